@@ -1,0 +1,44 @@
+# Two commands for a fresh machine:  `make run`  starts the app,  `make test`  runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint system-deps index benchmark clean
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Qt's runtime libraries, when a bare Debian/Ubuntu machine lacks them (needs root or sudo).
+system-deps:
+	@missing=; for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libxkbcommon-x11.so.0 libfontconfig.so.1 \
+		libdbus-1.so.3 libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1; do \
+		ldconfig -p | grep -q "$$lib" || missing=yes; done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		echo "Installing Qt's system libraries with apt-get..."; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+			libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+			libxcb-randr0 libxcb-render-util0 libxcb-image0 >/dev/null; \
+	fi
+
+run: $(STAMP)
+	$(BIN)/field-reader
+
+test: $(STAMP)
+	$(BIN)/ruff check reader tests benchmarks
+	$(BIN)/ruff format --check reader tests benchmarks
+	$(BIN)/python -m pytest -q
+
+index: $(STAMP)
+	$(BIN)/field-reader index build
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/startup.py
+
+clean:
+	rm -rf $(VENV) build dist

@@ -1,0 +1,13 @@
+"""Entry point: `python -m reader` and the `field-reader` command."""
+
+import sys
+
+
+def main() -> int:
+    from reader.cli import main as cli_main
+
+    return cli_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""The command line: argument parsing and printing, never Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader import __version__
+from reader.errors import ReaderError
+
+PROGRAM = "field-reader"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM,
+        description="An offline reader for the report. With no command, opens the reading window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        help="read the report from this content folder (default: READER_CONTENT_DIR, else the bundled report)",
+    )
+    parser.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="open the window, wait until the document is painted, then exit (for smoke tests and timing)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sections = commands.add_parser("sections", help="list the sections in reading order")
+    sections.add_argument("--json", action="store_true", help="print a JSON list with each section's text")
+    sections.set_defaults(handler=_run_sections)
+
+    show = commands.add_parser("show", help="print one section as text")
+    show.add_argument("section_id", metavar="SECTION_ID", help="a section id, as `sections` lists them")
+    show.set_defaults(handler=_run_show)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command and return its exit code; with no command, open the window."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from reader.ui.app import run_window
+
+        return run_window(args)
+    try:
+        return args.handler(args)
+    except ReaderError as error:
+        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def _load(args: argparse.Namespace):
+    from reader.content import load_report
+
+    return load_report(args.content)
+
+
+def _run_sections(args: argparse.Namespace) -> int:
+    report = _load(args)
+    if args.json:
+        rows = [
+            {
+                "id": section.id,
+                "title": section.title,
+                "level": section.level,
+                "parent": section.parent,
+                "paragraphs": len(section.paragraphs),
+                "text": section.text,
+            }
+            for section in report.sections
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(section.id) for section in report.sections)
+    for section in report.sections:
+        print(f"{section.id:<{width}}  {'  ' * (section.level - 1)}{section.title}")
+    return 0
+
+
+def _run_show(args: argparse.Namespace) -> int:
+    import textwrap
+
+    report = _load(args)
+    section = report.section(args.section_id)
+    print(section.title)
+    print("=" * min(len(section.title), 78))
+    for paragraph in section.paragraphs:
+        prefix = f"¶{paragraph.number} " if paragraph.number is not None else ""
+        if paragraph.kind == "list_item":
+            prefix += "• "
+        elif paragraph.kind == "callout":
+            prefix = "[ "
+        text = prefix + paragraph.text + (" ]" if paragraph.kind == "callout" else "")
+        print()
+        print(textwrap.fill(text, width=78, subsequent_indent="    "))
+    return 0

@@ -1,0 +1,29 @@
+"""The rendered report kept in the cache folder, so a normal start skips Markdown entirely."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from reader.content import Report
+from reader.render import RenderOptions, render_report
+
+
+def cached_report_html(report: Report, options: RenderOptions, cache_folder: Path) -> str:
+    """The report's HTML, read from the cache when it was rendered from the same content and options."""
+    path = cache_folder / "render" / f"{report.checksum[:32]}-{options.key}.html"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    html = render_report(report, options)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(html)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only or full cache only costs speed at the next start
+    return html
