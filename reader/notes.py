@@ -1,0 +1,597 @@
+"""`NoteStore`: the reader's highlights and notes (`Note`, `Anchor`, `Layer`) kept in SQLite in the data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import NewType
+
+from reader.content import ParagraphId, SectionId
+from reader.notes_schema import DB_NAME, NotesError, open_database
+
+__all__ = [
+    "MY_LAYER",
+    "Anchor",
+    "Color",
+    "ImportedNote",
+    "Layer",
+    "LayerName",
+    "Note",
+    "NoteId",
+    "NoteStore",
+    "NotesError",
+    "Style",
+]
+
+NoteId = NewType("NoteId", str)
+LayerName = NewType("LayerName", str)
+
+MY_LAYER = LayerName("mine")
+MAX_LAYER_NAME = 60
+MAX_NOTE_TEXT = 100_000
+MAX_TAG = 100
+
+
+class Color(enum.StrEnum):
+    """The highlight colours a reader can choose."""
+
+    YELLOW = "yellow"
+    GREEN = "green"
+    BLUE = "blue"
+    PINK = "pink"
+    PURPLE = "purple"
+    ORANGE = "orange"
+
+
+class Style(enum.StrEnum):
+    """How a highlight is drawn."""
+
+    HIGHLIGHT = "highlight"
+    UNDERLINE = "underline"
+    STRIKE = "strike"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a note attaches: the W3C TextQuoteSelector (`exact`, `prefix`, `suffix`) plus a position.
+
+    `start` and `end` count characters from the beginning of paragraph `paragraph_id`'s `text`; a passage that
+    runs into the following paragraphs of the same section counts those as if the section's paragraph texts were
+    joined with one "\\n". An imported note whose quote was never found has empty section and paragraph ids.
+    """
+
+    section_id: SectionId
+    paragraph_id: ParagraphId
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One highlight, with an optional plain-text note and tags, in one layer."""
+
+    id: NoteId
+    layer: LayerName
+    anchor: Anchor
+    color: Color
+    style: Style
+    text: str
+    tags: tuple[str, ...]
+    created: dt.datetime
+    updated: dt.datetime
+    author: str | None = None
+
+    @property
+    def section_id(self) -> SectionId:
+        return self.anchor.section_id
+
+    @property
+    def paragraph_id(self) -> ParagraphId:
+        return self.anchor.paragraph_id
+
+    @property
+    def quote(self) -> str:
+        return self.anchor.exact
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One set of notes: the reader's own (`mine`) or an imported one such as a teacher's."""
+
+    name: LayerName
+    read_only: bool
+    visible: bool
+    source: str | None
+    note_count: int
+
+    @property
+    def is_mine(self) -> bool:
+        return self.name == MY_LAYER
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedNote:
+    """A note read from a file, ready to be added to a layer; `key` makes importing the same note twice a no-op."""
+
+    key: str
+    anchor: Anchor
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    color: Color = Color.YELLOW
+    style: Style = Style.HIGHLIGHT
+    author: str | None = None
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+
+
+class _Unchanged(enum.Enum):
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED = _Unchanged.UNCHANGED
+
+_COLUMNS = 'id, layer, section_id, paragraph_id, start, "end", exact, prefix, suffix, color, style, body, tags, '
+_COLUMNS += "created, updated, author"
+
+
+class NoteStore:
+    """The notes database: every write is one transaction, committed before the method returns what it wrote.
+
+    Open it once (on the UI thread) and pass it to whoever needs it. `recovery_message` is set when the file was
+    damaged and restored from a backup, so the window can tell the reader what happened.
+    """
+
+    def __init__(self, location: Path | str, today: dt.date | None = None) -> None:
+        """Open `location`: a folder (the file is `notes.sqlite3` inside it) or the database file itself."""
+        location = Path(location)
+        self._path = location / DB_NAME if location.is_dir() else location
+        opened = open_database(self._path, today)
+        self._connection = opened.connection
+        self.recovery_message: str | None = opened.recovery_message
+
+    # -- life cycle -------------------------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> NoteStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- reading ----------------------------------------------------------------------------------------------
+
+    def note(self, note_id: str) -> Note:
+        """The note with this id; NotesError if there is none (it was deleted or its layer removed)."""
+        row = self._query(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", (note_id,)).fetchone()
+        if row is None:
+            raise NotesError(f"There is no note “{note_id}”; it may have been deleted.")
+        return _note(row)
+
+    def notes(self, layer: str | None = None, *, visible_only: bool = False) -> tuple[Note, ...]:
+        """Every note (of one layer, or of the visible layers), oldest first."""
+        sql = f"SELECT {_COLUMNS} FROM notes"
+        params: tuple[object, ...] = ()
+        if layer is not None:
+            sql += " WHERE layer = ?"
+            params = (layer,)
+        elif visible_only:
+            sql += " WHERE layer IN (SELECT name FROM layers WHERE visible)"
+        sql += " ORDER BY created, rowid"
+        return tuple(_note(row) for row in self._query(sql, params))
+
+    def notes_in(self, section_id: str) -> tuple[Note, ...]:
+        """The notes anchored (when last saved) in one section, oldest first."""
+        sql = f"SELECT {_COLUMNS} FROM notes WHERE section_id = ? ORDER BY created, rowid"
+        return tuple(_note(row) for row in self._query(sql, (section_id,)))
+
+    def has_notes(self) -> bool:
+        return self._query("SELECT EXISTS (SELECT 1 FROM notes)").fetchone()[0] == 1
+
+    def count(self) -> int:
+        return int(self._query("SELECT count(*) FROM notes").fetchone()[0])
+
+    def tags(self) -> tuple[str, ...]:
+        """Every tag in use, sorted case-insensitively."""
+        found: set[str] = set()
+        for (tags,) in self._query("SELECT tags FROM notes WHERE tags != '[]'"):
+            found.update(json.loads(tags))
+        return tuple(sorted(found, key=str.casefold))
+
+    def layers(self) -> tuple[Layer, ...]:
+        """Every layer, the reader's own first, then imported ones by name."""
+        sql = (
+            "SELECT layers.name, read_only, visible, source, count(notes.id) FROM layers "
+            "LEFT JOIN notes ON notes.layer = layers.name GROUP BY layers.name "
+            "ORDER BY layers.name != 'mine', layers.name COLLATE NOCASE"
+        )
+        return tuple(_layer(row) for row in self._query(sql))
+
+    def layer(self, name: str) -> Layer:
+        for layer in self.layers():
+            if layer.name == name:
+                return layer
+        raise NotesError(f"There is no notes layer “{name}”; `field-reader notes list` shows the layers in use.")
+
+    # -- writing the reader's notes ---------------------------------------------------------------------------
+
+    def add(
+        self,
+        anchor: Anchor,
+        *,
+        text: str = "",
+        tags: Iterable[str] = (),
+        color: Color | str = Color.YELLOW,
+        style: Style | str = Style.HIGHLIGHT,
+        layer: str = MY_LAYER,
+        author: str | None = None,
+    ) -> Note:
+        """Save a new highlight (with an optional note) and return it with its id."""
+        now = _now()
+        note = Note(
+            id=NoteId(str(uuid.uuid4())),
+            layer=LayerName(layer),
+            anchor=_checked_anchor(anchor),
+            color=_color(color),
+            style=_style(style),
+            text=_checked_text(text),
+            tags=normalize_tags(tags),
+            created=now,
+            updated=now,
+            author=author or None,
+        )
+        with self._transaction():
+            self._require_writable(layer)
+            self._insert(note)
+        return note
+
+    def update(
+        self,
+        note_id: str,
+        *,
+        text: str | _Unchanged = UNCHANGED,
+        tags: Iterable[str] | _Unchanged = UNCHANGED,
+        color: Color | str | _Unchanged = UNCHANGED,
+        style: Style | str | _Unchanged = UNCHANGED,
+        anchor: Anchor | _Unchanged = UNCHANGED,
+    ) -> Note:
+        """Change some fields of a note (the others stay as they are) and return the saved note."""
+        with self._transaction():
+            old = self.note(note_id)
+            self._require_writable(old.layer)
+            new = replace(
+                old,
+                text=old.text if text is UNCHANGED else _checked_text(text),
+                tags=old.tags if tags is UNCHANGED else normalize_tags(tags),
+                color=old.color if color is UNCHANGED else _color(color),
+                style=old.style if style is UNCHANGED else _style(style),
+                anchor=old.anchor if anchor is UNCHANGED else _checked_anchor(anchor),
+            )
+            if new == old:
+                return old
+            new = replace(new, updated=max(_now(), old.updated))
+            self._connection.execute(
+                'UPDATE notes SET section_id = ?, paragraph_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, '
+                "suffix = ?, color = ?, style = ?, body = ?, tags = ?, updated = ? WHERE id = ?",
+                (
+                    *_anchor_values(new.anchor),
+                    new.color,
+                    new.style,
+                    new.text,
+                    _tags_json(new.tags),
+                    _iso(new.updated),
+                    new.id,
+                ),
+            )
+        return new
+
+    def delete(self, note_id: str) -> Note:
+        """Delete a note and return it, so that `restore(note)` can undo the deletion."""
+        with self._transaction():
+            note = self.note(note_id)
+            self._require_writable(note.layer)
+            self._connection.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+        return note
+
+    def restore(self, note: Note) -> Note:
+        """Put a deleted note back exactly as it was, with the same id (undo of `delete`)."""
+        with self._transaction():
+            self._ensure_layer(note.layer, read_only=note.layer != MY_LAYER, source=None)
+            exists = self._connection.execute("SELECT 1 FROM notes WHERE id = ?", (note.id,)).fetchone()
+            if exists:
+                raise NotesError(f"Cannot restore note “{note.id}”: a note with that id already exists.")
+            self._insert(note)
+        return note
+
+    def relocate(self, moves: Sequence[tuple[str, Anchor]]) -> int:
+        """Save new positions found by re-anchoring (quote and note untouched); returns how many notes moved."""
+        moved = 0
+        with self._transaction():
+            for note_id, anchor in moves:
+                cursor = self._connection.execute(
+                    'UPDATE notes SET section_id = ?, paragraph_id = ?, start = ?, "end" = ? WHERE id = ?',
+                    (anchor.section_id, anchor.paragraph_id, anchor.start, anchor.end, note_id),
+                )
+                moved += cursor.rowcount
+        return moved
+
+    # -- layers -----------------------------------------------------------------------------------------------
+
+    def set_layer_visible(self, name: str, visible: bool) -> Layer:
+        self._set_layer_flag(name, "visible", visible)
+        return self.layer(name)
+
+    def set_layer_read_only(self, name: str, read_only: bool) -> Layer:
+        if name == MY_LAYER and read_only:
+            raise NotesError("Your own notes layer cannot be made read-only.")
+        self._set_layer_flag(name, "read_only", read_only)
+        return self.layer(name)
+
+    def remove_layer(self, name: str) -> tuple[Note, ...]:
+        """Remove an imported layer with all its notes; returns the notes removed."""
+        if name == MY_LAYER:
+            raise NotesError("Your own notes layer cannot be removed; delete single notes instead.")
+        with self._transaction():
+            self._require_layer(name)
+            removed = self.notes(name)
+            self._connection.execute("DELETE FROM notes WHERE layer = ?", (name,))
+            self._connection.execute("DELETE FROM layers WHERE name = ?", (name,))
+        return removed
+
+    def add_imported(self, layer: str, notes: Sequence[ImportedNote], source: str | None = None) -> tuple[Note, ...]:
+        """Add notes read from a file to `layer` (created read-only if new) in one transaction.
+
+        Notes whose `key` is already in the layer are skipped, so importing the same file twice adds nothing.
+        Returns the notes that were added.
+        """
+        name = check_layer_name(layer)
+        now = _now()
+        added: list[Note] = []
+        with self._transaction():
+            self._ensure_layer(name, read_only=name != MY_LAYER, source=source)
+            for item in notes:
+                note = Note(
+                    id=NoteId(str(uuid.uuid4())),
+                    layer=name,
+                    anchor=_checked_anchor(item.anchor, allow_unplaced=True),
+                    color=_color(item.color),
+                    style=_style(item.style),
+                    text=_checked_text(item.text),
+                    tags=normalize_tags(item.tags),
+                    created=item.created or now,
+                    updated=item.updated or item.created or now,
+                    author=item.author or None,
+                )
+                if self._insert(note, import_key=item.key):
+                    added.append(note)
+        return tuple(added)
+
+    # -- internals --------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, taken with the write lock up front so two processes queue instead of failing."""
+        if self._connection.in_transaction:  # nested: the outer transaction commits
+            yield
+            return
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise NotesError(f"Cannot save notes: {exc}; close other copies of the app and try again.") from exc
+        try:
+            yield
+        except BaseException:
+            self._connection.execute("ROLLBACK")
+            raise
+        try:
+            self._connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._connection.in_transaction:
+                self._connection.execute("ROLLBACK")
+            raise NotesError(f"Cannot save notes: {exc}; nothing was changed.") from exc
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
+        try:
+            return self._connection.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise NotesError(f"Cannot read the notes database {self._path}: {exc}; restart the app.") from exc
+
+    def _insert(self, note: Note, import_key: str | None = None) -> bool:
+        try:
+            cursor = self._connection.execute(
+                f"INSERT OR IGNORE INTO notes ({_COLUMNS}, import_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    note.id,
+                    note.layer,
+                    *_anchor_values(note.anchor),
+                    note.color.value,
+                    note.style.value,
+                    note.text,
+                    _tags_json(note.tags),
+                    _iso(note.created),
+                    _iso(note.updated),
+                    note.author,
+                    import_key,
+                ),
+            )
+        except sqlite3.Error as exc:
+            raise NotesError(f"Cannot save the note: {exc}; nothing was changed.") from exc
+        return cursor.rowcount == 1
+
+    def _require_layer(self, name: str) -> None:
+        if self._connection.execute("SELECT 1 FROM layers WHERE name = ?", (name,)).fetchone() is None:
+            raise NotesError(f"There is no notes layer “{name}”.")
+
+    def _require_writable(self, name: str) -> None:
+        row = self._connection.execute("SELECT read_only FROM layers WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise NotesError(f"There is no notes layer “{name}”; import a file to create it.")
+        if row[0]:
+            raise NotesError(f"The layer “{name}” is read-only; make it editable in the notes panel first.")
+
+    def _ensure_layer(self, name: str, read_only: bool, source: str | None) -> None:
+        self._connection.execute(
+            "INSERT OR IGNORE INTO layers (name, read_only, visible, source, created) VALUES (?, ?, 1, ?, ?)",
+            (name, int(read_only), source, _iso(_now())),
+        )
+
+    def _set_layer_flag(self, name: str, column: str, value: bool) -> None:
+        with self._transaction():
+            self._require_layer(name)
+            self._connection.execute(f"UPDATE layers SET {column} = ? WHERE name = ?", (int(value), name))
+
+
+def check_layer_name(name: str) -> LayerName:
+    """A layer name as given, trimmed; NotesError if it is empty, too long or has control characters."""
+    cleaned = " ".join(str(name).split())
+    if not cleaned or len(cleaned) > MAX_LAYER_NAME or any(not char.isprintable() for char in cleaned):
+        raise NotesError(
+            f"“{name[:MAX_LAYER_NAME]}” cannot be a layer name; use up to {MAX_LAYER_NAME} printable characters."
+        )
+    return LayerName(cleaned)
+
+
+def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags trimmed, without empties or repeats (ignoring case), in the order given."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    seen: set[str] = set()
+    result: list[str] = []
+    for tag in tags:
+        cleaned = " ".join(str(tag).split())[:MAX_TAG]
+        if cleaned and cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
+            result.append(cleaned)
+    return tuple(result)
+
+
+def _checked_text(text: str) -> str:
+    if not isinstance(text, str):
+        raise NotesError("A note's text must be plain text.")
+    if len(text) > MAX_NOTE_TEXT:
+        raise NotesError(f"This note is too long to save; keep it under {MAX_NOTE_TEXT:,} characters.")
+    return text
+
+
+def _checked_anchor(anchor: Anchor, allow_unplaced: bool = False) -> Anchor:
+    if not anchor.exact:
+        raise NotesError("Cannot save a highlight without any highlighted text; select some text first.")
+    if not allow_unplaced and not (anchor.section_id and anchor.paragraph_id):
+        raise NotesError("Cannot save a highlight that is not in a section; select text in the document.")
+    if anchor.start < 0 or anchor.end < anchor.start:
+        raise NotesError(f"Cannot save a highlight from {anchor.start} to {anchor.end}; the range is not valid.")
+    return anchor
+
+
+def _color(value: Color | str) -> Color:
+    try:
+        return Color(value)
+    except ValueError as exc:
+        names = ", ".join(color.value for color in Color)
+        raise NotesError(f"“{value}” is not a highlight colour; use one of {names}.") from exc
+
+
+def _style(value: Style | str) -> Style:
+    try:
+        return Style(value)
+    except ValueError as exc:
+        names = ", ".join(style.value for style in Style)
+        raise NotesError(f"“{value}” is not a highlight style; use one of {names}.") from exc
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _iso(moment: dt.datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _tags_json(tags: tuple[str, ...]) -> str:
+    return json.dumps(list(tags), ensure_ascii=False)
+
+
+def _anchor_values(anchor: Anchor) -> tuple[object, ...]:
+    return (
+        anchor.section_id,
+        anchor.paragraph_id,
+        anchor.start,
+        anchor.end,
+        anchor.exact,
+        anchor.prefix,
+        anchor.suffix,
+    )
+
+
+def _note(row: Sequence[object]) -> Note:
+    (
+        note_id,
+        layer,
+        section_id,
+        paragraph_id,
+        start,
+        end,
+        exact,
+        prefix,
+        suffix,
+        color,
+        style,
+        body,
+        tags,
+        created,
+        updated,
+        author,
+    ) = row
+    return Note(
+        id=NoteId(str(note_id)),
+        layer=LayerName(str(layer)),
+        anchor=Anchor(
+            SectionId(str(section_id)),
+            ParagraphId(str(paragraph_id)),
+            int(start),
+            int(end),
+            str(exact),
+            str(prefix),
+            str(suffix),
+        ),
+        color=_stored_enum(Color, color, Color.YELLOW),
+        style=_stored_enum(Style, style, Style.HIGHLIGHT),
+        text=str(body),
+        tags=tuple(json.loads(str(tags))),
+        created=dt.datetime.fromisoformat(str(created)),
+        updated=dt.datetime.fromisoformat(str(updated)),
+        author=None if author is None else str(author),
+    )
+
+
+def _stored_enum(kind, value, default):
+    # A value written by a newer version (say, a new colour) shows with the default instead of failing the read.
+    try:
+        return kind(value)
+    except ValueError:
+        return default
+
+
+def _layer(row: Sequence[object]) -> Layer:
+    name, read_only, visible, source, count = row
+    return Layer(
+        LayerName(str(name)), bool(read_only), bool(visible), None if source is None else str(source), int(count)
+    )

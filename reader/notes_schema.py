@@ -1,0 +1,264 @@
+"""Opening the notes database safely: integrity check, recovery from backups, migrations and daily backups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import ReaderError
+
+DB_NAME = "notes.sqlite3"
+BACKUP_FOLDER = "backups"
+DAILY_BACKUPS_KEPT = 7
+MIGRATION_BACKUPS_KEPT = 3
+BUSY_TIMEOUT_SECONDS = 10.0
+
+# MIGRATIONS[n] takes the schema from version n to version n + 1; each step is a tuple of statements run in one
+# transaction. Never edit a released step: add a new one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE layers (
+            name TEXT PRIMARY KEY,
+            read_only INTEGER NOT NULL DEFAULT 1,
+            visible INTEGER NOT NULL DEFAULT 1,
+            source TEXT,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE notes (
+            id TEXT PRIMARY KEY,
+            layer TEXT NOT NULL REFERENCES layers(name) ON DELETE CASCADE,
+            section_id TEXT NOT NULL,
+            paragraph_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL,
+            style TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            author TEXT
+        )""",
+        "INSERT INTO layers (name, read_only, visible, source, created) VALUES ('mine', 0, 1, NULL, datetime('now'))",
+    ),
+    (
+        "ALTER TABLE notes ADD COLUMN import_key TEXT",
+        "CREATE UNIQUE INDEX notes_import_key ON notes (layer, import_key) WHERE import_key IS NOT NULL",
+        "CREATE INDEX notes_section ON notes (section_id)",
+        "CREATE INDEX notes_layer ON notes (layer)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
+
+
+class NotesError(ReaderError):
+    """The notes database or a note operation failed."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedDatabase:
+    """A healthy, migrated connection and, when the file had to be recovered, a message for the user."""
+
+    connection: sqlite3.Connection
+    recovery_message: str | None
+
+
+def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
+    """Open (creating if needed) the notes database at `path`, recovering a damaged file from the newest backup."""
+    today = today or dt.date.today()
+    backups = path.parent / BACKUP_FOLDER
+    message = None
+    problem = _damage(path, backups)
+    if problem is not None:
+        message = _recover(path, backups, problem)
+    connection = _connect(path)
+    try:
+        _migrate(connection, path, backups)
+        take_daily_backup(connection, backups, today)
+    except BaseException:
+        connection.close()
+        raise
+    return OpenedDatabase(connection, message)
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """True when SQLite reports a corrupt or foreign file (not a lock, a full disk or a permission problem)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _DAMAGE_CODES
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise NotesError(f"Cannot open the notes database {path}: {exc}; check that the folder is writable.") from exc
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        connection.close()
+        raise NotesError(f"Cannot open the notes database {path}: {exc}; close other copies of the app.") from exc
+    return connection
+
+
+def _damage(path: Path, backups: Path) -> str | None:
+    """Why the file at `path` cannot be trusted, or None when it is healthy or absent."""
+    if not path.exists():
+        return None
+    wal = path.with_name(path.name + "-wal")
+    if path.stat().st_size == 0 and not wal.exists() and _backup_files(backups):
+        return "the file was empty"
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise NotesError(f"Cannot open the notes database {path}: {exc}; check that the folder is readable.") from exc
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            return str(exc)
+        raise NotesError(f"Cannot check the notes database {path}: {exc}; close other copies of the app.") from exc
+    finally:
+        connection.close()
+    if rows != [("ok",)]:
+        return "; ".join(str(row[0]) for row in rows[:3])
+    return None
+
+
+def _recover(path: Path, backups: Path, problem: str) -> str:
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            source = path.with_name(path.name + suffix)
+            if source.exists():
+                os.replace(source, aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise NotesError(
+            f"The notes database {path} is damaged ({problem}) and could not be moved aside: {exc.strerror}; "
+            "copy it somewhere safe and restart."
+        ) from exc
+    for backup in _backup_files(backups):
+        if _is_healthy(backup):
+            _copy_database(backup, path)
+            taken = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            return (
+                f"Your notes database was damaged ({problem}); it was kept as {aside.name} and your notes were "
+                f"restored from the backup of {taken}, so changes made after that time may be missing."
+            )
+    return (
+        f"Your notes database was damaged ({problem}) and there was no good backup; the damaged file was kept as "
+        f"{aside.name} and a new, empty notes database was started."
+    )
+
+
+def _backup_files(backups: Path) -> list[Path]:
+    """Every backup, newest first."""
+    if not backups.is_dir():
+        return []
+    files = [file for file in backups.glob("notes-*.sqlite3") if file.is_file()]
+    return sorted(files, key=lambda file: (file.stat().st_mtime, file.name), reverse=True)
+
+
+def _is_healthy(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = connection.execute("PRAGMA integrity_check").fetchall()
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return rows == [("ok",)] and 0 < version <= SCHEMA_VERSION
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    source_connection = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    try:
+        backup_to(source_connection, target)
+    finally:
+        source_connection.close()
+
+
+def backup_to(connection: sqlite3.Connection, target: Path) -> None:
+    """Copy the database behind `connection` to `target` atomically (a temporary file, then a rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        copy = sqlite3.connect(temporary)
+        try:
+            connection.backup(copy)
+        finally:
+            copy.close()
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as exc:
+        temporary.unlink(missing_ok=True)
+        raise NotesError(f"Cannot write the notes backup {target}: {exc}; check the free disk space.") from exc
+
+
+def _migrate(connection: sqlite3.Connection, path: Path, backups: Path) -> None:
+    version = _user_version(connection)
+    if version > SCHEMA_VERSION:
+        raise NotesError(
+            f"The notes database {path} was written by a newer version of Field Reader (schema {version}); "
+            "update the app to open it."
+        )
+    if version == SCHEMA_VERSION:
+        return
+    if version > 0:
+        stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+        backup_to(connection, backups / f"notes-before-v{SCHEMA_VERSION}-{stamp}.sqlite3")
+        _prune(backups, "notes-before-v*.sqlite3", MIGRATION_BACKUPS_KEPT)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        # Another process may have migrated while we waited for the write lock.
+        version = _user_version(connection)
+        for step in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[step]:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise NotesError(f"Cannot update the notes database {path} to schema {SCHEMA_VERSION}: {exc}.") from exc
+
+
+def _user_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def take_daily_backup(connection: sqlite3.Connection, backups: Path, today: dt.date) -> Path | None:
+    """Copy the database to backups/notes-YYYY-MM-DD.sqlite3 once a day, keeping the newest seven days."""
+    target = backups / f"notes-{today.isoformat()}.sqlite3"
+    if target.exists():
+        return None
+    backup_to(connection, target)
+    _prune(backups, "notes-????-??-??.sqlite3", DAILY_BACKUPS_KEPT)
+    return target
+
+
+def _prune(backups: Path, pattern: str, keep: int) -> None:
+    files = sorted(backups.glob(pattern), key=lambda file: file.name, reverse=True)
+    for old in files[keep:]:
+        try:
+            old.unlink()
+        except FileNotFoundError:
+            pass  # another process pruned it first
+        except OSError as exc:
+            raise NotesError(f"Cannot remove the old notes backup {old}: {exc.strerror}.") from exc
