@@ -1,0 +1,319 @@
+"""The glossary: `GlossaryTerm`s loaded from the content folder, and finding them in the report's text."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NewType
+
+from reader.content import ParagraphId, Report, SectionId
+from reader.errors import ContentError
+
+TermId = NewType("TermId", str)
+
+GLOSSARY_FORMAT = 1
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+_SIBILANT_END = ("s", "x", "z", "ch", "sh")
+
+
+class GlossaryError(ContentError):
+    """The glossary file cannot be loaded."""
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    """One glossary entry.
+
+    `term` is the heading (“ICJ”), `expansion` what an abbreviation stands for (“International Court of
+    Justice”), `aliases` the other words that mean the same entry; all three are marked in the text.
+    `background` entries explain an idea the report relies on without naming it.
+    """
+
+    id: TermId
+    term: str
+    expansion: str | None
+    aliases: tuple[str, ...]
+    definition: str
+    explanation: str | None
+    related: tuple[TermId, ...]
+    background: bool = False
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every spelling that refers to this entry: the term, its expansion, then its aliases."""
+        return (self.term, *((self.expansion,) if self.expansion else ()), *self.aliases)
+
+    @property
+    def is_acronym(self) -> bool:
+        return is_acronym(self.term)
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """Where a glossary term occurs in a piece of text: `text[start:end]` refers to the entry `term_id`."""
+
+    term_id: TermId
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermOccurrence:
+    """A glossary term found in the report: the paragraph (or section title, when `paragraph_id` is None)."""
+
+    term_id: TermId
+    section_id: SectionId
+    paragraph_id: ParagraphId | None
+    start: int
+    end: int
+
+
+def is_acronym(form: str) -> bool:
+    """True for all-capitals abbreviations such as “ICJ”, which match case-sensitively."""
+    return _ACRONYM.fullmatch(form) is not None
+
+
+class Glossary:
+    """Every `GlossaryTerm` of the report, and where each one occurs in it."""
+
+    def __init__(self, terms: tuple[GlossaryTerm, ...], report: Report | None = None) -> None:
+        self._terms = terms
+        self._by_id = {term.id: term for term in terms}
+        self._report = report
+        self._pattern, self._group_terms = _compile(terms)
+        self._occurrences: tuple[TermOccurrence, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __iter__(self) -> Iterator[GlossaryTerm]:
+        return iter(self._terms)
+
+    @property
+    def terms(self) -> tuple[GlossaryTerm, ...]:
+        """The entries in the order of the glossary file."""
+        return self._terms
+
+    def sorted_terms(self) -> tuple[GlossaryTerm, ...]:
+        """The entries in alphabetical order, ignoring case."""
+        return tuple(sorted(self._terms, key=lambda term: term.term.casefold()))
+
+    def term(self, term_id: str) -> GlossaryTerm:
+        try:
+            return self._by_id[TermId(term_id)]
+        except KeyError:
+            raise GlossaryError(
+                f"There is no glossary entry “{term_id}”; `field-reader glossary` lists them."
+            ) from None
+
+    def has_term(self, term_id: str) -> bool:
+        return term_id in self._by_id
+
+    def lookup(self, name: str) -> GlossaryTerm | None:
+        """The entry whose id, term, expansion or alias is `name`, ignoring case (acronyms first by exact case)."""
+        wanted = " ".join(name.split())
+        if wanted in self._by_id:
+            return self._by_id[TermId(wanted)]
+        for term in self._terms:
+            if wanted in term.forms:
+                return term
+        folded = wanted.casefold()
+        for term in self._terms:
+            if any(form.casefold() == folded for form in term.forms):
+                return term
+        match = self._pattern.fullmatch(wanted) if self._pattern else None
+        return self._by_id[self._group_terms[match.lastgroup]] if match and match.lastgroup else None
+
+    def find_terms(self, text: str) -> tuple[TermMatch, ...]:
+        """Every glossary term in `text`, left to right; where two overlap, the longer one wins."""
+        if self._pattern is None:
+            return ()
+        return tuple(
+            TermMatch(self._group_terms[match.lastgroup], match.start(), match.end(), match.group())
+            for match in self._pattern.finditer(text)
+            if match.lastgroup
+        )
+
+    def term_at(self, text: str, offset: int) -> TermMatch | None:
+        """The term covering `offset` in `text` (a cursor right after a term counts as on it)."""
+        for match in self.find_terms(text):
+            if match.start <= offset <= match.end:
+                return match
+        return None
+
+    def occurrences(self) -> tuple[TermOccurrence, ...]:
+        """Every term found in the report's section titles and paragraphs, in reading order."""
+        if self._occurrences is None:
+            found: list[TermOccurrence] = []
+            for section in self._report.sections if self._report else ():
+                for match in self.find_terms(section.title):
+                    found.append(TermOccurrence(match.term_id, section.id, None, match.start, match.end))
+                for paragraph in section.paragraphs:
+                    for match in self.find_terms(paragraph.text):
+                        found.append(TermOccurrence(match.term_id, section.id, paragraph.id, match.start, match.end))
+            self._occurrences = tuple(found)
+        return self._occurrences
+
+    def sections_of(self, term_id: str) -> tuple[SectionId, ...]:
+        """The ids of the sections where the term or one of its forms occurs, in reading order."""
+        self.term(term_id)
+        sections: dict[SectionId, None] = {}
+        for occurrence in self.occurrences():
+            if occurrence.term_id == term_id:
+                sections[occurrence.section_id] = None
+        return tuple(sections)
+
+    def paragraphs_of(self, term_id: str) -> tuple[ParagraphId, ...]:
+        """The ids of the paragraphs where the term occurs, in reading order."""
+        self.term(term_id)
+        paragraphs: dict[ParagraphId, None] = {}
+        for occurrence in self.occurrences():
+            if occurrence.term_id == term_id and occurrence.paragraph_id is not None:
+                paragraphs[occurrence.paragraph_id] = None
+        return tuple(paragraphs)
+
+
+def load_glossary(report: Report) -> Glossary:
+    """The glossary named by the report's manifest; an empty one when the manifest names none."""
+    name = report.manifest.glossary
+    if not name:
+        return Glossary((), report)
+    return Glossary(read_terms(report.folder / name), report)
+
+
+def read_terms(path: Path) -> tuple[GlossaryTerm, ...]:
+    """The entries of one glossary file, checked: ids unique, related entries present, no form in two entries."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise GlossaryError(
+            f"Cannot load the glossary: {path.name} is missing; add it or remove “glossary” from the manifest."
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"Cannot load the glossary: {path.name} is not valid UTF-8; save it as UTF-8.") from exc
+    except OSError as exc:
+        raise GlossaryError(f"Cannot read the glossary {path}: {exc.strerror}.") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise GlossaryError(f"Cannot load {path.name}: line {exc.lineno} is not valid JSON ({exc.msg}).") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise GlossaryError(f"Cannot load {path.name}: it must hold one JSON object with a “terms” list.")
+    if data.get("format", GLOSSARY_FORMAT) != GLOSSARY_FORMAT:
+        raise GlossaryError(
+            f"Cannot load {path.name}: it is in glossary format {data.get('format')}, "
+            f"but this version reads format {GLOSSARY_FORMAT}; update Field Reader."
+        )
+    terms = tuple(_parse_term(entry, number, path.name) for number, entry in enumerate(data["terms"], start=1))
+    _check(terms, path.name)
+    return terms
+
+
+def _parse_term(entry: object, number: int, file_name: str) -> GlossaryTerm:
+    where = f"Cannot load {file_name}: entry {number}"
+    if not isinstance(entry, dict):
+        raise GlossaryError(f"{where} must be a JSON object.")
+    for key in ("id", "term", "definition"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise GlossaryError(f"{where} needs a non-empty text “{key}”.")
+    term_id = entry["id"]
+    where = f"Cannot load {file_name}: entry “{term_id}”"
+    if not _ID.fullmatch(term_id):
+        raise GlossaryError(f"{where} needs an id of lower-case letters, digits and hyphens.")
+    for key in ("expansion", "explanation"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            raise GlossaryError(f"{where} has a “{key}” that is not text.")
+    for key in ("aliases", "related"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            raise GlossaryError(f"{where} has a “{key}” that is not a list of texts.")
+    if not isinstance(entry.get("background", False), bool):
+        raise GlossaryError(f"{where} has a “background” that is not true or false.")
+    return GlossaryTerm(
+        id=TermId(term_id),
+        term=_clean(entry["term"]),
+        expansion=_clean(entry.get("expansion") or "") or None,
+        aliases=tuple(_clean(alias) for alias in entry.get("aliases", [])),
+        definition=_clean(entry["definition"]),
+        explanation=_clean(entry.get("explanation") or "") or None,
+        related=tuple(TermId(item) for item in entry.get("related", [])),
+        background=entry.get("background", False),
+    )
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _check(terms: tuple[GlossaryTerm, ...], file_name: str) -> None:
+    ids: set[str] = set()
+    owners: dict[str, TermId] = {}
+    for term in terms:
+        if term.id in ids:
+            raise GlossaryError(f"Cannot load {file_name}: the id “{term.id}” is used by two entries.")
+        ids.add(term.id)
+        for form in term.forms:
+            key = _form_key(form)
+            owner = owners.setdefault(key, term.id)
+            if owner != term.id:
+                raise GlossaryError(
+                    f"Cannot load {file_name}: “{form}” belongs to both “{owner}” and “{term.id}”; keep it in one."
+                )
+    for term in terms:
+        for related in term.related:
+            if related not in ids:
+                raise GlossaryError(
+                    f"Cannot load {file_name}: entry “{term.id}” lists the related entry “{related}”, which does not "
+                    "exist."
+                )
+
+
+def _form_key(form: str) -> str:
+    """Forms that match the same text share a key: acronyms keep their case, words are folded."""
+    return form if is_acronym(form) else form.casefold().replace("’", "'")
+
+
+def _compile(terms: tuple[GlossaryTerm, ...]) -> tuple[re.Pattern[str] | None, dict[str, TermId]]:
+    """One regular expression with a named group per form, longest forms first so the longest match wins."""
+    forms = [(form, term.id) for term in terms for form in term.forms]
+    if not forms:
+        return None, {}
+    forms.sort(key=lambda item: (-len(item[0]), item[0]))
+    group_terms: dict[str, TermId] = {}
+    alternatives = []
+    for number, (form, term_id) in enumerate(forms):
+        group = f"f{number}"
+        group_terms[group] = term_id
+        alternatives.append(f"(?P<{group}>{_form_pattern(form)})")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return pattern, group_terms
+
+
+def _form_pattern(form: str) -> str:
+    """A form as a regular expression: any white space between words, either apostrophe, a plural ending."""
+    if is_acronym(form):
+        return re.escape(form) + "s?"
+    *head, last = form.split()
+    if re.search(r"[^aeiou]y$", last, re.IGNORECASE):
+        last_pattern = _word_pattern(last[:-1]) + "(?:y|ies)"
+    else:
+        last_pattern = _word_pattern(last) + _plural(last)
+    return "(?i:" + r"\s+".join([*(_word_pattern(word) for word in head), last_pattern]) + ")"
+
+
+def _word_pattern(word: str) -> str:
+    return "".join("['’]" if char in "'’" else "[-‐‑]" if char == "-" else re.escape(char) for char in word)
+
+
+def _plural(word: str) -> str:
+    lower = word.lower()
+    if not lower[-1:].isalpha():
+        return ""
+    if lower.endswith(_SIBILANT_END):
+        return "(?:es)?"
+    return "s?"
