@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print one section as text")
     show.add_argument("section_id", metavar="SECTION_ID", help="a section id, as `sections` lists them")
     show.set_defaults(handler=_run_show)
+
+    glossary = commands.add_parser("glossary", help="list the glossary, or explain one term")
+    glossary.add_argument("term", nargs="?", metavar="TERM", help="a term, abbreviation or alias, e.g. ICJ")
+    glossary.add_argument("--json", action="store_true", help="print a JSON list of entries with their sections")
+    glossary.set_defaults(handler=_run_glossary)
     return parser
 
 
@@ -103,4 +108,54 @@ def _run_show(args: argparse.Namespace) -> int:
         text = prefix + paragraph.text + (" ]" if paragraph.kind == "callout" else "")
         print()
         print(textwrap.fill(text, width=78, subsequent_indent="    "))
+    return 0
+
+
+def _run_glossary(args: argparse.Namespace) -> int:
+    import textwrap
+
+    from reader.glossary import GlossaryError, load_glossary
+
+    glossary = load_glossary(_load(args))
+    if args.term is None:
+        terms = glossary.sorted_terms()
+    else:
+        found = glossary.lookup(args.term)
+        if found is None:
+            raise GlossaryError(f"The glossary has no entry for “{args.term}”; `field-reader glossary` lists them.")
+        terms = (found,)
+    if args.json:
+        rows = [
+            {
+                "id": term.id,
+                "term": term.term,
+                "expansion": term.expansion,
+                "aliases": list(term.forms[1:]),
+                "definition": term.definition,
+                "explanation": term.explanation,
+                "related": list(term.related),
+                "background": term.background,
+                "sections": list(glossary.sections_of(term.id)),
+            }
+            for term in terms
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for number, term in enumerate(terms):
+        if number:
+            print()
+        print(term.term + (f" ({term.expansion})" if term.expansion else ""))
+        print(textwrap.fill(term.definition, width=78, initial_indent="    ", subsequent_indent="    "))
+        if args.term is None:
+            continue
+        if term.explanation:
+            print()
+            print(textwrap.fill(term.explanation, width=78, initial_indent="    ", subsequent_indent="    "))
+        other_names = term.forms[2:] if term.expansion else term.forms[1:]
+        if other_names:
+            print(f"\n    Also: {', '.join(other_names)}")
+        if term.related:
+            print(f"    Related: {', '.join(glossary.term(related).term for related in term.related)}")
+        sections = glossary.sections_of(term.id)
+        print(f"    Sections: {', '.join(sections) if sections else 'background only, not in the report'}")
     return 0

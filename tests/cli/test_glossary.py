@@ -1,0 +1,67 @@
+"""`field-reader glossary [TERM] [--json]`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader import cli
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(["glossary", *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_json_lists_every_entry_with_term_aliases_definition_and_sections(capsys) -> None:
+    code, out, err = run(capsys, "--json")
+    rows = json.loads(out)
+    assert (code, err) == (0, "")
+    assert len(rows) >= 40
+    assert all({"term", "aliases", "definition", "sections"} <= row.keys() for row in rows)
+    icj = next(row for row in rows if row["term"] == "ICJ")
+    assert "International Court of Justice" in icj["aliases"]
+    assert "justice-and-accountability" in icj["sections"]
+
+
+def test_json_entries_are_alphabetical(capsys) -> None:
+    rows = json.loads(run(capsys, "--json")[1])
+    names = [row["term"] for row in rows]
+    assert names == sorted(names, key=str.casefold)
+
+
+@pytest.mark.parametrize("name", ["OPT", "opt", "Occupied Palestinian Territory"])
+def test_one_term_by_any_of_its_names(capsys, name: str) -> None:
+    code, out, _ = run(capsys, name, "--json")
+    (row,) = json.loads(out)
+    assert code == 0
+    assert row["term"] == "OPT"
+    assert row["sections"][0] == "overview"
+
+
+def test_one_term_as_text_shows_expansion_definition_and_sections(capsys) -> None:
+    code, out, _ = run(capsys, "ICC")
+    assert code == 0
+    assert out.startswith("ICC (International Criminal Court)\n")
+    assert "    A permanent international criminal court in The Hague" in out
+    assert "Sections: stop-genocide, justice-and-accountability" in out
+
+
+def test_background_entry_says_it_is_not_in_the_report(capsys) -> None:
+    out = run(capsys, "Rome Statute")[1]
+    assert "Sections: background only, not in the report" in out
+
+
+def test_listing_shows_each_term_with_its_definition(capsys) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert "\nRed Wolf\n    A facial recognition system" in out
+
+
+def test_unknown_term_prints_one_line_and_exits_1(capsys) -> None:
+    code, out, err = run(capsys, "flux capacitor")
+    assert code == 1
+    assert out == ""
+    assert err == "field-reader: The glossary has no entry for “flux capacitor”; `field-reader glossary` lists them.\n"
