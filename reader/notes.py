@@ -152,9 +152,9 @@ class NoteStore:
     """
 
     def __init__(self, location: Path | str, today: dt.date | None = None) -> None:
-        """Open `location`: a folder (the file is `notes.sqlite3` inside it) or the database file itself."""
+        """Open `location`: a folder (holding `notes.sqlite3`) or a database file (a name with a suffix)."""
         location = Path(location)
-        self._path = location / DB_NAME if location.is_dir() else location
+        self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
         opened = open_database(self._path, today)
         self._connection = opened.connection
         self.recovery_message: str | None = opened.recovery_message

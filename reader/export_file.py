@@ -1,0 +1,33 @@
+"""Writing an exported file safely: a temporary file in the same folder, flushed, then renamed over the target."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from reader.errors import ReaderError
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` so that a crash leaves either the old file or the new one, never half of it."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ReaderError(f"Cannot write {path.name}: the folder {folder} does not exist; choose another folder.")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ReaderError(f"Cannot write {path}: {exc.strerror}; choose a folder you can write to.") from exc
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, 0o644)  # mkstemp makes files private; an exported handout is meant to be shared
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise ReaderError(f"Cannot write {path}: {exc.strerror}; check the free disk space.") from exc
+    return path
