@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.content import BlockKind, Paragraph, Report, Section
+from reader.glossary import Glossary
 
-RENDER_VERSION = "1"  # bump when the HTML changes shape, so cached pages are rebuilt
+RENDER_VERSION = "2"  # bump when the HTML changes shape, so cached pages are rebuilt
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +41,54 @@ class _InlineRenderer:
         return html.escape(text, quote=False)
 
 
-def render_section(section: Section, options: RenderOptions = RenderOptions(), *, inline=None) -> str:
-    """One section as HTML: its heading, then its paragraphs, each starting at an anchor named by its id."""
+class _TermMarker:
+    """Wraps an inline renderer: glossary terms in its text become `<a href="term:ID" class="term">` links.
+
+    Only text between tags is touched, never tags or the text of existing links, so the plain text is unchanged.
+    """
+
+    _PIECES = re.compile(r"(<[^>]*>)")
+    _OPEN_SKIP = re.compile(r"<(a|code)[\s>]", re.IGNORECASE)
+    _CLOSE_SKIP = re.compile(r"</(a|code)\s*>", re.IGNORECASE)
+
+    def __init__(self, inline, glossary: Glossary) -> None:
+        self._inline = inline
+        self._glossary = glossary
+
+    def __call__(self, text: str) -> str:
+        pieces = self._PIECES.split(self._inline(text))
+        skipping = 0
+        for index, piece in enumerate(pieces):
+            if index % 2:  # a tag
+                skipping += 1 if self._OPEN_SKIP.match(piece) else -1 if self._CLOSE_SKIP.match(piece) else 0
+            elif piece and not skipping:
+                pieces[index] = self._mark(piece)
+        return "".join(pieces)
+
+    def _mark(self, escaped: str) -> str:
+        plain = html.unescape(escaped)
+        matches = self._glossary.find_terms(plain)
+        if not matches:
+            return escaped
+        parts, position = [], 0
+        for match in matches:
+            parts.append(html.escape(plain[position : match.start], quote=False))
+            parts.append(f'<a href="term:{match.term_id}" class="term">{html.escape(match.text, quote=False)}</a>')
+            position = match.end
+        parts.append(html.escape(plain[position:], quote=False))
+        return "".join(parts)
+
+
+def render_section(
+    section: Section, options: RenderOptions = RenderOptions(), *, inline=None, glossary: Glossary | None = None
+) -> str:
+    """One section as HTML: its heading, then its paragraphs, each starting at an anchor named by its id.
+
+    With a glossary, every term in the paragraphs links to `term:<id>` (class "term").
+    """
     inline = inline or _InlineRenderer()
+    if glossary is not None:
+        inline = _TermMarker(inline, glossary)
     level = min(section.level, 6)
     parts = [f'<h{level}><a name="{section.id}"></a>{html.escape(section.title, quote=False)}</h{level}>']
     for group in _groups(section.paragraphs):
@@ -49,10 +96,10 @@ def render_section(section: Section, options: RenderOptions = RenderOptions(), *
     return "\n".join(parts)
 
 
-def render_report(report: Report, options: RenderOptions = RenderOptions()) -> str:
-    """The whole report as one HTML body, sections in reading order."""
+def render_report(report: Report, options: RenderOptions = RenderOptions(), glossary: Glossary | None = None) -> str:
+    """The whole report as one HTML body, sections in reading order, glossary terms marked when given one."""
     inline = _InlineRenderer()
-    body = "\n".join(render_section(section, options, inline=inline) for section in report.sections)
+    body = "\n".join(render_section(section, options, inline=inline, glossary=glossary) for section in report.sections)
     return f"<html><body>\n{body}\n</body></html>"
 
 

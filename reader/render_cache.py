@@ -7,17 +7,24 @@ import tempfile
 from pathlib import Path
 
 from reader.content import Report
+from reader.glossary import Glossary
 from reader.render import RenderOptions, render_report
 
 
-def cached_report_html(report: Report, options: RenderOptions, cache_folder: Path) -> str:
-    """The report's HTML, read from the cache when it was rendered from the same content and options."""
-    path = cache_folder / "render" / f"{report.checksum[:32]}-{options.key}.html"
+def cached_report_html(
+    report: Report, options: RenderOptions, cache_folder: Path, glossary: Glossary | None = None
+) -> str:
+    """The report's HTML, read from the cache when it was rendered from the same content and options.
+
+    With a glossary its terms are marked; the checksum already covers the glossary file.
+    """
+    terms = "-terms" if glossary is not None else ""
+    path = cache_folder / "render" / f"{report.checksum[:32]}-{options.key}{terms}.html"
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         pass
-    html = render_report(report, options)
+    html = render_report(report, options, glossary)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -206,3 +206,78 @@ def test_newer_glossary_format_asks_for_an_update(content: Path) -> None:
     (content / "glossary.json").write_text(json.dumps({"format": 2, "terms": []}), encoding="utf-8")
     with pytest.raises(ReaderError, match="update Field Reader"):
         load_glossary(load_report(content))
+
+
+# Marking terms in the rendered report (reader/render.py with a glossary)
+
+
+def strip_tags(markup: str) -> str:
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def test_rendered_report_links_terms_to_their_entries(report) -> None:
+    from reader.render import render_report
+
+    markup = render_report(report, glossary=load_glossary(report))
+    assert '(<a href="term:icj" class="term">ICJ</a>)' in markup
+    assert '<a href="term:icj" class="term">International Court of Justice</a>' in markup
+    assert '<a href="term:opt" class="term">OPT</a>' in markup
+
+
+def test_marking_terms_leaves_every_paragraphs_text_unchanged(report) -> None:
+    from reader.render import render_report
+
+    plain = strip_tags(render_report(report))
+    marked = strip_tags(render_report(report, glossary=load_glossary(report)))
+    assert marked == plain
+
+
+def test_anchor_still_starts_a_paragraph_that_begins_with_a_term(small: Glossary) -> None:
+    from reader.content import BlockKind, Paragraph, ParagraphId, Section, SectionId
+    from reader.render import render_section
+
+    paragraph = Paragraph(ParagraphId("s-p1"), SectionId("s"), 1, BlockKind.PARAGRAPH, 1, "ICJ rules.", "ICJ rules.")
+    section = Section(SectionId("s"), "Title", 1, None, "ICJ rules.", (paragraph,))
+    assert '<a name="s-p1"></a><a href="term:icj" class="term">ICJ</a> rules.' in render_section(
+        section, glossary=small
+    )
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ["See [the ICJ ruling](https://example.org/ICJ) now.", "Code `ICJ` here.", "[ICJ](term:un) twice"],
+)
+def test_terms_are_never_marked_inside_links_code_or_tags(small: Glossary, markdown: str) -> None:
+    from reader.content import BlockKind, Paragraph, ParagraphId, Section, SectionId, plain_text
+    from reader.render import render_section
+
+    paragraph = Paragraph(
+        ParagraphId("s-p1"), SectionId("s"), 1, BlockKind.PARAGRAPH, 1, markdown, plain_text(markdown)
+    )
+    section = Section(SectionId("s"), "Title", 1, None, markdown, (paragraph,))
+    markup = render_section(section, glossary=small)
+    assert "term:icj" not in markup
+    assert strip_tags(markup) == strip_tags(render_section(section))
+
+
+def test_escaped_text_stays_escaped_around_a_term(small: Glossary) -> None:
+    from reader.content import BlockKind, Paragraph, ParagraphId, Section, SectionId
+    from reader.render import render_section
+
+    text = "A & B, 3 < 4, before the ICJ."
+    paragraph = Paragraph(ParagraphId("s-p1"), SectionId("s"), 1, BlockKind.PARAGRAPH, 1, text, text)
+    markup = render_section(Section(SectionId("s"), "T", 1, None, text, (paragraph,)), glossary=small)
+    assert "A &amp; B, 3 &lt; 4, before the <a href=" in markup
+
+
+def test_render_cache_keeps_marked_and_plain_pages_apart(report, tmp_path: Path) -> None:
+    from reader.render import RenderOptions
+    from reader.render_cache import cached_report_html
+
+    plain = cached_report_html(report, RenderOptions(), tmp_path)
+    marked = cached_report_html(report, RenderOptions(), tmp_path, load_glossary(report))
+    assert 'class="term"' not in plain
+    assert 'class="term"' in marked
+    assert cached_report_html(report, RenderOptions(), tmp_path) == plain
