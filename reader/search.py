@@ -1,0 +1,417 @@
+"""`SearchIndex`: the Whoosh full-text index of the report (build, open, staleness, search) and its `SearchHit`s."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import whoosh.index
+from whoosh import qparser, query
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+from whoosh.index import IndexError as WhooshIndexError
+
+from reader import paths
+from reader.content import Report
+from reader.errors import ReaderError
+from reader.search_query import (
+    EXACT_ANALYZER,
+    STEM_ANALYZER,
+    QueryRewriter,
+    clean_query,
+    complete_last_word,
+    corrected_text,
+    make_parser,
+    match_spans,
+    match_terms,
+    parse,
+)
+from reader.search_snippet import make_snippet
+
+INDEX_FORMAT = 1
+"""Bump when the schema or the way documents are made changes: every existing index becomes stale."""
+
+CALLOUT_BOOST = 0.5
+INFO_NAME = "field-reader-index.json"
+_WHOOSH_PREFIXES = ("MAIN_", "_MAIN_")
+
+Progress = Callable[[int, int], None]
+
+
+class SearchError(ReaderError):
+    """The search index cannot be built or opened."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """One searchable thing: a report paragraph, a glossary entry or a note.
+
+    `key` is unique in an index ("red-wolf-p2", "glossary:apartheid", "note:12"); `title` is the heading text
+    that also counts towards matches (the section's heading path, a glossary term, the noted section).
+    """
+
+    kind: str
+    key: str
+    text: str
+    title: str = ""
+    section_id: str | None = None
+    section_title: str | None = None
+    heading: str = ""
+    paragraph_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One result: where it is, why it matched, and a snippet.
+
+    `spans` are (start, end) offsets of the matched words in the document's full text (for a report paragraph,
+    offsets into `Paragraph.text`); `snippet_spans` are the same words' offsets inside `snippet`; `terms` are the
+    matched words as they appear in the text, for highlighting elsewhere.
+    """
+
+    kind: str
+    key: str
+    section_id: str | None
+    section_title: str | None
+    heading: str
+    paragraph_id: str | None
+    score: float
+    snippet: str
+    snippet_spans: tuple[tuple[int, int], ...]
+    terms: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "section_id": self.section_id,
+            "section_title": self.section_title,
+            "heading": self.heading,
+            "paragraph_id": self.paragraph_id,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "snippet_spans": [list(span) for span in self.snippet_spans],
+            "terms": list(self.terms),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """What a query found: `total` matching documents, the best `hits`, and a corrected query to offer.
+
+    `is_fuzzy` says some words were unknown and matched loosely; `notice` says the query was cut short.
+    """
+
+    query: str
+    total: int
+    suggestion: str | None
+    hits: tuple[SearchHit, ...]
+    is_fuzzy: bool = False
+    notice: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "suggestion": self.suggestion,
+            "is_fuzzy": self.is_fuzzy,
+            "notice": self.notice,
+            "hits": [hit.to_json() for hit in self.hits],
+        }
+
+
+def _schema() -> Schema:
+    return Schema(
+        key=ID(stored=True, unique=True),
+        kind=ID(stored=True),
+        section_id=STORED(),
+        section_title=STORED(),
+        heading=STORED(),
+        paragraph_id=STORED(),
+        content=STORED(),
+        body=TEXT(analyzer=STEM_ANALYZER, phrase=False),
+        title=TEXT(analyzer=STEM_ANALYZER, phrase=False),
+        # "al-Balah" and "1,139" become phrases, so they match however the reader writes them.
+        exact=TEXT(analyzer=EXACT_ANALYZER, phrase=True, multitoken_query="phrase"),
+        title_exact=TEXT(analyzer=EXACT_ANALYZER, phrase=False),
+    )
+
+
+def report_documents(report: Report) -> tuple[SearchDocument, ...]:
+    """One document per paragraph of the report (list items, quotes and call-out lines included)."""
+    documents = []
+    for section in report.sections:
+        path = report.heading_path(section.id)
+        heading = " › ".join(ancestor.title for ancestor in path)
+        for paragraph in section.paragraphs:
+            documents.append(
+                SearchDocument(
+                    kind="report",
+                    key=paragraph.id,
+                    text=paragraph.text,
+                    title=heading,
+                    section_id=section.id,
+                    section_title=section.title,
+                    heading=heading,
+                    paragraph_id=paragraph.id,
+                )
+            )
+    return tuple(documents)
+
+
+def _boost(document: SearchDocument) -> float:
+    # Call-out lines repeat the same campaign slogan in many sections; they should not crowd out the prose.
+    return CALLOUT_BOOST if document.key.rsplit("-", 1)[-1].startswith("c") and document.kind == "report" else 1.0
+
+
+def _add_documents(writer, documents: Sequence[SearchDocument], progress: Progress | None) -> None:
+    total = len(documents)
+    step = max(1, total // 100)
+    for done, document in enumerate(documents, start=1):
+        writer.add_document(
+            key=document.key,
+            kind=document.kind,
+            section_id=document.section_id,
+            section_title=document.section_title,
+            heading=document.heading,
+            paragraph_id=document.paragraph_id,
+            content=document.text,
+            body=document.text,
+            title=document.title,
+            exact=document.text,
+            title_exact=document.title,
+            _boost=_boost(document),
+        )
+        if progress is not None and (done % step == 0 or done == total):
+            # The commit still follows; report slightly under complete until it is done.
+            progress(done, total + 1)
+
+
+def build_index(
+    folder: Path,
+    report: Report,
+    extra_documents: Iterable[SearchDocument] = (),
+    progress: Progress | None = None,
+) -> Path:
+    """Build the index of `report` (and `extra_documents`, such as glossary entries) into `folder`.
+
+    The index is written beside the folder first and moved in when complete, so a crash never leaves half an
+    index; other files in `folder` (a README) are kept. Runs synchronously; call it off the UI thread.
+    """
+    documents = (*report_documents(report), *extra_documents)
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".building-", dir=folder) as scratch:
+            scratch_path = Path(scratch)
+            index = whoosh.index.create_in(scratch_path, _schema())
+            writer = index.writer(limitmb=128)
+            try:
+                _add_documents(writer, documents, progress)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            info = {"format": INDEX_FORMAT, "checksum": report.checksum, "documents": len(documents)}
+            (scratch_path / INFO_NAME).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+            _replace_index_files(scratch_path, folder)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise SearchError(f"Cannot build the search index in {folder}: {reason}; check the folder.") from exc
+    if progress is not None:
+        progress(len(documents) + 1, len(documents) + 1)
+    return folder
+
+
+def _is_index_file(path: Path) -> bool:
+    return path.is_file() and (path.name == INFO_NAME or path.name.startswith(_WHOOSH_PREFIXES))
+
+
+def _replace_index_files(source: Path, folder: Path) -> None:
+    # Remove the info file first: if anything below fails, the folder reads as "no index", never as fresh.
+    info = folder / INFO_NAME
+    info.unlink(missing_ok=True)
+    for old in folder.iterdir():
+        if _is_index_file(old):
+            old.unlink()
+    for new in sorted(source.iterdir(), key=lambda path: path.name == INFO_NAME):
+        shutil.move(str(new), folder / new.name)
+
+
+def read_checksum(folder: Path) -> str | None:
+    """The content checksum an index folder was built from, or None if it holds no usable index."""
+    try:
+        info = json.loads((Path(folder) / INFO_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(info, dict) or info.get("format") != INDEX_FORMAT:
+        return None
+    checksum = info.get("checksum")
+    return checksum if isinstance(checksum, str) else None
+
+
+def is_fresh(folder: Path, report: Report) -> bool:
+    """Whether `folder` holds a complete index built from exactly this content, in this format."""
+    return read_checksum(folder) == report.checksum
+
+
+def cache_index_dir() -> Path:
+    """Where the app builds its own index when the bundled one is missing or stale."""
+    return paths.cache_dir() / "index"
+
+
+def fresh_index_dir(report: Report) -> Path | None:
+    """The bundled index folder if it matches the content, else the cache's if it does, else None."""
+    for folder in (paths.bundled_index_dir(), cache_index_dir()):
+        if is_fresh(folder, report):
+            return folder
+    return None
+
+
+def open_or_build_index(
+    report: Report, extra_documents: Iterable[SearchDocument] = (), progress: Progress | None = None
+) -> SearchIndex:
+    """Open the fresh bundled or cached index, building one in the cache folder first if there is none."""
+    folder = fresh_index_dir(report)
+    if folder is None:
+        folder = build_index(cache_index_dir(), report, extra_documents, progress)
+    return SearchIndex.open(folder)
+
+
+class SearchIndex:
+    """A searchable Whoosh index: open one from a folder, or make a small one in memory (for notes)."""
+
+    def __init__(self, index: whoosh.index.Index, checksum: str | None, folder: Path | None) -> None:
+        self._index = index
+        self._searcher = index.searcher()
+        self.checksum = checksum
+        self.folder = folder
+        self._all_words = make_parser(index.schema, qparser.AndGroup)
+        self._any_words = make_parser(index.schema, qparser.OrGroup)
+
+    @classmethod
+    def open(cls, folder: Path) -> SearchIndex:
+        """Open a built index read-only; raises `SearchError` if the folder has none."""
+        folder = Path(folder)
+        checksum = read_checksum(folder)
+        if checksum is None:
+            raise SearchError(f"There is no search index in {folder}; run `field-reader index build` to make one.")
+        try:
+            index = whoosh.index.open_dir(str(folder), readonly=True)
+        except (OSError, WhooshIndexError, EOFError, ValueError) as exc:
+            raise SearchError(
+                f"Cannot open the search index in {folder}: it is damaged; delete the folder to rebuild it."
+            ) from exc
+        return cls(index, checksum, folder)
+
+    @classmethod
+    def in_memory(cls, documents: Iterable[SearchDocument]) -> SearchIndex:
+        """A throw-away index of a few documents, such as the reader's notes."""
+        index = RamStorage().create_index(_schema())
+        writer = index.writer()
+        _add_documents(writer, tuple(documents), None)
+        writer.commit()
+        return cls(index, None, None)
+
+    @property
+    def document_count(self) -> int:
+        return self._searcher.doc_count()
+
+    def is_stale(self, report: Report) -> bool:
+        """Whether the report changed since this index was built."""
+        return self.checksum != report.checksum
+
+    def close(self) -> None:
+        self._searcher.close()
+        self._index.close()
+
+    def search(self, text: str, limit: int = 20, as_you_type: bool = False) -> SearchResult:
+        """Find `text`; never raises for any query. Documents with all the words rank before those with some.
+
+        With `as_you_type`, an unfinished last word also matches as a prefix.
+        """
+        limit = max(1, limit)
+        cleaned = clean_query(text)
+        reader = self._searcher.reader()
+        rewriter = QueryRewriter(reader, cleaned.text)
+        searched = complete_last_word(cleaned.text, rewriter.is_known) if as_you_type else cleaned.text
+        all_words = rewriter.rewrite(parse(self._all_words, searched))
+        corrections = list(rewriter.corrections)
+        any_words = QueryRewriter(reader, searched).rewrite(parse(self._any_words, searched))
+        if all_words is query.NullQuery and rewriter.stop_words:
+            # Only stop words ("what is"): look for them as written rather than find nothing.
+            all_words = any_words = query.And(
+                [query.Or([query.Term("exact", word), query.Term("title_exact", word)]) for word in rewriter.stop_words]
+            )
+        suggestion = self._useful_correction(corrected_text(searched, corrections))
+        if all_words is query.NullQuery and any_words is query.NullQuery:
+            return SearchResult(text, 0, suggestion, (), notice=cleaned.notice)
+
+        terms = match_terms(any_words, reader)
+        results = self._searcher.search(all_words, limit=limit)
+        found = [(hit.docnum, hit.score) for hit in results]
+        total = len(results)
+        if any_words != all_words:
+            wider = self._searcher.search(any_words, limit=limit + len(found))
+            seen = {docnum for docnum, _ in found}
+            found.extend((hit.docnum, hit.score) for hit in wider if hit.docnum not in seen)
+            total = max(total, len(wider))
+        hits = tuple(self._hit(docnum, score, terms) for docnum, score in found[:limit])
+        return SearchResult(
+            query=text,
+            total=total,
+            suggestion=suggestion,
+            hits=hits,
+            is_fuzzy=bool(corrections),
+            notice=cleaned.notice,
+        )
+
+    def _useful_correction(self, suggestion: str | None) -> str | None:
+        """The corrected query, if every word of it is known and it finds something with all its words."""
+        if suggestion is None:
+            return None
+        rewriter = QueryRewriter(self._searcher.reader(), suggestion)
+        corrected = rewriter.rewrite(parse(self._all_words, suggestion))
+        if rewriter.corrections or corrected is query.NullQuery:
+            return None
+        return suggestion if self._searcher.search(corrected, limit=1).scored_length() else None
+
+    def _hit(self, docnum: int, score: float, terms) -> SearchHit:
+        stored = self._searcher.stored_fields(docnum)
+        content = stored.get("content") or ""
+        spans = match_spans(content, terms)
+        snippet, snippet_spans = make_snippet(content, spans)
+        words = tuple(dict.fromkeys(content[start:end] for start, end in spans))
+        return SearchHit(
+            kind=stored.get("kind", "report"),
+            key=stored["key"],
+            section_id=stored.get("section_id"),
+            section_title=stored.get("section_title"),
+            heading=stored.get("heading") or "",
+            paragraph_id=stored.get("paragraph_id"),
+            score=float(score),
+            snippet=snippet,
+            snippet_spans=snippet_spans,
+            terms=words,
+            spans=spans,
+        )
+
+
+def merge_results(results: Sequence[SearchResult], limit: int) -> SearchResult:
+    """Several indexes' results for one query as one: hits in the order given, totals added, first suggestion."""
+    if not results:
+        return SearchResult("", 0, None, ())
+    hits = tuple(hit for result in results for hit in result.hits)[:limit]
+    return SearchResult(
+        query=results[0].query,
+        total=sum(result.total for result in results),
+        suggestion=next((result.suggestion for result in results if result.suggestion), None),
+        hits=hits,
+        is_fuzzy=any(result.is_fuzzy for result in results),
+        notice=next((result.notice for result in results if result.notice), None),
+    )

@@ -1,0 +1,345 @@
+"""Turning what a reader types into a Whoosh query that cannot fail: cleaning, parsing, routing words to fields."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from whoosh import qparser, query
+from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.qparser import QueryParserError
+from whoosh.support.charset import accent_map
+
+MAX_QUERY_CHARS = 400
+"""Longer queries are cut here: no reader types more, and it bounds the work one keystroke can cause."""
+
+MAX_QUERY_WORDS = 24
+MAX_WORD_CHARS = 30
+"""Longer "words" are not misspellings worth correcting, and fuzzy matching them is slow."""
+TITLE_BOOST = 0.6
+"""Heading words count, but less than the paragraph's own words."""
+
+# Question words carry no topic: "where does the ICJ come in" is about the ICJ.
+QUESTION_WORDS = frozenset(
+    {"who", "whom", "whose", "what", "which", "where", "why", "how", "does", "do", "did", "done"}
+    | {"many", "much", "there", "their", "they", "them", "i", "me", "my"}
+)
+STOP_WORDS = frozenset(STOP_WORDS) | QUESTION_WORDS
+
+# One analyzer chain per purpose. Accents fold before stemming so "déplacé" and "deplace" meet.
+EXACT_ANALYZER = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+STEM_ANALYZER = EXACT_ANALYZER | StopFilter(stoplist=STOP_WORDS) | StemFilter()
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "＊": "*"})
+_MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(]))-+(?=[\w\"(])")
+_PLUS = re.compile(r"(?:(?<=^)|(?<=[\s(]))\++")
+_LONE_STAR = re.compile(r"(?<!\w\w)\*")
+_STAR_INSIDE = re.compile(r"\*+(?=\w)")
+_OPERATOR = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+_TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
+_MAX_DEPTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class CleanQuery:
+    """A query made safe to parse, and a note for the reader when something was dropped."""
+
+    text: str
+    notice: str | None
+
+
+def clean_query(text: str) -> CleanQuery:
+    """Normalise quotes and Unicode, drop control characters and wildcards we do not support, cap the length."""
+    notice = None
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") else char for char in text
+    )
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notice = f"Only the first {MAX_QUERY_CHARS} characters were searched."
+    # Only a trailing * (a prefix) is supported; "?" ends questions far more often than it means "any letter".
+    text = text.replace("?", " ").replace("\\", " ")
+    text = _STAR_INSIDE.sub("* ", _LONE_STAR.sub(" ", text))
+    text = _PLUS.sub(" ", _MINUS.sub(" NOT ", text))
+    if text.count('"') % 2:
+        text = text[::-1].replace('"', " ", 1)[::-1]
+    tokens = [token for token in _TOKEN.findall(text) if token.strip('" ')]
+    if len(tokens) > MAX_QUERY_WORDS:
+        tokens = tokens[:MAX_QUERY_WORDS]
+        notice = f"Only the first {MAX_QUERY_WORDS} words were searched."
+    return CleanQuery(text=" ".join(_well_formed(tokens)), notice=notice)
+
+
+def _well_formed(tokens: list[str]) -> list[str]:
+    """Balance parentheses and drop operators that have nothing to work on, so the parser never sees nonsense."""
+    balanced: list[str] = []
+    kept: list[bool] = []  # for each open "(", whether it was kept (nesting is capped)
+    for token in tokens:
+        if token == "(":
+            kept.append(len(kept) < _MAX_DEPTH)
+            if kept[-1]:
+                balanced.append(token)
+        elif token == ")":
+            if kept and kept.pop():
+                balanced.append(token)
+        else:
+            balanced.append(token)
+    balanced.extend(")" for is_kept in kept if is_kept)
+    changed = True
+    while changed:
+        changed = False
+        for index, token in enumerate(balanced):
+            before = balanced[index - 1] if index else None
+            after = balanced[index + 1] if index + 1 < len(balanced) else None
+            ends_operand = before is not None and before != "(" and before not in _OPERATORS
+            starts_operand = after is not None and after != ")" and (after == "NOT" or after not in _OPERATORS)
+            if (
+                (token == "(" and after == ")")
+                or (token == "NOT" and (not starts_operand or after == "NOT"))
+                or (token in _OPERATORS and token != "NOT" and not (ends_operand and starts_operand))
+            ):
+                del balanced[index : index + (2 if token == "(" and after == ")" else 1)]
+                changed = True
+                break
+    return balanced
+
+
+_LAST_WORD = re.compile(r"(?:(?<=^)|(?<=[\s(]))(\w[\w'-]*)$")
+
+
+def complete_last_word(text: str, is_known: Callable[[str], bool]) -> str:
+    """While the reader is still typing, an unfinished last word ("genoc") searches as a prefix ("genoc*")."""
+    match = _LAST_WORD.search(text)
+    if match is None or text.count('"') % 2 or _OPERATOR.fullmatch(match.group(1)):
+        return text
+    word = match.group(1)
+    if len(word) < 2 or is_known(fold(word)):
+        return text
+    return text[: match.start(1)] + word + "*"
+
+
+def make_parser(schema, group: type) -> qparser.QueryParser:
+    """A parser for words, "phrases", ( groups ), AND / OR / NOT and prefix*; nothing else is syntax."""
+    parser = qparser.QueryParser(
+        "exact",
+        schema,
+        plugins=[
+            qparser.WhitespacePlugin(),
+            qparser.PhrasePlugin(),
+            qparser.GroupPlugin(),
+            qparser.OperatorsPlugin(),
+            qparser.WildcardPlugin(),
+        ],
+        group=group,
+    )
+    return parser
+
+
+def parse(parser: qparser.QueryParser, text: str) -> query.Query:
+    """The parsed query, or an empty one when the text has nothing searchable."""
+    try:
+        return parser.parse(text)
+    except QueryParserError:
+        # WORKAROUND: operator soup such as "AND (NOT" can trip the parser; search the words alone instead.
+        try:
+            return parser.parse(_OPERATOR.sub(" ", text).replace("(", " ").replace(")", " ").replace('"', " "))
+        except QueryParserError:
+            return query.NullQuery
+
+
+def stem(word: str) -> str | None:
+    """The stemmed form of one already folded word, or None for a stop word."""
+    tokens = [token.text for token in STEM_ANALYZER(word, mode="query")]
+    return tokens[0] if len(tokens) == 1 else None
+
+
+def fold(word: str) -> str:
+    """A word as the exact field stores it: lower case, accents removed."""
+    return "".join(token.text for token in EXACT_ANALYZER(word, mode="query"))
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An unknown word at `start:end` of the cleaned query and the index word that probably was meant."""
+
+    start: int
+    end: int
+    word: str
+    replacement: str | None
+
+
+class QueryRewriter:
+    """Routes each parsed word to the stemmed text and heading fields, phrases and prefixes to the exact field.
+
+    Words the index has never seen become fuzzy terms, and their likely corrections are remembered.
+    """
+
+    def __init__(self, reader, text: str) -> None:
+        self._reader = reader
+        self._text = text
+        self.corrections: list[Correction] = []
+        self.stop_words: list[str] = []
+
+    def rewrite(self, parsed: query.Query) -> query.Query:
+        return self._rewrite(parsed).normalize()
+
+    def _rewrite(self, node: query.Query) -> query.Query:
+        if isinstance(node, query.Term):
+            return self._word(node)
+        if isinstance(node, query.Prefix):
+            prefix = fold(node.text)
+            if not prefix:
+                return query.NullQuery
+            return query.Or([query.Prefix("exact", prefix), query.Prefix("title_exact", prefix, boost=TITLE_BOOST)])
+        if isinstance(node, query.Phrase):
+            if len(node.words) > 1:
+                return node
+            return self._word(node.normalize()) if node.words else query.NullQuery
+        if node.is_leaf():
+            # Anything else the parser produces (wildcards, ranges) is not part of our syntax.
+            return query.NullQuery
+        rewritten = node.apply(self._rewrite)
+        if isinstance(rewritten, query.Or):
+            return _exclude_negated(rewritten)
+        return rewritten
+
+    def _word(self, node: query.Term) -> query.Query:
+        word = node.text
+        stemmed = stem(word)
+        known = self.is_known(word)
+        if not known and not word.isdigit() and 2 < len(word) <= MAX_WORD_CHARS:
+            start, end = getattr(node, "startchar", None), getattr(node, "endchar", None)
+            replacement = self._closest(word)
+            if start is not None and end is not None:
+                self.corrections.append(Correction(start, end, word, replacement))
+            maxdist = 1 if len(word) <= 5 else 2
+            return query.FuzzyTerm("exact", word, maxdist=maxdist, prefixlength=1)
+        if stemmed is None:
+            self.stop_words.append(word)
+            return query.NullQuery
+        return query.Or([query.Term("body", stemmed), query.Term("title", stemmed, boost=TITLE_BOOST)])
+
+    def is_known(self, word: str) -> bool:
+        """Whether the index holds this folded word in any form."""
+        reader = self._reader
+        stemmed = stem(word)
+        if reader.doc_frequency("exact", word) or reader.doc_frequency("title_exact", word):
+            return True
+        return stemmed is not None and bool(
+            reader.doc_frequency("body", stemmed) or reader.doc_frequency("title", stemmed)
+        )
+
+    def _closest(self, word: str) -> str | None:
+        """The most frequent index word nearest to `word` (one edit away before two), from unstemmed fields."""
+        reader = self._reader
+        for distance in (1, 2):
+            if distance == 2 and len(word) <= 4:
+                break
+            candidates: dict[str, int] = {}
+            for field in ("exact", "title_exact"):
+                for candidate in reader.terms_within(field, word, distance, prefix=1):
+                    if len(candidate) > 1 and candidate != word:
+                        candidates[candidate] = candidates.get(candidate, 0) + reader.doc_frequency(field, candidate)
+            if candidates:
+                return max(sorted(candidates), key=lambda candidate: candidates[candidate])
+        return None
+
+
+def _exclude_negated(node: query.Or) -> query.Query:
+    """ "a NOT b" read loosely (any word) must still exclude b, not match everything without b."""
+    negated = [child.query for child in node.subqueries if isinstance(child, query.Not)]
+    if not negated:
+        return node
+    wanted = [child for child in node.subqueries if not isinstance(child, query.Not)]
+    if not wanted:
+        return query.NullQuery
+    return query.AndNot(query.Or(wanted), query.Or(negated))
+
+
+def corrected_text(text: str, corrections: list[Correction]) -> str | None:
+    """The query with each unknown word replaced by its correction, or None when nothing could be corrected."""
+    replaceable = sorted((c for c in corrections if c.replacement), key=lambda c: c.start, reverse=True)
+    if not replaceable:
+        return None
+    for correction in replaceable:
+        text = text[: correction.start] + str(correction.replacement) + text[correction.end :]
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class MatchTerms:
+    """What to highlight for a query: stems, exact words and phrases, from its positive (not negated) parts."""
+
+    stems: frozenset[str]
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.stems or self.words or self.phrases)
+
+
+def match_terms(node: query.Query, reader) -> MatchTerms:
+    """The terms a hit may contain because of `node`, with prefixes and fuzzy words expanded against the index."""
+    stems: set[str] = set()
+    words: set[str] = set()
+    phrases: list[tuple[str, ...]] = []
+
+    def visit(current: query.Query) -> None:
+        if isinstance(current, query.Not):
+            return
+        if isinstance(current, query.AndNot):
+            visit(current.a)
+            return
+        if isinstance(current, query.Phrase):
+            phrases.append(tuple(current.words))
+            return
+        if isinstance(current, query.Term) and not isinstance(current, (query.Prefix, query.FuzzyTerm)):
+            if current.fieldname == "body":
+                stems.add(current.text)
+            elif current.fieldname == "exact":
+                words.add(current.text)
+            return
+        if isinstance(current, (query.Prefix, query.FuzzyTerm)):
+            if current.fieldname == "exact":
+                for _field, term in current.expanded_terms(reader):
+                    words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            return
+        for child in current.children():
+            visit(child)
+
+    visit(node)
+    return MatchTerms(frozenset(stems), frozenset(words), tuple(phrases))
+
+
+def match_spans(text: str, terms: MatchTerms) -> tuple[tuple[int, int], ...]:
+    """Character spans in `text` of every word (or phrase) the query matched, in order, merged when touching."""
+    if terms.is_empty:
+        return ()
+    spans: list[tuple[int, int]] = []
+    if terms.stems:
+        for token in STEM_ANALYZER(text, chars=True, mode="index"):
+            if token.text in terms.stems:
+                spans.append((token.startchar, token.endchar))
+    if terms.words or terms.phrases:
+        tokens = [(token.text, token.startchar, token.endchar) for token in EXACT_ANALYZER(text, chars=True)]
+        for word, start, end in tokens:
+            if word in terms.words:
+                spans.append((start, end))
+        for phrase in terms.phrases:
+            size = len(phrase)
+            for index in range(len(tokens) - size + 1):
+                if all(tokens[index + offset][0] == phrase[offset] for offset in range(size)):
+                    spans.append((tokens[index][1], tokens[index + size - 1][2]))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
