@@ -44,6 +44,37 @@ def build_parser() -> argparse.ArgumentParser:
     glossary.add_argument("term", nargs="?", metavar="TERM", help="a term, abbreviation or alias, e.g. ICJ")
     glossary.add_argument("--json", action="store_true", help="print a JSON list of entries with their sections")
     glossary.set_defaults(handler=_run_glossary)
+
+    search = commands.add_parser("search", help="search the report, the glossary and your notes")
+    search.add_argument("query", metavar="QUERY", help='words, "a phrase", AND / OR / NOT, -word, prefix*')
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="show at most N hits (default 10)")
+    search.add_argument("--json", action="store_true", help="print a JSON object with query, total, suggestion, hits")
+    search.set_defaults(handler=_run_search)
+
+    index = commands.add_parser("index", help="manage the search index")
+    index_commands = index.add_subparsers(dest="index_command", metavar="ACTION", required=True)
+    index_build = index_commands.add_parser("build", help="build the bundled search index (into index/)")
+    index_build.add_argument("--folder", type=Path, metavar="DIR", help="build into DIR instead of index/")
+    index_build.set_defaults(handler=_run_index_build)
+
+    notes = commands.add_parser("notes", help="list, export or import highlights and notes")
+    notes_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    notes_list = notes_commands.add_parser("list", help="list every note in reading order, orphaned ones last")
+    notes_list.add_argument("--json", action="store_true", help="print a JSON list of notes")
+    notes_list.add_argument("--layer", metavar="NAME", help="only notes of this layer (yours: mine)")
+    notes_list.add_argument("--tag", action="append", default=[], metavar="TAG", help="only notes with this tag")
+    notes_list.set_defaults(handler=_run_notes_list)
+    notes_export = notes_commands.add_parser("export", help="write notes as a handout or a W3C annotation file")
+    notes_export.add_argument("--format", required=True, choices=["md", "json", "html", "pdf"], dest="export_format")
+    notes_export.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
+    notes_export.add_argument("--safe", action="store_true", help="leave out author names and timestamps")
+    notes_export.add_argument("--layer", metavar="NAME", help="only notes of this layer (yours: mine)")
+    notes_export.add_argument("--tag", action="append", default=[], metavar="TAG", help="only notes with this tag")
+    notes_export.set_defaults(handler=_run_notes_export)
+    notes_import = notes_commands.add_parser("import", help="import a W3C or Hypothesis JSON file as a layer")
+    notes_import.add_argument("file", type=Path, metavar="FILE", help="the annotation file")
+    notes_import.add_argument("--layer", metavar="NAME", help="the layer to import into (default: the file name)")
+    notes_import.set_defaults(handler=_run_notes_import)
     return parser
 
 
@@ -159,3 +190,33 @@ def _run_glossary(args: argparse.Namespace) -> int:
         sections = glossary.sections_of(term.id)
         print(f"    Sections: {', '.join(sections) if sections else 'background only, not in the report'}")
     return 0
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    from reader import search_cli
+
+    return search_cli.run_search(_load(args), args.query, args.limit, args.json)
+
+
+def _run_index_build(args: argparse.Namespace) -> int:
+    from reader import search_cli
+
+    return search_cli.run_index_build(_load(args), args.folder)
+
+
+def _run_notes_list(args: argparse.Namespace) -> int:
+    from reader import notes_cli
+
+    return notes_cli.run_list(_load(args), args.json, args.layer, args.tag)
+
+
+def _run_notes_export(args: argparse.Namespace) -> int:
+    from reader import notes_cli
+
+    return notes_cli.run_export(_load(args), args.export_format, args.out, args.safe, args.layer, args.tag)
+
+
+def _run_notes_import(args: argparse.Namespace) -> int:
+    from reader import notes_cli
+
+    return notes_cli.run_import(_load(args), args.file, args.layer)

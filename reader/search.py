@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import whoosh.index
 from whoosh import qparser, query
@@ -31,6 +32,10 @@ from reader.search_query import (
     parse,
 )
 from reader.search_snippet import make_snippet
+
+if TYPE_CHECKING:  # only for type hints: search.py sits below glossary.py and notes.py
+    from reader.glossary import GlossaryTerm
+    from reader.notes import Note
 
 INDEX_FORMAT = 1
 """Bump when the schema or the way documents are made changes: every existing index becomes stale."""
@@ -161,6 +166,48 @@ def report_documents(report: Report) -> tuple[SearchDocument, ...]:
                     paragraph_id=paragraph.id,
                 )
             )
+    return tuple(documents)
+
+
+def glossary_documents(terms: Iterable[GlossaryTerm]) -> tuple[SearchDocument, ...]:
+    """One document per glossary entry: its definition and explanation, with its term, expansion and aliases as
+    the heading words."""
+    documents = []
+    for term in terms:
+        name = term.term + (f" ({term.expansion})" if term.expansion else "")
+        text = f"{name}: {term.definition}" + (f" {term.explanation}" if term.explanation else "")
+        documents.append(
+            SearchDocument(
+                kind="glossary",
+                key=f"glossary:{term.id}",
+                text=text,
+                title=" ".join(term.forms),
+                section_title="Glossary",
+                heading=f"Glossary › {term.term}",
+            )
+        )
+    return tuple(documents)
+
+
+def note_documents(notes: Iterable[Note], report: Report) -> tuple[SearchDocument, ...]:
+    """One document per note: its text then the passage it quotes, with its tags as heading words."""
+    documents = []
+    for note in notes:
+        quote = note.quote.strip()
+        text = "\n".join(part for part in (note.text.strip(), f"“{quote}”" if quote else "") if part)
+        title = report.section(note.section_id).title if report.has_section(note.section_id) else None
+        documents.append(
+            SearchDocument(
+                kind="note",
+                key=f"note:{note.id}",
+                text=text,
+                title=" ".join(note.tags),
+                section_id=note.section_id,
+                section_title=title,
+                heading=f"Note › {title}" if title else "Note",
+                paragraph_id=note.paragraph_id,
+            )
+        )
     return tuple(documents)
 
 
@@ -330,6 +377,12 @@ class SearchIndex:
         self._searcher.close()
         self._index.close()
 
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def search(self, text: str, limit: int = 20, as_you_type: bool = False) -> SearchResult:
         """Find `text`; never raises for any query. Documents with all the words rank before those with some.
 
@@ -403,15 +456,19 @@ class SearchIndex:
 
 
 def merge_results(results: Sequence[SearchResult], limit: int) -> SearchResult:
-    """Several indexes' results for one query as one: hits in the order given, totals added, first suggestion."""
+    """Several indexes' results for one query as one, exact matches before loose (fuzzy) ones.
+
+    A correction is offered only when no index matched the words as typed.
+    """
     if not results:
         return SearchResult("", 0, None, ())
-    hits = tuple(hit for result in results for hit in result.hits)[:limit]
+    ordered = sorted(results, key=lambda result: result.is_fuzzy)  # stable: otherwise in the order given
+    exact = any(result.hits and not result.is_fuzzy for result in results)
     return SearchResult(
         query=results[0].query,
         total=sum(result.total for result in results),
-        suggestion=next((result.suggestion for result in results if result.suggestion), None),
-        hits=hits,
-        is_fuzzy=any(result.is_fuzzy for result in results),
+        suggestion=None if exact else next((result.suggestion for result in results if result.suggestion), None),
+        hits=tuple(hit for result in ordered for hit in result.hits)[:limit],
+        is_fuzzy=not exact and any(result.is_fuzzy for result in results),
         notice=next((result.notice for result in results if result.notice), None),
     )

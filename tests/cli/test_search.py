@@ -1,0 +1,155 @@
+"""`field-reader search` and `field-reader index build`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader import cli, paths
+from reader.content import Report
+from reader.notes import Anchor, NoteStore
+from reader.search import INFO_NAME, build_index, cache_index_dir
+
+
+@pytest.fixture(autouse=True)
+def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty stand-in for the install folder's index/, so no test depends on whether it was built."""
+    folder = tmp_path / "bundled-index"
+    folder.mkdir()
+    monkeypatch.setattr(paths, "bundled_index_dir", lambda: folder)
+    return folder
+
+
+def _search_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
+    assert cli.main(["search", *argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_search_prints_the_best_passage_first_with_where_it_is(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["search", "face scanned without their knowledge"]) == 0
+
+    out = capsys.readouterr().out
+    first = out.split("\n 1. ", 1)[1].split("\n 2. ", 1)[0]
+    assert "Automated Apartheid" in first
+    assert "(red-wolf-p3)" in first
+    assert "scanned" in first
+
+
+@pytest.mark.parametrize(
+    ("question", "section_id"),
+    [
+        ("what does the arms trade treaty prohibit", "stop-arming-israel"),
+        ("forcibly displaced to Rafah", "mass-displacement"),
+        ("when was the ceasefire deal", "ceasefire-now"),
+    ],
+)
+def test_search_finds_the_section_a_reader_means(capsys, question: str, section_id: str) -> None:
+    data = _search_json(capsys, question)
+
+    report_hits = [hit for hit in data["hits"] if hit["kind"] == "report"]
+    assert report_hits[0]["section_id"] == section_id
+
+
+def test_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _search_json(capsys, "displaced")
+
+    assert data["query"] == "displaced"
+    assert data["suggestion"] is None
+    assert data["total"] >= len(data["hits"]) > 0
+    for hit in data["hits"]:
+        assert {"kind", "section_id", "section_title", "paragraph_id", "score", "snippet"} <= set(hit)
+        assert isinstance(hit["score"], float)
+
+
+def test_limit_caps_the_number_of_hits(capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(_search_json(capsys, "Israel", "--limit", "3")["hits"]) == 3
+
+
+def test_a_misspelling_prints_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["search", "genocde"]) == 0
+
+    assert "Did you mean: genocide?" in capsys.readouterr().out
+
+
+def test_json_carries_the_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _search_json(capsys, "apartied")["suggestion"] == "apartheid"
+
+
+def test_glossary_entries_are_found(capsys: pytest.CaptureFixture[str]) -> None:
+    hits = _search_json(capsys, "International Court of Justice")["hits"]
+
+    assert hits[0]["kind"] == "glossary"
+    assert hits[0]["key"] == "glossary:icj"
+
+
+def test_notes_are_searched_once_there_are_notes(capsys: pytest.CaptureFixture[str], report: Report) -> None:
+    paragraph = report.paragraph("red-wolf-p2")
+    with NoteStore(paths.data_dir()) as store:
+        anchor = Anchor(paragraph.section_id, paragraph.id, 0, 8, paragraph.text[:8])
+        store.add(anchor, text="Ask the clinic about water trucks", tags=["follow-up"])
+
+    hits = _search_json(capsys, "trucks")["hits"]
+
+    assert (hits[0]["kind"], hits[0]["paragraph_id"]) == ("note", "red-wolf-p2")
+    assert "trucks" in hits[0]["snippet"]
+
+
+def test_searching_creates_no_notes_database(capsys: pytest.CaptureFixture[str]) -> None:
+    _search_json(capsys, "genocide")
+
+    assert list(paths.data_dir().glob("notes*")) == []
+
+
+@pytest.mark.parametrize("query", ["", '"', "AND", "((", "🙂", "x" * 10_000, "\x00\x1b"])
+def test_a_hostile_query_prints_no_results_calmly(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    assert cli.main(["search", query]) == 0
+
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert "No results" in captured.out
+
+
+def test_search_builds_a_missing_index_in_the_cache_folder_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["search", "genocide"]) == 0
+
+    assert "Building the search index" in capsys.readouterr().err
+    assert (cache_index_dir() / INFO_NAME).is_file()
+
+
+def test_search_uses_a_fresh_bundled_index_without_building(
+    capsys: pytest.CaptureFixture[str], report: Report, bundled: Path
+) -> None:
+    build_index(bundled, report)
+
+    assert cli.main(["search", "genocide"]) == 0
+
+    assert capsys.readouterr().err == ""
+    assert not (cache_index_dir() / INFO_NAME).exists()
+
+
+def test_index_build_writes_the_bundled_folder(capsys: pytest.CaptureFixture[str], bundled: Path) -> None:
+    assert cli.main(["index", "build"]) == 0
+
+    assert f"into {bundled}" in capsys.readouterr().out
+    assert (bundled / INFO_NAME).is_file()
+
+
+def test_index_build_into_another_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert cli.main(["index", "build", "--folder", str(tmp_path / "elsewhere")]) == 0
+
+    assert (tmp_path / "elsewhere" / INFO_NAME).is_file()
+
+
+def test_index_build_into_an_unwritable_place_prints_one_line_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+
+    assert cli.main(["index", "build", "--folder", str(blocker / "index")]) == 1
+
+    err = capsys.readouterr().err
+    assert err.startswith("field-reader: Cannot build the search index")
+    assert err.count("\n") == 1
