@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NewType
 
 from reader.content import ParagraphId, SectionId
-from reader.notes_schema import DB_NAME, NotesError, open_database
+from reader.notes_schema import BACKUP_FOLDER, DB_NAME, NotesError, open_database, refresh_daily_backup
 
 __all__ = [
     "MY_LAYER",
@@ -155,8 +155,10 @@ class NoteStore:
         """Open `location`: a folder (holding `notes.sqlite3`) or a database file (a name with a suffix)."""
         location = Path(location)
         self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
-        opened = open_database(self._path, today)
+        self._today = today or dt.date.today()
+        opened = open_database(self._path, self._today)
         self._connection = opened.connection
+        self._changed = False
         self.recovery_message: str | None = opened.recovery_message
 
     # -- life cycle -------------------------------------------------------------------------------------------
@@ -165,8 +167,19 @@ class NoteStore:
     def path(self) -> Path:
         return self._path
 
+    def back_up(self) -> Path:
+        """Bring today's backup (in `backups/`, one per day, the last seven kept) up to date with every note."""
+        path = refresh_daily_backup(self._connection, self._path.parent / BACKUP_FOLDER, self._today)
+        self._changed = False
+        return path
+
     def close(self) -> None:
-        self._connection.close()
+        """Close the database, first refreshing today's backup if anything changed since it was taken."""
+        try:
+            if self._changed:
+                self.back_up()
+        finally:
+            self._connection.close()
 
     def __enter__(self) -> NoteStore:
         return self
@@ -400,6 +413,7 @@ class NoteStore:
             raise
         try:
             self._connection.execute("COMMIT")
+            self._changed = True
         except sqlite3.Error as exc:
             if self._connection.in_transaction:
                 self._connection.execute("ROLLBACK")

@@ -253,6 +253,22 @@ def take_daily_backup(connection: sqlite3.Connection, backups: Path, today: dt.d
     return target
 
 
+def refresh_daily_backup(connection: sqlite3.Connection, backups: Path, today: dt.date) -> Path:
+    """Overwrite today's backup with the current notes, if the database passes a quick check (called at close)."""
+    try:
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as exc:
+        raise NotesError(f"Cannot check the notes database before backing it up: {exc}.") from exc
+    if rows != [("ok",)]:
+        raise NotesError(
+            "The notes database failed its check, so today's backup was left as it was; restart the app to recover."
+        )
+    target = backups / f"notes-{today.isoformat()}.sqlite3"
+    backup_to(connection, target)
+    _prune(backups, "notes-????-??-??.sqlite3", DAILY_BACKUPS_KEPT)
+    return target
+
+
 def _prune(backups: Path, pattern: str, keep: int) -> None:
     files = sorted(backups.glob(pattern), key=lambda file: file.name, reverse=True)
     for old in files[keep:]:

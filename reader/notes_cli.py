@@ -1,0 +1,102 @@
+"""The `field-reader notes` commands: list, export and import notes from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader import paths
+from reader.anchoring import Placement, ReportText, place_notes, reading_order
+from reader.content import Report
+from reader.notes import Note, NoteStore
+
+PROGRAM = "field-reader"
+
+
+def open_store() -> NoteStore:
+    """The user's notes database; a recovery from backup is reported on stderr."""
+    store = NoteStore(paths.data_dir())
+    if store.recovery_message:
+        print(f"{PROGRAM}: {store.recovery_message}", file=sys.stderr)
+    return store
+
+
+def select_notes(store: NoteStore, layer: str | None = None, tags: Iterable[str] = ()) -> tuple[Note, ...]:
+    """The notes of one layer (default: every layer) carrying all the given tags (ignoring case)."""
+    if layer is not None:
+        store.layer(layer)  # an unknown layer is an error, not an empty list
+    wanted = {tag.casefold() for tag in tags}
+    return tuple(note for note in store.notes(layer) if wanted <= {tag.casefold() for tag in note.tags})
+
+
+def note_row(note: Note, placement: Placement, report: Report) -> dict[str, object]:
+    """One note as `notes list --json` prints it."""
+    anchor = placement.anchor or note.anchor
+    section_id = anchor.section_id or None
+    title = report.section(section_id).title if section_id and report.has_section(section_id) else None
+    return {
+        "id": note.id,
+        "quote": note.quote,
+        "note": note.text,
+        "tags": list(note.tags),
+        "color": note.color.value,
+        "style": note.style.value,
+        "section_id": section_id,
+        "section_title": title,
+        "paragraph_id": anchor.paragraph_id or None,
+        "layer": note.layer,
+        "status": placement.status.value,
+        "author": note.author,
+        "created": note.created.isoformat(),
+        "updated": note.updated.isoformat(),
+    }
+
+
+def run_list(report: Report, as_json: bool, layer: str | None, tags: list[str]) -> int:
+    with open_store() as store:
+        notes = select_notes(store, layer, tags)
+    text = ReportText(report)
+    placements = place_notes(text, notes)
+    rows = [note_row(note, placements[note.id], report) for note in reading_order(text, notes, placements)]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No notes yet.")
+        return 0
+    for row in rows:
+        where = row["section_title"] or "(passage not found: orphaned)"
+        quote = _shorten(str(row["quote"]), 70)
+        print(f"{str(row['id'])[:8]}  [{row['layer']}] {where}")
+        print(f"    “{quote}”  ({row['color']} {row['style']})")
+        if row["note"]:
+            print(f"    {_shorten(str(row['note']), 74)}")
+        if row["tags"]:
+            print(f"    tags: {', '.join(row['tags'])}")  # type: ignore[arg-type]
+    return 0
+
+
+def run_export(report: Report, export_format: str, out: Path, safe: bool, layer: str | None, tags: list[str]) -> int:
+    from reader.handout import export_notes
+
+    with open_store() as store:
+        notes = select_notes(store, layer, tags)
+    path = export_notes(out, export_format, notes, report, safe=safe)
+    print(f"Exported {len(notes)} note{'s' if len(notes) != 1 else ''} to {path}.")
+    return 0
+
+
+def run_import(report: Report, path: Path, layer: str | None) -> int:
+    from reader.annotation_io import import_annotations
+
+    with open_store() as store:
+        result = import_annotations(store, report, path, layer=layer)
+    print(result.summary())
+    return 0
+
+
+def _shorten(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
