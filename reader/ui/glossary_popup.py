@@ -1,0 +1,298 @@
+"""The small popup that explains a glossary term marked in the document."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QCursor, QGuiApplication, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from reader.glossary import Glossary, GlossaryTerm
+
+TERM_SCHEME = "term"
+HOVER_DELAY_MS = 450  # long enough that moving the mouse across the text does not flash popups
+HIDE_DELAY_MS = 350  # time to move the mouse from the term onto the popup
+POPUP_WIDTH = 380
+GAP = 6
+
+
+def term_id_of(url: QUrl | str) -> str | None:
+    """The entry id of a `term:<id>` link, or None for any other link."""
+    text = url.toString() if isinstance(url, QUrl) else url
+    prefix = TERM_SCHEME + ":"
+    return text[len(prefix) :] if text.startswith(prefix) and len(text) > len(prefix) else None
+
+
+class GlossaryPopup(QFrame):
+    """Term, expansion and definition of one glossary entry, floating over the document without taking focus.
+
+    Hovering a marked term (after a short delay) or clicking it opens the popup; `show_term_at_cursor()` is the
+    keyboard path. Esc, a click elsewhere or moving the mouse away (for hover popups) closes it.
+    """
+
+    shown = Signal(str)  # term id
+    hidden = Signal()
+    open_in_glossary_requested = Signal(str)  # term id
+    search_requested = Signal(str)  # words to search the report for
+
+    def __init__(self, glossary: Glossary, document: QTextBrowser, parent: QWidget | None = None) -> None:
+        super().__init__(parent or document, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("glossaryPopup")
+        self.setAccessibleName(self.tr("Glossary"))
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.setFixedWidth(POPUP_WIDTH)
+        self._glossary = glossary
+        self._document = document
+        self._term: GlossaryTerm | None = None
+        self._pinned = False  # opened by a click or the keyboard: stays until dismissed
+        self._pending = ""
+
+        self._title = self._label("glossaryPopupTerm")
+        self._expansion = self._label("glossaryPopupExpansion")
+        self._definition = self._label("glossaryPopupDefinition")
+        self._links = self._label("glossaryPopupLinks")
+        self._links.setTextFormat(Qt.TextFormat.RichText)
+        self._links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self._links.setText(
+            f'<a href="glossary">{html.escape(self.tr("Open in glossary"))}</a>'
+            f" &#160;·&#160; "
+            f'<a href="search">{html.escape(self.tr("Search the report"))}</a>'
+        )
+        self._links.setAccessibleName(self.tr("Glossary links"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        for label in (self._title, self._expansion, self._definition, self._links):
+            layout.addWidget(label)
+        title_font = self._title.font()
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        expansion_font = self._expansion.font()
+        expansion_font.setItalic(True)
+        self._expansion.setFont(expansion_font)
+
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(HOVER_DELAY_MS)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(HIDE_DELAY_MS)
+        self._hover_timer.timeout.connect(self._on_hover_timer_timeout)
+        self._hide_timer.timeout.connect(self._on_hide_timer_timeout)
+        self._links.linkActivated.connect(self._on_links_link_activated)
+        document.installEventFilter(self)
+        document.viewport().installEventFilter(self)
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return label
+
+    # What is shown
+
+    def term(self) -> GlossaryTerm | None:
+        """The entry on show, or None while the popup is closed."""
+        return self._term if self.isVisible() else None
+
+    def definition_text(self) -> str:
+        return self._definition.text()
+
+    def show_term(self, term_id: str, below: QRect, *, pinned: bool = True) -> None:
+        """Open the popup for an entry just below `below` (a rectangle in global coordinates), kept on screen."""
+        term = self._glossary.term(term_id)
+        self._hover_timer.stop()
+        self._hide_timer.stop()
+        self._term = term
+        self._pinned = pinned
+        self._title.setText(term.term)
+        self._expansion.setText(term.expansion or "")
+        self._expansion.setVisible(bool(term.expansion))
+        self._definition.setText(term.definition)
+        heading = f"{term.term} ({term.expansion})" if term.expansion else term.term
+        self.setAccessibleName(self.tr("Glossary: {0}").format(heading))
+        self.setAccessibleDescription(term.definition)
+        self._style_links()
+        self.adjustSize()
+        self.move(self._place(below))
+        self.show()
+        self.shown.emit(term.id)
+
+    def show_term_at_cursor(self) -> bool:
+        """The keyboard path: explain the term at the document's text cursor; False when there is none there."""
+        cursor = self._document.textCursor()
+        position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        found = self._term_at(position)
+        if found is None:
+            return False
+        term_id, start = found
+        at_start = QTextCursor(self._document.document())
+        at_start.setPosition(start)
+        rect = self._document.cursorRect(at_start)
+        rect.setWidth(1)
+        self.show_term(term_id, QRect(self._document.viewport().mapToGlobal(rect.topLeft()), rect.size()))
+        return True
+
+    def dismiss(self) -> None:
+        self._hover_timer.stop()
+        self._hide_timer.stop()
+        if self.isVisible():
+            self.hide()
+
+    # Slots for the document's link signals (wired in MainWindow)
+
+    def on_link_hovered(self, url: QUrl) -> None:
+        """The mouse moved onto a link (or off one, with an empty URL)."""
+        term_id = term_id_of(url)
+        if term_id is None or not self._glossary.has_term(term_id):
+            self._hover_timer.stop()
+            if self.isVisible() and not self._pinned:
+                self._hide_timer.start()
+            return
+        self._hide_timer.stop()
+        if self.isVisible() and self._term is not None and self._term.id == term_id:
+            return
+        self._pending = term_id
+        self._hover_timer.start()
+
+    def on_link_clicked(self, url: QUrl) -> bool:
+        """A link in the document was clicked; True when it was a term and the popup opened."""
+        term_id = term_id_of(url)
+        if term_id is None or not self._glossary.has_term(term_id):
+            return False
+        self.show_term(term_id, self._mouse_rect(), pinned=True)
+        return True
+
+    def on_document_scrolled(self) -> None:
+        if not self._pinned:
+            self.dismiss()
+
+    # Events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and self.isVisible():
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.key() == Qt.Key.Key_Escape:
+                self.dismiss()
+                return True
+        elif kind == QEvent.Type.MouseButtonPress and self.isVisible():
+            self.dismiss()  # a click on a term opens it again on release
+        elif kind == QEvent.Type.Hide and watched is self._document:
+            self.dismiss()
+        return False
+
+    def enterEvent(self, event) -> None:
+        self._hide_timer.stop()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        if not self._pinned:
+            self._hide_timer.start()
+        super().leaveEvent(event)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.hidden.emit()
+
+    # Helpers
+
+    def _on_hover_timer_timeout(self) -> None:
+        if self._pending and self._glossary.has_term(self._pending):
+            self.show_term(self._pending, self._mouse_rect(), pinned=False)
+
+    def _on_hide_timer_timeout(self) -> None:
+        if not self._pinned and not self.underMouse():
+            self.hide()
+
+    def _on_links_link_activated(self, link: str) -> None:
+        term = self._term
+        if term is None:
+            return
+        self.dismiss()
+        if link == "glossary":
+            self.open_in_glossary_requested.emit(term.id)
+        elif link == "search":
+            self.search_requested.emit(term.term)
+
+    def _term_at(self, position: int) -> tuple[str, int] | None:
+        """The term id and its start position for a document position, from the marked links."""
+        document = self._document.document()
+        for probe in (position, position - 1):  # a cursor right after a term counts as on it
+            if probe < 0:
+                continue
+            cursor = QTextCursor(document)
+            cursor.setPosition(probe)
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+            term_id = term_id_of(cursor.charFormat().anchorHref())
+            if term_id and self._glossary.has_term(term_id):
+                start = probe
+                while start > 0:
+                    before = QTextCursor(document)
+                    before.setPosition(start - 1)
+                    before.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+                    if term_id_of(before.charFormat().anchorHref()) != term_id:
+                        break
+                    start -= 1
+                return term_id, start
+        return None
+
+    def _mouse_rect(self) -> QRect:
+        position = QCursor.pos()
+        height = self._document.fontMetrics().height()
+        return QRect(position - QPoint(0, height // 2), position + QPoint(1, height // 2))
+
+    def _place(self, below: QRect) -> QPoint:
+        screen = QGuiApplication.screenAt(below.center()) or self._document.screen()
+        area = screen.availableGeometry()
+        size = self.sizeHint().expandedTo(self.size())
+        x = min(max(below.left(), area.left()), area.right() - size.width())
+        y = below.bottom() + GAP
+        if y + size.height() > area.bottom():
+            y = below.top() - GAP - size.height()  # no room below: open above the term
+        return QPoint(x, max(y, area.top()))
+
+    def _style_links(self) -> None:
+        colour = self.palette().color(QPalette.ColorRole.Link).name()
+        self._links.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+
+
+def mark_terms(document: QTextBrowser, colour: QColor) -> int:
+    """Give every `term:` link in the document a dotted underline in `colour`; returns how many were styled.
+
+    # WORKAROUND: Qt's rich-text CSS knows only solid underlines, so the dotted style is set on the
+    # character formats after the HTML is loaded (call it again whenever the document is reloaded).
+    """
+    text_document = document.document()
+    ranges: list[list[int]] = []
+    block = text_document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if term_id_of(fragment.charFormat().anchorHref()):
+                if ranges and ranges[-1][1] == fragment.position():
+                    ranges[-1][1] += fragment.length()  # one term split by an anchor name
+                else:
+                    ranges.append([fragment.position(), fragment.position() + fragment.length()])
+            fragments += 1
+        block = block.next()
+    style = QTextCharFormat()
+    style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    style.setUnderlineColor(colour)
+    cursor = QTextCursor(text_document)
+    cursor.beginEditBlock()
+    for start, end in ranges:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(style)
+    cursor.endEditBlock()
+    return len(ranges)

@@ -1,0 +1,169 @@
+"""The glossary popup: hovering, clicking or asking from the keyboard explains a marked term."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLabel
+
+from reader.content import Report
+from reader.glossary import Glossary, load_glossary
+from reader.prefs import Preferences
+from reader.render import render_report
+from reader.ui import themes
+from reader.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def glossary(report: Report) -> Glossary:
+    return load_glossary(report)
+
+
+@pytest.fixture
+def window(qtbot, report: Report, glossary: Glossary, data_dir: Path) -> MainWindow:
+    shown = MainWindow(
+        report, Preferences(data_dir), lambda options: render_report(report, options, glossary), glossary=glossary
+    )
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.document.setFocus()
+    return shown
+
+
+def popup_of(window: MainWindow) -> QFrame:
+    return window.findChild(QFrame, "glossaryPopup")
+
+
+def first_occurrence(window: MainWindow, glossary: Glossary, term_id: str) -> int:
+    """The document position of the first character of a term's first occurrence in a paragraph."""
+    occurrence = next(o for o in glossary.occurrences() if o.term_id == term_id and o.paragraph_id)
+    start, _end = window.document.paragraph_span(occurrence.paragraph_id)
+    return start + occurrence.start
+
+
+def point_on_term(qtbot, window: MainWindow, glossary: Glossary, term_id: str) -> QPoint:
+    """Scroll a term into view and return a point on its first letter, in viewport coordinates."""
+    position = first_occurrence(window, glossary, term_id)
+    cursor = QTextCursor(window.document.document())
+    cursor.setPosition(position + 1)
+    window.document.setTextCursor(cursor)
+    window.document.ensureCursorVisible()
+    rect = window.document.cursorRect(cursor)
+    qtbot.mouseMove(window.document.viewport(), QPoint(1, 1))  # the pointer may still rest where a test left it
+    return QPoint(rect.left() - 2, rect.center().y())
+
+
+def point_off_terms(window: MainWindow, glossary: Glossary) -> QPoint:
+    """A point in the visible text that is not on a marked term."""
+    document = window.document
+    for y in range(10, document.viewport().height(), 7):
+        for x in range(10, document.viewport().width() - 10, 23):
+            if document.anchorAt(QPoint(x, y)) == "" and document.cursorForPosition(QPoint(x, y)).position() > 0:
+                return QPoint(x, y)
+    raise AssertionError("no plain text on screen")
+
+
+@pytest.mark.parametrize("term_id", ["icj", "icc", "opt"])
+def test_hovering_a_term_explains_it_after_a_short_delay(qtbot, window, glossary, term_id: str) -> None:
+    popup = popup_of(window)
+    point = point_on_term(qtbot, window, glossary, term_id)
+    with qtbot.waitSignal(popup.shown, timeout=3000):
+        qtbot.mouseMove(window.document.viewport(), point)
+        assert not popup.isVisible(), "the popup should wait a moment before opening"
+    term = glossary.term(term_id)
+    assert popup.findChild(QLabel, "glossaryPopupTerm").text() == term.term
+    assert popup.findChild(QLabel, "glossaryPopupExpansion").text() == term.expansion
+    assert popup.findChild(QLabel, "glossaryPopupDefinition").text() == term.definition
+
+
+def test_clicking_a_term_opens_its_popup_at_once(qtbot, window, glossary) -> None:
+    popup = popup_of(window)
+    point = point_on_term(qtbot, window, glossary, "red-wolf")
+    qtbot.mouseClick(window.document.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert popup.isVisible()
+    assert popup.findChild(QLabel, "glossaryPopupDefinition").text() == glossary.term("red-wolf").definition
+    assert popup.findChild(QLabel, "glossaryPopupExpansion").isHidden()  # Red Wolf has no expansion
+
+
+def test_moving_the_mouse_off_the_term_closes_a_hover_popup(qtbot, window, glossary) -> None:
+    popup = popup_of(window)
+    with qtbot.waitSignal(popup.shown, timeout=3000):
+        qtbot.mouseMove(window.document.viewport(), point_on_term(qtbot, window, glossary, "icj"))
+    with qtbot.waitSignal(popup.hidden, timeout=3000):
+        qtbot.mouseMove(window.document.viewport(), point_off_terms(window, glossary))
+
+
+def test_popup_does_not_take_the_focus_from_the_document(qtbot, window, glossary) -> None:
+    point = point_on_term(qtbot, window, glossary, "icj")
+    qtbot.mouseClick(window.document.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert popup_of(window).isVisible()
+    assert QApplication.focusWidget() is window.document
+
+
+def test_keyboard_shortcut_explains_the_term_at_the_cursor_and_esc_closes_it(qtbot, window, glossary) -> None:
+    popup = popup_of(window)
+    point_on_term(qtbot, window, glossary, "opt")  # puts the text cursor inside "OPT"
+    window.activateWindow()
+    qtbot.keyClick(window.document, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert popup.isVisible()
+    assert popup.findChild(QLabel, "glossaryPopupTerm").text() == "OPT"
+    qtbot.keyClick(window.document, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+
+
+def test_explain_action_without_a_term_at_the_cursor_says_so(qtbot, window, glossary) -> None:
+    cursor = QTextCursor(window.document.document())
+    cursor.setPosition(window.document.section_start("overview") + 2)  # in the heading "Overview"
+    window.document.setTextCursor(cursor)
+    window.findChild(QAction, "actionExplainTerm").trigger()
+    assert not popup_of(window).isVisible()
+    assert window.statusBar().currentMessage() == "There is no glossary term at the cursor."
+
+
+def test_screen_readers_get_the_term_and_its_definition(qtbot, window, glossary) -> None:
+    qtbot.mouseClick(
+        window.document.viewport(), Qt.MouseButton.LeftButton, pos=point_on_term(qtbot, window, glossary, "icc")
+    )
+    popup = popup_of(window)
+    assert popup.accessibleName() == "Glossary: ICC (International Criminal Court)"
+    assert popup.accessibleDescription() == glossary.term("icc").definition
+
+
+def click_popup_link(qtbot, popup: QFrame, text_before: str) -> None:
+    label = popup.findChild(QLabel, "glossaryPopupLinks")
+    x = label.contentsRect().left() + label.fontMetrics().horizontalAdvance(text_before) + 6
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton, pos=QPoint(x, label.height() // 2))
+
+
+def test_open_in_glossary_shows_the_entry_in_the_glossary_panel(qtbot, window, glossary) -> None:
+    qtbot.mouseClick(
+        window.document.viewport(), Qt.MouseButton.LeftButton, pos=point_on_term(qtbot, window, glossary, "icj")
+    )
+    click_popup_link(qtbot, popup_of(window), "")
+    assert window.findChild(QDockWidget, "glossaryDock").isVisible()
+    assert window.glossary_panel.current_term().id == "icj"
+    assert not popup_of(window).isVisible()
+
+
+def test_search_the_report_asks_for_a_search_of_the_term(qtbot, window, glossary) -> None:
+    qtbot.mouseClick(
+        window.document.viewport(), Qt.MouseButton.LeftButton, pos=point_on_term(qtbot, window, glossary, "icj")
+    )
+    popup = popup_of(window)
+    with qtbot.waitSignal(popup.search_requested, timeout=2000) as signal:
+        click_popup_link(qtbot, popup, "Open in glossary  ·  ")
+    assert signal.args == ["ICJ"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
+def test_marked_terms_have_a_dotted_underline_in_every_theme(qtbot, window, glossary, theme: str) -> None:
+    window.set_theme(theme)
+    cursor = QTextCursor(window.document.document())
+    cursor.setPosition(first_occurrence(window, glossary, "icj") + 1)
+    char_format = cursor.charFormat()
+    assert char_format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    assert char_format.underlineColor().name() == themes.THEMES[theme].muted
