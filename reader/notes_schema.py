@@ -103,13 +103,26 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise NotesError(f"Cannot open the notes database {path}: {exc}; check that the folder is writable.") from exc
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        _refuse_newer(connection, path)  # before switching to WAL, which would rewrite the file's header
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         connection.close()
         raise NotesError(f"Cannot open the notes database {path}: {exc}; close other copies of the app.") from exc
+    except NotesError:
+        connection.close()
+        raise
     return connection
+
+
+def _refuse_newer(connection: sqlite3.Connection, path: Path) -> None:
+    version = _user_version(connection)
+    if version > SCHEMA_VERSION:
+        raise NotesError(
+            f"The notes database {path} was written by a newer version of Field Reader (schema {version}); "
+            "update the app to open it."
+        )
 
 
 def _damage(path: Path, backups: Path) -> str | None:
@@ -212,12 +225,8 @@ def backup_to(connection: sqlite3.Connection, target: Path) -> None:
 
 
 def _migrate(connection: sqlite3.Connection, path: Path, backups: Path) -> None:
+    _refuse_newer(connection, path)
     version = _user_version(connection)
-    if version > SCHEMA_VERSION:
-        raise NotesError(
-            f"The notes database {path} was written by a newer version of Field Reader (schema {version}); "
-            "update the app to open it."
-        )
     if version == SCHEMA_VERSION:
         return
     if version > 0:
