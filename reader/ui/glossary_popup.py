@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QCursor, QGuiApplication, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.glossary import Glossary, GlossaryTerm
@@ -15,6 +15,7 @@ HOVER_DELAY_MS = 450  # long enough that moving the mouse across the text does n
 HIDE_DELAY_MS = 350  # time to move the mouse from the term onto the popup
 POPUP_WIDTH = 380
 GAP = 6
+_MOUSE_EVENTS = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
 
 
 def term_id_of(url: QUrl | str) -> str | None:
@@ -49,8 +50,11 @@ class GlossaryPopup(QFrame):
         self.setFixedWidth(POPUP_WIDTH)
         self._glossary = glossary
         self._document = document
+        self._viewport = document.viewport()
         self._term: GlossaryTerm | None = None
         self._pinned = False  # opened by a click or the keyboard: stays until dismissed
+        self._position: int | None = None  # where the explained term is in the document
+        self._mouse = QPoint()  # the pointer's last position over the document, in viewport coordinates
         self._pending = ""
 
         self._title = self._label("glossaryPopupTerm")
@@ -106,13 +110,18 @@ class GlossaryPopup(QFrame):
     def definition_text(self) -> str:
         return self._definition.text()
 
-    def show_term(self, term_id: str, below: QRect, *, pinned: bool = True) -> None:
-        """Open the popup for an entry just below `below` (a rectangle in global coordinates), kept on screen."""
+    def show_term(self, term_id: str, below: QRect, *, pinned: bool = True, position: int | None = None) -> None:
+        """Open the popup for an entry just below `below` (a rectangle in global coordinates), kept on screen.
+
+        A pinned popup stays until dismissed and, given the term's document `position`, follows it as the
+        document scrolls.
+        """
         term = self._glossary.term(term_id)
         self._hover_timer.stop()
         self._hide_timer.stop()
         self._term = term
         self._pinned = pinned
+        self._position = position
         self._title.setText(term.term)
         self._expansion.setText(term.expansion or "")
         self._expansion.setVisible(bool(term.expansion))
@@ -134,11 +143,7 @@ class GlossaryPopup(QFrame):
         if found is None:
             return False
         term_id, start = found
-        at_start = QTextCursor(self._document.document())
-        at_start.setPosition(start)
-        rect = self._document.cursorRect(at_start)
-        rect.setWidth(1)
-        self.show_term(term_id, QRect(self._document.viewport().mapToGlobal(rect.topLeft()), rect.size()))
+        self.show_term(term_id, self._global_rect(start), position=start)
         return True
 
     def dismiss(self) -> None:
@@ -168,17 +173,29 @@ class GlossaryPopup(QFrame):
         term_id = term_id_of(url)
         if term_id is None or not self._glossary.has_term(term_id):
             return False
-        self.show_term(term_id, self._mouse_rect(), pinned=True)
+        self._show_at_mouse(term_id, pinned=True)
         return True
 
     def on_document_scrolled(self) -> None:
-        if not self._pinned:
+        """Hover popups close; pinned ones follow their term, and close once it scrolls out of view."""
+        if not self.isVisible():
+            return
+        if not self._pinned or self._position is None:
             self.dismiss()
+            return
+        cursor = QTextCursor(self._document.document())
+        cursor.setPosition(min(self._position, self._document.document().characterCount() - 1))
+        if not self._document.viewport().rect().contains(self._document.cursorRect(cursor).center()):
+            self.dismiss()
+            return
+        self.move(self._place(self._global_rect(self._position)))
 
     # Events
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if watched is self._viewport and kind in _MOUSE_EVENTS:
+            self._mouse = event.position().toPoint()  # type: ignore[attr-defined]
         if kind == QEvent.Type.KeyPress and self.isVisible():
             key_event: QKeyEvent = event  # type: ignore[assignment]
             if key_event.key() == Qt.Key.Key_Escape:
@@ -207,7 +224,7 @@ class GlossaryPopup(QFrame):
 
     def _on_hover_timer_timeout(self) -> None:
         if self._pending and self._glossary.has_term(self._pending):
-            self.show_term(self._pending, self._mouse_rect(), pinned=False)
+            self._show_at_mouse(self._pending, pinned=False)
 
     def _on_hide_timer_timeout(self) -> None:
         if not self._pinned and not self.underMouse():
@@ -245,10 +262,25 @@ class GlossaryPopup(QFrame):
                 return term_id, start
         return None
 
-    def _mouse_rect(self) -> QRect:
-        position = QCursor.pos()
+    def _global_rect(self, position: int) -> QRect:
+        """The on-screen rectangle of the text cursor at a document position."""
+        cursor = QTextCursor(self._document.document())
+        cursor.setPosition(position)
+        rect = self._document.cursorRect(cursor)
+        return QRect(self._document.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
+    def _show_at_mouse(self, term_id: str, *, pinned: bool) -> None:
+        """Open the popup under the term the pointer is on (under the pointer if the term cannot be found)."""
+        position = self._document.cursorForPosition(self._mouse).position()
+        found = self._term_at(position)
+        if found is not None and found[0] == term_id:
+            start = found[1]
+            self.show_term(term_id, self._global_rect(start), pinned=pinned, position=start)
+            return
+        point = self._document.viewport().mapToGlobal(self._mouse)
         height = self._document.fontMetrics().height()
-        return QRect(position - QPoint(0, height // 2), position + QPoint(1, height // 2))
+        below = QRect(point - QPoint(0, height // 2), point + QPoint(1, height // 2))
+        self.show_term(term_id, below, pinned=pinned, position=position)
 
     def _place(self, below: QRect) -> QPoint:
         screen = QGuiApplication.screenAt(below.center()) or self._document.screen()

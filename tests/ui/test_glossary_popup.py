@@ -167,3 +167,28 @@ def test_marked_terms_have_a_dotted_underline_in_every_theme(qtbot, window, glos
     char_format = cursor.charFormat()
     assert char_format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
     assert char_format.underlineColor().name() == themes.THEMES[theme].muted
+
+
+def test_scrolling_closes_a_hover_popup(qtbot, window, glossary) -> None:
+    popup = popup_of(window)
+    with qtbot.waitSignal(popup.shown, timeout=3000):
+        qtbot.mouseMove(window.document.viewport(), point_on_term(qtbot, window, glossary, "icj"))
+    bar = window.document.verticalScrollBar()
+    bar.setValue(bar.value() + 30)
+    assert not popup.isVisible()
+
+
+def test_a_clicked_popup_follows_its_term_while_scrolling_and_closes_when_it_leaves(qtbot, window, glossary) -> None:
+    popup = popup_of(window)
+    window.go_to("red-wolf-p2")
+    bar = window.document.verticalScrollBar()
+    bar.setValue(bar.value() - 200)  # the term now sits in the middle of the view
+    qtbot.mouseClick(
+        window.document.viewport(), Qt.MouseButton.LeftButton, pos=point_on_term(qtbot, window, glossary, "red-wolf")
+    )
+    top = popup.y()
+    bar.setValue(bar.value() + 40)
+    assert popup.isVisible()
+    assert popup.y() == top - 40
+    bar.setValue(bar.maximum() if bar.value() < bar.maximum() // 2 else 0)
+    assert not popup.isVisible()
