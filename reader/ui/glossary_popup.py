@@ -69,10 +69,13 @@ class GlossaryPopup(QFrame):
             f'<a href="search">{html.escape(self.tr("Search the report"))}</a>'
         )
         self._links.setAccessibleName(self.tr("Glossary links"))
+        self._hint = self._label("glossaryPopupHint")
+        self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        for label in (self._title, self._expansion, self._definition, self._links):
+        for label in (self._title, self._expansion, self._definition, self._links, self._hint):
             layout.addWidget(label)
         title_font = self._title.font()
         title_font.setBold(True)
@@ -110,6 +113,10 @@ class GlossaryPopup(QFrame):
     def definition_text(self) -> str:
         return self._definition.text()
 
+    def set_keyboard_hint(self, text: str) -> None:
+        """What to show under the links when the popup was opened from the keyboard (its links need a mouse)."""
+        self._hint.setText(text)
+
     def show_term(self, term_id: str, below: QRect, *, pinned: bool = True, position: int | None = None) -> None:
         """Open the popup for an entry just below `below` (a rectangle in global coordinates), kept on screen.
 
@@ -122,6 +129,7 @@ class GlossaryPopup(QFrame):
         self._term = term
         self._pinned = pinned
         self._position = position
+        self._hint.hide()
         self._title.setText(term.term)
         self._expansion.setText(term.expansion or "")
         self._expansion.setVisible(bool(term.expansion))
@@ -144,6 +152,9 @@ class GlossaryPopup(QFrame):
             return False
         term_id, start = found
         self.show_term(term_id, self._global_rect(start), position=start)
+        if self._hint.text():
+            self._hint.show()
+            self.adjustSize()
         return True
 
     def dismiss(self) -> None:

@@ -192,3 +192,17 @@ def test_a_clicked_popup_follows_its_term_while_scrolling_and_closes_when_it_lea
     assert popup.y() == top - 40
     bar.setValue(bar.maximum() if bar.value() < bar.maximum() // 2 else 0)
     assert not popup.isVisible()
+
+
+def test_keyboard_popup_tells_how_to_open_the_term_in_the_glossary(qtbot, window, glossary) -> None:
+    point_on_term(qtbot, window, glossary, "opt")
+    window.activateWindow()
+    qtbot.keyClick(window.document, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    hint = popup_of(window).findChild(QLabel, "glossaryPopupHint")
+    assert hint.isVisible()
+    assert "open in glossary" in hint.text()
+    qtbot.keyClick(
+        window.document, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.glossary_panel.current_term().id == "opt"
+    assert not popup_of(window).isVisible()
