@@ -23,15 +23,14 @@ from reader.search_query import (
     EXACT_ANALYZER,
     STEM_ANALYZER,
     QueryRewriter,
+    Vocabulary,
     clean_query,
     complete_last_word,
     corrected_text,
     make_parser,
-    match_spans,
-    match_terms,
     parse,
 )
-from reader.search_snippet import make_snippet
+from reader.search_snippet import MatchTerms, make_snippet, match_spans, match_terms
 
 if TYPE_CHECKING:  # only for type hints: search.py sits below glossary.py and notes.py
     from reader.glossary import GlossaryTerm
@@ -338,6 +337,7 @@ class SearchIndex:
         self._searcher = index.searcher()
         self.checksum = checksum
         self.folder = folder
+        self._vocabulary = Vocabulary(self._searcher.reader())
         self._all_words = make_parser(index.schema, qparser.AndGroup)
         self._any_words = make_parser(index.schema, qparser.OrGroup)
 
@@ -390,37 +390,38 @@ class SearchIndex:
         """
         limit = max(1, limit)
         cleaned = clean_query(text)
-        reader = self._searcher.reader()
-        rewriter = QueryRewriter(reader, cleaned.text)
-        searched = complete_last_word(cleaned.text, rewriter.is_known) if as_you_type else cleaned.text
+        vocabulary = self._vocabulary
+        searched = complete_last_word(cleaned.text, vocabulary.is_known) if as_you_type else cleaned.text
+        rewriter = QueryRewriter(vocabulary)
         all_words = rewriter.rewrite(parse(self._all_words, searched))
-        corrections = list(rewriter.corrections)
-        any_words = QueryRewriter(reader, searched).rewrite(parse(self._any_words, searched))
+        any_words = QueryRewriter(vocabulary).rewrite(parse(self._any_words, searched))
         if all_words is query.NullQuery and rewriter.stop_words:
             # Only stop words ("what is"): look for them as written rather than find nothing.
             all_words = any_words = query.And(
                 [query.Or([query.Term("exact", word), query.Term("title_exact", word)]) for word in rewriter.stop_words]
             )
-        suggestion = self._useful_correction(corrected_text(searched, corrections))
+        suggestion = self._useful_correction(corrected_text(searched, rewriter.corrections))
         if all_words is query.NullQuery and any_words is query.NullQuery:
             return SearchResult(text, 0, suggestion, (), notice=cleaned.notice)
 
-        terms = match_terms(any_words, reader)
         results = self._searcher.search(all_words, limit=limit)
         found = [(hit.docnum, hit.score) for hit in results]
-        total = len(results)
-        if any_words != all_words:
+        if any_words == all_words:
+            total = len(results)
+        else:
+            # The loose query matches a superset, so its count is the total; count once.
             wider = self._searcher.search(any_words, limit=limit + len(found))
             seen = {docnum for docnum, _ in found}
             found.extend((hit.docnum, hit.score) for hit in wider if hit.docnum not in seen)
-            total = max(total, len(wider))
+            total = len(wider)
+        terms = match_terms(any_words, self._searcher.reader())
         hits = tuple(self._hit(docnum, score, terms) for docnum, score in found[:limit])
         return SearchResult(
             query=text,
             total=total,
             suggestion=suggestion,
             hits=hits,
-            is_fuzzy=bool(corrections),
+            is_fuzzy=bool(rewriter.corrections),
             notice=cleaned.notice,
         )
 
@@ -428,13 +429,13 @@ class SearchIndex:
         """The corrected query, if every word of it is known and it finds something with all its words."""
         if suggestion is None:
             return None
-        rewriter = QueryRewriter(self._searcher.reader(), suggestion)
+        rewriter = QueryRewriter(self._vocabulary)
         corrected = rewriter.rewrite(parse(self._all_words, suggestion))
         if rewriter.corrections or corrected is query.NullQuery:
             return None
         return suggestion if self._searcher.search(corrected, limit=1).scored_length() else None
 
-    def _hit(self, docnum: int, score: float, terms) -> SearchHit:
+    def _hit(self, docnum: int, score: float, terms: MatchTerms) -> SearchHit:
         stored = self._searcher.stored_fields(docnum)
         content = stored.get("content") or ""
         spans = match_spans(content, terms)

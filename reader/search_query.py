@@ -17,6 +17,7 @@ MAX_QUERY_CHARS = 400
 
 MAX_QUERY_WORDS = 24
 MAX_WORD_CHARS = 30
+MAX_NEAREST = 8
 """Longer "words" are not misspellings worth correcting, and fuzzy matching them is slow."""
 TITLE_BOOST = 0.6
 """Heading words count, but less than the paragraph's own words."""
@@ -172,20 +173,67 @@ class Correction:
     replacement: str | None
 
 
+class Vocabulary:
+    """The words an index holds: tells known words from typos and finds the nearest known words, with caches."""
+
+    _CACHE_SIZE = 10_000
+
+    def __init__(self, reader) -> None:
+        self._reader = reader
+        self._known: dict[str, bool] = {}
+        self._nearest: dict[str, tuple[str, ...]] = {}
+
+    def is_known(self, word: str) -> bool:
+        """Whether the index holds this folded word in any form (as written, or another form of its stem)."""
+        if word not in self._known:
+            reader = self._reader
+            stemmed = stem(word)
+            known = bool(reader.doc_frequency("exact", word) or reader.doc_frequency("title_exact", word))
+            if not known and stemmed is not None:
+                known = bool(reader.doc_frequency("body", stemmed) or reader.doc_frequency("title", stemmed))
+            self._remember(self._known)[word] = known
+        return self._known[word]
+
+    def nearest(self, word: str) -> tuple[str, ...]:
+        """Index words one edit from `word`, else two (for words of five letters or more), most frequent first."""
+        if word not in self._nearest:
+            self._remember(self._nearest)[word] = self._find_nearest(word)
+        return self._nearest[word]
+
+    def _find_nearest(self, word: str) -> tuple[str, ...]:
+        reader = self._reader
+        for distance in (1, 2) if len(word) >= 5 else (1,):
+            found: dict[str, int] = {}
+            for field in ("exact", "title_exact"):
+                for candidate in reader.terms_within(field, word, distance, prefix=1):
+                    if len(candidate) > 1 and candidate != word:
+                        found[candidate] = found.get(candidate, 0) + reader.doc_frequency(field, candidate)
+            if found:
+                return tuple(sorted(found, key=lambda candidate: (-found[candidate], candidate)))[:MAX_NEAREST]
+        return ()
+
+    def _remember(self, cache: dict) -> dict:
+        if len(cache) >= self._CACHE_SIZE:
+            cache.clear()
+        return cache
+
+
 class QueryRewriter:
     """Routes each parsed word to the stemmed text and heading fields, phrases and prefixes to the exact field.
 
-    Words the index has never seen become fuzzy terms, and their likely corrections are remembered.
+    Words the index has never seen match their nearest known words instead, and the likely correction is
+    remembered in `corrections`.
     """
 
-    def __init__(self, reader, text: str) -> None:
-        self._reader = reader
-        self._text = text
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
         self.corrections: list[Correction] = []
         self.stop_words: list[str] = []
 
     def rewrite(self, parsed: query.Query) -> query.Query:
-        return self._rewrite(parsed).normalize()
+        """The query to run; an empty one when nothing is left to look for (only NOT words, say)."""
+        rewritten = self._rewrite(parsed).normalize()
+        return rewritten if _is_positive(rewritten) else query.NullQuery
 
     def _rewrite(self, node: query.Query) -> query.Query:
         if isinstance(node, query.Term):
@@ -210,43 +258,30 @@ class QueryRewriter:
     def _word(self, node: query.Term) -> query.Query:
         word = node.text
         stemmed = stem(word)
-        known = self.is_known(word)
-        if not known and not word.isdigit() and 2 < len(word) <= MAX_WORD_CHARS:
+        if not self._vocabulary.is_known(word) and not word.isdigit() and 2 < len(word) <= MAX_WORD_CHARS:
+            nearest = self._vocabulary.nearest(word)
             start, end = getattr(node, "startchar", None), getattr(node, "endchar", None)
-            replacement = self._closest(word)
             if start is not None and end is not None:
-                self.corrections.append(Correction(start, end, word, replacement))
-            maxdist = 1 if len(word) <= 5 else 2
-            return query.FuzzyTerm("exact", word, maxdist=maxdist, prefixlength=1)
+                self.corrections.append(Correction(start, end, word, nearest[0] if nearest else None))
+            if nearest:
+                return query.Or([query.Term("exact", candidate) for candidate in nearest])
         if stemmed is None:
             self.stop_words.append(word)
             return query.NullQuery
         return query.Or([query.Term("body", stemmed), query.Term("title", stemmed, boost=TITLE_BOOST)])
 
-    def is_known(self, word: str) -> bool:
-        """Whether the index holds this folded word in any form."""
-        reader = self._reader
-        stemmed = stem(word)
-        if reader.doc_frequency("exact", word) or reader.doc_frequency("title_exact", word):
-            return True
-        return stemmed is not None and bool(
-            reader.doc_frequency("body", stemmed) or reader.doc_frequency("title", stemmed)
-        )
 
-    def _closest(self, word: str) -> str | None:
-        """The most frequent index word nearest to `word` (one edit away before two), from unstemmed fields."""
-        reader = self._reader
-        for distance in (1, 2):
-            if distance == 2 and len(word) <= 4:
-                break
-            candidates: dict[str, int] = {}
-            for field in ("exact", "title_exact"):
-                for candidate in reader.terms_within(field, word, distance, prefix=1):
-                    if len(candidate) > 1 and candidate != word:
-                        candidates[candidate] = candidates.get(candidate, 0) + reader.doc_frequency(field, candidate)
-            if candidates:
-                return max(sorted(candidates), key=lambda candidate: candidates[candidate])
-        return None
+def _is_positive(node: query.Query) -> bool:
+    """Whether `node` asks for something rather than only excludes: "NOT gaza" alone would match everything else."""
+    if node is query.NullQuery or isinstance(node, query.Not):
+        return False
+    if isinstance(node, query.AndNot):
+        return _is_positive(node.a)
+    if isinstance(node, query.Or):
+        return all(_is_positive(child) for child in node.subqueries)
+    if isinstance(node, query.CompoundQuery):
+        return any(_is_positive(child) for child in node.subqueries)
+    return True
 
 
 def _exclude_negated(node: query.Or) -> query.Query:
@@ -268,78 +303,3 @@ def corrected_text(text: str, corrections: list[Correction]) -> str | None:
     for correction in replaceable:
         text = text[: correction.start] + str(correction.replacement) + text[correction.end :]
     return " ".join(text.split())
-
-
-@dataclass(frozen=True, slots=True)
-class MatchTerms:
-    """What to highlight for a query: stems, exact words and phrases, from its positive (not negated) parts."""
-
-    stems: frozenset[str]
-    words: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.stems or self.words or self.phrases)
-
-
-def match_terms(node: query.Query, reader) -> MatchTerms:
-    """The terms a hit may contain because of `node`, with prefixes and fuzzy words expanded against the index."""
-    stems: set[str] = set()
-    words: set[str] = set()
-    phrases: list[tuple[str, ...]] = []
-
-    def visit(current: query.Query) -> None:
-        if isinstance(current, query.Not):
-            return
-        if isinstance(current, query.AndNot):
-            visit(current.a)
-            return
-        if isinstance(current, query.Phrase):
-            phrases.append(tuple(current.words))
-            return
-        if isinstance(current, query.Term) and not isinstance(current, (query.Prefix, query.FuzzyTerm)):
-            if current.fieldname == "body":
-                stems.add(current.text)
-            elif current.fieldname == "exact":
-                words.add(current.text)
-            return
-        if isinstance(current, (query.Prefix, query.FuzzyTerm)):
-            if current.fieldname == "exact":
-                for _field, term in current.expanded_terms(reader):
-                    words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
-            return
-        for child in current.children():
-            visit(child)
-
-    visit(node)
-    return MatchTerms(frozenset(stems), frozenset(words), tuple(phrases))
-
-
-def match_spans(text: str, terms: MatchTerms) -> tuple[tuple[int, int], ...]:
-    """Character spans in `text` of every word (or phrase) the query matched, in order, merged when touching."""
-    if terms.is_empty:
-        return ()
-    spans: list[tuple[int, int]] = []
-    if terms.stems:
-        for token in STEM_ANALYZER(text, chars=True, mode="index"):
-            if token.text in terms.stems:
-                spans.append((token.startchar, token.endchar))
-    if terms.words or terms.phrases:
-        tokens = [(token.text, token.startchar, token.endchar) for token in EXACT_ANALYZER(text, chars=True)]
-        for word, start, end in tokens:
-            if word in terms.words:
-                spans.append((start, end))
-        for phrase in terms.phrases:
-            size = len(phrase)
-            for index in range(len(tokens) - size + 1):
-                if all(tokens[index + offset][0] == phrase[offset] for offset in range(size)):
-                    spans.append((tokens[index][1], tokens[index + size - 1][2]))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return tuple(merged)

@@ -293,3 +293,8 @@ class TestIndexLifeCycle:
 
         with pytest.raises(ReaderError, match="damaged"):
             SearchIndex.open(folder).search("genocide")
+
+
+@pytest.mark.parametrize("query", ["NOT genocide", "-genocide", "NOT genocide NOT apartheid"])
+def test_a_query_of_only_excluded_words_finds_nothing_rather_than_everything(index: SearchIndex, query: str) -> None:
+    assert index.search(query).hits == ()
