@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -13,6 +14,9 @@ from reader.notes import Anchor, Note, NoteId, NotesError
 
 CONTEXT_LENGTH = 32
 FUZZY_THRESHOLD = 0.75
+_SHARED_WORDS = 0.5  # a place sharing fewer of the quote's words is not compared character by character
+_FUZZY_CANDIDATES = 3
+_WORD = re.compile(r"\w+")
 _MIN_FUZZY_QUOTE = 4
 
 
@@ -99,6 +103,18 @@ class ReportText:
             self._section_starts[section.id] = position
             position += len(self._bodies[section.id]) + 1
         self.document = "\n".join(self._bodies.values())
+        self._words: dict[SectionId, tuple[list[str], list[int], list[int]]] = {}
+
+    def words(self, section_id: SectionId) -> tuple[list[str], list[int], list[int]]:
+        """A section body's words (case-folded) with where each starts and ends, for fuzzy matching."""
+        if section_id not in self._words:
+            matches = list(_WORD.finditer(self.body(section_id)))
+            self._words[section_id] = (
+                [match.group().casefold() for match in matches],
+                [match.start() for match in matches],
+                [match.end() for match in matches],
+            )
+        return self._words[section_id]
 
     def body(self, section_id: str) -> str:
         return self._bodies.get(SectionId(section_id), "")
@@ -279,37 +295,61 @@ def _find_quote(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int] 
 
 
 def _find_fuzzy(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int] | None:
-    """The closest passage to the quote, when it matches at least FUZZY_THRESHOLD (difflib's ratio)."""
+    """The closest passage to the quote, when it matches at least FUZZY_THRESHOLD (difflib's ratio).
+
+    Words are matched first, to find where in each section the quote most likely is and how many of its words are
+    there; characters are then compared only around the best few places: comparing characters across whole
+    sections is far too slow for thousands of notes.
+    """
     quote = anchor.exact
-    if len(quote) < _MIN_FUZZY_QUOTE:
+    quote_words = [word.casefold() for word in _WORD.findall(quote)]
+    if len(quote) < _MIN_FUZZY_QUOTE or not quote_words:
         return None
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(quote)
-    best: tuple[float, tuple[SectionId, int, int]] | None = None
+    words_matcher = SequenceMatcher(None, autojunk=False)
+    words_matcher.set_seq2(quote_words)
+    candidates: list[tuple[float, bool, SectionId, int, int]] = []
     for section_id in text.section_ids():
-        body = text.body(section_id)
-        matcher.set_seq1(body)
-        longest = matcher.find_longest_match(0, len(body), 0, len(quote))
-        if longest.size < max(3, len(quote) // 5):
+        words, starts, ends = text.words(section_id)
+        if not words:
             continue
-        slack = len(quote) // 4 + 1
-        low = max(0, longest.a - longest.b - slack)
-        high = min(len(body), longest.a - longest.b + len(quote) + slack)
-        window = body[low:high]
-        matches = SequenceMatcher(None, window, quote, autojunk=False).get_matching_blocks()
-        blocks = [block for block in matches if block.size]
-        if not blocks:
+        words_matcher.set_seq1(words)
+        longest = words_matcher.find_longest_match(0, len(words), 0, len(quote_words))
+        if longest.size == 0:
             continue
-        start, end = low + blocks[0].a, low + blocks[-1].a + blocks[-1].size
-        start, end = _widen_to_words(body, start, end)
-        ratio = SequenceMatcher(None, body[start:end], quote, autojunk=False).ratio()
-        if section_id == anchor.section_id:
-            ratio += 0.01  # prefer the note's own section on a near tie
+        slack = len(quote_words) // 4 + 1
+        first = max(0, longest.a - longest.b - slack)
+        last = min(len(words) - 1, longest.a - longest.b + len(quote_words) + slack - 1)
+        if first > last:
+            continue
+        window = SequenceMatcher(None, words[first : last + 1], quote_words, autojunk=False)
+        shared = sum(block.size for block in window.get_matching_blocks()) / len(quote_words)
+        if shared >= _SHARED_WORDS:
+            own = section_id == anchor.section_id
+            candidates.append((shared, own, section_id, starts[first], ends[last]))
+    best: tuple[float, tuple[SectionId, int, int]] | None = None
+    for _shared, own, section_id, low, high in sorted(candidates, reverse=True)[:_FUZZY_CANDIDATES]:
+        found = _closest_in(text.body(section_id), low, high, quote)
+        if found is None:
+            continue
+        ratio, start, end = found
+        ratio += 0.01 if own else 0.0  # prefer the note's own section on a near tie
         if best is None or ratio > best[0]:
             best = (ratio, (section_id, start, end))
     if best is None or best[0] < FUZZY_THRESHOLD:
         return None
     return best[1]
+
+
+def _closest_in(body: str, low: int, high: int, quote: str) -> tuple[float, int, int] | None:
+    """The stretch of body[low:high] most like the quote, widened to whole words, with its similarity."""
+    window = body[low:high]
+    blocks = [
+        block for block in SequenceMatcher(None, window, quote, autojunk=False).get_matching_blocks() if block.size
+    ]
+    if not blocks:
+        return None
+    start, end = _widen_to_words(body, low + blocks[0].a, low + blocks[-1].a + blocks[-1].size)
+    return SequenceMatcher(None, body[start:end], quote, autojunk=False).ratio(), start, end
 
 
 def _widen_to_words(body: str, start: int, end: int) -> tuple[int, int]:
