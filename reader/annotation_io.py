@@ -456,6 +456,8 @@ def _moment(value: object) -> dt.datetime | None:
         return None
     try:
         moment = dt.datetime.fromisoformat(value)
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC)
+    except (ValueError, OverflowError):  # not a date, or one that cannot be expressed in UTC (year 1 or 9999)
         return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)

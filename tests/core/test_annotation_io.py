@@ -203,6 +203,15 @@ class TestImportShapes:
         result = import_annotations(store, report, _write(tmp_path, [_w3c(QUOTE), page_note]))
         assert (len(result.added), result.without_quote) == (1, 1)
 
+    @pytest.mark.parametrize(
+        "created", ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00", "yesterday", 17, None, "2024-02-30"]
+    )
+    def test_odd_dates_are_ignored_not_fatal(
+        self, report: Report, store: NoteStore, tmp_path: Path, created: object
+    ) -> None:
+        (note,) = import_annotations(store, report, _write(tmp_path, _w3c(QUOTE, created=created))).added
+        assert store.note(note.id).created.tzinfo is not None
+
     def test_html_in_a_note_is_kept_as_plain_text(self, report: Report, store: NoteStore, tmp_path: Path) -> None:
         hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
         (note,) = import_annotations(store, report, _write(tmp_path, _w3c(QUOTE, hostile))).added
