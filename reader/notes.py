@@ -1,4 +1,4 @@
-"""`NoteStore`: the reader's highlights and notes (`Note`, `Anchor`, `Layer`) kept in SQLite in the data folder."""
+"""`NoteStore`: the reader's highlights and notes kept in SQLite in the data folder (types in `note_types`)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,37 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import NewType
 
 from reader.content import ParagraphId, SectionId
-from reader.notes_schema import BACKUP_FOLDER, DB_NAME, NotesError, open_database, refresh_daily_backup
+from reader.note_types import (
+    MAX_LAYER_NAME,
+    MAX_NOTE_TEXT,
+    MAX_TAG,
+    MY_LAYER,
+    Anchor,
+    Color,
+    ImportedNote,
+    Layer,
+    LayerName,
+    Note,
+    NoteId,
+    NotesError,
+    Style,
+    check_layer_name,
+    checked_anchor,
+    checked_text,
+    normalize_tags,
+    to_color,
+    to_style,
+)
+from reader.notes_schema import BACKUP_FOLDER, DB_NAME, open_database, refresh_daily_backup
 
 __all__ = [
+    "MAX_LAYER_NAME",
+    "MAX_NOTE_TEXT",
+    "MAX_TAG",
     "MY_LAYER",
     "Anchor",
     "Color",
@@ -28,110 +51,9 @@ __all__ = [
     "NoteStore",
     "NotesError",
     "Style",
+    "check_layer_name",
+    "normalize_tags",
 ]
-
-NoteId = NewType("NoteId", str)
-LayerName = NewType("LayerName", str)
-
-MY_LAYER = LayerName("mine")
-MAX_LAYER_NAME = 60
-MAX_NOTE_TEXT = 100_000
-MAX_TAG = 100
-
-
-class Color(enum.StrEnum):
-    """The highlight colours a reader can choose."""
-
-    YELLOW = "yellow"
-    GREEN = "green"
-    BLUE = "blue"
-    PINK = "pink"
-    PURPLE = "purple"
-    ORANGE = "orange"
-
-
-class Style(enum.StrEnum):
-    """How a highlight is drawn."""
-
-    HIGHLIGHT = "highlight"
-    UNDERLINE = "underline"
-    STRIKE = "strike"
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """Where a note attaches: the W3C TextQuoteSelector (`exact`, `prefix`, `suffix`) plus a position.
-
-    `start` and `end` count characters from the beginning of paragraph `paragraph_id`'s `text`; a passage that
-    runs into the following paragraphs of the same section counts those as if the section's paragraph texts were
-    joined with one "\\n". An imported note whose quote was never found has empty section and paragraph ids.
-    """
-
-    section_id: SectionId
-    paragraph_id: ParagraphId
-    start: int
-    end: int
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    """One highlight, with an optional plain-text note and tags, in one layer."""
-
-    id: NoteId
-    layer: LayerName
-    anchor: Anchor
-    color: Color
-    style: Style
-    text: str
-    tags: tuple[str, ...]
-    created: dt.datetime
-    updated: dt.datetime
-    author: str | None = None
-
-    @property
-    def section_id(self) -> SectionId:
-        return self.anchor.section_id
-
-    @property
-    def paragraph_id(self) -> ParagraphId:
-        return self.anchor.paragraph_id
-
-    @property
-    def quote(self) -> str:
-        return self.anchor.exact
-
-
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """One set of notes: the reader's own (`mine`) or an imported one such as a teacher's."""
-
-    name: LayerName
-    read_only: bool
-    visible: bool
-    source: str | None
-    note_count: int
-
-    @property
-    def is_mine(self) -> bool:
-        return self.name == MY_LAYER
-
-
-@dataclass(frozen=True, slots=True)
-class ImportedNote:
-    """A note read from a file, ready to be added to a layer; `key` makes importing the same note twice a no-op."""
-
-    key: str
-    anchor: Anchor
-    text: str = ""
-    tags: tuple[str, ...] = ()
-    color: Color = Color.YELLOW
-    style: Style = Style.HIGHLIGHT
-    author: str | None = None
-    created: dt.datetime | None = None
-    updated: dt.datetime | None = None
 
 
 class _Unchanged(enum.Enum):
@@ -259,10 +181,10 @@ class NoteStore:
         note = Note(
             id=NoteId(str(uuid.uuid4())),
             layer=LayerName(layer),
-            anchor=_checked_anchor(anchor),
-            color=_color(color),
-            style=_style(style),
-            text=_checked_text(text),
+            anchor=checked_anchor(anchor),
+            color=to_color(color),
+            style=to_style(style),
+            text=checked_text(text),
             tags=normalize_tags(tags),
             created=now,
             updated=now,
@@ -289,11 +211,11 @@ class NoteStore:
             self._require_writable(old.layer)
             new = replace(
                 old,
-                text=old.text if text is UNCHANGED else _checked_text(text),
+                text=old.text if text is UNCHANGED else checked_text(text),
                 tags=old.tags if tags is UNCHANGED else normalize_tags(tags),
-                color=old.color if color is UNCHANGED else _color(color),
-                style=old.style if style is UNCHANGED else _style(style),
-                anchor=old.anchor if anchor is UNCHANGED else _checked_anchor(anchor),
+                color=old.color if color is UNCHANGED else to_color(color),
+                style=old.style if style is UNCHANGED else to_style(style),
+                anchor=old.anchor if anchor is UNCHANGED else checked_anchor(anchor),
             )
             if new == old:
                 return old
@@ -381,10 +303,10 @@ class NoteStore:
                 note = Note(
                     id=NoteId(str(uuid.uuid4())),
                     layer=name,
-                    anchor=_checked_anchor(item.anchor, allow_unplaced=True),
-                    color=_color(item.color),
-                    style=_style(item.style),
-                    text=_checked_text(item.text),
+                    anchor=checked_anchor(item.anchor, allow_unplaced=True),
+                    color=to_color(item.color),
+                    style=to_style(item.style),
+                    text=checked_text(item.text),
                     tags=normalize_tags(item.tags),
                     created=item.created or now,
                     updated=item.updated or item.created or now,
@@ -469,64 +391,6 @@ class NoteStore:
         with self._transaction():
             self._require_layer(name)
             self._connection.execute(f"UPDATE layers SET {column} = ? WHERE name = ?", (int(value), name))
-
-
-def check_layer_name(name: str) -> LayerName:
-    """A layer name as given, trimmed; NotesError if it is empty, too long or has control characters."""
-    cleaned = " ".join(str(name).split())
-    if not cleaned or len(cleaned) > MAX_LAYER_NAME or any(not char.isprintable() for char in cleaned):
-        raise NotesError(
-            f"“{name[:MAX_LAYER_NAME]}” cannot be a layer name; use up to {MAX_LAYER_NAME} printable characters."
-        )
-    return LayerName(cleaned)
-
-
-def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags trimmed, without empties or repeats (ignoring case), in the order given."""
-    if isinstance(tags, str):
-        tags = tags.split(",")
-    seen: set[str] = set()
-    result: list[str] = []
-    for tag in tags:
-        cleaned = " ".join(str(tag).split())[:MAX_TAG]
-        if cleaned and cleaned.casefold() not in seen:
-            seen.add(cleaned.casefold())
-            result.append(cleaned)
-    return tuple(result)
-
-
-def _checked_text(text: str) -> str:
-    if not isinstance(text, str):
-        raise NotesError("A note's text must be plain text.")
-    if len(text) > MAX_NOTE_TEXT:
-        raise NotesError(f"This note is too long to save; keep it under {MAX_NOTE_TEXT:,} characters.")
-    return text
-
-
-def _checked_anchor(anchor: Anchor, allow_unplaced: bool = False) -> Anchor:
-    if not anchor.exact:
-        raise NotesError("Cannot save a highlight without any highlighted text; select some text first.")
-    if not allow_unplaced and not (anchor.section_id and anchor.paragraph_id):
-        raise NotesError("Cannot save a highlight that is not in a section; select text in the document.")
-    if anchor.start < 0 or anchor.end < anchor.start:
-        raise NotesError(f"Cannot save a highlight from {anchor.start} to {anchor.end}; the range is not valid.")
-    return anchor
-
-
-def _color(value: Color | str) -> Color:
-    try:
-        return Color(value)
-    except ValueError as exc:
-        names = ", ".join(color.value for color in Color)
-        raise NotesError(f"“{value}” is not a highlight colour; use one of {names}.") from exc
-
-
-def _style(value: Style | str) -> Style:
-    try:
-        return Style(value)
-    except ValueError as exc:
-        names = ", ".join(style.value for style in Style)
-        raise NotesError(f"“{value}” is not a highlight style; use one of {names}.") from exc
 
 
 def _now() -> dt.datetime:

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.errors import ReaderError
+from reader.note_types import NotesError
 
 DB_NAME = "notes.sqlite3"
 BACKUP_FOLDER = "backups"
@@ -57,10 +57,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
-
-
-class NotesError(ReaderError):
-    """The notes database or a note operation failed."""
 
 
 @dataclass(frozen=True, slots=True)
