@@ -1,0 +1,57 @@
+"""Starting the window: build the shared objects once and hand them to `MainWindow`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader import paths
+from reader.content import load_report
+from reader.errors import ReaderError
+from reader.glossary import load_glossary
+from reader.prefs import Preferences
+
+START_TIMEOUT_MS = 60_000
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """Open the reading window; with `--exit-after-start`, exit 0 once the document has been painted."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Field Reader")
+    app.setOrganizationName("Field Reader")
+    app.setDesktopFileName("field-reader")
+    try:
+        report = load_report(args.content)
+        glossary = load_glossary(report)
+        data_folder = paths.data_dir()
+        cache_folder = paths.cache_dir()
+    except ReaderError as error:
+        print(f"field-reader: {error}", file=sys.stderr)
+        if not args.exit_after_start:
+            from reader.ui.errors import show_error
+
+            show_error(None, error)
+        return 1
+    from reader.ui.errors import install_excepthook
+
+    install_excepthook(data_folder)
+    prefs = Preferences(data_folder)
+
+    def html_for(options):
+        from reader.render_cache import cached_report_html
+
+        return cached_report_html(report, options, cache_folder, glossary)
+
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(report, prefs, html_for, glossary=glossary)
+    if args.exit_after_start:
+        window.document.first_painted.connect(app.quit)
+        QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
+    window.show()
+    if prefs.load_problem:
+        window.statusBar().showMessage(prefs.load_problem, 10_000)
+    return app.exec()

@@ -1,0 +1,213 @@
+"""The document view: the whole report in one scrolling page, mapped back to sections and paragraphs."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QPaintEvent, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.content import Paragraph, Report
+
+ZOOM_STEP = 1.12
+
+
+class DocumentView(QTextBrowser):
+    """Shows rendered report HTML; knows where every section and paragraph starts in the text."""
+
+    current_section_changed = Signal(str)
+    first_painted = Signal()
+    scrolled = Signal()
+    reloaded = Signal()  # new HTML: owners of highlight layers paint them again
+
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("document")
+        self.setAccessibleName(self.tr("Report text"))
+        self.setOpenLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._report = report
+        self._paragraphs = {paragraph.id: paragraph for paragraph in report.paragraphs()}
+        self._section_ids = {section.id for section in report.sections}
+        self._anchor_positions: dict[str, int] = {}
+        self._section_starts: list[int] = []
+        self._section_order: list[str] = []
+        self._paragraph_starts: list[int] = []
+        self._paragraph_order: list[str] = []
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._context_actions: list[QAction | None] = []
+        self._painted = False
+        self._current_section = ""
+        self._base_point_size = self.font().pointSizeF() * 1.15
+        self._zoom = 0
+        self._apply_font()
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    # Loading
+
+    def load_html(self, html: str, css: str) -> None:
+        """Show new HTML (a theme or reference-mode change) and keep the reader's place."""
+        keep = self.top_paragraph_id() if self._anchor_positions else None
+        self.document().setDefaultStyleSheet(css)
+        self.setHtml(html)
+        self._index_anchors()
+        self._layers.clear()
+        self.setExtraSelections([])
+        if keep:
+            self.show_paragraph(keep)
+        self._update_current_section()
+        self.reloaded.emit()
+
+    def _index_anchors(self) -> None:
+        positions: dict[str, int] = {}
+        block = self.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    positions.setdefault(name, fragment.position())
+                fragments += 1
+            block = block.next()
+        self._anchor_positions = positions
+        sections = sorted((positions[sid], sid) for sid in self._section_ids if sid in positions)
+        self._section_starts = [position for position, _ in sections]
+        self._section_order = [sid for _, sid in sections]
+        paragraphs = sorted((positions[pid], pid) for pid in self._paragraphs if pid in positions)
+        self._paragraph_starts = [position for position, _ in paragraphs]
+        self._paragraph_order = [pid for _, pid in paragraphs]
+
+    # Where things are
+
+    def paragraph_span(self, paragraph_id: str) -> tuple[int, int]:
+        """Document positions of the first and one-past-last character of a paragraph's text."""
+        start = self._anchor_positions[paragraph_id]
+        return start, start + len(self._paragraphs[paragraph_id].text)
+
+    def section_start(self, section_id: str) -> int:
+        return self._anchor_positions[section_id]
+
+    def paragraph_at(self, position: int) -> tuple[Paragraph, int] | None:
+        """The paragraph whose text holds a document position, and the offset within its text."""
+        index = bisect.bisect_right(self._paragraph_starts, position) - 1
+        if index < 0:
+            return None
+        paragraph = self._paragraphs[self._paragraph_order[index]]
+        offset = position - self._paragraph_starts[index]
+        return (paragraph, offset) if offset <= len(paragraph.text) else None
+
+    def section_at(self, position: int) -> str:
+        index = max(0, bisect.bisect_right(self._section_starts, position) - 1)
+        return self._section_order[index] if self._section_order else ""
+
+    def top_position(self) -> int:
+        return self.cursorForPosition(QPoint(8, 8)).position()
+
+    def top_paragraph_id(self) -> str | None:
+        """The first paragraph at least partly visible at the top of the view."""
+        if not self._paragraph_starts:
+            return None
+        index = bisect.bisect_right(self._paragraph_starts, self.top_position()) - 1
+        return self._paragraph_order[max(0, index)]
+
+    def current_section(self) -> str:
+        return self._current_section
+
+    def has_anchor(self, name: str) -> bool:
+        return name in self._anchor_positions
+
+    # Moving
+
+    def show_paragraph(self, paragraph_id: str) -> bool:
+        """Scroll so the paragraph starts at the top of the view; False if there is no such paragraph."""
+        if paragraph_id not in self._anchor_positions:
+            return False
+        self.scrollToAnchor(paragraph_id)
+        self._update_current_section()
+        return True
+
+    def show_section(self, section_id: str) -> bool:
+        if section_id not in self._anchor_positions:
+            return False
+        if self._section_order and section_id == self._section_order[0]:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self.scrollToAnchor(section_id)
+        cursor = self.textCursor()
+        cursor.setPosition(self._anchor_positions[section_id])
+        self.setTextCursor(cursor)
+        self._update_current_section(section_id)
+        return True
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    # Highlights
+
+    def set_highlight_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace one named layer of painted highlights (search matches, notes, …), leaving the others."""
+        if selections:
+            self._layers[name] = list(selections)
+        else:
+            self._layers.pop(name, None)
+        self.setExtraSelections([selection for layer in self._layers.values() for selection in layer])
+
+    # Zoom
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, step: int) -> None:
+        keep = self.top_paragraph_id()
+        self._zoom = step
+        self._apply_font()
+        if keep:
+            self.show_paragraph(keep)
+
+    def _apply_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(4.0, self._base_point_size * ZOOM_STEP**self._zoom))
+        self.document().setDefaultFont(font)
+
+    # Context menu
+
+    def add_context_action(self, action: QAction | None) -> None:
+        """Offer an action (None for a separator) in the right-click menu, after the standard ones."""
+        self._context_actions.append(action)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        menu.setObjectName("documentContextMenu")
+        menu.addSeparator()
+        for action in self._context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # Events
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+
+    def _on_scrolled(self, _value: int) -> None:
+        self._update_current_section()
+        self.scrolled.emit()
+
+    def _update_current_section(self, section_id: str = "") -> None:
+        section_id = section_id or self.section_at(self.top_position() + 1)
+        if section_id and section_id != self._current_section:
+            self._current_section = section_id
+            self.current_section_changed.emit(section_id)

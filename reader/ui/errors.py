@@ -1,0 +1,48 @@
+"""Showing failures to the user: one line, details behind a button; bugs logged beside the notes."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from reader.errors import ReaderError
+
+
+def show_error(parent: QWidget | None, error: ReaderError | str, details: str = "") -> None:
+    """Tell the user what failed in one line; any technical details sit behind "Show Details"."""
+    box = QMessageBox(parent)
+    box.setObjectName("errorMessage")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(box.tr("Field Reader"))
+    box.setText(str(error))
+    box.setAccessibleName(box.tr("Error message"))
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def install_excepthook(log_folder: Path) -> None:
+    """Log an unexpected error's traceback in the data folder and say in one line that notes are safe."""
+
+    def hook(kind, value, trace) -> None:
+        text = "".join(traceback.format_exception(kind, value, trace))
+        sys.stderr.write(text)
+        log_path = log_folder / "logs" / f"crash-{datetime.datetime.now():%Y%m%d-%H%M%S}.log"
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            log_path.write_text(text, encoding="utf-8")
+            where = f" Details were saved to {log_path}."
+        except OSError:
+            where = ""
+        if QApplication.instance() is not None and not isinstance(value, KeyboardInterrupt):
+            show_error(
+                QApplication.activeWindow(),
+                "Field Reader hit an unexpected problem; your notes are safe." + where,
+                text,
+            )
+
+    sys.excepthook = hook

@@ -1,0 +1,89 @@
+"""The light, dark and sepia looks: a window palette and the document's style sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """The colours of one look."""
+
+    name: str
+    base: str
+    text: str
+    window: str
+    muted: str
+    accent: str
+    callout: str
+    callout_border: str
+    quote_border: str
+    selection: str
+
+
+THEMES: dict[str, Theme] = {
+    "light": Theme("light", "#ffffff", "#1b1b1b", "#f3f3f3", "#5f6368", "#1a5fb4", "#fbeaea", "#c0392b", "#9aa0a6",
+                   "#b3d4fc"),
+    "dark": Theme("dark", "#1e1f22", "#e8e6e3", "#2b2d31", "#a8adb4", "#8ab4f8", "#3a2326", "#e06c60", "#6b7079",
+                  "#30507a"),
+    "sepia": Theme("sepia", "#f4ecd8", "#433422", "#e9dfc6", "#7a6a55", "#8a4b08", "#efd9c0", "#9c3d1f", "#b59f7f",
+                   "#d9c39a"),
+}
+
+
+def resolve(name: str) -> Theme:
+    """The theme to use for a preference; "system" follows the desktop's light or dark setting."""
+    if name in THEMES:
+        return THEMES[name]
+    hints = QGuiApplication.styleHints()
+    dark = hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+    return THEMES["dark" if dark else "light"]
+
+
+def palette(theme: Theme) -> QPalette:
+    result = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: theme.window,
+        QPalette.ColorRole.WindowText: theme.text,
+        QPalette.ColorRole.Base: theme.base,
+        QPalette.ColorRole.AlternateBase: theme.window,
+        QPalette.ColorRole.Text: theme.text,
+        QPalette.ColorRole.Button: theme.window,
+        QPalette.ColorRole.ButtonText: theme.text,
+        QPalette.ColorRole.ToolTipBase: theme.base,
+        QPalette.ColorRole.ToolTipText: theme.text,
+        QPalette.ColorRole.PlaceholderText: theme.muted,
+        QPalette.ColorRole.Highlight: theme.selection,
+        QPalette.ColorRole.HighlightedText: theme.text,
+        QPalette.ColorRole.Link: theme.accent,
+        QPalette.ColorRole.BrightText: theme.base,
+    }
+    for role, colour in roles.items():
+        result.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        result.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted))
+    return result
+
+
+def document_css(theme: Theme) -> str:
+    """The style sheet Qt's rich text applies to the report (a subset of CSS 2.1)."""
+    return f"""
+body {{ color: {theme.text}; }}
+h1 {{ font-size: x-large; margin-top: 28px; margin-bottom: 10px; }}
+h2 {{ font-size: large; margin-top: 22px; margin-bottom: 8px; }}
+h3 {{ font-size: medium; margin-top: 18px; margin-bottom: 6px; }}
+p {{ margin-top: 0px; margin-bottom: 12px; line-height: 145%; }}
+li {{ margin-bottom: 6px; line-height: 145%; }}
+blockquote {{ margin-left: 24px; margin-right: 24px; color: {theme.text}; }}
+p.quote {{ font-style: italic; }}
+p.attribution {{ color: {theme.muted}; }}
+table.callout {{ background-color: {theme.callout}; border-color: {theme.callout_border}; border-style: solid;
+  margin-top: 6px; margin-bottom: 16px; }}
+p.callout {{ font-weight: bold; margin-bottom: 4px; }}
+span.pnum {{ color: {theme.muted}; font-size: small; }}
+a {{ color: {theme.accent}; }}
+a.term {{ color: {theme.text}; text-decoration: none; }}
+"""
