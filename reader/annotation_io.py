@@ -199,17 +199,26 @@ def parse_annotations(raw: bytes, name: str) -> tuple[list[_Parsed], int]:
     return parsed, without_quote
 
 
-def import_annotations(
-    store: NoteStore,
+@dataclass(frozen=True, slots=True)
+class PreparedImport:
+    """A file read, validated and placed in the report, ready to be written by `apply_import`."""
+
+    source: str
+    layer: LayerName
+    notes: tuple[ImportedNote, ...]
+    without_quote: int
+
+
+def prepare_import(
     report: Report | ReportText,
     path: Path,
     layer: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> ImportResult:
-    """Import a W3C or Hypothesis file into a named layer (default: the file's name), all of it or nothing.
+) -> PreparedImport:
+    """Read, validate and place a whole W3C or Hypothesis file without touching the notes (safe off the UI thread).
 
     Each annotation is placed by its quote (the file's source address is ignored); one whose passage is not in
-    this report is kept as an orphaned note. Importing the same file twice adds nothing the second time.
+    this report becomes an orphaned note. The layer defaults to the file's name without its extension.
     """
     path = Path(path)
     try:
@@ -228,12 +237,31 @@ def import_annotations(
         )
         if progress is not None and (done % 500 == 0 or done == len(parsed)):
             progress(done, len(parsed))
+    return PreparedImport(path.name, layer_name, tuple(imported), without_quote)
+
+
+def apply_import(store: NoteStore, prepared: PreparedImport) -> ImportResult:
+    """Write a prepared import into its layer in one transaction; notes already imported are skipped."""
     try:
-        added = store.add_imported(layer_name, imported, source=path.name)
+        added = store.add_imported(prepared.layer, prepared.notes, source=prepared.source)
     except ReaderError as exc:
-        raise _refuse(path.name, str(exc).rstrip(".")) from exc
+        raise _refuse(prepared.source, str(exc).rstrip(".")) from exc
     orphaned = sum(1 for note in added if not note.anchor.section_id)
-    return ImportResult(layer_name, added, len(imported) - len(added), orphaned, without_quote)
+    return ImportResult(prepared.layer, added, len(prepared.notes) - len(added), orphaned, prepared.without_quote)
+
+
+def import_annotations(
+    store: NoteStore,
+    report: Report | ReportText,
+    path: Path,
+    layer: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Import a W3C or Hypothesis file into a named layer, all of it or nothing (`prepare_import`, `apply_import`).
+
+    Importing the same file twice adds nothing the second time.
+    """
+    return apply_import(store, prepare_import(report, path, layer, progress))
 
 
 def _anchor(text: ReportText, item: _Parsed) -> Anchor:

@@ -73,8 +73,12 @@ class NoteStore:
     damaged and restored from a backup, so the window can tell the reader what happened.
     """
 
-    def __init__(self, location: Path | str, today: dt.date | None = None) -> None:
-        """Open `location`: a folder (holding `notes.sqlite3`) or a database file (a name with a suffix)."""
+    def __init__(self, location: Path | str | None = None, today: dt.date | None = None) -> None:
+        """Open `location`: a folder (holding `notes.sqlite3`; default the data folder) or a database file."""
+        if location is None:
+            from reader import paths
+
+            location = paths.data_dir()
         location = Path(location)
         self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
         self._today = today or dt.date.today()

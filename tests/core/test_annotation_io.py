@@ -14,8 +14,10 @@ from reader.anchoring import ReportText, anchor_from_selection, place_notes
 from reader.annotation_io import (
     MAX_IMPORT_BYTES,
     annotation_collection,
+    apply_import,
     export_w3c,
     import_annotations,
+    prepare_import,
     source_iri,
 )
 from reader.content import Report
@@ -219,6 +221,14 @@ class TestImportShapes:
 
 
 class TestImportPromises:
+    def test_prepared_import_writes_nothing_until_applied(
+        self, report: Report, store: NoteStore, tmp_path: Path
+    ) -> None:
+        prepared = prepare_import(report, _write(tmp_path, [_w3c(QUOTE), _w3c(OTHER_QUOTE)]), layer="class")
+        assert (prepared.layer, len(prepared.notes), store.count()) == ("class", 2, 0)
+        result = apply_import(store, prepared)
+        assert store.count() == len(result.added) == 2
+
     def test_importing_the_same_file_twice_adds_nothing(self, report: Report, store: NoteStore, tmp_path: Path) -> None:
         path = _write(tmp_path, [_w3c(QUOTE, "a"), _w3c(OTHER_QUOTE, "b", identifier="urn:x:2")])
         first = import_annotations(store, report, path)

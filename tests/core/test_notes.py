@@ -38,6 +38,11 @@ def test_note_survives_restart(data_dir: Path) -> None:
         assert reopened.recovery_message is None
 
 
+def test_store_opens_in_the_data_folder_by_default(data_dir: Path) -> None:
+    with NoteStore() as store:
+        assert store.path == data_dir / "notes.sqlite3"
+
+
 def test_store_accepts_a_database_file_path(tmp_path: Path) -> None:
     path = tmp_path / "elsewhere" / "class.sqlite3"
     with NoteStore(path) as store:
