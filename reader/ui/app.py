@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -38,6 +39,16 @@ def run_window(args: argparse.Namespace) -> int:
     from reader.ui.errors import install_excepthook
 
     install_excepthook(data_folder)
+    window = build_main_window(report, glossary, data_folder, cache_folder)
+    if args.exit_after_start:
+        window.document.first_painted.connect(app.quit)
+        QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
+    window.show()
+    return app.exec()
+
+
+def build_main_window(report, glossary, data_folder: Path, cache_folder: Path):
+    """Build the shared objects for one window (also what the tests' `window` fixture uses)."""
     prefs = Preferences(data_folder)
 
     def html_for(options):
@@ -48,10 +59,6 @@ def run_window(args: argparse.Namespace) -> int:
     from reader.ui.main_window import MainWindow
 
     window = MainWindow(report, prefs, html_for, glossary=glossary)
-    if args.exit_after_start:
-        window.document.first_painted.connect(app.quit)
-        QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
-    window.show()
     if prefs.load_problem:
         window.statusBar().showMessage(prefs.load_problem, 10_000)
-    return app.exec()
+    return window
