@@ -144,6 +144,11 @@ def _pdf_string(text: str) -> bytes:
     return bytes(out)
 
 
+def _pdf_text_string(text: str) -> bytes:
+    """A PDF text string for the document information (UTF-16 with a byte order mark, so any character shows)."""
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
 def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
     """The handout as the bytes of a PDF file (A4, one column, as many pages as needed)."""
     contents = _paginate(_layout(entries, title))
@@ -156,7 +161,7 @@ def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
         2: b"<< /Type /Pages /Kids ["
         + b" ".join(f"{page} 0 R".encode() for page in page_ids)
         + f"] /Count {len(page_ids)} >>".encode(),
-        info_id: b"<< /Title " + _pdf_string(title) + b" /Producer (Field Reader) >>",
+        info_id: b"<< /Title " + _pdf_text_string(title) + b" /Producer (Field Reader) >>",
     }
     for name, base_font in _FONTS.items():
         objects[font_ids[name]] = (

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -129,6 +131,17 @@ class TestPdf:
         store.add(_select(report, "overview-p1", "fragile ceasefire"), text="غزة café")
         data = render_pdf(handout_entries(store.notes(), report), "Handout")
         assert b"(??? caf\\351) Tj" in data
+
+    @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+    def test_a_pdf_reader_extracts_the_handout_text(self, report: Report, notes, tmp_path: Path) -> None:
+        path = export_notes(tmp_path / "handout.pdf", "pdf", notes, report)
+        extracted = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+        )
+        assert extracted.stderr == ""
+        flat = " ".join(extracted.stdout.split())
+        assert "Israel’s system of apartheid, ¶2 historic advisory opinion second" in flat
+        assert HOSTILE in flat
 
     def test_wrapped_lines_fit_the_page(self) -> None:
         lines = wrap("word " * 200 + "x" * 300, "F1", 10, TEXT_WIDTH)
