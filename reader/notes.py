@@ -81,8 +81,8 @@ class NoteStore:
             location = paths.data_dir()
         location = Path(location)
         self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
-        self._today = today or dt.date.today()
-        opened = open_database(self._path, self._today)
+        self._today = today  # None: the real date at each backup (the app may stay open past midnight)
+        opened = open_database(self._path, today)
         self._connection = opened.connection
         self._changed = False
         self.recovery_message: str | None = opened.recovery_message
@@ -95,7 +95,8 @@ class NoteStore:
 
     def back_up(self) -> Path:
         """Bring today's backup (in `backups/`, one per day, the last seven kept) up to date with every note."""
-        path = refresh_daily_backup(self._connection, self._path.parent / BACKUP_FOLDER, self._today)
+        today = self._today or dt.date.today()
+        path = refresh_daily_backup(self._connection, self._path.parent / BACKUP_FOLDER, today)
         self._changed = False
         return path
 
@@ -165,7 +166,7 @@ class NoteStore:
         for layer in self.layers():
             if layer.name == name:
                 return layer
-        raise NotesError(f"There is no notes layer “{name}”; `field-reader notes list` shows the layers in use.")
+        raise NotesError(f"There is no notes layer “{name}”; it may have been removed.")
 
     # -- writing the reader's notes ---------------------------------------------------------------------------
 
