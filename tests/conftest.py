@@ -29,3 +29,26 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def report() -> Report:
     return load_report(CONTENT_DIR)
+
+
+@pytest.fixture
+def make_window(qtbot, report: Report, data_dir: Path):
+    """Build and show a main window on the test's data folder; call again for a 'restart'."""
+    from reader.glossary import load_glossary
+    from reader.ui.app import build_main_window
+
+    glossary = load_glossary(report)
+
+    def make():
+        window = build_main_window(report, glossary, data_dir, data_dir / "cache")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()

@@ -38,7 +38,11 @@ class AboutDialog(QDialog):
             f"<h2>Field Reader {__version__}</h2>"
             f"<p>{self.tr('An offline reader: it never connects to the network.')}</p>"
             f"<table>{table}</table>"
-            + (f"<p><b>{self.tr('Corrections to the source text')}</b></p><ul>{corrections}</ul>" if corrections else "")
+            + (
+                f"<p><b>{self.tr('Corrections to the source text')}</b></p><ul>{corrections}</ul>"
+                if corrections
+                else ""
+            )
             + f"<p>Qt for Python (PySide6) {pyside_version}</p>"
         )
         label = QLabel(text, self)

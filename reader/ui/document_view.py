@@ -37,6 +37,8 @@ class DocumentView(QTextBrowser):
         self._section_order: list[str] = []
         self._paragraph_starts: list[int] = []
         self._paragraph_order: list[str] = []
+        self._place_starts: list[int] = []
+        self._place_order: list[str] = []
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._context_actions: list[QAction | None] = []
         self._painted = False
@@ -79,6 +81,9 @@ class DocumentView(QTextBrowser):
         paragraphs = sorted((positions[pid], pid) for pid in self._paragraphs if pid in positions)
         self._paragraph_starts = [position for position, _ in paragraphs]
         self._paragraph_order = [pid for _, pid in paragraphs]
+        places = sorted(sections + paragraphs)
+        self._place_starts = [position for position, _ in places]
+        self._place_order = [name for _, name in places]
 
     # Where things are
 
@@ -107,11 +112,19 @@ class DocumentView(QTextBrowser):
         return self.cursorForPosition(QPoint(8, 8)).position()
 
     def top_paragraph_id(self) -> str | None:
-        """The first paragraph at least partly visible at the top of the view."""
-        if not self._paragraph_starts:
+        """The paragraph or heading at the top of the view: the one cut by the top edge, else the next one."""
+        if not self._place_starts:
             return None
-        index = bisect.bisect_right(self._paragraph_starts, self.top_position()) - 1
-        return self._paragraph_order[max(0, index)]
+        top = self.top_position()
+        index = bisect.bisect_right(self._place_starts, top) - 1
+        if index >= 0:
+            name = self._place_order[index]
+            paragraph = self._paragraphs.get(name)
+            if top == self._place_starts[index] or (
+                paragraph and top < self._place_starts[index] + len(paragraph.text)
+            ):
+                return name
+        return self._place_order[min(index + 1, len(self._place_order) - 1)]
 
     def current_section(self) -> str:
         return self._current_section
@@ -125,6 +138,8 @@ class DocumentView(QTextBrowser):
         """Scroll so the paragraph starts at the top of the view; False if there is no such paragraph."""
         if paragraph_id not in self._anchor_positions:
             return False
+        if paragraph_id in self._section_ids:
+            return self.show_section(paragraph_id)
         self.scrollToAnchor(paragraph_id)
         self._update_current_section()
         return True

@@ -1,0 +1,166 @@
+"""The reading window as a reader uses it: contents, moving by section, history, zoom, looks, place kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QTextBrowser, QTreeWidget, QWidget
+
+
+def toc_item(window, section_id: str):
+    toc = window.findChild(QTreeWidget, "toc")
+    items = toc.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+    return toc, next(item for item in items if item.data(0, Qt.ItemDataRole.UserRole) == section_id)
+
+
+def visible_text(window) -> str:
+    document = window.findChild(QTextBrowser, "document")
+    top = document.cursorForPosition(document.viewport().rect().topLeft()).position()
+    bottom = document.cursorForPosition(document.viewport().rect().bottomRight()).position()
+    return document.toPlainText()[top:bottom]
+
+
+def test_the_whole_report_is_in_the_document(window, report):
+    text = window.findChild(QTextBrowser, "document").toPlainText()
+    assert all(paragraph.text in text for paragraph in report.paragraphs())
+
+
+def test_clicking_a_section_in_the_contents_shows_it(window, qtbot):
+    toc, item = toc_item(window, "red-wolf")
+    rect = toc.visualItemRect(item)
+    qtbot.mouseClick(toc.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "Automated Apartheid" in visible_text(window)
+    assert window.document.current_section() == "red-wolf"
+
+
+def test_the_contents_follow_the_reader_while_scrolling(window, qtbot):
+    document = window.findChild(QTextBrowser, "document")
+    document.verticalScrollBar().setValue(document.verticalScrollBar().maximum())
+    toc = window.findChild(QTreeWidget, "toc")
+    qtbot.waitUntil(lambda: toc.currentItem() is not None and toc.currentItem().text(0).startswith("Justice"))
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [(Qt.Key.Key_PageDown, "occupation"), (Qt.Key.Key_PageUp, "overview")],
+)
+def test_next_and_previous_section_keys(window, qtbot, key, expected):
+    window.go_to("israels-control")
+    window.go_to("overview" if key == Qt.Key.Key_PageDown else "occupation")
+    qtbot.keyClick(window.document, key, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.current_section() == expected
+
+
+def test_back_and_forward_retrace_jumps(window, qtbot):
+    window.go_to("red-wolf")
+    window.go_to("mass-displacement")
+    qtbot.keyClick(window.document, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.document.current_section() == "red-wolf"
+    qtbot.keyClick(window.document, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.document.current_section() == "overview"
+    qtbot.keyClick(window.document, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.document.current_section() == "red-wolf"
+
+
+def test_zoom_keys_change_the_text_size_and_reset(window, qtbot):
+    document = window.findChild(QTextBrowser, "document")
+    normal = document.document().defaultFont().pointSizeF()
+    qtbot.keyClick(document, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(document, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert document.document().defaultFont().pointSizeF() > normal
+    qtbot.keyClick(document, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(document, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(document, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert document.document().defaultFont().pointSizeF() < normal
+    qtbot.keyClick(document, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert document.document().defaultFont().pointSizeF() == pytest.approx(normal)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
+def test_each_theme_changes_the_page_colour(window, theme):
+    window.findChild(QAction, "actionTheme" + theme.capitalize()).trigger()
+    base = QApplication.palette().base().color()
+    lightness = base.lightness()
+    assert (lightness < 80) if theme == "dark" else (lightness > 200)
+    if theme == "sepia":
+        assert base.red() > base.blue()
+
+
+def test_reference_mode_numbers_paragraphs(window, qtbot):
+    qtbot.keyClick(
+        window.document, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert "¶1" in window.document.toPlainText()
+    window.findChild(QAction, "actionReferenceMode").trigger()
+    assert "¶1" not in window.document.toPlainText()
+
+
+def test_reading_place_zoom_and_theme_survive_a_restart(make_window, qtbot):
+    first = make_window()
+    first.go_to("blocked-humanitarian-aid")
+    first.findChild(QAction, "actionThemeSepia").trigger()
+    first.findChild(QAction, "actionZoomIn").trigger()
+    place = first.document.top_paragraph_id()
+    first.close()
+    second = make_window()
+    qtbot.waitUntil(lambda: second.document.top_paragraph_id() == place)
+    assert second.document.current_section() == "blocked-humanitarian-aid"
+    assert second.findChild(QAction, "actionThemeSepia").isChecked()
+    assert second.document.zoom == 1
+
+
+def test_copy_with_citation_puts_quote_and_source_on_the_clipboard(window, qtbot):
+    start, _end = window.document.paragraph_span("red-wolf-p2")
+    window.document.select_range(start, start + 8)
+    qtbot.keyClick(
+        window.document, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("“Movement”")
+    assert "Automated Apartheid" in copied and "¶2" in copied and "2025-02-11" in copied
+
+
+def test_export_section_as_pdf_writes_a_pdf(window, tmp_path, monkeypatch):
+    target = tmp_path / "section.pdf"
+    monkeypatch.setattr("reader.ui.printing.ask_pdf_path", lambda parent, section: target)
+    window.go_to("red-wolf")
+    window.findChild(QAction, "actionExportPdf").trigger()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage().startswith("Saved")
+
+
+def test_about_box_names_version_edition_and_checksum(window, qtbot, monkeypatch, report):
+    shown = {}
+
+    def fake_exec(dialog):
+        shown["text"] = dialog.findChild(QWidget, "aboutText").text()
+        return 0
+
+    monkeypatch.setattr("reader.ui.about_dialog.AboutDialog.exec", fake_exec)
+    window.findChild(QAction, "actionAbout").trigger()
+    assert "2025-02-11" in shown["text"] and report.checksum[:16] in shown["text"]
+
+
+def test_every_action_has_a_name_and_is_reachable_from_a_menu(window):
+    in_menus = {action for menu in window.findChildren(QMenu) for action in menu.actions()}
+    for action in window.findChildren(QAction):
+        if action.objectName().startswith("action"):
+            assert action in in_menus, action.objectName()
+
+
+def test_every_panel_and_main_widget_has_an_object_and_accessible_name(window):
+    for widget in [*window.findChildren(QDockWidget), window.document, window.toc]:
+        assert widget.objectName() and widget.accessibleName()
+
+
+def test_no_user_file_is_written_outside_the_data_folder(make_window, data_dir: Path):
+    repo = Path(__file__).resolve().parents[2]
+    before = {path for path in repo.rglob("*") if ".venv" not in path.parts and "__pycache__" not in path.parts}
+    window = make_window()
+    window.close()
+    after = {path for path in repo.rglob("*") if ".venv" not in path.parts and "__pycache__" not in path.parts}
+    assert after == before
+    assert (data_dir / "preferences.json").exists()
