@@ -6,11 +6,11 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from reader.content import Report, load_report  # noqa: E402
+from reader.content import Report, load_report
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 

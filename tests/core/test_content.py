@@ -109,7 +109,7 @@ def test_missing_folder_is_reported(tmp_path):
 
 def test_missing_manifest_is_reported(content_copy):
     (content_copy / "manifest.json").unlink()
-    with pytest.raises(ReaderError, match="has no manifest.json"):
+    with pytest.raises(ReaderError, match=r"has no manifest\.json"):
         load_report(content_copy)
 
 
@@ -147,7 +147,7 @@ def test_bad_encoding_names_the_file_and_line(content_copy):
 
 def test_listed_file_missing_is_reported(content_copy):
     (content_copy / "report.md").unlink()
-    with pytest.raises(ContentError, match="lists report.md, which is missing"):
+    with pytest.raises(ContentError, match=r"lists report\.md, which is missing"):
         load_report(content_copy)
 
 
