@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from reader.content import ParagraphId, SectionId
 from reader.note_types import (
     MAX_LAYER_NAME,
     MAX_NOTE_TEXT,
@@ -424,53 +423,28 @@ def _anchor_values(anchor: Anchor) -> tuple[object, ...]:
     )
 
 
-def _note(row: Sequence[object]) -> Note:
-    (
-        note_id,
-        layer,
-        section_id,
-        paragraph_id,
-        start,
-        end,
-        exact,
-        prefix,
-        suffix,
-        color,
-        style,
-        body,
-        tags,
-        created,
-        updated,
-        author,
-    ) = row
+# A value written by a newer version (say, a new colour) shows with the default instead of failing the read.
+_COLORS = {color.value: color for color in Color}
+_STYLES = {style.value: style for style in Style}
+
+
+def _note(row: Sequence) -> Note:
+    # Called for every note on every listing, so it avoids needless conversions (SQLite hands back str and int).
+    (note_id, layer, section_id, paragraph_id, start, end, exact, prefix, suffix, color, style, body, tags, created,
+     updated, author) = row  # fmt: skip
+    created_at = dt.datetime.fromisoformat(created)
     return Note(
-        id=NoteId(str(note_id)),
-        layer=LayerName(str(layer)),
-        anchor=Anchor(
-            SectionId(str(section_id)),
-            ParagraphId(str(paragraph_id)),
-            int(start),
-            int(end),
-            str(exact),
-            str(prefix),
-            str(suffix),
-        ),
-        color=_stored_enum(Color, color, Color.YELLOW),
-        style=_stored_enum(Style, style, Style.HIGHLIGHT),
-        text=str(body),
-        tags=tuple(json.loads(str(tags))),
-        created=dt.datetime.fromisoformat(str(created)),
-        updated=dt.datetime.fromisoformat(str(updated)),
-        author=None if author is None else str(author),
+        id=note_id,
+        layer=layer,
+        anchor=Anchor(section_id, paragraph_id, start, end, exact, prefix, suffix),
+        color=_COLORS.get(color, Color.YELLOW),
+        style=_STYLES.get(style, Style.HIGHLIGHT),
+        text=body,
+        tags=() if tags == "[]" else tuple(json.loads(tags)),
+        created=created_at,
+        updated=created_at if updated == created else dt.datetime.fromisoformat(updated),
+        author=author,
     )
-
-
-def _stored_enum(kind, value, default):
-    # A value written by a newer version (say, a new colour) shows with the default instead of failing the read.
-    try:
-        return kind(value)
-    except ValueError:
-        return default
 
 
 def _layer(row: Sequence[object]) -> Layer:
