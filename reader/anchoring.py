@@ -104,6 +104,13 @@ class ReportText:
             position += len(self._bodies[section.id]) + 1
         self.document = "\n".join(self._bodies.values())
         self._words: dict[SectionId, tuple[list[str], list[int], list[int]]] = {}
+        self._fuzzy: dict[Anchor, tuple[SectionId, int, int] | None] = {}
+
+    def fuzzy_match(self, anchor: Anchor) -> tuple[SectionId, int, int] | None:
+        """The fuzzy match for an anchor's quote, remembered: it is the slow step and the report does not change."""
+        if anchor not in self._fuzzy:
+            self._fuzzy[anchor] = _find_fuzzy(self, anchor)
+        return self._fuzzy[anchor]
 
     def words(self, section_id: SectionId) -> tuple[list[str], list[int], list[int]]:
         """A section body's words (case-folded) with where each starts and ends, for fuzzy matching."""
@@ -209,7 +216,7 @@ def locate(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, Ancho
     found = _find_quote(text, anchor)
     if found is not None:
         return (*found, AnchorMethod.QUOTE)
-    found = _find_fuzzy(text, anchor)
+    found = text.fuzzy_match(anchor)
     if found is not None:
         return (*found, AnchorMethod.FUZZY)
     return None
