@@ -10,6 +10,7 @@ from pathlib import Path
 from reader import paths
 from reader.anchoring import Placement, ReportText, place_notes, reading_order
 from reader.content import Report
+from reader.note_filter import NoteFilter, filter_notes
 from reader.notes import Note, NoteStore
 
 PROGRAM = "field-reader"
@@ -27,8 +28,7 @@ def select_notes(store: NoteStore, layer: str | None = None, tags: Iterable[str]
     """The notes of one layer (default: every layer) carrying all the given tags (ignoring case)."""
     if layer is not None:
         store.layer(layer)  # an unknown layer is an error, not an empty list
-    wanted = {tag.casefold() for tag in tags}
-    return tuple(note for note in store.notes(layer) if wanted <= {tag.casefold() for tag in note.tags})
+    return filter_notes(store.notes(layer), NoteFilter(tags=tuple(tags)))
 
 
 def note_row(note: Note, placement: Placement, report: Report) -> dict[str, object]:
