@@ -18,12 +18,13 @@ system-deps:
 	@missing=; for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libxkbcommon-x11.so.0 libfontconfig.so.1 \
 		libdbus-1.so.3 libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1; do \
 		ldconfig -p | grep -q "$$lib" || missing=yes; done; \
+	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing=yes; \
 	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		echo "Installing Qt's system libraries with apt-get..."; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 			libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-			libxcb-randr0 libxcb-render-util0 libxcb-image0 >/dev/null; \
+			libxcb-randr0 libxcb-render-util0 libxcb-image0 python3-venv python3-pip >/dev/null; \
 	fi
 
 run: $(STAMP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,13 @@ START_TIMEOUT_MS = 60_000
 
 def run_window(args: argparse.Namespace) -> int:
     """Open the reading window; with `--exit-after-start`, exit 0 once the document has been painted."""
+    if _no_display():
+        print(
+            "field-reader: there is no display to open a window on; run it in a desktop session, "
+            "or use a command such as `field-reader sections` (see `field-reader --help`).",
+            file=sys.stderr,
+        )
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Field Reader")
     app.setOrganizationName("Field Reader")
@@ -45,6 +53,13 @@ def run_window(args: argparse.Namespace) -> int:
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
     window.show()
     return app.exec()
+
+
+def _no_display() -> bool:
+    # WORKAROUND: without a display Qt aborts the process with a multi-line message; say it in one line instead.
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def build_main_window(report, glossary, data_folder: Path, cache_folder: Path):
