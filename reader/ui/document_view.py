@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from reader.content import Paragraph, Report
 
 ZOOM_STEP = 1.12
+DOCUMENT_MARGIN = 24
 
 
 class DocumentView(QTextBrowser):
@@ -55,6 +56,7 @@ class DocumentView(QTextBrowser):
         keep = self.top_paragraph_id() if self._anchor_positions else None
         self.document().setDefaultStyleSheet(css)
         self.setHtml(html)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._index_anchors()
         self._layers.clear()
         self.setExtraSelections([])

@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
             place = self._report.sections[0].id
         self._show_place(place)
         self._history.visit(place)
+        self._on_document_current_section_changed(self.document.current_section())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
