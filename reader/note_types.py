@@ -76,6 +76,9 @@ class Note:
     created: dt.datetime
     updated: dt.datetime
     author: str | None = None
+    import_key: str | None = (
+        None  # set on imported notes: importing the same annotation again finds it and adds nothing
+    )
 
     @property
     def section_id(self) -> SectionId:

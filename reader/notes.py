@@ -62,7 +62,7 @@ class _Unchanged(enum.Enum):
 UNCHANGED = _Unchanged.UNCHANGED
 
 _COLUMNS = 'id, layer, section_id, paragraph_id, start, "end", exact, prefix, suffix, color, style, body, tags, '
-_COLUMNS += "created, updated, author"
+_COLUMNS += "created, updated, author, import_key"
 
 
 class NoteStore:
@@ -292,6 +292,17 @@ class NoteStore:
             self._connection.execute("DELETE FROM layers WHERE name = ?", (name,))
         return removed
 
+    def restore_layer(self, layer: Layer, notes: Sequence[Note]) -> Layer:
+        """Put a removed layer back with its settings and notes, in one transaction (undo of `remove_layer`)."""
+        with self._transaction():
+            self._connection.execute(
+                "INSERT OR IGNORE INTO layers (name, read_only, visible, source, created) VALUES (?, ?, ?, ?, ?)",
+                (layer.name, int(layer.read_only), int(layer.visible), layer.source, _iso(_now())),
+            )
+            for note in notes:
+                self._insert(replace(note, layer=layer.name))
+        return self.layer(layer.name)
+
     def add_imported(self, layer: str, notes: Sequence[ImportedNote], source: str | None = None) -> tuple[Note, ...]:
         """Add notes read from a file to `layer` (created read-only if new) in one transaction.
 
@@ -315,8 +326,9 @@ class NoteStore:
                     created=item.created or now,
                     updated=item.updated or item.created or now,
                     author=item.author or None,
+                    import_key=item.key,
                 )
-                if self._insert(note, import_key=item.key):
+                if self._insert(note):
                     added.append(note)
         return tuple(added)
 
@@ -351,11 +363,10 @@ class NoteStore:
         except sqlite3.Error as exc:
             raise NotesError(f"Cannot read the notes database {self._path}: {exc}; restart the app.") from exc
 
-    def _insert(self, note: Note, import_key: str | None = None) -> bool:
+    def _insert(self, note: Note) -> bool:
         try:
             cursor = self._connection.execute(
-                f"INSERT OR IGNORE INTO notes ({_COLUMNS}, import_key) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT OR IGNORE INTO notes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     note.id,
                     note.layer,
@@ -367,7 +378,7 @@ class NoteStore:
                     _iso(note.created),
                     _iso(note.updated),
                     note.author,
-                    import_key,
+                    note.import_key,
                 ),
             )
         except sqlite3.Error as exc:
@@ -431,7 +442,7 @@ _STYLES = {style.value: style for style in Style}
 def _note(row: Sequence) -> Note:
     # Called for every note on every listing, so it avoids needless conversions (SQLite hands back str and int).
     (note_id, layer, section_id, paragraph_id, start, end, exact, prefix, suffix, color, style, body, tags, created,
-     updated, author) = row  # fmt: skip
+     updated, author, import_key) = row  # fmt: skip
     created_at = dt.datetime.fromisoformat(created)
     return Note(
         id=note_id,
@@ -444,6 +455,7 @@ def _note(row: Sequence) -> Note:
         created=created_at,
         updated=created_at if updated == created else dt.datetime.fromisoformat(updated),
         author=author,
+        import_key=import_key,
     )
 
 

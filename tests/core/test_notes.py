@@ -149,6 +149,21 @@ class TestLayers:
         assert (len(first), len(second)) == (2, 0)
         assert store.count() == 2
 
+    def test_removed_layer_restored_has_its_settings_notes_and_import_keys(self, store: NoteStore) -> None:
+        store.add_imported("teacher", [_imported("a"), _imported("b")], source="class.json")
+        store.set_layer_visible("teacher", False)
+        before = store.layer("teacher")
+        removed = store.remove_layer("teacher")
+        assert store.restore_layer(before, removed) == before
+        assert store.notes("teacher") == removed
+        assert store.add_imported("teacher", [_imported("a"), _imported("b")]) == ()
+
+    def test_restored_imported_note_is_not_imported_twice(self, store: NoteStore) -> None:
+        (note,) = store.add_imported("teacher", [_imported("a")])
+        store.set_layer_read_only("teacher", False)
+        store.restore(store.delete(note.id))
+        assert store.add_imported("teacher", [_imported("a")]) == ()
+
     def test_restored_note_of_a_removed_layer_brings_the_layer_back(self, store: NoteStore) -> None:
         (note,) = store.add_imported("teacher", [_imported("a")])
         store.remove_layer("teacher")

@@ -49,13 +49,13 @@ from reader.content import load_report
 report = load_report(Path(sys.argv[3]))
 inserted = 0
 original = NoteStore._insert
-def insert_then_pause(self, note, import_key=None):
+def insert_then_pause(self, note):
     global inserted
     inserted += 1
     if inserted == int(sys.argv[4]):
         print("inside the import transaction", flush=True)
         sys.stdin.readline()
-    return original(self, note, import_key)
+    return original(self, note)
 NoteStore._insert = insert_then_pause
 import_annotations(store, report, Path(sys.argv[2]), layer="class")
 print("finished", flush=True)
