@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ from whoosh.index import IndexError as WhooshIndexError
 from reader import paths
 from reader.content import Report
 from reader.errors import ReaderError
+from reader.search_count import count_matches
 from reader.search_query import (
     EXACT_ANALYZER,
     STEM_ANALYZER,
@@ -403,17 +405,23 @@ class SearchIndex:
         suggestion = self._useful_correction(corrected_text(searched, rewriter.corrections))
         if all_words is query.NullQuery and any_words is query.NullQuery:
             return SearchResult(text, 0, suggestion, (), notice=cleaned.notice)
+        if any_words is query.NullQuery:
+            any_words = all_words  # read loosely, operator soup can lose everything; the strict reading stands
 
-        results = self._searcher.search(all_words, limit=limit)
-        found = [(hit.docnum, hit.score) for hit in results]
-        if any_words == all_words:
-            total = len(results)
-        else:
-            # The loose query matches a superset, so its count is the total; count once.
+        total = count_matches(any_words, self._searcher.reader())
+        # Phrases cannot be counted from posting lists; then score every match once and count them on the way.
+        one_pass = total is None and any_words == all_words
+        strict = self._searcher.search(all_words, limit=None if one_pass else limit)
+        found = [(hit.docnum, hit.score) for hit in itertools.islice(strict, limit)]
+        if one_pass:
+            total = strict.scored_length()
+        if any_words != all_words and len(found) < limit:
+            # Too few have every word: fill up with those that have some.
             wider = self._searcher.search(any_words, limit=limit + len(found))
             seen = {docnum for docnum, _ in found}
             found.extend((hit.docnum, hit.score) for hit in wider if hit.docnum not in seen)
-            total = len(wider)
+        if total is None:
+            total = sum(1 for _ in self._searcher.docs_for_query(any_words))
         terms = match_terms(any_words, self._searcher.reader())
         hits = tuple(self._hit(docnum, score, terms) for docnum, score in found[:limit])
         return SearchResult(

@@ -250,7 +250,7 @@ class QueryRewriter:
         if node.is_leaf():
             # Anything else the parser produces (wildcards, ranges) is not part of our syntax.
             return query.NullQuery
-        rewritten = node.apply(self._rewrite)
+        rewritten = node.apply(self._rewrite).normalize()
         if isinstance(rewritten, query.Or):
             return _exclude_negated(rewritten)
         return rewritten
