@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ BACKUP_FOLDER = "backups"
 DAILY_BACKUPS_KEPT = 7
 MIGRATION_BACKUPS_KEPT = 3
 BUSY_TIMEOUT_SECONDS = 10.0
+STALE_TEMPORARY_SECONDS = 3600
 
 # MIGRATIONS[n] takes the schema from version n to version n + 1; each step is a tuple of statements run in one
 # transaction. Never edit a released step: add a new one.
@@ -75,6 +77,7 @@ def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
     problem = _damage(path, backups)
     if problem is not None:
         message = _recover(path, backups, problem)
+    _remove_stale_temporary_files([path.parent, backups])
     connection = _connect(path)
     try:
         _migrate(connection, path, backups)
@@ -83,6 +86,22 @@ def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
         connection.close()
         raise
     return OpenedDatabase(connection, message)
+
+
+def _remove_stale_temporary_files(folders: list[Path]) -> None:
+    """Delete copies left half-written by a process killed while backing up (older than an hour, so not in use)."""
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for leftover in folder.glob(".notes*.tmp"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except FileNotFoundError:
+                pass  # another process removed it first
+            except OSError as exc:
+                raise NotesError(f"Cannot remove the unfinished copy {leftover}: {exc.strerror}.") from exc
 
 
 def is_damage(error: sqlite3.Error) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,15 @@ class TestRecovery:
         with NoteStore(data_dir) as store:
             assert store.recovery_message is None
         assert not list(data_dir.glob(f"{DB_NAME}.damaged-*"))
+
+
+def test_unfinished_backup_copies_left_by_a_killed_process_are_cleaned_up(data_dir: Path) -> None:
+    NoteStore(data_dir).close()
+    stale = data_dir / "backups" / ".notes-2025-03-01.sqlite3.4242.tmp"
+    fresh = data_dir / "backups" / ".notes-2025-03-02.sqlite3.4243.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a copy")
+    os.utime(stale, (time.time() - 2 * 3600,) * 2)
+    NoteStore(data_dir).close()
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to a process backing up right now
