@@ -21,13 +21,17 @@ class ActionSpec:
     separator_before: bool = False
 
 
-MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
+MENUS = ("&File", "&Edit", "&View", "&Go", "&Notes", "&Help")
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("print", "&Print Section…", "&File", (QKeySequence.StandardKey.Print,)),
     ActionSpec("exportPdf", "&Export Section as PDF…", "&File", ("Ctrl+Shift+E",)),
+    ActionSpec("exportNotes", "Export &Notes…", "&File", (), separator_before=True),
+    ActionSpec("importNotes", "&Import Notes…", "&File"),
     ActionSpec("quit", "&Quit", "&File", ("Ctrl+Q",), separator_before=True),
-    ActionSpec("copyCitation", "Copy with &Citation", "&Edit", ("Ctrl+Shift+C",)),
+    ActionSpec("undo", "&Undo", "&Edit", (QKeySequence.StandardKey.Undo,)),
+    ActionSpec("redo", "&Redo", "&Edit", (QKeySequence.StandardKey.Redo,)),
+    ActionSpec("copyCitation", "Copy with &Citation", "&Edit", ("Ctrl+Shift+C",), separator_before=True),
     ActionSpec("zoomIn", "Zoom &In", "&View", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoomOut", "Zoom &Out", "&View", ("Ctrl+-",)),
     ActionSpec("zoomReset", "&Actual Size", "&View", ("Ctrl+0",)),
@@ -44,6 +48,18 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("nextSection", "&Next Section", "&Go", ("Ctrl+PgDown",)),
     ActionSpec("back", "&Back", "&Go", ("Alt+Left",), separator_before=True),
     ActionSpec("forward", "&Forward", "&Go", ("Alt+Right",)),
+    ActionSpec("highlight", "&Highlight Selection", "&Notes", ("Ctrl+Shift+H",)),
+    ActionSpec("addNote", "Add &Note to Selection", "&Notes", ("Ctrl+Shift+N",)),
+    ActionSpec("focusNotes", "Go to Notes &Panel", "&Notes", ("Ctrl+Shift+M",)),
+    ActionSpec("noteColorYellow", "&Yellow", "&Notes", (), True, "noteColor", separator_before=True),
+    ActionSpec("noteColorGreen", "&Green", "&Notes", (), True, "noteColor"),
+    ActionSpec("noteColorBlue", "&Blue", "&Notes", (), True, "noteColor"),
+    ActionSpec("noteColorPink", "Pin&k", "&Notes", (), True, "noteColor"),
+    ActionSpec("noteColorPurple", "P&urple", "&Notes", (), True, "noteColor"),
+    ActionSpec("noteColorOrange", "&Orange", "&Notes", (), True, "noteColor"),
+    ActionSpec("noteStyleHighlight", "Style: &Highlight", "&Notes", (), True, "noteStyle", separator_before=True),
+    ActionSpec("noteStyleUnderline", "Style: &Underline", "&Notes", (), True, "noteStyle"),
+    ActionSpec("noteStyleStrike", "Style: &Strike-through", "&Notes", (), True, "noteStyle"),
     ActionSpec("about", "&About Field Reader", "&Help"),
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence
@@ -21,6 +22,9 @@ from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.glossary_popup import GlossaryPopup, mark_terms
 from reader.ui.toc_view import TocView
 
+if TYPE_CHECKING:
+    from reader.notes import NoteStore
+
 STATE_VERSION = 1
 SAVE_DELAY_MS = 600
 THEME_ACTIONS = {"system": "themeSystem", "light": "themeLight", "dark": "themeDark", "sepia": "themeSepia"}
@@ -37,6 +41,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         glossary: Glossary | None = None,
+        notes: NoteStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
             self.glossary_panel, "glossaryDock", self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.glossary_dock.hide()
+        self._build_notes(notes)
 
         self.actions = Actions(self)
         self._build_menus()
@@ -108,6 +114,14 @@ class MainWindow(QMainWindow):
                 menu.addAction(self.toc_dock.toggleViewAction())
         self.toc_dock.toggleViewAction().setObjectName("actionToggleToc")
         self.document.add_context_action(self.actions["copyCitation"])
+        self.document.add_context_action(None)
+        self.document.add_context_action(self.actions["highlight"])
+        self.document.add_context_action(self.actions["addNote"])
+        from reader.ui.annotation_toolbar import build_annotation_toolbar
+
+        self.addToolBar(build_annotation_toolbar(self, self.actions))
+        menus["&Notes"].addAction(self.notes_dock.toggleViewAction())
+        self.notes_dock.toggleViewAction().setObjectName("actionToggleNotes")
 
     def _connect_signals(self) -> None:
         self.toc.section_activated.connect(self._on_toc_section_activated)
@@ -143,6 +157,7 @@ class MainWindow(QMainWindow):
         actions["focusGlossary"].triggered.connect(self._on_focus_glossary_triggered)
         shortcut = actions["focusGlossary"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.glossary_popup.set_keyboard_hint(self.tr("{0}: open in glossary · Esc: close").format(shortcut))
+        self._connect_notes()
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -273,6 +288,115 @@ class MainWindow(QMainWindow):
 
         AboutDialog(self._report, self).exec()
 
+    # Notes
+
+    def _build_notes(self, notes: NoteStore | None) -> None:
+        from reader.notes import NoteStore
+        from reader.ui.note_highlighter import NoteHighlighter
+        from reader.ui.notes_actions import Annotator
+        from reader.ui.notes_panel import NotesPanel
+
+        self._owns_notes = notes is None
+        self.notes = notes if notes is not None else NoteStore()
+        self.annotator = Annotator(self.notes, self._report, self)
+        self.note_highlighter = NoteHighlighter(self.document, self.annotator, self)
+        self.notes_panel = NotesPanel(self.annotator, self)
+        self.notes_dock = self._add_dock(
+            self.notes_panel, "notesDock", self.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.glossary_dock, self.notes_dock)
+        self.notes_dock.hide()
+
+    def _connect_notes(self) -> None:
+        actions, undo_stack = self.actions, self.annotator.undo_stack
+        actions["highlight"].triggered.connect(lambda: self.highlight_selection(with_note=False))
+        actions["addNote"].triggered.connect(lambda: self.highlight_selection(with_note=True))
+        actions["focusNotes"].triggered.connect(self._on_focus_notes_triggered)
+        actions["exportNotes"].triggered.connect(self._on_export_notes_triggered)
+        actions["importNotes"].triggered.connect(self._on_import_notes_triggered)
+        actions["undo"].triggered.connect(undo_stack.undo)
+        actions["redo"].triggered.connect(undo_stack.redo)
+        actions["undo"].setEnabled(False)
+        actions["redo"].setEnabled(False)
+        undo_stack.canUndoChanged.connect(actions["undo"].setEnabled)
+        undo_stack.canRedoChanged.connect(actions["redo"].setEnabled)
+        undo_stack.undoTextChanged.connect(lambda text: actions["undo"].setText(self.tr("&Undo {0}").format(text)))
+        undo_stack.redoTextChanged.connect(lambda text: actions["redo"].setText(self.tr("&Redo {0}").format(text)))
+        self.annotator.notes_changed.connect(self.note_highlighter.repaint)
+        self.annotator.note_updated.connect(self.note_highlighter.repaint)
+        self.annotator.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.document.reloaded.connect(self.note_highlighter.repaint)
+        # Notes are read and painted just after the first paint, so they never delay opening the window.
+        self.document.first_painted.connect(lambda: QTimer.singleShot(0, self.note_highlighter.start))
+        self.note_highlighter.note_clicked.connect(self._on_note_highlighter_note_clicked)
+        self.notes_panel.note_activated.connect(self._on_notes_panel_note_activated)
+        self.notes_panel.note_delete_requested.connect(self._on_notes_panel_note_delete_requested)
+
+    def highlight_selection(self, with_note: bool = False) -> None:
+        """Highlight the selected text in the chosen colour and style; with a note, open it in the notes panel."""
+        from reader.ui.annotation_toolbar import chosen_color, chosen_style
+
+        try:
+            anchor = self.note_highlighter.selection_anchor()
+            note = self.annotator.add(anchor, color=chosen_color(self.actions), style=chosen_style(self.actions))
+        except ReaderError as error:
+            self.statusBar().showMessage(str(error), 6000)
+            return
+        cursor = self.document.textCursor()
+        cursor.clearSelection()
+        self.document.setTextCursor(cursor)
+        if with_note:
+            self._show_notes_dock()
+            self.notes_panel.show_note(note.id, focus_text=True)
+        else:
+            undo = self.actions["undo"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.statusBar().showMessage(self.tr("Highlighted. {0} undoes it.").format(undo), 5000)
+
+    def _show_notes_dock(self) -> None:
+        self.notes_dock.show()
+        self.notes_dock.raise_()
+
+    def _on_focus_notes_triggered(self) -> None:
+        self._show_notes_dock()
+        self.notes_panel.focus_list()
+
+    def _on_note_highlighter_note_clicked(self, note_id: str) -> None:
+        self._show_notes_dock()
+        self.notes_panel.show_note(note_id)
+
+    def _on_notes_panel_note_activated(self, note_id: str) -> None:
+        ranges = self.note_highlighter.document_ranges(note_id)
+        placement = self.annotator.placement(note_id)
+        if not ranges or placement is None or placement.anchor is None:
+            self.statusBar().showMessage(self.tr("This note's passage is not in this edition of the report."), 6000)
+            return
+        self.go_to(placement.anchor.paragraph_id)
+        self.document.select_range(ranges[0][0], ranges[-1][1])
+
+    def _on_notes_panel_note_delete_requested(self, note_id: str) -> None:
+        try:
+            self.annotator.delete(note_id)
+        except ReaderError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        undo = self.actions["undo"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.statusBar().showMessage(self.tr("Note deleted. {0} brings it back.").format(undo), 6000)
+
+    def _on_export_notes_triggered(self) -> None:
+        from reader.ui.notes_export_dialog import NotesExportDialog
+
+        dialog = NotesExportDialog(self._report, self.annotator.notes(), self.notes_panel.listed_notes(), self)
+        if dialog.exec() and dialog.written is not None:
+            self.statusBar().showMessage(self.tr("Saved {0}.").format(dialog.written), 6000)
+
+    def _on_import_notes_triggered(self) -> None:
+        from reader.ui.notes_import import ask_import
+
+        result = ask_import(self, self.annotator)
+        if result is not None:
+            self._show_notes_dock()
+            self.statusBar().showMessage(result.summary(), 10_000)
+
     # Slots
 
     def _on_toc_section_activated(self, section_id: str) -> None:
@@ -372,5 +496,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._show_place(self._history.current or self._report.sections[0].id))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes_panel.save_pending()
+        if self._owns_notes:
+            self.notes.close()
         self.save_preferences()
         super().closeEvent(event)

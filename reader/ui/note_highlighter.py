@@ -1,0 +1,134 @@
+"""`NoteHighlighter`: paints the visible notes in the document and finds the note under a click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from reader.anchoring import anchor_from_selection
+from reader.errors import ReaderError
+from reader.handout import COLOR_HEX
+from reader.notes import MY_LAYER, Anchor, Color, Style
+from reader.ui.document_view import DocumentView
+from reader.ui.notes_actions import Annotator
+
+LAYER_NAME = "notes"
+_HIGHLIGHT_ALPHA = 110
+_FAINT_ALPHA = 40
+_CLICK_SLOP = 4  # pixels the mouse may move between press and release and still count as a click
+
+
+def highlight_format(color: Color, style: Style, imported: bool = False) -> QTextCharFormat:
+    """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dotted line."""
+    shade = QColor(COLOR_HEX[color])
+    text_format = QTextCharFormat()
+    background = QColor(shade)
+    background.setAlpha(_HIGHLIGHT_ALPHA if style is Style.HIGHLIGHT else _FAINT_ALPHA)
+    text_format.setBackground(background)
+    if style is Style.UNDERLINE:
+        text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        text_format.setUnderlineColor(shade)
+    elif style is Style.STRIKE:
+        text_format.setFontStrikeOut(True)
+    if imported and style is not Style.UNDERLINE:
+        text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        text_format.setUnderlineColor(shade.darker(130))
+    return text_format
+
+
+class NoteHighlighter(QObject):
+    """Keeps the document's "notes" highlight layer in step with the notes; emits `note_clicked` for a click on one."""
+
+    note_clicked = Signal(str)  # note id
+    painted = Signal()
+
+    def __init__(self, document: DocumentView, annotator: Annotator, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._annotator = annotator
+        self._ranges: list[tuple[int, int, str]] = []  # document start, end, note id
+        self._press: QPoint | None = None
+        self._active = False
+        document.viewport().installEventFilter(self)
+
+    def start(self) -> None:
+        """Paint from now on (called once the document has first been shown, to keep start-up quick)."""
+        if not self._active:
+            self._active = True
+            self.repaint()
+
+    def repaint(self) -> None:
+        if not self._active:
+            return
+        selections: list[QTextEdit.ExtraSelection] = []
+        ranges: list[tuple[int, int, str]] = []
+        for note in self._annotator.notes(visible_only=True):
+            for start, end in self.document_ranges(note.id):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self._document.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = highlight_format(note.color, note.style, imported=note.layer != MY_LAYER)
+                selections.append(selection)
+                ranges.append((start, end, note.id))
+        self._ranges = ranges
+        self._document.set_highlight_layer(LAYER_NAME, selections)
+        self.painted.emit()
+
+    # Where notes are
+
+    def document_ranges(self, note_id: str) -> list[tuple[int, int]]:
+        """The document positions a note covers, one range per paragraph; empty for an orphaned note."""
+        placement = self._annotator.placement(note_id)
+        if placement is None:
+            return []
+        ranges = []
+        for span in placement.spans:
+            if self._document.has_anchor(span.paragraph_id):
+                base, _end = self._document.paragraph_span(span.paragraph_id)
+                ranges.append((base + span.start, base + span.end))
+        return ranges
+
+    def note_at(self, position: int) -> str | None:
+        """The note covering a document position (the shortest when they overlap)."""
+        found = [(end - start, note_id) for start, end, note_id in self._ranges if start <= position < end]
+        return min(found)[1] if found else None
+
+    def painted_notes(self) -> set[str]:
+        return {note_id for _start, _end, note_id in self._ranges}
+
+    def selection_anchor(self) -> Anchor:
+        """The anchor for the text selected in the document; ReaderError when nothing usable is selected."""
+        cursor = self._document.textCursor()
+        if not cursor.hasSelection():
+            raise ReaderError("Select some text in the report first, then highlight it.")
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        first = self._document.paragraph_at(start)
+        while first is None and start < end:  # the selection starts in a heading: begin at the next paragraph
+            start += 1
+            first = self._document.paragraph_at(start)
+        last = self._document.paragraph_at(end)
+        while last is None and end > start:
+            end -= 1
+            last = self._document.paragraph_at(end)
+        if first is None or last is None:
+            raise ReaderError("Only the report's paragraphs can be highlighted; select text in a paragraph.")
+        return anchor_from_selection(self._annotator.text, first[0].id, first[1], last[1], end_paragraph_id=last[0].id)
+
+    # Clicks
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) and self._press is not None:
+            point = event.position().toPoint()
+            moved = (point - self._press).manhattanLength()
+            self._press = None
+            if moved <= _CLICK_SLOP and self._ranges and not self._document.textCursor().hasSelection():
+                note_id = self.note_at(self._document.cursorForPosition(point).position())
+                if note_id is not None:
+                    self.note_clicked.emit(note_id)
+        return False

@@ -1,0 +1,154 @@
+"""`NotesExportDialog`: choose a format, which notes and a file, then write a handout or a W3C notes file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.content import Report
+from reader.errors import ReaderError
+from reader.handout import ExportFormat, export_notes, handout_entries, handout_title, render_html
+from reader.notes import Note
+
+FORMAT_LABELS = {
+    ExportFormat.MARKDOWN: "Markdown handout (.md)",
+    ExportFormat.HTML: "HTML handout (.html)",
+    ExportFormat.PDF: "PDF handout (.pdf)",
+    ExportFormat.JSON: "Notes file for another reader (W3C Web Annotation .json)",
+}
+
+
+def write_export(path: Path, export_format: ExportFormat, notes: Sequence[Note], report: Report, *, safe: bool) -> Path:
+    """Write the notes to `path`. The PDF is laid out by Qt, so every script in a note prints correctly."""
+    if export_format is not ExportFormat.PDF:
+        return export_notes(path, export_format, notes, report, safe=safe)
+    from reader.ui.printing import export_pdf
+
+    document = QTextDocument()
+    title = handout_title(report)
+    document.setHtml(render_html(handout_entries(notes, report, safe=safe), title))
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
+    export_pdf(document, path)
+    return path
+
+
+class NotesExportDialog(QDialog):
+    """Exports all notes or those the notes panel lists; "safe export" leaves out names and dates."""
+
+    def __init__(
+        self,
+        report: Report,
+        all_notes: Sequence[Note],
+        listed_notes: Sequence[Note],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesExportDialog")
+        self.setAccessibleName(self.tr("Export notes"))
+        self.setWindowTitle(self.tr("Export Notes"))
+        self._report = report
+        self._all = tuple(all_notes)
+        self._listed = tuple(listed_notes)
+        self.written: Path | None = None
+
+        self._format = QComboBox(self)
+        self._format.setObjectName("exportFormat")
+        self._format.setAccessibleName(self.tr("Format"))
+        for export_format, label in FORMAT_LABELS.items():
+            self._format.addItem(self.tr(label), export_format.value)
+        self._every = QRadioButton(self.tr("All notes ({0})").format(len(self._all)), self)
+        self._every.setObjectName("exportAllNotes")
+        self._filtered = QRadioButton(self.tr("Notes listed in the notes panel ({0})").format(len(self._listed)), self)
+        self._filtered.setObjectName("exportListedNotes")
+        self._every.setChecked(True)
+        self._safe = QCheckBox(self.tr("Safe export: leave out author names and dates"), self)
+        self._safe.setObjectName("exportSafe")
+        self._path = QLineEdit(self)
+        self._path.setObjectName("exportPath")
+        self._path.setAccessibleName(self.tr("Save as"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.setObjectName("exportBrowse")
+        path_row = QHBoxLayout()
+        path_row.addWidget(self._path, 1)
+        path_row.addWidget(browse)
+        self._problem = QLabel(self)
+        self._problem.setObjectName("exportProblem")
+        self._problem.setWordWrap(True)
+        self._problem.setTextFormat(Qt.TextFormat.PlainText)
+        self._problem.hide()
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self._buttons.setObjectName("exportButtons")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Format:"), self._format)
+        form.addRow(self.tr("Notes:"), self._every)
+        form.addRow("", self._filtered)
+        form.addRow("", self._safe)
+        form.addRow(self.tr("Save as:"), path_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._problem)
+        layout.addWidget(self._buttons)
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self._path.setText(str(Path(folder) / "notes.md"))
+        self._format.currentIndexChanged.connect(self._on_format_changed)
+        browse.clicked.connect(self._on_browse_clicked)
+        self._buttons.accepted.connect(self._on_save_clicked)
+        self._buttons.rejected.connect(self.reject)
+
+    def chosen_format(self) -> ExportFormat:
+        return ExportFormat(self._format.currentData())
+
+    def _on_format_changed(self, _index: int) -> None:
+        text = self._path.text().strip()
+        if text:
+            self._path.setText(str(Path(text).with_suffix("." + self.chosen_format().value)))
+
+    def _on_browse_clicked(self) -> None:
+        export_format = self.chosen_format()
+        file_filter = f"{FORMAT_LABELS[export_format]} (*.{export_format.value})"
+        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export Notes"), self._path.text(), file_filter)
+        if chosen:
+            self._path.setText(chosen)
+
+    def _on_save_clicked(self) -> None:
+        text = self._path.text().strip()
+        if not text:
+            self._show_problem(self.tr("Choose a file to save the notes in."))
+            return
+        export_format = self.chosen_format()
+        path = Path(text).expanduser()
+        if path.suffix.lower() != "." + export_format.value:
+            path = path.with_name(path.name + "." + export_format.value)
+        notes = self._listed if self._filtered.isChecked() else self._all
+        try:
+            self.written = write_export(path, export_format, notes, self._report, safe=self._safe.isChecked())
+        except ReaderError as error:
+            self._show_problem(str(error))
+            return
+        self.accept()
+
+    def _show_problem(self, message: str) -> None:
+        self._problem.setText(message)
+        self._problem.show()

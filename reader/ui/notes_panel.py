@@ -1,0 +1,410 @@
+"""`NotesPanel`: every note, in reading order or by date, filtered, with the chosen one open for editing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.note_filter import NoteFilter, filter_notes
+from reader.notes import MY_LAYER, Color, Note
+from reader.ui.note_editor import COLOR_LABELS, NoteEditor, color_icon
+from reader.ui.notes_actions import Annotator
+
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
+ORDER_READING = "reading"
+ORDER_NEWEST = "newest"
+_ANY = ""
+_PREVIEW = 160
+
+
+class NotesModel(QAbstractListModel):
+    """The notes the panel lists, as rows of plain text (a note is never interpreted as markup)."""
+
+    def __init__(self, annotator: Annotator, parent=None) -> None:
+        super().__init__(parent)
+        self._annotator = annotator
+        self._notes: list[Note] = []
+        self._rows: dict[str, int] = {}
+        self._icons = {color: color_icon(color) for color in Color}
+
+    def set_notes(self, notes: list[Note]) -> None:
+        self.beginResetModel()
+        self._notes = notes
+        self._rows = {note.id: row for row, note in enumerate(notes)}
+        self.endResetModel()
+
+    def refresh_note(self, note: Note) -> None:
+        row = self._rows.get(note.id)
+        if row is not None:
+            self._notes[row] = note
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+    def row_of(self, note_id: str) -> int | None:
+        return self._rows.get(note_id)
+
+    def note_at(self, row: int) -> Note:
+        return self._notes[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._notes)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._notes):
+            return None
+        note = self._notes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.describe(note)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons[note.color]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return note.text or note.quote
+        if role == Qt.ItemDataRole.FontRole and note.layer != MY_LAYER:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.describe(note).replace("\n", ". ")
+        if role == NOTE_ID_ROLE:
+            return note.id
+        return None
+
+    def place(self, note: Note) -> str:
+        """Where the note's passage is, as the list and the editor say it."""
+        placement = self._annotator.placement(note.id)
+        if placement is None or placement.anchor is None:
+            where = self.tr("Passage not found in this edition")
+        else:
+            report = self._annotator.report
+            title = report.section(placement.anchor.section_id).title
+            number = report.paragraph(placement.anchor.paragraph_id).number
+            where = f"{title}, ¶{number}" if number else title
+        if note.layer != MY_LAYER:
+            where += " · " + self.tr("layer “{0}”").format(note.layer)
+        return where
+
+    def describe(self, note: Note) -> str:
+        lines = [self.place(note), f"“{_shorten(note.quote, _PREVIEW)}”"]
+        if note.text:
+            lines.append(_shorten(note.text, _PREVIEW))
+        if note.tags:
+            lines.append(self.tr("Tags: {0}").format(", ".join(note.tags)))
+        return "\n".join(lines)
+
+
+class NotesPanel(QWidget):
+    """Lists the notes and edits the chosen one; built the first time it is shown, so start-up stays quick."""
+
+    note_activated = Signal(str)  # note id: show its passage
+    note_delete_requested = Signal(str)  # note id: the reader pressed Delete in the editor
+
+    def __init__(self, annotator: Annotator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesPanel")
+        self.setAccessibleName(self.tr("Notes"))
+        self._annotator = annotator
+        self._built = False
+        self.editor: NoteEditor | None = None
+
+    # Building (once, on first use)
+
+    def ensure_built(self) -> NoteEditor:
+        if self.editor is None:
+            self._build()
+        assert self.editor is not None
+        return self.editor
+
+    def _build(self) -> None:
+        self._filter = QLineEdit(self)
+        self._filter.setObjectName("notesFilter")
+        self._filter.setAccessibleName(self.tr("Filter notes"))
+        self._filter.setPlaceholderText(self.tr("Filter notes"))
+        self._filter.setClearButtonEnabled(True)
+        self._order = self._combo("notesOrder", self.tr("Order"))
+        self._order.addItem(self.tr("Reading order"), ORDER_READING)
+        self._order.addItem(self.tr("Newest first"), ORDER_NEWEST)
+        self._tag = self._combo("notesTagFilter", self.tr("Tag"))
+        self._color = self._combo("notesColorFilter", self.tr("Colour"))
+        self._color.addItem(self.tr("Any colour"), _ANY)
+        for color in Color:
+            self._color.addItem(color_icon(color), self.tr(COLOR_LABELS[color]), color.value)
+        self._layer = self._combo("notesLayerFilter", self.tr("Layer"))
+
+        self._model = NotesModel(self._annotator, self)
+        self._list = QListView(self)
+        self._list.setObjectName("notesList")
+        self._list.setAccessibleName(self.tr("Notes"))
+        self._list.setModel(self._model)
+        self._list.setWordWrap(True)
+        self._list.setAlternatingRowColors(True)
+        self._list.setUniformItemSizes(False)
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._empty = QLabel(self)
+        self._empty.setObjectName("notesEmpty")
+        self._empty.setWordWrap(True)
+        self._empty.setTextFormat(Qt.TextFormat.PlainText)
+
+        self._layers = QListWidget(self)
+        self._layers.setObjectName("notesLayers")
+        self._layers.setAccessibleName(self.tr("Imported layers (tick to show)"))
+        self._layers.setMaximumHeight(96)
+        self._remove_layer = QPushButton(self.tr("Remove Layer"), self)
+        self._remove_layer.setObjectName("notesRemoveLayer")
+        self._remove_layer.setAccessibleName(self.tr("Remove the chosen layer and its notes"))
+        self._editable_layer = QPushButton(self.tr("Allow Editing"), self)
+        self._editable_layer.setObjectName("notesLayerEditable")
+        self._editable_layer.setCheckable(True)
+        self._layers_box = QWidget(self)
+        layers_layout = QVBoxLayout(self._layers_box)
+        layers_layout.setContentsMargins(0, 0, 0, 0)
+        layers_title = QLabel(self.tr("Imported layers"), self._layers_box)
+        layers_layout.addWidget(layers_title)
+        layers_layout.addWidget(self._layers)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._editable_layer)
+        buttons.addStretch(1)
+        buttons.addWidget(self._remove_layer)
+        layers_layout.addLayout(buttons)
+
+        self.editor = NoteEditor(self._annotator, self)
+
+        filters = QGridLayout()
+        filters.addWidget(self._filter, 0, 0, 1, 2)
+        filters.addWidget(self._order, 1, 0)
+        filters.addWidget(self._tag, 1, 1)
+        filters.addWidget(self._color, 2, 0)
+        filters.addWidget(self._layer, 2, 1)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self._list, 1)
+        top_layout.addWidget(self._empty)
+        top_layout.addWidget(self._layers_box)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self._filter.textChanged.connect(self.refresh)
+        for combo in (self._order, self._tag, self._color, self._layer):
+            combo.activated.connect(self.refresh)
+        self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self._list.clicked.connect(self._on_list_activated)
+        self._list.activated.connect(self._on_list_activated)
+        self._layers.itemChanged.connect(self._on_layers_item_changed)
+        self._layers.currentItemChanged.connect(self._update_layer_buttons)
+        self._remove_layer.clicked.connect(self._on_remove_layer_clicked)
+        self._editable_layer.toggled.connect(self._on_editable_layer_toggled)
+        self.editor.delete_requested.connect(self.note_delete_requested)
+        self._annotator.notes_changed.connect(self.refresh)
+        self._annotator.note_updated.connect(self._on_annotator_note_updated)
+        self._built = True
+        self.refresh()
+
+    def _combo(self, name: str, label: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(label)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
+
+    def showEvent(self, event) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    # Listing
+
+    def refresh(self) -> None:
+        """List the notes again (after any change or a new filter), keeping the chosen note chosen."""
+        if not self._built:
+            return
+        current = self.editor.note_id() if self.editor is not None else None
+        self._fill_choices()
+        notes = self._matching(self._annotator.notes())
+        if self._order.currentData() == ORDER_NEWEST:
+            notes = sorted(notes, key=lambda note: note.created, reverse=True)
+        else:
+            notes = list(self._annotator.in_reading_order(notes))
+        self._model.set_notes(notes)
+        if not self._annotator.notes():
+            self._empty.setText(self.tr("No notes yet. Select text in the report and press Highlight or Add Note."))
+        elif not notes:
+            self._empty.setText(self.tr("No note matches the filter."))
+        self._empty.setVisible(not notes)
+        self._fill_layers()
+        row = self._model.row_of(current) if current else None
+        if row is not None:
+            self._list.setCurrentIndex(self._model.index(row))
+        elif current is not None and self._annotator.note(current) is None:
+            self.editor.show_note(None)
+
+    def listed_notes(self) -> list[Note]:
+        """The notes the panel lists now, in order (what "Export … shown in the panel" writes)."""
+        if not self._built:
+            return list(self._annotator.in_reading_order(self._annotator.notes(visible_only=True)))
+        return [self._model.note_at(row) for row in range(self._model.rowCount())]
+
+    def _matching(self, notes) -> list[Note]:
+        tag = self._tag.currentData() or _ANY
+        color = self._color.currentData() or _ANY
+        layer = self._layer.currentData() or _ANY
+        chosen = NoteFilter(
+            text=self._filter.text(),
+            tags=(tag,) if tag else (),
+            colors=(Color(color),) if color else (),
+            layers=(layer,) if layer else tuple(name for name in self._visible_layers()),
+        )
+        return list(filter_notes(notes, chosen))
+
+    def _visible_layers(self) -> list[str]:
+        return [layer.name for layer in self._annotator.layers() if layer.visible] or [MY_LAYER]
+
+    def _fill_choices(self) -> None:
+        _refill(self._tag, [(self.tr("Any tag"), _ANY)] + [(f"#{tag}", tag) for tag in self._annotator.tags()])
+        layers = [(self.tr("Visible layers"), _ANY)]
+        for layer in self._annotator.layers():
+            label = self.tr("My notes") if layer.is_mine else layer.name
+            layers.append((label, layer.name))
+        _refill(self._layer, layers)
+
+    def _fill_layers(self) -> None:
+        chosen = self._layers.currentItem().data(NOTE_ID_ROLE) if self._layers.currentItem() else None
+        imported = [layer for layer in self._annotator.layers() if not layer.is_mine]
+        self._layers.blockSignals(True)
+        self._layers.clear()
+        for layer in imported:
+            mode = self.tr("read-only") if layer.read_only else self.tr("editable")
+            notes = self.tr("{0} notes").format(layer.note_count)
+            item = QListWidgetItem(f"{layer.name} — {notes}, {mode}", self._layers)
+            item.setData(NOTE_ID_ROLE, layer.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+            item.setToolTip(self.tr("Tick to show this layer's notes in the report and this list."))
+            if layer.name == chosen:
+                self._layers.setCurrentItem(item)
+        if imported and self._layers.currentItem() is None:
+            self._layers.setCurrentRow(0)
+        self._layers.blockSignals(False)
+        self._layers_box.setVisible(bool(imported))
+        self._update_layer_buttons()
+
+    # Choosing and jumping
+
+    def show_note(self, note_id: str, focus_text: bool = False) -> None:
+        """Choose a note in the list (clearing filters that hide it) and open it in the editor."""
+        editor = self.ensure_built()
+        note = self._annotator.note(note_id)
+        if note is None:
+            return
+        if self._model.row_of(note_id) is None:
+            self._filter.clear()
+            for combo in (self._tag, self._color, self._layer):
+                combo.setCurrentIndex(0)
+            self.refresh()
+        row = self._model.row_of(note_id)
+        if row is not None:
+            index = self._model.index(row)
+            self._list.setCurrentIndex(index)
+            self._list.scrollTo(index)
+        editor.show_note(note, self._model.place(note))
+        if focus_text:
+            editor.focus_text()
+
+    def focus_list(self) -> None:
+        self.ensure_built()
+        if self._model.rowCount() and not self._list.currentIndex().isValid():
+            self._list.setCurrentIndex(self._model.index(0))
+        self._list.setFocus()
+
+    def focus_filter(self) -> None:
+        self.ensure_built()
+        self._filter.setFocus()
+        self._filter.selectAll()
+
+    def save_pending(self) -> None:
+        if self.editor is not None:
+            self.editor.save_now()
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and self.editor is not None:
+            note = self._model.note_at(current.row())
+            self.editor.show_note(note, self._model.place(note))
+
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.note_activated.emit(self._model.note_at(index.row()).id)
+
+    def _on_annotator_note_updated(self, note_id: str) -> None:
+        note = self._annotator.note(note_id)
+        if note is not None:
+            self._model.refresh_note(note)
+            if self._tag.findData(note.tags[-1] if note.tags else _ANY) < 0:
+                self._fill_choices()
+
+    # Layers
+
+    def _on_layers_item_changed(self, item: QListWidgetItem) -> None:
+        self._annotator.set_layer_visible(item.data(NOTE_ID_ROLE), item.checkState() == Qt.CheckState.Checked)
+
+    def _update_layer_buttons(self, *_args: object) -> None:
+        item = self._layers.currentItem()
+        self._remove_layer.setEnabled(item is not None)
+        self._editable_layer.setEnabled(item is not None)
+        name = item.data(NOTE_ID_ROLE) if item is not None else None
+        layer = next((layer for layer in self._annotator.layers() if layer.name == name), None)
+        self._editable_layer.blockSignals(True)
+        self._editable_layer.setChecked(layer is not None and not layer.read_only)
+        self._editable_layer.blockSignals(False)
+
+    def _on_remove_layer_clicked(self) -> None:
+        item = self._layers.currentItem()
+        if item is not None:
+            self._annotator.remove_layer(item.data(NOTE_ID_ROLE))
+
+    def _on_editable_layer_toggled(self, checked: bool) -> None:
+        item = self._layers.currentItem()
+        if item is not None:
+            self._annotator.set_layer_read_only(item.data(NOTE_ID_ROLE), not checked)
+            note = self._annotator.note(self.editor.note_id()) if self.editor and self.editor.note_id() else None
+            if note is not None:
+                self.editor.show_note(None)
+                self.editor.show_note(note, self._model.place(note))
+
+
+def _refill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
+    """Replace a combo box's choices, keeping the chosen one when it is still offered."""
+    if [(combo.itemText(index), combo.itemData(index)) for index in range(combo.count())] == choices:
+        return
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for label, value in choices:
+        combo.addItem(label, value)
+    index = combo.findData(chosen)
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(False)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
