@@ -31,8 +31,8 @@ run: $(STAMP)
 	$(BIN)/field-reader
 
 test: $(STAMP)
-	$(BIN)/ruff check reader tests benchmarks
-	$(BIN)/ruff format --check reader tests benchmarks
+	$(BIN)/ruff check reader tests benchmarks resources
+	$(BIN)/ruff format --check reader tests benchmarks resources
 	$(BIN)/python -m pytest -q
 
 index: $(STAMP)

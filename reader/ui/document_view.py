@@ -12,6 +12,7 @@ from reader.content import Paragraph, Report
 
 ZOOM_STEP = 1.12
 DOCUMENT_MARGIN = 24
+SCROLL_MARGIN = 12  # pixels kept above a heading or paragraph shown at the top
 
 
 class DocumentView(QTextBrowser):
@@ -47,6 +48,10 @@ class DocumentView(QTextBrowser):
         self._base_point_size = self.font().pointSizeF() * 1.15
         self._zoom = 0
         self._apply_font()
+        self._section_timer = QTimer(self)
+        self._section_timer.setSingleShot(True)
+        self._section_timer.setInterval(0)
+        self._section_timer.timeout.connect(self._update_current_section)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # Loading
@@ -111,7 +116,7 @@ class DocumentView(QTextBrowser):
         return self._section_order[index] if self._section_order else ""
 
     def top_position(self) -> int:
-        return self.cursorForPosition(QPoint(8, 8)).position()
+        return self.cursorForPosition(QPoint(8, SCROLL_MARGIN + 4)).position()
 
     def top_paragraph_id(self) -> str | None:
         """The paragraph or heading at the top of the view: the one cut by the top edge, else the next one."""
@@ -142,7 +147,7 @@ class DocumentView(QTextBrowser):
             return False
         if paragraph_id in self._section_ids:
             return self.show_section(paragraph_id)
-        self.scrollToAnchor(paragraph_id)
+        self._scroll_to(self._anchor_positions[paragraph_id])
         self._update_current_section()
         return True
 
@@ -152,12 +157,19 @@ class DocumentView(QTextBrowser):
         if self._section_order and section_id == self._section_order[0]:
             self.verticalScrollBar().setValue(0)
         else:
-            self.scrollToAnchor(section_id)
+            self._scroll_to(self._anchor_positions[section_id])
         cursor = self.textCursor()
         cursor.setPosition(self._anchor_positions[section_id])
         self.setTextCursor(cursor)
         self._update_current_section(section_id)
         return True
+
+    def _scroll_to(self, position: int) -> None:
+        """Scroll so the line holding a position sits a little below the top edge."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - SCROLL_MARGIN)
 
     def select_range(self, start: int, end: int) -> None:
         cursor = self.textCursor()
@@ -220,10 +232,12 @@ class DocumentView(QTextBrowser):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def _on_scrolled(self, _value: int) -> None:
-        self._update_current_section()
+        # Work out the section once the scroll has settled, not on every intermediate value.
+        self._section_timer.start()
         self.scrolled.emit()
 
     def _update_current_section(self, section_id: str = "") -> None:
+        self._section_timer.stop()
         section_id = section_id or self.section_at(self.top_position() + 1)
         if section_id and section_id != self._current_section:
             self._current_section = section_id

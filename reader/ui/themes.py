@@ -25,12 +25,15 @@ class Theme:
 
 
 THEMES: dict[str, Theme] = {
-    "light": Theme("light", "#ffffff", "#1b1b1b", "#f3f3f3", "#5f6368", "#1a5fb4", "#fbeaea", "#c0392b", "#9aa0a6",
-                   "#b3d4fc"),
-    "dark": Theme("dark", "#1e1f22", "#e8e6e3", "#2b2d31", "#a8adb4", "#8ab4f8", "#3a2326", "#e06c60", "#6b7079",
-                  "#30507a"),
-    "sepia": Theme("sepia", "#f4ecd8", "#433422", "#e9dfc6", "#7a6a55", "#8a4b08", "#efd9c0", "#9c3d1f", "#b59f7f",
-                   "#d9c39a"),
+    "light": Theme(
+        "light", "#ffffff", "#1b1b1b", "#f3f3f3", "#5f6368", "#1a5fb4", "#fbeaea", "#c0392b", "#9aa0a6", "#b3d4fc"
+    ),
+    "dark": Theme(
+        "dark", "#1e1f22", "#e8e6e3", "#2b2d31", "#a8adb4", "#8ab4f8", "#3a2326", "#e06c60", "#6b7079", "#30507a"
+    ),
+    "sepia": Theme(
+        "sepia", "#f4ecd8", "#433422", "#e9dfc6", "#7a6a55", "#8a4b08", "#efd9c0", "#9c3d1f", "#b59f7f", "#d9c39a"
+    ),
 }
 
 
@@ -72,9 +75,9 @@ def document_css(theme: Theme) -> str:
     """The style sheet Qt's rich text applies to the report (a subset of CSS 2.1)."""
     return f"""
 body {{ color: {theme.text}; }}
-h1 {{ font-size: x-large; margin-top: 28px; margin-bottom: 10px; }}
-h2 {{ font-size: large; margin-top: 22px; margin-bottom: 8px; }}
-h3 {{ font-size: medium; margin-top: 18px; margin-bottom: 6px; }}
+h1 {{ font-size: xx-large; margin-top: 28px; margin-bottom: 10px; }}
+h2 {{ font-size: x-large; margin-top: 22px; margin-bottom: 8px; }}
+h3 {{ font-size: large; margin-top: 18px; margin-bottom: 6px; }}
 p {{ margin-top: 0px; margin-bottom: 12px; line-height: 145%; }}
 li {{ margin-bottom: 6px; line-height: 145%; }}
 blockquote {{ margin-left: 24px; margin-right: 24px; color: {theme.text}; }}
@@ -86,4 +89,5 @@ p.callout {{ font-weight: bold; margin-bottom: 4px; }}
 span.pnum {{ color: {theme.muted}; font-size: small; }}
 a {{ color: {theme.accent}; }}
 a.term {{ color: {theme.text}; text-decoration: none; }}
+span.term {{ text-underline-style: dotted; text-decoration-color: {theme.muted}; }}
 """

@@ -1,0 +1,54 @@
+"""Take the README's screenshot of the real window (run under Xvfb; see the README).
+
+Starts the app on a fresh data folder, optionally goes to a section, waits for it to settle, then grabs the
+screen area of the window into resources/screenshots/main-window.png (or the path given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE / "main-window.png")
+    parser.add_argument("--section", default="red-wolf")
+    parser.add_argument("--theme", default="light")
+    args = parser.parse_args()
+    os.environ.setdefault("READER_DATA_DIR", tempfile.mkdtemp(prefix="field-reader-shot-"))
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from reader.cli import build_parser
+    from reader.ui.app import run_window
+
+    app = QApplication(sys.argv[:1])
+
+    def prepare() -> None:
+        window = next(widget for widget in app.topLevelWidgets() if widget.objectName() == "mainWindow")
+        window.findChild(QAction, "actionTheme" + args.theme.capitalize()).trigger()
+        window.setGeometry(0, 0, 1280, 860)
+        window.go_to(args.section)
+        QTimer.singleShot(800, lambda: grab(window))
+
+    def grab(window) -> None:
+        screen = QGuiApplication.primaryScreen()
+        frame = window.frameGeometry()
+        screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(args.out))
+        print(f"saved {args.out}")
+        app.quit()
+
+    QTimer.singleShot(1000, prepare)
+    return run_window(build_parser().parse_args([]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
