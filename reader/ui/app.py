@@ -52,6 +52,10 @@ def run_window(args: argparse.Namespace) -> int:
         window.document.first_painted.connect(app.quit)
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
     window.show()
+    if window.notes.recovery_message and not args.exit_after_start:
+        from reader.ui.errors import show_error
+
+        QTimer.singleShot(0, lambda: show_error(window, window.notes.recovery_message or ""))
     return app.exec()
 
 
@@ -71,9 +75,13 @@ def build_main_window(report, glossary, data_folder: Path, cache_folder: Path):
 
         return cached_report_html(report, options, cache_folder, glossary)
 
+    from reader.notes import NoteStore
     from reader.ui.main_window import MainWindow
 
-    window = MainWindow(report, prefs, html_for, glossary=glossary)
+    notes = NoteStore(data_folder)  # the window closes it when it closes
+    window = MainWindow(report, prefs, html_for, glossary=glossary, notes=notes)
     if prefs.load_problem:
         window.statusBar().showMessage(prefs.load_problem, 10_000)
+    if notes.recovery_message:
+        window.statusBar().showMessage(notes.recovery_message, 60_000)
     return window

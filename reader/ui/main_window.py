@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         from reader.ui.notes_actions import Annotator
         from reader.ui.notes_panel import NotesPanel
 
-        self._owns_notes = notes is None
+        self._notes_closed = False
         self.notes = notes if notes is not None else NoteStore()
         self.annotator = Annotator(self.notes, self._report, self)
         self.note_highlighter = NoteHighlighter(self.document, self.annotator, self)
@@ -497,7 +497,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes_panel.save_pending()
-        if self._owns_notes:
+        if not self._notes_closed:  # the window owns the notes database from here on; closing refreshes the backup
+            self._notes_closed = True
             self.notes.close()
         self.save_preferences()
         super().closeEvent(event)
