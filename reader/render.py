@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from reader.content import BlockKind, Paragraph, Report, Section
 from reader.glossary import Glossary
 
-RENDER_VERSION = "2"  # bump when the HTML changes shape, so cached pages are rebuilt
+RENDER_VERSION = "3"  # bump when the HTML changes shape, so cached pages are rebuilt
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,9 @@ class _InlineRenderer:
 class _TermMarker:
     """Wraps an inline renderer: glossary terms in its text become `<a href="term:ID" class="term">` links.
 
+    The inner `<span class="term">` carries the dotted underline: Qt's rich text ignores an underline style set on
+    a link itself.
+
     Only text between tags is touched, never tags or the text of existing links, so the plain text is unchanged.
     """
 
@@ -73,7 +76,8 @@ class _TermMarker:
         parts, position = [], 0
         for match in matches:
             parts.append(html.escape(plain[position : match.start], quote=False))
-            parts.append(f'<a href="term:{match.term_id}" class="term">{html.escape(match.text, quote=False)}</a>')
+            term_text = html.escape(match.text, quote=False)
+            parts.append(f'<a href="term:{match.term_id}" class="term"><span class="term">{term_text}</span></a>')
             position = match.end
         parts.append(html.escape(plain[position:], quote=False))
         return "".join(parts)

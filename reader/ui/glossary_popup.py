@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.glossary import Glossary, GlossaryTerm
@@ -306,36 +306,3 @@ class GlossaryPopup(QFrame):
     def _style_links(self) -> None:
         colour = self.palette().color(QPalette.ColorRole.Link).name()
         self._links.setStyleSheet(f"QLabel {{ color: {colour}; }}")
-
-
-def mark_terms(document: QTextBrowser, colour: QColor) -> int:
-    """Give every `term:` link in the document a dotted underline in `colour`; returns how many were styled.
-
-    # WORKAROUND: Qt's rich-text CSS knows only solid underlines, so the dotted style is set on the
-    # character formats after the HTML is loaded (call it again whenever the document is reloaded).
-    """
-    text_document = document.document()
-    ranges: list[list[int]] = []
-    block = text_document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if term_id_of(fragment.charFormat().anchorHref()):
-                if ranges and ranges[-1][1] == fragment.position():
-                    ranges[-1][1] += fragment.length()  # one term split by an anchor name
-                else:
-                    ranges.append([fragment.position(), fragment.position() + fragment.length()])
-            fragments += 1
-        block = block.next()
-    style = QTextCharFormat()
-    style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    style.setUnderlineColor(colour)
-    cursor = QTextCursor(text_document)
-    cursor.beginEditBlock()
-    for start, end in ranges:
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(style)
-    cursor.endEditBlock()
-    return len(ranges)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from reader.content import Report
@@ -19,7 +19,7 @@ from reader.ui import themes
 from reader.ui.actions import MENUS, Actions
 from reader.ui.document_view import DocumentView
 from reader.ui.glossary_panel import GlossaryPanel
-from reader.ui.glossary_popup import GlossaryPopup, mark_terms
+from reader.ui.glossary_popup import GlossaryPopup
 from reader.ui.toc_view import TocView
 
 if TYPE_CHECKING:
@@ -235,7 +235,6 @@ class MainWindow(QMainWindow):
         QApplication.setPalette(themes.palette(theme))
         options = RenderOptions(reference_mode=self._prefs.reference_mode)
         self.document.load_html(self._html_for(options), themes.document_css(theme))
-        mark_terms(self.document, QColor(theme.muted))
 
     # Copying, printing, about
 

@@ -221,9 +221,9 @@ def test_rendered_report_links_terms_to_their_entries(report) -> None:
     from reader.render import render_report
 
     markup = render_report(report, glossary=load_glossary(report))
-    assert '(<a href="term:icj" class="term">ICJ</a>)' in markup
-    assert '<a href="term:icj" class="term">International Court of Justice</a>' in markup
-    assert '<a href="term:opt" class="term">OPT</a>' in markup
+    assert '(<a href="term:icj" class="term"><span class="term">ICJ</span></a>)' in markup
+    assert '<a href="term:icj" class="term"><span class="term">International Court of Justice</span></a>' in markup
+    assert '<a href="term:opt" class="term"><span class="term">OPT</span></a>' in markup
 
 
 def test_marking_terms_leaves_every_paragraphs_text_unchanged(report) -> None:
@@ -240,8 +240,9 @@ def test_anchor_still_starts_a_paragraph_that_begins_with_a_term(small: Glossary
 
     paragraph = Paragraph(ParagraphId("s-p1"), SectionId("s"), 1, BlockKind.PARAGRAPH, 1, "ICJ rules.", "ICJ rules.")
     section = Section(SectionId("s"), "Title", 1, None, "ICJ rules.", (paragraph,))
-    assert '<a name="s-p1"></a><a href="term:icj" class="term">ICJ</a> rules.' in render_section(
-        section, glossary=small
+    assert (
+        '<a name="s-p1"></a><a href="term:icj" class="term"><span class="term">ICJ</span></a> rules.'
+        in render_section(section, glossary=small)
     )
 
 

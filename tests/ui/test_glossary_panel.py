@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -11,8 +9,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QLis
 
 from reader.content import Report
 from reader.glossary import Glossary, load_glossary
-from reader.prefs import Preferences
-from reader.render import render_report
 from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.main_window import MainWindow
 
@@ -27,17 +23,6 @@ def panel(qtbot, report: Report, glossary: Glossary) -> GlossaryPanel:
     shown = GlossaryPanel(glossary, report)
     qtbot.addWidget(shown)
     shown.resize(360, 700)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
-
-
-@pytest.fixture
-def window(qtbot, report: Report, glossary: Glossary, data_dir: Path) -> MainWindow:
-    shown = MainWindow(
-        report, Preferences(data_dir), lambda options: render_report(report, options, glossary), glossary=glossary
-    )
-    qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
     return shown

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
@@ -11,8 +9,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLabel
 
 from reader.content import Report
 from reader.glossary import Glossary, load_glossary
-from reader.prefs import Preferences
-from reader.render import render_report
 from reader.ui import themes
 from reader.ui.main_window import MainWindow
 
@@ -20,18 +16,6 @@ from reader.ui.main_window import MainWindow
 @pytest.fixture(scope="module")
 def glossary(report: Report) -> Glossary:
     return load_glossary(report)
-
-
-@pytest.fixture
-def window(qtbot, report: Report, glossary: Glossary, data_dir: Path) -> MainWindow:
-    shown = MainWindow(
-        report, Preferences(data_dir), lambda options: render_report(report, options, glossary), glossary=glossary
-    )
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.document.setFocus()
-    return shown
 
 
 def popup_of(window: MainWindow) -> QFrame:
