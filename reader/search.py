@@ -32,7 +32,7 @@ from reader.search_query import (
     make_parser,
     parse,
 )
-from reader.search_snippet import MatchTerms, make_snippet, match_spans, match_terms
+from reader.search_snippet import NO_TERMS, MatchTerms, make_snippet, match_spans, match_terms
 
 if TYPE_CHECKING:  # only for type hints: search.py sits below glossary.py and notes.py
     from reader.glossary import GlossaryTerm
@@ -119,6 +119,8 @@ class SearchResult:
     hits: tuple[SearchHit, ...]
     is_fuzzy: bool = False
     notice: str | None = None
+    match_terms: MatchTerms = NO_TERMS
+    """What to highlight elsewhere (every paragraph of the document), with `search_snippet.match_spans`."""
 
     def to_json(self) -> dict:
         return {
@@ -431,6 +433,7 @@ class SearchIndex:
             hits=hits,
             is_fuzzy=bool(rewriter.corrections),
             notice=cleaned.notice,
+            match_terms=terms,
         )
 
     def _useful_correction(self, suggestion: str | None) -> str | None:
@@ -480,4 +483,9 @@ def merge_results(results: Sequence[SearchResult], limit: int) -> SearchResult:
         hits=tuple(hit for result in ordered for hit in result.hits)[:limit],
         is_fuzzy=not exact and any(result.is_fuzzy for result in results),
         notice=next((result.notice for result in results if result.notice), None),
+        match_terms=MatchTerms(
+            frozenset().union(*(result.match_terms.stems for result in results)),
+            frozenset().union(*(result.match_terms.words for result in results)),
+            tuple(dict.fromkeys(phrase for result in results for phrase in result.match_terms.phrases)),
+        ),
     )

@@ -28,6 +28,9 @@ class MatchTerms:
         return not (self.stems or self.words or self.phrases)
 
 
+NO_TERMS = MatchTerms(frozenset(), frozenset(), ())
+
+
 def match_terms(node: query.Query, reader) -> MatchTerms:
     """The terms a hit may contain because of `node`, with prefixes expanded against the index."""
     stems: set[str] = set()
