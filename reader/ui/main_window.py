@@ -443,12 +443,16 @@ class MainWindow(QMainWindow):
             self.document.select_range(base + start, base + end)
 
     def _on_glossary_search_requested(self, text: str) -> None:
-        # The search panel, when there is one, takes the words; until then say how to search.
-        search = getattr(self, "search_panel", None)
-        if search is not None and hasattr(search, "search_for"):
-            search.search_for(f'"{text}"' if " " in text else text)
+        """The glossary's "Search the report": hand the term to the search panel as a phrase."""
+        search = self.findChild(QWidget, "searchPanel")
+        if search is None or not hasattr(search, "search_for"):
+            self.statusBar().showMessage(self.tr("Search is not available in this window."), 4000)
             return
-        self.statusBar().showMessage(self.tr("Search is not available in this window."), 4000)
+        dock = self.findChild(QDockWidget, "searchDock")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        search.search_for(f'"{text}"' if " " in text else text)
 
     def _on_color_scheme_changed(self, _scheme) -> None:
         if self._prefs.theme == "system":
