@@ -395,7 +395,7 @@ class SearchIndex:
         limit = max(1, limit)
         cleaned = clean_query(text)
         vocabulary = self._vocabulary
-        searched = complete_last_word(cleaned.text, vocabulary.is_known) if as_you_type else cleaned.text
+        searched = complete_last_word(cleaned.text, vocabulary) if as_you_type else cleaned.text
         rewriter = QueryRewriter(vocabulary)
         all_words = rewriter.rewrite(parse(self._all_words, searched))
         any_words = QueryRewriter(vocabulary).rewrite(parse(self._any_words, searched))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh import qparser, query
@@ -18,6 +17,7 @@ MAX_QUERY_CHARS = 400
 MAX_QUERY_WORDS = 24
 MAX_WORD_CHARS = 30
 MAX_NEAREST = 8
+_WORD_FIELDS = ("exact", "title_exact")
 """Longer "words" are not misspellings worth correcting, and fuzzy matching them is slow."""
 TITLE_BOOST = 0.6
 """Heading words count, but less than the paragraph's own words."""
@@ -112,13 +112,17 @@ def _well_formed(tokens: list[str]) -> list[str]:
 _LAST_WORD = re.compile(r"(?:(?<=^)|(?<=[\s(]))(\w[\w'-]*)$")
 
 
-def complete_last_word(text: str, is_known: Callable[[str], bool]) -> str:
-    """While the reader is still typing, an unfinished last word ("genoc") searches as a prefix ("genoc*")."""
+def complete_last_word(text: str, vocabulary: Vocabulary) -> str:
+    """While the reader is still typing, an unfinished last word ("genoc") searches as a prefix ("genoc*").
+
+    A word the index knows, or one no index word starts with (a typo to correct), is left as it is.
+    """
     match = _LAST_WORD.search(text)
     if match is None or text.count('"') % 2 or _OPERATOR.fullmatch(match.group(1)):
         return text
     word = match.group(1)
-    if len(word) < 2 or is_known(fold(word)):
+    folded = fold(word)
+    if len(word) < 2 or vocabulary.is_known(folded) or not vocabulary.has_prefix(folded):
         return text
     return text[: match.start(1)] + word + "*"
 
@@ -194,6 +198,11 @@ class Vocabulary:
             self._remember(self._known)[word] = known
         return self._known[word]
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some index word starts with `prefix`."""
+        reader = self._reader
+        return any(next(iter(reader.expand_prefix(field, prefix)), None) is not None for field in _WORD_FIELDS)
+
     def nearest(self, word: str) -> tuple[str, ...]:
         """Index words one edit from `word`, else two (for words of five letters or more), most frequent first."""
         if word not in self._nearest:
@@ -204,7 +213,7 @@ class Vocabulary:
         reader = self._reader
         for distance in (1, 2) if len(word) >= 5 else (1,):
             found: dict[str, int] = {}
-            for field in ("exact", "title_exact"):
+            for field in _WORD_FIELDS:
                 for candidate in reader.terms_within(field, word, distance, prefix=1):
                     if len(candidate) > 1 and candidate != word:
                         found[candidate] = found.get(candidate, 0) + reader.doc_frequency(field, candidate)

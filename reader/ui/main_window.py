@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         )
         self.glossary_dock.hide()
         self._build_notes(notes)
+        self._build_search()
 
         self.actions = Actions(self)
         self._build_menus()
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         shortcut = actions["focusGlossary"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.glossary_popup.set_keyboard_hint(self.tr("{0}: open in glossary · Esc: close").format(shortcut))
         self._connect_notes()
+        self._connect_search()
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -286,6 +288,71 @@ class MainWindow(QMainWindow):
         from reader.ui.about_dialog import AboutDialog
 
         AboutDialog(self._report, self).exec()
+
+    # Search
+
+    def _build_search(self) -> None:
+        from reader.ui.match_highlighter import MatchHighlighter
+        from reader.ui.search_panel import SearchPanel
+
+        self.search_panel = SearchPanel(self)
+        self.search_dock = self._add_dock(
+            self.search_panel, "searchDock", self.tr("Search"), Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.search_matches = MatchHighlighter(self.document, self._report, self)
+
+    def _connect_search(self) -> None:
+        self.actions["focusSearch"].triggered.connect(self._on_focus_search_triggered)
+        self.actions["nextMatch"].triggered.connect(lambda: self._step_search_match(+1))
+        self.actions["previousMatch"].triggered.connect(lambda: self._step_search_match(-1))
+        self.search_panel.hit_activated.connect(self._on_search_panel_hit_activated)
+        self.search_panel.highlights_cleared.connect(self.search_matches.clear)
+        self.search_matches.current_changed.connect(self._on_search_matches_current_changed)
+        self.annotator.notes_changed.connect(self._update_searchable_notes)
+        self.annotator.note_updated.connect(self._update_searchable_notes)
+        # The index is opened (or built in the background) after the first paint, so it never delays opening.
+        self.document.first_painted.connect(lambda: QTimer.singleShot(0, self._start_search))
+
+    def _start_search(self) -> None:
+        from reader.search import glossary_documents
+
+        self.search_panel.load_index(self._report, glossary_documents(self.glossary))
+        self._update_searchable_notes()
+
+    def _update_searchable_notes(self, *_args) -> None:
+        from reader.search import note_documents
+
+        try:
+            notes = self.notes.notes(visible_only=True)
+        except ReaderError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        self.search_panel.set_notes(note_documents(notes, self._report))
+
+    def _on_focus_search_triggered(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_field()
+
+    def _on_search_panel_hit_activated(self, hit, terms) -> None:
+        if hit.kind == "glossary":
+            self._on_glossary_popup_open_in_glossary_requested(hit.key.removeprefix("glossary:"))
+            return
+        place = hit.paragraph_id or hit.section_id
+        if place is None or not self.go_to(place):
+            self.statusBar().showMessage(self.tr("That passage is not in this edition of the report."), 5000)
+            return
+        # A note's spans point into the note, not the paragraph: find the words in the paragraph instead.
+        self.search_matches.show(terms, hit.paragraph_id, hit.spans if hit.kind == "report" else ())
+        self.search_matches.step(0)
+
+    def _step_search_match(self, step: int) -> None:
+        if not self.search_matches.step(step):
+            self.statusBar().showMessage(self.tr("No search matches to step through; search first."), 4000)
+
+    def _on_search_matches_current_changed(self, number: int, count: int) -> None:
+        if count:
+            self.statusBar().showMessage(self.tr("Match {0} of {1} · F3 next · Esc clears").format(number, count), 6000)
 
     # Notes
 

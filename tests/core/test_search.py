@@ -298,3 +298,10 @@ class TestIndexLifeCycle:
 @pytest.mark.parametrize("query", ["NOT genocide", "-genocide", "NOT genocide NOT apartheid"])
 def test_a_query_of_only_excluded_words_finds_nothing_rather_than_everything(index: SearchIndex, query: str) -> None:
     assert index.search(query).hits == ()
+
+
+def test_a_misspelt_last_word_is_corrected_while_typing(index: SearchIndex) -> None:
+    result = index.search("genocde", as_you_type=True)
+
+    assert result.suggestion == "genocide"
+    assert result.hits

@@ -1,0 +1,368 @@
+"""The search panel: a field that searches as you type, the hits, and an inline line for corrections and errors."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.content import Report
+from reader.errors import ReaderError
+from reader.search import (
+    SearchDocument,
+    SearchHit,
+    SearchIndex,
+    SearchResult,
+    build_index,
+    cache_index_dir,
+    fresh_index_dir,
+    merge_results,
+)
+from reader.ui.tasks import Task
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 50
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_LABELS = {"glossary": "Glossary", "note": "Note"}
+
+
+class SearchPanel(QWidget):
+    """Searches the report index (opened or built in the background) and the reader's notes as they type.
+
+    Emits `hit_activated(hit, match_terms)` when the reader opens a hit (Enter, double-click) and
+    `highlights_cleared` when they press Esc in the field.
+    """
+
+    hit_activated = Signal(object, object)
+    highlights_cleared = Signal()
+    results_shown = Signal(int)  # after every search: how many hits are listed
+    index_ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.setAccessibleName(self.tr("Search"))
+        self._index: SearchIndex | None = None
+        self._notes_index: SearchIndex | None = None
+        self._task: Task | None = None
+        self._result: SearchResult | None = None
+
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setAccessibleName(self.tr("Search the report, glossary and notes"))
+        self.field.setPlaceholderText(self.tr("Search the report, glossary and notes"))
+        self.field.setClearButtonEnabled(True)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("searchProgress")
+        self.progress.setAccessibleName(self.tr("Preparing search"))
+        self.progress.setFormat(self.tr("Preparing search… %p%"))
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setAccessibleName(self.tr("Search status"))
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.hide()
+        self.suggestion = QPushButton(self)
+        self.suggestion.setObjectName("searchSuggestion")
+        self.suggestion.setAccessibleName(self.tr("Search for the suggested spelling"))
+        self.suggestion.setFlat(True)
+        self.suggestion.setStyleSheet("text-align: left")
+        self.suggestion.hide()
+        self.model = SearchHitModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self.field, self.progress, self.status, self.suggestion, self.results):
+            layout.addWidget(widget)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.field.textEdited.connect(self._on_field_text_edited)
+        self.field.returnPressed.connect(self.activate_current)
+        self.field.installEventFilter(self)
+        self.results.activated.connect(self._on_results_activated)
+        self.suggestion.clicked.connect(self._on_suggestion_clicked)
+
+    # The index
+
+    @property
+    def is_ready(self) -> bool:
+        return self._index is not None
+
+    def load_index(self, report: Report, extra_documents: Sequence[SearchDocument] = ()) -> None:
+        """Open the fresh bundled or cached index, or build one in the cache folder in the background."""
+        folder = fresh_index_dir(report)
+        if folder is not None:
+            try:
+                self._set_index(SearchIndex.open(folder))
+                return
+            except ReaderError:
+                pass  # a damaged index reads as missing: build a fresh one below
+        self.progress.setValue(0)
+        self.progress.show()
+        # No parent: the task must outlive this panel if the window closes while it runs.
+        self._task = Task(build_index, cache_index_dir(), report, tuple(extra_documents))
+        self._task.progressed.connect(self._on_task_progressed)
+        self._task.succeeded.connect(self._on_task_succeeded)
+        self._task.failed.connect(self._on_task_failed)
+        self._task.start()
+
+    def set_index(self, index: SearchIndex | None) -> None:
+        """Search this index from now on (None: search is unavailable)."""
+        self._set_index(index)
+
+    def set_notes(self, documents: Iterable[SearchDocument]) -> None:
+        """Search these notes too (rebuilt in memory whenever the notes change)."""
+        documents = tuple(documents)
+        if self._notes_index is not None:
+            self._notes_index.close()
+        self._notes_index = SearchIndex.in_memory(documents) if documents else None
+        if self.field.text().strip():
+            self.run_search()
+
+    def _set_index(self, index: SearchIndex | None) -> None:
+        if self._index is not None:
+            self._index.close()
+        self._index = index
+        self.progress.hide()
+        if index is not None:
+            self.index_ready.emit()
+        if self.field.text().strip():
+            self.run_search()
+
+    # Searching
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def search_for(self, text: str) -> None:
+        """Put `text` in the field and search now (the glossary's "Search for this term")."""
+        self.field.setText(text)
+        self.focus_field()
+        self.run_search()
+
+    def result(self) -> SearchResult | None:
+        return self._result
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        text = self.field.text()
+        if not text.strip():
+            self._show(None)
+            return
+        if self._index is None:
+            self._show(None, self.tr("Search is being prepared; results will appear when it is ready."))
+            return
+        results = [self._index.search(text, limit=RESULT_LIMIT, as_you_type=True)]
+        if self._notes_index is not None:
+            results.append(self._notes_index.search(text, limit=RESULT_LIMIT, as_you_type=True))
+        self._show(merge_results(results, RESULT_LIMIT))
+
+    def _show(self, result: SearchResult | None, message: str = "") -> None:
+        self._result = result
+        self.model.set_hits(result.hits if result else ())
+        if result is not None and result.hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        lines = [message] if message else []
+        if result is not None:
+            if result.notice:
+                lines.append(result.notice)
+            if not result.hits:
+                lines.append(self.tr("No results for “{0}”.").format(result.query.strip()[:60]))
+            elif result.is_fuzzy:
+                lines.append(self.tr("No exact matches; showing close matches."))
+            else:
+                count = result.total
+                lines.append(self.tr("1 result") if count == 1 else self.tr("{0} results").format(count))
+        self.status.setText("\n".join(lines))
+        self.status.setVisible(bool(lines))
+        suggestion = result.suggestion if result is not None else None
+        self.suggestion.setText(self.tr("Did you mean: {0}?").format(suggestion) if suggestion else "")
+        self.suggestion.setVisible(bool(suggestion))
+        self.results_shown.emit(self.model.rowCount())
+
+    # Opening hits
+
+    def activate_current(self) -> None:
+        """Open the selected hit (the first when none is selected)."""
+        if self._debounce.isActive():
+            self.run_search()
+        index = self.results.currentIndex()
+        if not index.isValid():
+            index = self.model.index(0, 0)
+        if index.isValid():
+            self._open(index)
+
+    def _open(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index.row())
+        if hit is not None and self._result is not None:
+            self.hit_activated.emit(hit, self._result.match_terms)
+
+    def _move(self, step: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.results.currentIndex().row()
+        row = max(0, min(rows - 1, current + step if current >= 0 else 0))
+        self.results.setCurrentIndex(self.model.index(row, 0))
+
+    # Slots
+
+    def _on_field_text_edited(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _on_results_activated(self, index: QModelIndex) -> None:
+        self._open(index)
+
+    def _on_suggestion_clicked(self) -> None:
+        if self._result is not None and self._result.suggestion:
+            self.search_for(self._result.suggestion)
+
+    def _on_task_progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+
+    def _on_task_succeeded(self, folder) -> None:
+        try:
+            self._set_index(SearchIndex.open(folder))
+        except ReaderError as error:
+            self._on_task_failed(error)
+
+    def _on_task_failed(self, error: ReaderError) -> None:
+        self.progress.hide()
+        self._show(None, self.tr("Search is unavailable: {0}").format(error))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            key = key_event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                if self._debounce.isActive():
+                    self.run_search()
+                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[key]
+                self._move(step)
+                return True
+            if key == Qt.Key.Key_Escape:
+                if self.field.text():
+                    self.field.clear()
+                    self._show(None)
+                self.highlights_cleared.emit()
+                return True
+        return False
+
+
+class SearchHitModel(QAbstractListModel):
+    """The listed hits: display text for accessibility, the `SearchHit` under `HIT_ROLE`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: tuple[SearchHit, ...] = ()
+
+    def set_hits(self, hits: Sequence[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = tuple(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        hit = self.hit(index.row()) if index.isValid() else None
+        if hit is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            label = KIND_LABELS.get(hit.kind)
+            return f"{label + ': ' if label else ''}{hit.heading}\n{hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.heading
+        if role == HIT_ROLE:
+            return hit
+        return None
+
+
+def hit_html(hit: SearchHit, muted: str) -> str:
+    """A hit as rich text: kind and section path on a muted first line, then the snippet, matches in bold."""
+    pieces, cursor = [], 0
+    for start, end in hit.snippet_spans:
+        pieces += [html.escape(hit.snippet[cursor:start]), "<b>", html.escape(hit.snippet[start:end]), "</b>"]
+        cursor = end
+    pieces.append(html.escape(hit.snippet[cursor:]))
+    label = KIND_LABELS.get(hit.kind)
+    badge = f"<b>{html.escape(label)}</b> · " if label else ""
+    heading = f'<span style="color:{muted}; font-size:small">{badge}{html.escape(hit.heading)}</span>'
+    return f"{heading}<br>{''.join(pieces)}"
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a hit as two lines of rich text: where it is, and the snippet with the matched words in bold."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        hit: SearchHit = index.data(HIT_ROLE)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        muted = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        document.setHtml(hit_html(hit, muted))
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+        document.setTextWidth(max(120, width - 8))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget)
+        document = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft().x() + 4, option.rect.topLeft().y() + 2)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 6)

@@ -1,0 +1,73 @@
+"""Running a long core function off the UI thread and handing back its progress, result or `ReaderError`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reader.errors import ReaderError
+
+
+class Task(QObject):
+    """One background call. Signals arrive on the thread that created the task (the UI thread).
+
+    The function receives a `progress(done, total)` callable as its last argument; it must not touch widgets.
+    Give a task no parent when its owner may be deleted before it finishes; keep a reference to it instead.
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the ReaderError
+    finished = Signal()  # after either of the two above
+    _crashed = Signal(object)
+
+    def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._function = function
+        self._args = args
+        self._running = False
+        self._runner: _Runner | None = None
+        self._crashed.connect(self._on_crashed)
+
+    @property
+    def is_running(self) -> bool:
+        return self._running
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self._running = True
+        self._runner = _Runner(self)
+        (pool or QThreadPool.globalInstance()).start(self._runner)
+
+    def _run(self) -> None:
+        # Runs on the worker thread: emitting queued signals is the only contact with the UI.
+        try:
+            result = self._function(*self._args, self.progressed.emit)
+        except ReaderError as error:
+            self._running = False
+            self.failed.emit(error)
+        except Exception as bug:
+            # A bug, not a condition to handle: hand it to the UI thread's sys.excepthook, which logs it.
+            self._running = False
+            self._crashed.emit(bug)
+            return
+        else:
+            self._running = False
+            self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _on_crashed(self, bug: Exception) -> None:
+        sys.excepthook(type(bug), bug, bug.__traceback__)
+
+
+class _Runner(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        # WORKAROUND: with auto-delete, Qt frees the runnable while Python still owns it (a crash at exit).
+        self.setAutoDelete(False)
+        self._task = task
+
+    def run(self) -> None:
+        self._task._run()
