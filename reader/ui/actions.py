@@ -33,6 +33,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("redo", "&Redo", "&Edit", (QKeySequence.StandardKey.Redo,)),
     ActionSpec("copyCitation", "Copy with &Citation", "&Edit", ("Ctrl+Shift+C",), separator_before=True),
     ActionSpec("focusSearch", "&Search…", "&Edit", ("Ctrl+K", "Ctrl+Shift+F"), separator_before=True),
+    ActionSpec("findInSection", "&Find in Section…", "&Edit", (QKeySequence.StandardKey.Find,)),
     ActionSpec("nextMatch", "Next &Match", "&Edit", ("F3",)),
     ActionSpec("previousMatch", "Pre&vious Match", "&Edit", ("Shift+F3",)),
     ActionSpec("zoomIn", "Zoom &In", "&View", ("Ctrl+=", "Ctrl++")),

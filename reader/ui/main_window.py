@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
     # Search
 
     def _build_search(self) -> None:
+        from reader.ui.find_bar import FindBar
         from reader.ui.match_highlighter import MatchHighlighter
         from reader.ui.search_panel import SearchPanel
 
@@ -300,6 +301,9 @@ class MainWindow(QMainWindow):
             self.search_panel, "searchDock", self.tr("Search"), Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.search_matches = MatchHighlighter(self.document, self._report, self)
+        self.find_bar = FindBar(self)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
+        self._find_section = ""
 
     def _connect_search(self) -> None:
         self.actions["focusSearch"].triggered.connect(self._on_focus_search_triggered)
@@ -308,6 +312,10 @@ class MainWindow(QMainWindow):
         self.search_panel.hit_activated.connect(self._on_search_panel_hit_activated)
         self.search_panel.highlights_cleared.connect(self.search_matches.clear)
         self.search_matches.current_changed.connect(self._on_search_matches_current_changed)
+        self.actions["findInSection"].triggered.connect(self._on_find_in_section_triggered)
+        self.find_bar.find_requested.connect(self._on_find_bar_find_requested)
+        self.find_bar.step_requested.connect(self._step_search_match)
+        self.find_bar.closed.connect(self._on_find_bar_closed)
         self.annotator.notes_changed.connect(self._update_searchable_notes)
         self.annotator.note_updated.connect(self._update_searchable_notes)
         # The index is opened (or built in the background) after the first paint, so it never delays opening.
@@ -350,7 +358,26 @@ class MainWindow(QMainWindow):
         if not self.search_matches.step(step):
             self.statusBar().showMessage(self.tr("No search matches to step through; search first."), 4000)
 
+    def _on_find_in_section_triggered(self) -> None:
+        # The section is fixed when the bar opens: stepping to a match in a subsection must not narrow the find.
+        self._find_section = self.document.current_section() or self._report.sections[0].id
+        self.find_bar.open()
+
+    def _on_find_bar_find_requested(self, text: str) -> None:
+        from reader.ui.find_bar import find_in_section
+
+        section_id = self._find_section or self.document.current_section()
+        if self.search_matches.show_matches(find_in_section(self._report, section_id, text)):
+            self.search_matches.step(0)
+        else:
+            self.find_bar.set_count(0, 0)
+
+    def _on_find_bar_closed(self) -> None:
+        self.search_matches.clear()
+        self.document.setFocus()
+
     def _on_search_matches_current_changed(self, number: int, count: int) -> None:
+        self.find_bar.set_count(number, count)
         if count:
             self.statusBar().showMessage(self.tr("Match {0} of {1} · F3 next · Esc clears").format(number, count), 6000)
 

@@ -69,6 +69,13 @@ class MatchHighlighter(QObject):
         self._paint()
         return len(matches)
 
+    def show_matches(self, matches: list[tuple[str, int, int]]) -> int:
+        """Mark these (paragraph id, start, end) matches, the first current; returns how many there are."""
+        self._matches = [match for match in matches if self._document.has_anchor(match[0])]
+        self._current = 0 if self._matches else -1
+        self._paint()
+        return len(self._matches)
+
     def step(self, delta: int) -> bool:
         """Make the next (+1) or previous (-1) match current, wrapping around, and scroll it into view."""
         if not self._matches:

@@ -47,7 +47,6 @@ from reader.ui.tasks import Task
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_LABELS = {"glossary": "Glossary", "note": "Note"}
 
 
 class SearchPanel(QWidget):
@@ -310,8 +309,7 @@ class SearchHitModel(QAbstractListModel):
         if hit is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            label = KIND_LABELS.get(hit.kind)
-            return f"{label + ': ' if label else ''}{hit.heading}\n{hit.snippet}"
+            return f"{hit.heading}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.heading
         if role == HIT_ROLE:
@@ -326,9 +324,10 @@ def hit_html(hit: SearchHit, muted: str) -> str:
         pieces += [html.escape(hit.snippet[cursor:start]), "<b>", html.escape(hit.snippet[start:end]), "</b>"]
         cursor = end
     pieces.append(html.escape(hit.snippet[cursor:]))
-    label = KIND_LABELS.get(hit.kind)
-    badge = f"<b>{html.escape(label)}</b> · " if label else ""
-    heading = f'<span style="color:{muted}; font-size:small">{badge}{html.escape(hit.heading)}</span>'
+    # Glossary and note headings start with their kind ("Glossary › ICJ"); make that part stand out.
+    kind, separator, rest = hit.heading.partition(" › ") if hit.kind != "report" else ("", "", hit.heading)
+    where = f"<b>{html.escape(kind)}</b>{html.escape(separator + rest)}" if kind else html.escape(rest)
+    heading = f'<span style="color:{muted}; font-size:small">{where}</span>'
     return f"{heading}<br>{''.join(pieces)}"
 
 

@@ -65,6 +65,8 @@ def open_first_report_hit(qtbot, window, panel: SearchPanel, text: str):
 
 @pytest.mark.parametrize("keys", [(Qt.Key.Key_K, CTRL), (Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.ShiftModifier)])
 def test_the_search_shortcuts_focus_the_search_field(window, qtbot, keys) -> None:
+    window.activateWindow()  # shortcuts reach only the active window
+    qtbot.waitUntil(window.isActiveWindow)
     window.document.setFocus()
     field = window.findChild(QLineEdit, "searchField")
 
