@@ -409,6 +409,9 @@ class SearchIndex:
             return SearchResult(text, 0, suggestion, (), notice=cleaned.notice)
         if any_words is query.NullQuery:
             any_words = all_words  # read loosely, operator soup can lose everything; the strict reading stands
+        elif any_words != all_words and _has_negation(all_words):
+            # Loosening the words inside a NOT excludes more, not less: keep the strict matches in the loose set.
+            any_words = query.Or([all_words, any_words])
 
         total = count_matches(any_words, self._searcher.reader())
         # Phrases cannot be counted from posting lists; then score every match once and count them on the way.
@@ -465,6 +468,12 @@ class SearchIndex:
             terms=words,
             spans=spans,
         )
+
+
+def _has_negation(node: query.Query) -> bool:
+    if isinstance(node, (query.Not, query.AndNot)):
+        return True
+    return any(_has_negation(child) for child in node.children())
 
 
 def merge_results(results: Sequence[SearchResult], limit: int) -> SearchResult:

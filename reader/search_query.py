@@ -260,7 +260,7 @@ class QueryRewriter:
             # Anything else the parser produces (wildcards, ranges) is not part of our syntax.
             return query.NullQuery
         rewritten = node.apply(self._rewrite).normalize()
-        if isinstance(rewritten, query.Or):
+        if isinstance(rewritten, (query.Or, query.And)):
             return _exclude_negated(rewritten)
         return rewritten
 
@@ -293,15 +293,18 @@ def _is_positive(node: query.Query) -> bool:
     return True
 
 
-def _exclude_negated(node: query.Or) -> query.Query:
-    """ "a NOT b" read loosely (any word) must still exclude b, not match everything without b."""
+def _exclude_negated(node: query.Or | query.And) -> query.Query:
+    """Rewrite NOT children as one AndNot: "a NOT b" read loosely (any word) must still exclude b rather than
+    match everything without b, and Whoosh mis-matches an And holding a Not inside an Or (it let through
+    documents with b)."""
     negated = [child.query for child in node.subqueries if isinstance(child, query.Not)]
     if not negated:
         return node
     wanted = [child for child in node.subqueries if not isinstance(child, query.Not)]
     if not wanted:
         return query.NullQuery
-    return query.AndNot(query.Or(wanted), query.Or(negated))
+    kind = type(node)
+    return query.AndNot(kind(wanted) if len(wanted) > 1 else wanted[0], query.Or(negated))
 
 
 def corrected_text(text: str, corrections: list[Correction]) -> str | None:
