@@ -54,6 +54,7 @@ class NoteEditor(QWidget):
         self._annotator = annotator
         self._note_id: str | None = None
         self._loading = False
+        self._unsaved = False
 
         self._place = QLabel(self)
         self._place.setObjectName("notePlace")
@@ -148,6 +149,7 @@ class NoteEditor(QWidget):
             button.setChecked(note is not None and button.property("color") == note.color.value)
         self._style.setCurrentIndex(self._style.findData(note.style.value) if note is not None else 0)
         self._loading = False
+        self._unsaved = False
         self._show_place(note, place)
 
     def _show_place(self, note: Note | None, place: str) -> None:
@@ -165,7 +167,7 @@ class NoteEditor(QWidget):
             self._state.setText(self.tr("Choose a note to read or edit it."))
         elif read_only:
             self._state.setText(self.tr("From the “{0}” layer (read-only).").format(note.layer))
-        elif not self._save_timer.isActive():
+        elif not self._unsaved:
             self._state.setText(self.tr("Saved."))
         self.setEnabled(note is not None)
 
@@ -176,14 +178,14 @@ class NoteEditor(QWidget):
     # Saving
 
     def has_unsaved_changes(self) -> bool:
-        return self._save_timer.isActive()
+        return self._unsaved
 
     def save_now(self) -> None:
         """Write what was typed to the database now (called when typing stops, on switching notes and on close)."""
-        was_pending = self._save_timer.isActive()
         self._save_timer.stop()
-        if not was_pending or self._note_id is None:
+        if not self._unsaved or self._note_id is None:
             return
+        self._unsaved = False
         self._save({"text": self._text.toPlainText(), "tags": self._tags.text().split(",")})
 
     def _save(self, fields: dict[str, object]) -> None:
@@ -201,6 +203,7 @@ class NoteEditor(QWidget):
         if self._loading or self._note_id is None or self._text.isReadOnly():
             return
         self._state.setText(self.tr("Editing…"))
+        self._unsaved = True
         self._save_timer.start()
 
     def _on_colors_clicked(self, button: QToolButton) -> None:
@@ -212,6 +215,7 @@ class NoteEditor(QWidget):
     def _on_delete_clicked(self) -> None:
         if self._note_id is not None:
             self._save_timer.stop()
+            self._unsaved = False
             self.delete_requested.emit(self._note_id)
 
     def hideEvent(self, event) -> None:

@@ -52,6 +52,10 @@ class NoteHighlighter(QObject):
         self._active = False
         document.viewport().installEventFilter(self)
 
+    @property
+    def is_active(self) -> bool:
+        return self._active
+
     def start(self) -> None:
         """Paint from now on (called once the document has first been shown, to keep start-up quick)."""
         if not self._active:
