@@ -6,9 +6,12 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.content import BlockKind, Paragraph, Report, Section
-from reader.glossary import Glossary
+
+if TYPE_CHECKING:  # the glossary is only needed when a page is rendered, never at start-up
+    from reader.glossary import Glossary
 
 RENDER_VERSION = "3"  # bump when the HTML changes shape, so cached pages are rebuilt
 

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import os
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.content import Report
-from reader.glossary import Glossary
-from reader.render import RenderOptions, render_report
+from reader.render import RenderOptions
+
+if TYPE_CHECKING:
+    from reader.glossary import Glossary
 
 
 def cached_report_html(
-    report: Report, options: RenderOptions, cache_folder: Path, glossary: Glossary | None = None
+    report: Report,
+    options: RenderOptions,
+    cache_folder: Path,
+    glossary: Glossary | Callable[[], Glossary] | None = None,
 ) -> str:
     """The report's HTML, read from the cache when it was rendered from the same content and options.
 
-    With a glossary its terms are marked; the checksum already covers the glossary file.
+    With a glossary (or a function loading it, called only when the page must be rendered) its terms are
+    marked; the checksum already covers the glossary file.
     """
     terms = "-terms" if glossary is not None else ""
     path = cache_folder / "render" / f"{report.checksum[:32]}-{options.key}{terms}.html"
@@ -24,8 +31,12 @@ def cached_report_html(
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         pass
-    html = render_report(report, options, glossary)
+    from reader.render import render_report
+
+    html = render_report(report, options, glossary() if callable(glossary) else glossary)
     try:
+        import tempfile
+
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
