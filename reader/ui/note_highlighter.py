@@ -20,7 +20,7 @@ _CLICK_SLOP = 4  # pixels the mouse may move between press and release and still
 
 
 def highlight_format(color: Color, style: Style, imported: bool = False) -> QTextCharFormat:
-    """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dotted line."""
+    """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dashed line."""
     shade = QColor(COLOR_HEX[color])
     text_format = QTextCharFormat()
     background = QColor(shade)
@@ -32,7 +32,7 @@ def highlight_format(color: Color, style: Style, imported: bool = False) -> QTex
     elif style is Style.STRIKE:
         text_format.setFontStrikeOut(True)
     if imported and style is not Style.UNDERLINE:
-        text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         text_format.setUnderlineColor(shade.darker(130))
     return text_format
 

@@ -1,0 +1,220 @@
+"""Sharing notes: a teacher's file imported as a read-only layer that can be hidden and removed; exports written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+)
+
+from reader.anchoring import anchor_from_selection
+from reader.content import Report
+from reader.notes import NoteStore
+from reader.ui import notes_import
+from reader.ui.notes_export_dialog import NotesExportDialog
+
+QUOTE = "deliberately oppress Palestinians"
+
+
+def teacher_file(folder: Path, name: str = "ms-haddad.json") -> Path:
+    """A W3C annotation collection as another reader's copy of Field Reader (or another tool) would write it."""
+    items = [
+        {
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "urn:uuid:teacher-1",
+            "type": "Annotation",
+            "creator": {"type": "Person", "name": "Ms Haddad"},
+            "body": [
+                {"type": "TextualBody", "value": "Discuss <i>this</i> in class", "purpose": "commenting"},
+                {"type": "TextualBody", "value": "apartheid", "purpose": "tagging"},
+            ],
+            "target": {
+                "source": "https://example.org/elsewhere.html",
+                "selector": {"type": "TextQuoteSelector", "exact": QUOTE},
+            },
+        }
+    ]
+    data = {"type": "AnnotationCollection", "first": {"type": "AnnotationPage", "items": items}}
+    path = folder / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def import_through_the_menu(window, monkeypatch, path: Path, layer: str = "Ms Haddad") -> list[str]:
+    """Choose File > Import Notes…, pick `path` and name the layer; returns any error messages shown."""
+    errors: list[str] = []
+    monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    monkeypatch.setattr(notes_import.QInputDialog, "getText", lambda *args, **kwargs: (layer, True))
+    monkeypatch.setattr(notes_import, "show_error", lambda parent, error: errors.append(str(error)))
+    window.findChild(QAction, "actionImportNotes").trigger()
+    return errors
+
+
+def listed(window) -> list[str]:
+    model = window.findChild(QListView, "notesList").model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def painted_looks(window) -> list[QTextCharFormat]:
+    painted = window.note_highlighter.painted_notes()
+    ranges = {span for note_id in painted for span in window.note_highlighter.document_ranges(note_id)}
+    return [
+        QTextCharFormat(selection.format)
+        for selection in window.document.extraSelections()
+        if (selection.cursor.selectionStart(), selection.cursor.selectionEnd()) in ranges
+    ]
+
+
+@pytest.fixture
+def imported(window, qtbot, monkeypatch, tmp_path):
+    qtbot.waitUntil(lambda: window.note_highlighter.is_active)
+    assert import_through_the_menu(window, monkeypatch, teacher_file(tmp_path)) == []
+    qtbot.waitUntil(lambda: len(listed(window)) == 1)
+    return window
+
+
+def test_an_imported_layer_is_listed_distinctly_and_painted(imported):
+    (row,) = listed(imported)
+    assert "layer “Ms Haddad”" in row
+    assert "Discuss <i>this</i> in class" in row
+    model = imported.findChild(QListView, "notesList").model()
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).italic()
+    (look,) = painted_looks(imported)
+    assert look.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+    assert "Imported 1 note" in imported.statusBar().currentMessage()
+
+
+def test_an_imported_note_is_read_only(imported):
+    notes_list = imported.findChild(QListView, "notesList")
+    notes_list.setCurrentIndex(notes_list.model().index(0, 0))
+    assert imported.findChild(QPlainTextEdit, "noteText").isReadOnly()
+    assert not imported.findChild(QPushButton, "noteDelete").isEnabled()
+    assert "read-only" in imported.findChild(QLabel, "noteSaveState").text()
+
+
+def test_a_layer_can_be_hidden_and_shown_again(imported, qtbot):
+    layers = imported.findChild(QListWidget, "notesLayers")
+    layers.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert listed(imported) == []
+    assert painted_looks(imported) == []
+    layers.item(0).setCheckState(Qt.CheckState.Checked)
+    assert len(listed(imported)) == 1
+    assert len(painted_looks(imported)) == 1
+
+
+def test_a_layer_can_be_removed_and_the_removal_undone(imported, qtbot, data_dir):
+    qtbot.mouseClick(imported.findChild(QPushButton, "notesRemoveLayer"), Qt.MouseButton.LeftButton)
+    assert listed(imported) == []
+    assert not imported.findChild(QListWidget, "notesLayers").isVisible()
+    with NoteStore(data_dir) as store:
+        assert [layer.name for layer in store.layers()] == ["mine"]
+    imported.findChild(QAction, "actionUndo").trigger()
+    assert len(listed(imported)) == 1
+    assert len(painted_looks(imported)) == 1
+
+
+def test_importing_the_same_file_again_adds_nothing(imported, monkeypatch, tmp_path):
+    assert import_through_the_menu(imported, monkeypatch, tmp_path / "ms-haddad.json") == []
+    assert len(listed(imported)) == 1
+    assert "1 already there" in imported.statusBar().currentMessage()
+
+
+def test_a_malformed_file_is_refused_with_a_message_and_changes_nothing(window, qtbot, monkeypatch, tmp_path, data_dir):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"type": "AnnotationCollection", "first": ', encoding="utf-8")
+    errors = import_through_the_menu(window, monkeypatch, broken)
+    assert len(errors) == 1
+    assert "broken.json" in errors[0]
+    assert "Nothing was changed" in errors[0]
+    with NoteStore(data_dir) as store:
+        assert store.notes() == ()
+        assert [layer.name for layer in store.layers()] == ["mine"]
+
+
+# Exporting
+
+
+@pytest.fixture
+def notes(report: Report, data_dir: Path):
+    with NoteStore(data_dir) as store:
+        store.add(anchor_from_selection(report, "red-wolf-p2", 0, 25), text="Ask the class", author="Ms Haddad")
+        store.add(anchor_from_selection(report, "overview-p1", 0, 30), text="مهم جدا", tags=["arabic"])
+        return store.notes()
+
+
+def export_with(qtbot, report, notes, path: Path, label: str, safe: bool = False) -> Path:
+    dialog = NotesExportDialog(report, notes, notes[:1])
+    qtbot.addWidget(dialog)
+    combo = dialog.findChild(QComboBox, "exportFormat")
+    combo.setCurrentIndex(combo.findText(label, Qt.MatchFlag.MatchStartsWith))
+    dialog.findChild(QCheckBox, "exportSafe").setChecked(safe)
+    path_field = dialog.findChild(QLineEdit, "exportPath")
+    path_field.setText(str(path))
+    buttons = dialog.findChild(QDialogButtonBox, "exportButtons")
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.written is not None, dialog.findChild(QLabel, "exportProblem").text()
+    return dialog.written
+
+
+@pytest.mark.parametrize(
+    ("label", "suffix", "expected"),
+    [
+        ("Markdown", ".md", "Ask the class"),
+        ("HTML", ".html", "Ask the class"),
+        ("Notes file", ".json", '"type": "AnnotationCollection"'),
+    ],
+)
+def test_export_writes_each_format(qtbot, report, notes, tmp_path, label, suffix, expected):
+    written = export_with(qtbot, report, notes, tmp_path / "handout", label)
+    assert written == tmp_path / f"handout{suffix}"
+    text = written.read_text(encoding="utf-8")
+    assert expected in text
+    assert "مهم جدا" in text
+
+
+def test_export_writes_a_pdf_handout(qtbot, report, notes, tmp_path):
+    written = export_with(qtbot, report, notes, tmp_path / "handout.pdf", "PDF")
+    assert written.read_bytes().startswith(b"%PDF")
+
+
+def test_safe_export_leaves_out_names_and_dates(qtbot, report, notes, tmp_path):
+    written = export_with(qtbot, report, notes, tmp_path / "class.json", "Notes file", safe=True)
+    text = written.read_text(encoding="utf-8")
+    assert "Ms Haddad" not in text
+    assert '"created"' not in text
+
+
+def test_export_of_the_listed_notes_writes_only_those(qtbot, report, notes, tmp_path):
+    dialog = NotesExportDialog(report, notes, notes[:1])
+    qtbot.addWidget(dialog)
+    dialog.findChild(QRadioButton, "exportListedNotes").setChecked(True)
+    dialog.findChild(QLineEdit, "exportPath").setText(str(tmp_path / "some.md"))
+    buttons = dialog.findChild(QDialogButtonBox, "exportButtons")
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    text = (tmp_path / "some.md").read_text(encoding="utf-8")
+    assert "Ask the class" in text
+    assert "مهم جدا" not in text
+
+
+def test_an_export_that_cannot_be_written_is_explained_in_the_dialog(qtbot, report, notes, tmp_path):
+    dialog = NotesExportDialog(report, notes, notes)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "exportPath").setText(str(tmp_path / "missing-folder" / "notes.md"))
+    buttons = dialog.findChild(QDialogButtonBox, "exportButtons")
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.written is None
+    assert dialog.findChild(QLabel, "exportProblem").text()
