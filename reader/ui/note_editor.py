@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
-from reader.handout import COLOR_HEX
 from reader.notes import Color, Note, Style
 from reader.ui.notes_actions import Annotator
 
@@ -36,6 +35,8 @@ STYLE_LABELS = {Style.HIGHLIGHT: "Highlight", Style.UNDERLINE: "Underline", Styl
 
 
 def color_icon(color: Color, size: int = 14) -> QIcon:
+    from reader.handout import COLOR_HEX
+
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(COLOR_HEX[color]))
     return QIcon(pixmap)

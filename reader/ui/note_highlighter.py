@@ -6,9 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from reader.anchoring import anchor_from_selection
 from reader.errors import ReaderError
-from reader.handout import COLOR_HEX
 from reader.notes import MY_LAYER, Anchor, Color, Style
 from reader.ui.document_view import DocumentView
 from reader.ui.notes_actions import Annotator
@@ -21,6 +19,8 @@ _CLICK_SLOP = 4  # pixels the mouse may move between press and release and still
 
 def highlight_format(color: Color, style: Style, imported: bool = False) -> QTextCharFormat:
     """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dashed line."""
+    from reader.handout import COLOR_HEX
+
     shade = QColor(COLOR_HEX[color])
     text_format = QTextCharFormat()
     background = QColor(shade)
@@ -119,6 +119,8 @@ class NoteHighlighter(QObject):
             last = self._document.paragraph_at(end)
         if first is None or last is None:
             raise ReaderError("Only the report's paragraphs can be highlighted; select text in a paragraph.")
+        from reader.anchoring import anchor_from_selection
+
         return anchor_from_selection(self._annotator.text, first[0].id, first[1], last[1], end_paragraph_id=last[0].id)
 
     # Clicks

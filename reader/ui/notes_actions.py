@@ -5,14 +5,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.anchoring import Placement, ReportText, moved_anchors, place_note, place_notes, reading_order
 from reader.content import Report
 from reader.errors import ReaderError
 from reader.notes import MY_LAYER, Anchor, Color, Layer, Note, NoteId, NoteStore, Style
+
+if TYPE_CHECKING:  # anchoring is imported on first use, after the window has been painted
+    from reader.anchoring import Placement, ReportText
 
 
 class Annotator(QObject):
@@ -45,6 +48,8 @@ class Annotator(QObject):
     @property
     def text(self) -> ReportText:
         if self._text is None:
+            from reader.anchoring import ReportText
+
             self._text = ReportText(self._report)
         return self._text
 
@@ -63,6 +68,8 @@ class Annotator(QObject):
         return self._placements.get(NoteId(note_id))
 
     def in_reading_order(self, notes: Iterable[Note]) -> tuple[Note, ...]:
+        from reader.anchoring import reading_order
+
         return reading_order(self.text, notes, self._placements)
 
     def layers(self) -> tuple[Layer, ...]:
@@ -83,6 +90,8 @@ class Annotator(QObject):
 
     def reload(self) -> None:
         """Read every note again and place it in the report (remembering positions found by quote)."""
+        from reader.anchoring import moved_anchors, place_notes
+
         notes = self._store.notes()
         self._placements = place_notes(self.text, notes)
         moves = moved_anchors(notes, self._placements)
@@ -168,6 +177,8 @@ class Annotator(QObject):
         return note
 
     def _put(self, note: Note) -> None:
+        from reader.anchoring import place_note
+
         notes = self._loaded()
         notes[note.id] = note
         self._placements[note.id] = place_note(self.text, note)

@@ -294,7 +294,7 @@ class NotesPanel(QWidget):
         self._layers.clear()
         for layer in imported:
             mode = self.tr("read-only") if layer.read_only else self.tr("editable")
-            notes = self.tr("{0} notes").format(layer.note_count)
+            notes = self.tr("1 note") if layer.note_count == 1 else self.tr("{0} notes").format(layer.note_count)
             item = QListWidgetItem(f"{layer.name} — {notes}, {mode}", self._layers)
             item.setData(NOTE_ID_ROLE, layer.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
