@@ -50,6 +50,7 @@ class NoteHighlighter(QObject):
         self._ranges: list[tuple[int, int, str]] = []  # document start, end, note id
         self._press: QPoint | None = None
         self._active = False
+        self._formats: dict[tuple[Color, Style, bool], QTextCharFormat] = {}
         document.viewport().installEventFilter(self)
 
     @property
@@ -74,7 +75,10 @@ class NoteHighlighter(QObject):
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
-                selection.format = highlight_format(note.color, note.style, imported=note.layer != MY_LAYER)
+                look = (note.color, note.style, note.layer != MY_LAYER)
+                if look not in self._formats:
+                    self._formats[look] = highlight_format(*look)
+                selection.format = self._formats[look]
                 selections.append(selection)
                 ranges.append((start, end, note.id))
         self._ranges = ranges

@@ -88,7 +88,7 @@ class Annotator(QObject):
         found = {tag for note in self._loaded().values() for tag in note.tags}
         return tuple(sorted(found, key=str.casefold))
 
-    def reload(self) -> None:
+    def reload(self, announce: bool = True) -> None:
         """Read every note again and place it in the report (remembering positions found by quote)."""
         from reader.anchoring import moved_anchors, place_notes
 
@@ -100,12 +100,13 @@ class Annotator(QObject):
                 self._store.relocate(moves)
         self._notes = {note.id: note for note in notes}
         self._layers = {layer.name: layer for layer in self._store.layers()}
-        self.notes_changed.emit()
+        if announce:
+            self.notes_changed.emit()
 
     def _loaded(self) -> dict[NoteId, Note]:
         if self._notes is None:
             self._notes = {}
-            self.reload()
+            self.reload(announce=False)  # the first read changes nothing
         assert self._notes is not None
         return self._notes
 

@@ -40,9 +40,11 @@ class NotesModel(QAbstractListModel):
         self._notes: list[Note] = []
         self._rows: dict[str, int] = {}
         self._icons = {color: color_icon(color) for color in Color}
+        self._described: dict[str, tuple[Note, str]] = {}
 
     def set_notes(self, notes: list[Note]) -> None:
         self.beginResetModel()
+        self._described.clear()  # places may have changed
         self._notes = notes
         self._rows = {note.id: row for row, note in enumerate(notes)}
         self.endResetModel()
@@ -97,12 +99,13 @@ class NotesModel(QAbstractListModel):
         return where
 
     def describe(self, note: Note) -> str:
-        lines = [self.place(note), f"“{_shorten(note.quote, _PREVIEW)}”"]
-        if note.text:
-            lines.append(_shorten(note.text, _PREVIEW))
-        if note.tags:
-            lines.append(self.tr("Tags: {0}").format(", ".join(note.tags)))
-        return "\n".join(lines)
+        """Three lines, so every row has the same height: the place, the quote, the note and its tags."""
+        described = self._described.get(note.id)
+        if described is None or described[0] is not note:
+            last = "  ".join([_shorten(note.text, _PREVIEW)] * bool(note.text) + [f"#{tag}" for tag in note.tags])
+            text = "\n".join([self.place(note), f"“{_shorten(note.quote, _PREVIEW)}”", last or " "])
+            described = self._described[note.id] = (note, text)
+        return described[1]
 
 
 class NotesPanel(QWidget):
@@ -148,9 +151,10 @@ class NotesPanel(QWidget):
         self._list.setObjectName("notesList")
         self._list.setAccessibleName(self.tr("Notes"))
         self._list.setModel(self._model)
-        self._list.setWordWrap(True)
+        self._list.setWordWrap(False)
+        self._list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._list.setAlternatingRowColors(True)
-        self._list.setUniformItemSizes(False)
+        self._list.setUniformItemSizes(True)  # fast with thousands of notes; each row is three lines
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._empty = QLabel(self)
         self._empty.setObjectName("notesEmpty")

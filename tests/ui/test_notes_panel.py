@@ -38,7 +38,7 @@ def listed(window) -> list[str]:
 
 def listed_notes(window) -> list[str]:
     """The note text shown for each listed note (the line after the quote)."""
-    return [row.split("\n")[2] for row in listed(window)]
+    return [row.split("\n")[2].split("  #")[0] for row in listed(window)]
 
 
 def choose(combo: QComboBox, label: str) -> None:
