@@ -215,3 +215,14 @@ def test_highlighting_without_a_selection_says_what_to_do(window, qtbot, data_di
     window.findChild(QAction, "actionHighlight").trigger()
     assert "Select some text" in window.statusBar().currentMessage()
     assert stored_notes(data_dir) == ()
+
+
+def test_highlights_are_painted_again_after_switching_reference_mode(window, qtbot):
+    ready(window, qtbot)
+    quote = select_words(window)
+    window.findChild(QAction, "actionHighlight").trigger()
+    qtbot.waitUntil(lambda: len(painted(window)) == 1)
+    window.findChild(QAction, "actionReferenceMode").trigger()
+    qtbot.waitUntil(lambda: len(painted(window)) == 1)
+    start, end, _look = painted(window)[0]
+    assert window.document.toPlainText()[start:end] == quote.strip()

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QTextCharFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -218,3 +219,30 @@ def test_an_export_that_cannot_be_written_is_explained_in_the_dialog(qtbot, repo
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert dialog.written is None
     assert dialog.findChild(QLabel, "exportProblem").text()
+
+
+def test_an_imported_layer_can_be_made_editable(imported):
+    imported.findChild(QPushButton, "notesLayerEditable").click()
+    notes_list = imported.findChild(QListView, "notesList")
+    notes_list.setCurrentIndex(notes_list.model().index(0, 0))
+    assert not imported.findChild(QPlainTextEdit, "noteText").isReadOnly()
+    assert imported.findChild(QPushButton, "noteDelete").isEnabled()
+
+
+def test_file_export_notes_opens_the_dialog_and_writes_the_file(window, qtbot, notes, tmp_path):
+    target = tmp_path / "class-handout.html"
+
+    def fill_in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, fill_in_dialog)
+            return
+        combo = dialog.findChild(QComboBox, "exportFormat")
+        combo.setCurrentIndex(combo.findText("HTML", Qt.MatchFlag.MatchStartsWith))
+        dialog.findChild(QLineEdit, "exportPath").setText(str(target))
+        dialog.findChild(QDialogButtonBox, "exportButtons").button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, fill_in_dialog)
+    window.findChild(QAction, "actionExportNotes").trigger()
+    assert "Ask the class" in target.read_text(encoding="utf-8")
+    assert str(target) in window.statusBar().currentMessage()
