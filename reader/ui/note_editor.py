@@ -215,8 +215,7 @@ class NoteEditor(QWidget):
 
     def _on_delete_clicked(self) -> None:
         if self._note_id is not None:
-            self._save_timer.stop()
-            self._unsaved = False
+            self.save_now()  # so that undoing the deletion brings back every word typed
             self.delete_requested.emit(self._note_id)
 
     def hideEvent(self, event) -> None:

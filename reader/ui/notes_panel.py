@@ -94,8 +94,8 @@ class NotesModel(QAbstractListModel):
             title = report.section(placement.anchor.section_id).title
             number = report.paragraph(placement.anchor.paragraph_id).number
             where = f"{title}, ¶{number}" if number else title
-        if note.layer != MY_LAYER:
-            where += " · " + self.tr("layer “{0}”").format(note.layer)
+        if note.layer != MY_LAYER:  # imported layers lead with their name, so they stand out in the list
+            where = f"{note.layer} · {where}"
         return where
 
     def describe(self, note: Note) -> str:
@@ -164,7 +164,6 @@ class NotesPanel(QWidget):
         self._layers = QListWidget(self)
         self._layers.setObjectName("notesLayers")
         self._layers.setAccessibleName(self.tr("Imported layers (tick to show)"))
-        self._layers.setMaximumHeight(96)
         self._remove_layer = QPushButton(self.tr("Remove Layer"), self)
         self._remove_layer.setObjectName("notesRemoveLayer")
         self._remove_layer.setAccessibleName(self.tr("Remove the chosen layer and its notes"))
@@ -310,6 +309,8 @@ class NotesPanel(QWidget):
             self._layers.setCurrentRow(0)
         self._layers.blockSignals(False)
         self._layers_box.setVisible(bool(imported))
+        rows = max(1, min(4, len(imported)))
+        self._layers.setFixedHeight(rows * max(18, self._layers.sizeHintForRow(0)) + 2 * self._layers.frameWidth() + 2)
         self._update_layer_buttons()
 
     # Choosing and jumping

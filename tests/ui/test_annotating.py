@@ -226,3 +226,14 @@ def test_highlights_are_painted_again_after_switching_reference_mode(window, qtb
     qtbot.waitUntil(lambda: len(painted(window)) == 1)
     start, end, _look = painted(window)[0]
     assert window.document.toPlainText()[start:end] == quote.strip()
+
+
+def test_undoing_a_delete_brings_back_words_typed_just_before_it(window, qtbot, data_dir):
+    ready(window, qtbot)
+    select_words(window)
+    window.findChild(QAction, "actionAddNote").trigger()
+    qtbot.keyClicks(window.findChild(QPlainTextEdit, "noteText"), "typed a moment ago")
+    qtbot.mouseClick(window.findChild(QPushButton, "noteDelete"), Qt.MouseButton.LeftButton)
+    assert stored_notes(data_dir) == ()
+    window.findChild(QAction, "actionUndo").trigger()
+    assert [note.text for note in stored_notes(data_dir)] == ["typed a moment ago"]

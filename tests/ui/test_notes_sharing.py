@@ -90,7 +90,7 @@ def imported(window, qtbot, monkeypatch, tmp_path):
 
 def test_an_imported_layer_is_listed_distinctly_and_painted(imported):
     (row,) = listed(imported)
-    assert "layer “Ms Haddad”" in row
+    assert row.startswith("Ms Haddad · ")
     assert "Discuss <i>this</i> in class" in row
     model = imported.findChild(QListView, "notesList").model()
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).italic()
