@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
         from reader.ui.notes_panel import NotesPanel
 
         self._notes_closed = False
+        self._notes_importer = None
         self.notes = notes if notes is not None else NoteStore()
         self.annotator = Annotator(self.notes, self._report, self)
         self.note_highlighter = NoteHighlighter(self.document, self.annotator, self)
@@ -483,12 +484,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Saved {0}.").format(dialog.written), 6000)
 
     def _on_import_notes_triggered(self) -> None:
-        from reader.ui.notes_import import ask_import
+        if self._notes_importer is None:
+            from reader.ui.notes_import import NotesImporter
 
-        result = ask_import(self, self.annotator)
-        if result is not None:
-            self._show_notes_dock()
-            self.statusBar().showMessage(result.summary(), 10_000)
+            self._notes_importer = NotesImporter(self.annotator, self)
+            self._notes_importer.imported.connect(self._on_notes_importer_imported)
+        self._notes_importer.ask_and_import()
+
+    def _on_notes_importer_imported(self, result) -> None:
+        self._show_notes_dock()
+        self.statusBar().showMessage(result.summary(), 10_000)
 
     # Slots
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +15,7 @@ from reader.notes import MY_LAYER, Anchor, Color, Layer, Note, NoteId, NoteStore
 
 if TYPE_CHECKING:  # anchoring is imported on first use, after the window has been painted
     from reader.anchoring import Placement, ReportText
+    from reader.annotation_io import ImportResult, PreparedImport
 
 
 class Annotator(QObject):
@@ -155,11 +155,10 @@ class Annotator(QObject):
         self.notes_changed.emit()
         return removed
 
-    def import_file(self, path: Path, layer: str | None = None, progress: Callable[[int, int], None] | None = None):
-        """Import a W3C or Hypothesis file into a layer, all or nothing; returns the `ImportResult`."""
-        from reader.annotation_io import apply_import, prepare_import
+    def apply_import(self, prepared: PreparedImport) -> ImportResult:
+        """Write a file read by `annotation_io.prepare_import` into its layer, in one transaction."""
+        from reader.annotation_io import apply_import
 
-        prepared = prepare_import(self.text, path, layer, progress)
         result = apply_import(self._store, prepared)
         self.reload()
         return result

@@ -1,43 +1,71 @@
-"""Importing a notes file: ask for the file and the layer's name, import it all or nothing, report the outcome."""
+"""`NotesImporter`: asks for a notes file and a layer name, reads it off the UI thread, then adds it all or nothing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from reader.annotation_io import ImportResult
 from reader.errors import ReaderError
 from reader.ui.errors import show_error
 from reader.ui.notes_actions import Annotator
+from reader.ui.tasks import Task
 
 FILE_FILTER = "Annotations (*.json *.jsonld);;All files (*)"
 
 
-def ask_import(parent: QWidget, annotator: Annotator) -> ImportResult | None:
-    """Ask for a W3C or Hypothesis file and a layer name, then import; a failure is shown and changes nothing."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _filter = QFileDialog.getOpenFileName(parent, parent.tr("Import Notes"), folder, FILE_FILTER)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    name, accepted = QInputDialog.getText(
-        parent, parent.tr("Import Notes"), parent.tr("Name of the layer for these notes:"), text=path.stem
-    )
-    if not accepted:
-        return None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        result = annotator.import_file(path, name.strip() or None)
-    except ReaderError as error:
-        failure: ReaderError | None = error
-    else:
-        failure = None
-    finally:
+class NotesImporter(QObject):
+    """Imports a W3C or Hypothesis file into a named layer; a failure is shown and changes nothing."""
+
+    imported = Signal(object)  # the ImportResult
+
+    def __init__(self, annotator: Annotator, window: QWidget) -> None:
+        super().__init__(window)
+        self._annotator = annotator
+        self._window = window
+        self._task: Task | None = None
+
+    @property
+    def is_running(self) -> bool:
+        return self._task is not None and self._task.is_running
+
+    def ask_and_import(self) -> None:
+        """Ask for the file and the layer's name, then read the file in the background."""
+        if self.is_running:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        title = self._window.tr("Import Notes")
+        chosen, _filter = QFileDialog.getOpenFileName(self._window, title, folder, FILE_FILTER)
+        if not chosen:
+            return
+        path = Path(chosen)
+        label = self._window.tr("Name of the layer for these notes:")
+        name, accepted = QInputDialog.getText(self._window, title, label, text=path.stem)
+        if not accepted:
+            return
+        self.start(path, name.strip() or None)
+
+    def start(self, path: Path, layer: str | None) -> None:
+        from reader.annotation_io import prepare_import
+
+        # The worker gets the report (immutable) and builds its own text index: nothing shared with the UI thread.
+        self._task = Task(prepare_import, self._annotator.report, path, layer)
+        self._task.succeeded.connect(self._on_task_succeeded)
+        self._task.failed.connect(self._on_task_failed)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._task.start()
+
+    def _on_task_succeeded(self, prepared) -> None:
         QGuiApplication.restoreOverrideCursor()
-    if failure is not None:
-        show_error(parent, failure)
-        return None
-    return result
+        try:
+            result = self._annotator.apply_import(prepared)
+        except ReaderError as error:
+            show_error(self._window, error)
+            return
+        self.imported.emit(result)
+
+    def _on_task_failed(self, error: ReaderError) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        show_error(self._window, error)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QTextCharFormat
+from PySide6.QtGui import QAction, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -55,13 +55,14 @@ def teacher_file(folder: Path, name: str = "ms-haddad.json") -> Path:
     return path
 
 
-def import_through_the_menu(window, monkeypatch, path: Path, layer: str = "Ms Haddad") -> list[str]:
+def import_through_the_menu(window, qtbot, monkeypatch, path: Path, layer: str = "Ms Haddad") -> list[str]:
     """Choose File > Import Notes…, pick `path` and name the layer; returns any error messages shown."""
     errors: list[str] = []
     monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
     monkeypatch.setattr(notes_import.QInputDialog, "getText", lambda *args, **kwargs: (layer, True))
     monkeypatch.setattr(notes_import, "show_error", lambda parent, error: errors.append(str(error)))
     window.findChild(QAction, "actionImportNotes").trigger()
+    qtbot.waitUntil(lambda: QGuiApplication.overrideCursor() is None)  # the busy cursor goes once it is done
     return errors
 
 
@@ -83,7 +84,7 @@ def painted_looks(window) -> list[QTextCharFormat]:
 @pytest.fixture
 def imported(window, qtbot, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: window.note_highlighter.is_active)
-    assert import_through_the_menu(window, monkeypatch, teacher_file(tmp_path)) == []
+    assert import_through_the_menu(window, qtbot, monkeypatch, teacher_file(tmp_path)) == []
     qtbot.waitUntil(lambda: len(listed(window)) == 1)
     return window
 
@@ -128,8 +129,8 @@ def test_a_layer_can_be_removed_and_the_removal_undone(imported, qtbot, data_dir
     assert len(painted_looks(imported)) == 1
 
 
-def test_importing_the_same_file_again_adds_nothing(imported, monkeypatch, tmp_path):
-    assert import_through_the_menu(imported, monkeypatch, tmp_path / "ms-haddad.json") == []
+def test_importing_the_same_file_again_adds_nothing(imported, qtbot, monkeypatch, tmp_path):
+    assert import_through_the_menu(imported, qtbot, monkeypatch, tmp_path / "ms-haddad.json") == []
     assert len(listed(imported)) == 1
     assert "1 already there" in imported.statusBar().currentMessage()
 
@@ -137,7 +138,7 @@ def test_importing_the_same_file_again_adds_nothing(imported, monkeypatch, tmp_p
 def test_a_malformed_file_is_refused_with_a_message_and_changes_nothing(window, qtbot, monkeypatch, tmp_path, data_dir):
     broken = tmp_path / "broken.json"
     broken.write_text('{"type": "AnnotationCollection", "first": ', encoding="utf-8")
-    errors = import_through_the_menu(window, monkeypatch, broken)
+    errors = import_through_the_menu(window, qtbot, monkeypatch, broken)
     assert len(errors) == 1
     assert "broken.json" in errors[0]
     assert "Nothing was changed" in errors[0]
