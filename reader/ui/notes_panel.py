@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -213,6 +213,7 @@ class NotesPanel(QWidget):
         self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self._list.clicked.connect(self._on_list_activated)
         self._list.activated.connect(self._on_list_activated)
+        self._list.installEventFilter(self)
         self._layers.itemChanged.connect(self._on_layers_item_changed)
         self._layers.currentItemChanged.connect(self._update_layer_buttons)
         self._remove_layer.clicked.connect(self._on_remove_layer_clicked)
@@ -359,12 +360,22 @@ class NotesPanel(QWidget):
         if index.isValid():
             self.note_activated.emit(self._model.note_at(index.row()).id)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._list and event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            index = self._list.currentIndex()
+            if key_event.key() == Qt.Key.Key_Delete and index.isValid():
+                note = self._model.note_at(index.row())
+                if not self._annotator.is_read_only(note):
+                    self.note_delete_requested.emit(note.id)
+                return True
+        return super().eventFilter(watched, event)
+
     def _on_annotator_note_updated(self, note_id: str) -> None:
         note = self._annotator.note(note_id)
         if note is not None:
             self._model.refresh_note(note)
-            if self._tag.findData(note.tags[-1] if note.tags else _ANY) < 0:
-                self._fill_choices()
+            self._fill_choices()  # a new tag becomes a choice
 
     # Layers
 

@@ -129,3 +129,23 @@ def test_the_panel_lives_in_a_named_dock(noted):
     assert dock.isVisible()
     assert dock.widget().objectName() == "notesPanel"
     assert dock.widget().accessibleName()
+
+
+def test_the_delete_key_deletes_the_chosen_note_and_undo_brings_it_back(noted, qtbot):
+    notes_list = noted.findChild(QListView, "notesList")
+    notes_list.setFocus()
+    notes_list.setCurrentIndex(notes_list.model().index(2, 0))
+    qtbot.keyClick(notes_list, Qt.Key.Key_Delete)
+    assert listed_notes(noted) == ["first in the report", "second in the report", "lost"]
+    noted.findChild(QAction, "actionUndo").trigger()
+    assert listed_notes(noted) == ["first in the report", "second in the report", "third one", "lost"]
+
+
+def test_a_new_tag_becomes_a_filter_choice(noted, qtbot):
+    notes_list = noted.findChild(QListView, "notesList")
+    notes_list.setCurrentIndex(notes_list.model().index(0, 0))
+    tags = noted.findChild(QLineEdit, "noteTags")
+    qtbot.keyClicks(tags, "fresh")
+    qtbot.keyClick(tags, Qt.Key.Key_Return)
+    choose(noted.findChild(QComboBox, "notesTagFilter"), "#fresh")
+    assert listed_notes(noted) == ["first in the report"]
