@@ -47,7 +47,15 @@ def run_window(args: argparse.Namespace) -> int:
     from reader.ui.errors import install_excepthook
 
     install_excepthook(data_folder)
-    window = build_main_window(report, glossary, data_folder, cache_folder)
+    try:
+        window = build_main_window(report, glossary, data_folder, cache_folder)
+    except ReaderError as error:  # e.g. the notes database is locked or from a newer version
+        print(f"field-reader: {error}", file=sys.stderr)
+        if not args.exit_after_start:
+            from reader.ui.errors import show_error
+
+            show_error(None, error)
+        return 1
     if args.exit_after_start:
         window.document.first_painted.connect(app.quit)
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))

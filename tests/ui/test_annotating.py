@@ -237,3 +237,16 @@ def test_undoing_a_delete_brings_back_words_typed_just_before_it(window, qtbot, 
     assert stored_notes(data_dir) == ()
     window.findChild(QAction, "actionUndo").trigger()
     assert [note.text for note in stored_notes(data_dir)] == ["typed a moment ago"]
+
+
+def test_a_damaged_notes_file_is_restored_from_backup_and_the_reader_is_told(make_window, qtbot, data_dir):
+    first = ready(make_window(), qtbot)
+    select_words(first)
+    first.findChild(QAction, "actionHighlight").trigger()
+    first.close()  # refreshes today's backup
+    (data_dir / "notes.sqlite3").write_bytes(b"this is not a database" * 100)
+    (data_dir / "notes.sqlite3-wal").unlink(missing_ok=True)
+
+    again = ready(make_window(), qtbot)
+    assert "damaged" in again.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: len(painted(again)) == 1)
