@@ -427,9 +427,18 @@ class MainWindow(QMainWindow):
         self.notes_panel.note_delete_requested.connect(self._on_notes_panel_note_delete_requested)
 
     def highlight_selection(self, with_note: bool = False) -> None:
-        """Highlight the selected text in the chosen colour and style; with a note, open it in the notes panel."""
+        """Highlight the selected text in the chosen colour and style; with a note, open it in the notes panel.
+
+        With no selection and the cursor in a highlight, "Add Note" opens that highlight's note instead.
+        """
         from reader.ui.annotation_toolbar import chosen_color, chosen_style
 
+        cursor = self.document.textCursor()
+        under_cursor = None if cursor.hasSelection() else self.note_highlighter.note_at(cursor.position())
+        if with_note and under_cursor is not None:
+            self._show_notes_dock()
+            self.notes_panel.show_note(under_cursor, focus_text=True)
+            return
         try:
             anchor = self.note_highlighter.selection_anchor()
             note = self.annotator.add(anchor, color=chosen_color(self.actions), style=chosen_style(self.actions))

@@ -250,3 +250,18 @@ def test_a_damaged_notes_file_is_restored_from_backup_and_the_reader_is_told(mak
     again = ready(make_window(), qtbot)
     assert "damaged" in again.statusBar().currentMessage()
     qtbot.waitUntil(lambda: len(painted(again)) == 1)
+
+
+def test_add_note_with_the_cursor_in_a_highlight_opens_that_note(window, qtbot):
+    ready(window, qtbot)
+    quote = select_words(window)
+    window.findChild(QAction, "actionHighlight").trigger()
+    qtbot.waitUntil(lambda: len(painted(window)) == 1)
+    start, _end, _look = painted(window)[0]
+    cursor = window.document.textCursor()
+    cursor.setPosition(start + 3)
+    window.document.setTextCursor(cursor)
+    qtbot.keyClick(window.document, Qt.Key.Key_N, CTRL_SHIFT)
+    assert window.findChild(QPlainTextEdit, "noteText").hasFocus()
+    assert quote.strip() in window.findChild(QLabel, "noteQuote").text()
+    assert len(painted(window)) == 1  # no second highlight
