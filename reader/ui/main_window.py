@@ -610,6 +610,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.save_pending()
         if not self._notes_closed:  # the window owns the notes database from here on; closing refreshes the backup
             self._notes_closed = True
+            self.note_highlighter.stop()
             self.notes.close()
         self.save_preferences()
         super().closeEvent(event)

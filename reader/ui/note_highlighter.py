@@ -50,6 +50,7 @@ class NoteHighlighter(QObject):
         self._ranges: list[tuple[int, int, str]] = []  # document start, end, note id
         self._press: QPoint | None = None
         self._active = False
+        self._stopped = False
         self._formats: dict[tuple[Color, Style, bool], QTextCharFormat] = {}
         document.viewport().installEventFilter(self)
 
@@ -59,9 +60,14 @@ class NoteHighlighter(QObject):
 
     def start(self) -> None:
         """Paint from now on (called once the document has first been shown, to keep start-up quick)."""
-        if not self._active:
+        if not self._active and not self._stopped:
             self._active = True
             self.repaint()
+
+    def stop(self) -> None:
+        """Paint no more (the window is closing and the notes database with it)."""
+        self._active = False
+        self._stopped = True
 
     def repaint(self) -> None:
         if not self._active:
