@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -72,8 +74,8 @@ class NotesModel(QAbstractListModel):
             return self.describe(note)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons[note.color]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return note.text or note.quote
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt renders tooltips as rich text: escape, keep the line breaks
+            return "<qt>" + html.escape(note.text or note.quote).replace("\n", "<br>") + "</qt>"
         if role == Qt.ItemDataRole.FontRole and note.layer != MY_LAYER:
             font = QFont()
             font.setItalic(True)

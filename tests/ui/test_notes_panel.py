@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QLineEdit, QListView, QPlainTextEdit
 
 from reader.anchoring import anchor_from_selection
@@ -149,3 +149,15 @@ def test_a_new_tag_becomes_a_filter_choice(noted, qtbot):
     qtbot.keyClick(tags, Qt.Key.Key_Return)
     choose(noted.findChild(QComboBox, "notesTagFilter"), "#fresh")
     assert listed_notes(noted) == ["first in the report"]
+
+
+def test_a_note_tooltip_shows_markup_as_typed(make_window, qtbot, report, data_dir):
+    with NoteStore(data_dir) as store:
+        store.add(anchor_from_selection(report, "red-wolf-p2", 0, 25), text="<b>not bold</b>")
+    window = make_window()
+    window.findChild(QAction, "actionFocusNotes").trigger()
+    model = window.findChild(QListView, "notesList").model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    document = QTextDocument()
+    document.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert document.toPlainText() == "<b>not bold</b>"
