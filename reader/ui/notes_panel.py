@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -235,8 +235,9 @@ class NotesPanel(QWidget):
         return combo
 
     def showEvent(self, event) -> None:
-        self.ensure_built()
         super().showEvent(event)
+        if self.editor is None:  # shown with the window (a restored layout): build after the window's first paint
+            QTimer.singleShot(0, self.ensure_built)
 
     # Listing
 

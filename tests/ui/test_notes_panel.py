@@ -161,3 +161,15 @@ def test_a_note_tooltip_shows_markup_as_typed(make_window, qtbot, report, data_d
     document = QTextDocument()
     document.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
     assert document.toPlainText() == "<b>not bold</b>"
+
+
+def test_the_panel_shown_at_the_last_close_is_shown_and_filled_at_the_next_start(make_window, qtbot, report, data_dir):
+    with NoteStore(data_dir) as store:
+        store.add(anchor_from_selection(report, "red-wolf-p2", 0, 25), text="kept")
+    first = make_window()
+    first.findChild(QAction, "actionFocusNotes").trigger()
+    first.close()
+    again = make_window()
+    assert again.findChild(QDockWidget, "notesDock").isVisible()
+    qtbot.waitUntil(lambda: again.findChild(QListView, "notesList") is not None)
+    assert again.findChild(QListView, "notesList").model().rowCount() == 1
