@@ -67,7 +67,9 @@ def import_through_the_menu(window, qtbot, monkeypatch, path: Path, layer: str =
 
 
 def listed(window) -> list[str]:
-    model = window.findChild(QListView, "notesList").model()
+    notes_list = window.findChild(QListView, "notesList")
+    assert notes_list is not None, "the notes panel is not built yet"
+    model = notes_list.model()
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 

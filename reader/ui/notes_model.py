@@ -1,0 +1,97 @@
+"""`NotesModel`: the notes the notes panel lists, one row of three plain-text lines per note."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from reader.notes import MY_LAYER, Color, Note
+from reader.ui.note_editor import color_icon
+from reader.ui.notes_actions import Annotator
+
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
+_PREVIEW = 160
+
+
+class NotesModel(QAbstractListModel):
+    """The notes the panel lists, as rows of plain text (a note is never interpreted as markup)."""
+
+    def __init__(self, annotator: Annotator, parent=None) -> None:
+        super().__init__(parent)
+        self._annotator = annotator
+        self._notes: list[Note] = []
+        self._rows: dict[str, int] = {}
+        self._icons = {color: color_icon(color) for color in Color}
+        self._described: dict[str, tuple[Note, str]] = {}
+
+    def set_notes(self, notes: list[Note]) -> None:
+        self.beginResetModel()
+        self._described.clear()  # places may have changed
+        self._notes = notes
+        self._rows = {note.id: row for row, note in enumerate(notes)}
+        self.endResetModel()
+
+    def refresh_note(self, note: Note) -> None:
+        row = self._rows.get(note.id)
+        if row is not None:
+            self._notes[row] = note
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+    def row_of(self, note_id: str) -> int | None:
+        return self._rows.get(note_id)
+
+    def note_at(self, row: int) -> Note:
+        return self._notes[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._notes)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._notes):
+            return None
+        note = self._notes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.describe(note)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons[note.color]
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt renders tooltips as rich text: escape, keep the line breaks
+            return "<qt>" + html.escape(note.text or note.quote).replace("\n", "<br>") + "</qt>"
+        if role == Qt.ItemDataRole.FontRole and note.layer != MY_LAYER:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.describe(note).replace("\n", ". ")
+        if role == NOTE_ID_ROLE:
+            return note.id
+        return None
+
+    def place(self, note: Note) -> str:
+        """Where the note's passage is, as the list and the editor say it."""
+        placement = self._annotator.placement(note.id)
+        if placement is None or placement.anchor is None:
+            where = self.tr("Passage not found in this edition")
+        else:
+            report = self._annotator.report
+            title = report.section(placement.anchor.section_id).title
+            number = report.paragraph(placement.anchor.paragraph_id).number
+            where = f"{title}, ¶{number}" if number else title
+        if note.layer != MY_LAYER:  # imported layers lead with their name, so they stand out in the list
+            where = f"{note.layer} · {where}"
+        return where
+
+    def describe(self, note: Note) -> str:
+        """Three lines, so every row has the same height: the place, the quote, the note and its tags."""
+        described = self._described.get(note.id)
+        if described is None or described[0] is not note:
+            last = "  ".join([_shorten(note.text, _PREVIEW)] * bool(note.text) + [f"#{tag}" for tag in note.tags])
+            text = "\n".join([self.place(note), f"“{_shorten(note.quote, _PREVIEW)}”", last or " "])
+            described = self._described[note.id] = (note, text)
+        return described[1]
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
