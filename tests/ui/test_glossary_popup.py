@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLabel
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLabel, QLineEdit
 
 from reader.content import Report
 from reader.glossary import Glossary, load_glossary
@@ -190,3 +190,12 @@ def test_keyboard_popup_tells_how_to_open_the_term_in_the_glossary(qtbot, window
     )
     assert window.glossary_panel.current_term().id == "opt"
     assert not popup_of(window).isVisible()
+
+
+def test_search_the_report_fills_the_search_panel(qtbot, window, glossary) -> None:
+    qtbot.mouseClick(
+        window.document.viewport(), Qt.MouseButton.LeftButton, pos=point_on_term(qtbot, window, glossary, "red-wolf")
+    )
+    click_popup_link(qtbot, popup_of(window), "Open in glossary  ·  ")
+    assert window.findChild(QDockWidget, "searchDock").isVisible()
+    assert window.findChild(QLineEdit, "searchField").text() == '"Red Wolf"'
