@@ -140,3 +140,10 @@ def test_shortcut_opens_the_glossary_with_the_filter_focused(qtbot, window: Main
     )
     assert window.findChild(QDockWidget, "glossaryDock").isVisible()
     assert QApplication.focusWidget() is window.findChild(QLineEdit, "glossaryFilter")
+
+
+def test_search_link_searches_the_report_for_the_entry(qtbot, window: MainWindow) -> None:
+    window.findChild(QDockWidget, "glossaryDock").show()
+    window.glossary_panel.show_term("icj")
+    click_link(qtbot, window.findChild(QTextBrowser, "glossaryEntry"), "search:")
+    assert window.findChild(QLineEdit, "searchField").text() == "ICJ"
