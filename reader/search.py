@@ -409,11 +409,10 @@ class SearchIndex:
             return SearchResult(text, 0, suggestion, (), notice=cleaned.notice)
         if any_words is query.NullQuery:
             any_words = all_words  # read loosely, operator soup can lose everything; the strict reading stands
-        elif any_words != all_words and _has_negation(all_words):
-            # Loosening the words inside a NOT excludes more, not less: keep the strict matches in the loose set.
-            any_words = query.Or([all_words, any_words])
+        # Loosening the words inside a NOT excludes more, not less: then count the strict matches in too.
+        counted = [all_words, any_words] if any_words != all_words and _has_negation(all_words) else [any_words]
 
-        total = count_matches(any_words, self._searcher.reader())
+        total = count_matches(counted, self._searcher.reader())
         # Phrases cannot be counted from posting lists; then score every match once and count them on the way.
         one_pass = total is None and any_words == all_words
         strict = self._searcher.search(all_words, limit=None if one_pass else limit)
@@ -426,7 +425,7 @@ class SearchIndex:
             seen = {docnum for docnum, _ in found}
             found.extend((hit.docnum, hit.score) for hit in wider if hit.docnum not in seen)
         if total is None:
-            total = sum(1 for _ in self._searcher.docs_for_query(any_words))
+            total = len({docnum for node in counted for docnum in self._searcher.docs_for_query(node)})
         terms = match_terms(any_words, self._searcher.reader())
         hits = tuple(self._hit(docnum, score, terms) for docnum, score in found[:limit])
         return SearchResult(

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from whoosh import query
 
 _FALLBACK = None
 
 
-def count_matches(node: query.Query, reader) -> int | None:
-    """How many documents `node` matches, or None when it needs positions (phrases) or the index has deletions.
+def count_matches(nodes: Sequence[query.Query], reader) -> int | None:
+    """How many documents match any of `nodes`, or None when one needs positions (phrases) or the index has
+    deletions.
 
     Whoosh counts by walking a matcher tree one document at a time in Python; set operations on whole posting
     blocks are several times faster on a large index.
     """
     if reader.has_deletions():
         return None
-    found = _docnums(node, reader)
-    return None if found is None else len(found)
+    found: set[int] = set()
+    for node in nodes:
+        docnums = _docnums(node, reader)
+        if docnums is None:
+            return None
+        found |= docnums
+    return len(found)
 
 
 def _docnums(node: query.Query, reader) -> set[int] | None:

@@ -259,6 +259,8 @@ class QueryRewriter:
         if node.is_leaf():
             # Anything else the parser produces (wildcards, ranges) is not part of our syntax.
             return query.NullQuery
+        if isinstance(node, query.AndNot):  # from the ANDNOT operator; see _exclude_negated for why not AndNot
+            node = query.And([node.a, query.Not(node.b)])
         rewritten = node.apply(self._rewrite).normalize()
         if isinstance(rewritten, (query.Or, query.And)):
             return _exclude_negated(rewritten)
@@ -294,17 +296,19 @@ def _is_positive(node: query.Query) -> bool:
 
 
 def _exclude_negated(node: query.Or | query.And) -> query.Query:
-    """Rewrite NOT children as one AndNot: "a NOT b" read loosely (any word) must still exclude b rather than
-    match everything without b, and Whoosh mis-matches an And holding a Not inside an Or (it let through
-    documents with b)."""
+    """Gather NOT children into one And(wanted, Not(any of them)).
+
+    "a NOT b" read loosely (any word) must still exclude b rather than match everything without b. The result
+    avoids Whoosh's AndNot, whose matcher lets the first excluded document through when every match is collected.
+    """
     negated = [child.query for child in node.subqueries if isinstance(child, query.Not)]
     if not negated:
         return node
     wanted = [child for child in node.subqueries if not isinstance(child, query.Not)]
     if not wanted:
         return query.NullQuery
-    kind = type(node)
-    return query.AndNot(kind(wanted) if len(wanted) > 1 else wanted[0], query.Or(negated))
+    positive = wanted[0] if len(wanted) == 1 else type(node)(wanted)
+    return query.And([positive, query.Not(negated[0] if len(negated) == 1 else query.Or(negated))])
 
 
 def corrected_text(text: str, corrections: list[Correction]) -> str | None:

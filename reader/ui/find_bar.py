@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
 from reader.content import Report, Section
 
@@ -64,12 +64,18 @@ class FindBar(QToolBar):
         self.status.setAccessibleName(self.tr("Find status"))
         self.addWidget(self.field)
         self.addWidget(self.status)
-        previous = self.addAction(self.tr("Previous"), lambda: self.step_requested.emit(-1))
-        previous.setObjectName("actionFindPrevious")
-        following = self.addAction(self.tr("Next"), lambda: self.step_requested.emit(+1))
-        following.setObjectName("actionFindNext")
-        close = self.addAction(self.tr("Close"), self.dismiss)
-        close.setObjectName("actionFindClose")
+        # Buttons, not actions: the window's actions (F3, Shift+F3) live in actions.py and its menus.
+        for name, label, slot in (
+            ("findPrevious", self.tr("Previous"), lambda: self.step_requested.emit(-1)),
+            ("findNext", self.tr("Next"), lambda: self.step_requested.emit(+1)),
+            ("findClose", self.tr("Close"), self.dismiss),
+        ):
+            button = QToolButton(self)
+            button.setObjectName(name)
+            button.setText(label)
+            button.setAccessibleName(label)
+            button.clicked.connect(slot)
+            self.addWidget(button)
         self.field.textChanged.connect(self.find_requested.emit)
         self.field.installEventFilter(self)
         self.hide()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QToolButton
 
 from reader.content import Report
 from reader.ui.find_bar import find_in_section
@@ -77,3 +77,13 @@ def test_a_section_includes_its_subsections_and_case_does_not_matter(report: Rep
 
     assert {paragraph_id for paragraph_id, _start, _end in found} == {"red-wolf-p2", "red-wolf-p3"}
     assert find_in_section(report, "overview", "Red Wolf") == []
+
+
+def test_the_next_button_steps_to_the_next_occurrence(window, qtbot, find_field) -> None:
+    qtbot.keyClicks(find_field, "checkpoint")
+    first = window.document.textCursor().position()
+
+    qtbot.mouseClick(window.findChild(QToolButton, "findNext"), Qt.MouseButton.LeftButton)
+
+    assert window.document.textCursor().position() > first
+    assert window.findChild(QLabel, "findStatus").text().startswith("2 of")
