@@ -14,16 +14,9 @@ from reader.anchoring import ReportText, place_notes, reading_order
 from reader.content import Report
 from reader.errors import ReaderError
 from reader.export_file import write_atomically
+from reader.note_types import COLOR_HEX
 from reader.notes import Color, Note, Style
 
-COLOR_HEX = {
-    Color.YELLOW: "#f5d90a",
-    Color.GREEN: "#46a758",
-    Color.BLUE: "#3e8ed0",
-    Color.PINK: "#e54d9a",
-    Color.PURPLE: "#8e4ec6",
-    Color.ORANGE: "#f76b15",
-}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 

@@ -36,6 +36,17 @@ class Color(enum.StrEnum):
     ORANGE = "orange"
 
 
+# How each colour is drawn, in the window and in handouts.
+COLOR_HEX = {
+    Color.YELLOW: "#f5d90a",
+    Color.GREEN: "#46a758",
+    Color.BLUE: "#3e8ed0",
+    Color.PINK: "#e54d9a",
+    Color.PURPLE: "#8e4ec6",
+    Color.ORANGE: "#f76b15",
+}
+
+
 class Style(enum.StrEnum):
     """How a highlight is drawn."""
 

@@ -44,6 +44,7 @@ def make_window(qtbot, report: Report, data_dir: Path):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.ensure_features()  # normally built just after the first paint
         return window
 
     return make

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QToolBar, QWidget
 
-from reader.notes import Color, Style
+from reader.note_types import Color, Style
 from reader.ui.actions import Actions
-from reader.ui.note_editor import color_icon
+from reader.ui.note_colors import color_icon
 
 
 def color_action_name(color: Color) -> str:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from reader import paths
 from reader.content import load_report
 from reader.errors import ReaderError
-from reader.glossary import load_glossary
 from reader.prefs import Preferences
 
 START_TIMEOUT_MS = 60_000
@@ -34,7 +33,6 @@ def run_window(args: argparse.Namespace) -> int:
     app.setDesktopFileName("field-reader")
     try:
         report = load_report(args.content)
-        glossary = load_glossary(report)
         data_folder = paths.data_dir()
         cache_folder = paths.cache_dir()
     except ReaderError as error:
@@ -48,7 +46,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     install_excepthook(data_folder)
     try:
-        window = build_main_window(report, glossary, data_folder, cache_folder)
+        window = build_main_window(report, None, data_folder, cache_folder)
     except ReaderError as error:  # e.g. the notes database is locked or from a newer version
         print(f"field-reader: {error}", file=sys.stderr)
         if not args.exit_after_start:
@@ -59,12 +57,25 @@ def run_window(args: argparse.Namespace) -> int:
     if args.exit_after_start:
         window.document.first_painted.connect(app.quit)
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
+    window.notes_recovered.connect(lambda message: _tell(window, message, args))
+    window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, args))
     window.show()
-    if window.notes.recovery_message and not args.exit_after_start:
+    return app.exec()
+
+
+def _tell(window, message: str, args: argparse.Namespace) -> None:
+    print(f"field-reader: {message}", file=sys.stderr)
+    if not args.exit_after_start:
         from reader.ui.errors import show_error
 
-        QTimer.singleShot(0, lambda: show_error(window, window.notes.recovery_message or ""))
-    return app.exec()
+        show_error(window, message)
+
+
+def _refuse_to_continue(app: QApplication, window, message: str, args: argparse.Namespace) -> None:
+    """Without a working notes database nothing the reader writes would be safe: say so, then exit 1."""
+    _tell(window, message, args)
+    window.hide()
+    app.exit(1)
 
 
 def _no_display() -> bool:
@@ -75,21 +86,45 @@ def _no_display() -> bool:
 
 
 def build_main_window(report, glossary, data_folder: Path, cache_folder: Path):
-    """Build the shared objects for one window (also what the tests' `window` fixture uses)."""
+    """Build the shared objects for one window (also what the tests' `window` fixture uses).
+
+    `glossary` may be None: it is then loaded from the content folder only when first needed (after the first
+    paint, or to render a page missing from the cache), so it never delays the start.
+    """
     prefs = Preferences(data_folder)
+    load_glossary = _glossary_loader(report) if glossary is None else lambda: glossary
 
     def html_for(options):
         from reader.render_cache import cached_report_html
 
-        return cached_report_html(report, options, cache_folder, glossary)
+        return cached_report_html(report, options, cache_folder, load_glossary)
 
-    from reader.notes import NoteStore
+    def open_notes():
+        from reader.notes import NoteStore
+
+        return NoteStore(data_folder)  # the window closes it when it closes
+
     from reader.ui.main_window import MainWindow
 
-    notes = NoteStore(data_folder)  # the window closes it when it closes
-    window = MainWindow(report, prefs, html_for, glossary=glossary, notes=notes)
+    window = MainWindow(report, prefs, html_for, glossary=load_glossary, notes=open_notes)
     if prefs.load_problem:
         window.statusBar().showMessage(prefs.load_problem, 10_000)
-    if notes.recovery_message:
-        window.statusBar().showMessage(notes.recovery_message, 60_000)
     return window
+
+
+def _glossary_loader(report):
+    """Load the glossary once, on first use; a broken glossary file leaves the report readable without one."""
+    loaded = []
+
+    def load():
+        if not loaded:
+            from reader.glossary import Glossary, load_glossary
+
+            try:
+                loaded.append(load_glossary(report))
+            except ReaderError as error:
+                print(f"field-reader: {error}", file=sys.stderr)
+                loaded.append(Glossary((), report))
+        return loaded[0]
+
+    return load

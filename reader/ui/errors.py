@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
 import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -29,6 +27,9 @@ def install_excepthook(log_folder: Path) -> None:
     """Log an unexpected error's traceback in the data folder and say in one line that notes are safe."""
 
     def hook(kind, value, trace) -> None:
+        import datetime
+        import traceback
+
         text = "".join(traceback.format_exception(kind, value, trace))
         sys.stderr.write(text)
         log_path = log_folder / "logs" / f"crash-{datetime.datetime.now():%Y%m%d-%H%M%S}.log"

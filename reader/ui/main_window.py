@@ -5,24 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.glossary import Glossary
 from reader.history import NavigationHistory
 from reader.prefs import ZOOM_RANGE, Preferences
 from reader.render import RenderOptions
 from reader.ui import themes
 from reader.ui.actions import MENUS, Actions
 from reader.ui.document_view import DocumentView
-from reader.ui.glossary_panel import GlossaryPanel
-from reader.ui.glossary_popup import GlossaryPopup
 from reader.ui.toc_view import TocView
 
 if TYPE_CHECKING:
+    from reader.glossary import Glossary
     from reader.notes import NoteStore
 
 STATE_VERSION = 1
@@ -31,7 +29,15 @@ THEME_ACTIONS = {"system": "themeSystem", "light": "themeLight", "dark": "themeD
 
 
 class MainWindow(QMainWindow):
-    """The reading window. `html_for(options)` returns the whole report rendered with those options."""
+    """The reading window. `html_for(options)` returns the whole report rendered with those options.
+
+    Only what the first page needs is built before it is painted; the glossary, notes and search (and the
+    modules they import) follow straight after, in `ensure_features()`. `glossary` and `notes` may be given as
+    functions that load them, so that loading happens then too.
+    """
+
+    notes_recovered = Signal(str)  # the notes database was damaged and restored from a backup: tell the user
+    notes_unavailable = Signal(str)  # the notes database cannot be opened: the app cannot keep notes safe
 
     def __init__(
         self,
@@ -40,8 +46,8 @@ class MainWindow(QMainWindow):
         html_for: Callable[[RenderOptions], str],
         parent: QWidget | None = None,
         *,
-        glossary: Glossary | None = None,
-        notes: NoteStore | None = None,
+        glossary: Glossary | Callable[[], Glossary] | None = None,
+        notes: NoteStore | Callable[[], NoteStore] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -57,15 +63,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.document)
         self.toc = TocView(report, self)
         self.toc_dock = self._add_dock(self.toc, "tocDock", self.tr("Contents"), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.glossary = glossary if glossary is not None else Glossary((), report)
-        self.glossary_popup = GlossaryPopup(self.glossary, self.document)
-        self.glossary_panel = GlossaryPanel(self.glossary, report, self)
-        self.glossary_dock = self._add_dock(
-            self.glossary_panel, "glossaryDock", self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        # The feature panels' docks exist from the start (so the saved layout restores them); their contents
+        # are built in ensure_features().
+        self._glossary_source = glossary
+        self._notes_source = notes
+        self._features_ready = False
+        self._notes_closed = True
+        right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+        self.glossary_dock = self._add_dock(self._placeholder(), "glossaryDock", self.tr("Glossary"), right)
+        self.notes_dock = self._add_dock(self._placeholder(), "notesDock", self.tr("Notes"), right)
+        self.tabifyDockWidget(self.glossary_dock, self.notes_dock)
+        self.search_dock = self._add_dock(self._placeholder(), "searchDock", self.tr("Search"), left)
         self.glossary_dock.hide()
-        self._build_notes(notes)
-        self._build_search()
+        self.notes_dock.hide()
 
         self.actions = Actions(self)
         self._build_menus()
@@ -89,13 +99,68 @@ class MainWindow(QMainWindow):
 
     # Building
 
-    def _add_dock(self, widget: QWidget, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _add_dock(self, widget: QWidget | None, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setAccessibleName(title)
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    @staticmethod
+    def _fill_dock(dock: QDockWidget, widget: QWidget) -> None:
+        placeholder = dock.widget()
+        dock.setWidget(widget)
+        if placeholder is not None:
+            placeholder.deleteLater()
+
+    def _placeholder(self) -> QLabel:
+        label = QLabel(self.tr("Loading…"), self)
+        label.setObjectName("panelPlaceholder")
+        label.setAccessibleName(self.tr("Loading"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setEnabled(False)
+        return label
+
+    @property
+    def features_ready(self) -> bool:
+        return self._features_ready
+
+    def ensure_features(self) -> None:
+        """Build the glossary, notes and search parts of the window (once; called just after the first paint).
+
+        Raises ReaderError when the notes database cannot be opened (locked, or from a newer version).
+        """
+        if self._features_ready:
+            return
+        self._features_ready = True
+        self._build_glossary()
+        self._build_notes()
+        self._build_search()
+        self._connect_glossary()
+        self._connect_notes()
+        self._connect_search()
+
+    def _on_document_first_painted(self) -> None:
+        QTimer.singleShot(0, self._on_features_due)
+
+    def _on_features_due(self) -> None:
+        try:
+            self.ensure_features()
+        except ReaderError as error:
+            self.notes_unavailable.emit(str(error))
+
+    def _build_glossary(self) -> None:
+        from reader.glossary import Glossary
+        from reader.ui.glossary_panel import GlossaryPanel
+        from reader.ui.glossary_popup import GlossaryPopup
+
+        source = self._glossary_source
+        self.glossary = source() if callable(source) else source if source is not None else Glossary((), self._report)
+        self.glossary_popup = GlossaryPopup(self.glossary, self.document)
+        self.glossary_panel = GlossaryPanel(self.glossary, self._report, self)
+        self._fill_dock(self.glossary_dock, self.glossary_panel)
 
     def _build_menus(self) -> None:
         from reader.ui.actions import ACTION_SPECS
@@ -147,6 +212,13 @@ class MainWindow(QMainWindow):
         actions["back"].triggered.connect(self.go_back)
         actions["forward"].triggered.connect(self.go_forward)
         actions["about"].triggered.connect(self._on_about_triggered)
+        self.document.first_painted.connect(self._on_document_first_painted)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+    def _connect_glossary(self) -> None:
+        actions = self.actions
         self.document.highlighted.connect(self.glossary_popup.on_link_hovered)
         self.document.anchorClicked.connect(self.glossary_popup.on_link_clicked)
         self.document.scrolled.connect(self.glossary_popup.on_document_scrolled)
@@ -158,11 +230,6 @@ class MainWindow(QMainWindow):
         actions["focusGlossary"].triggered.connect(self._on_focus_glossary_triggered)
         shortcut = actions["focusGlossary"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.glossary_popup.set_keyboard_hint(self.tr("{0}: open in glossary · Esc: close").format(shortcut))
-        self._connect_notes()
-        self._connect_search()
-        hints = QGuiApplication.styleHints()
-        if hints is not None:
-            hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     # Navigation
 
@@ -297,9 +364,7 @@ class MainWindow(QMainWindow):
         from reader.ui.search_panel import SearchPanel
 
         self.search_panel = SearchPanel(self)
-        self.search_dock = self._add_dock(
-            self.search_panel, "searchDock", self.tr("Search"), Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        self._fill_dock(self.search_dock, self.search_panel)
         self.search_matches = MatchHighlighter(self.document, self._report, self)
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
@@ -319,7 +384,7 @@ class MainWindow(QMainWindow):
         self.annotator.notes_changed.connect(self._update_searchable_notes)
         self.annotator.note_updated.connect(self._update_searchable_notes)
         # The index is opened (or built in the background) after the first paint, so it never delays opening.
-        self.document.first_painted.connect(lambda: QTimer.singleShot(0, self._start_search))
+        QTimer.singleShot(0, self._start_search)
 
     def _start_search(self) -> None:
         from reader.search import glossary_documents
@@ -383,23 +448,23 @@ class MainWindow(QMainWindow):
 
     # Notes
 
-    def _build_notes(self, notes: NoteStore | None) -> None:
+    def _build_notes(self) -> None:
         from reader.notes import NoteStore
         from reader.ui.note_highlighter import NoteHighlighter
         from reader.ui.notes_actions import Annotator
         from reader.ui.notes_panel import NotesPanel
 
-        self._notes_closed = False
         self._notes_importer = None
-        self.notes = notes if notes is not None else NoteStore()
+        source = self._notes_source
+        self.notes = source() if callable(source) else source if source is not None else NoteStore()
+        self._notes_closed = False
+        if self.notes.recovery_message:
+            self.statusBar().showMessage(self.notes.recovery_message, 60_000)
+            self.notes_recovered.emit(self.notes.recovery_message)
         self.annotator = Annotator(self.notes, self._report, self)
         self.note_highlighter = NoteHighlighter(self.document, self.annotator, self)
         self.notes_panel = NotesPanel(self.annotator, self)
-        self.notes_dock = self._add_dock(
-            self.notes_panel, "notesDock", self.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.tabifyDockWidget(self.glossary_dock, self.notes_dock)
-        self.notes_dock.hide()
+        self._fill_dock(self.notes_dock, self.notes_panel)
 
     def _connect_notes(self) -> None:
         actions, undo_stack = self.actions, self.annotator.undo_stack
@@ -414,17 +479,24 @@ class MainWindow(QMainWindow):
         actions["redo"].setEnabled(False)
         undo_stack.canUndoChanged.connect(actions["undo"].setEnabled)
         undo_stack.canRedoChanged.connect(actions["redo"].setEnabled)
-        undo_stack.undoTextChanged.connect(lambda text: actions["undo"].setText(self.tr("&Undo {0}").format(text)))
-        undo_stack.redoTextChanged.connect(lambda text: actions["redo"].setText(self.tr("&Redo {0}").format(text)))
+        # Bound methods, not lambdas: Qt drops these connections when the window goes, before its actions do.
+        undo_stack.undoTextChanged.connect(self._on_undo_stack_undo_text_changed)
+        undo_stack.redoTextChanged.connect(self._on_undo_stack_redo_text_changed)
         self.annotator.notes_changed.connect(self.note_highlighter.repaint)
         self.annotator.note_updated.connect(self.note_highlighter.repaint)
         self.annotator.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.document.reloaded.connect(self.note_highlighter.repaint)
         # Notes are read and painted just after the first paint, so they never delay opening the window.
-        self.document.first_painted.connect(lambda: QTimer.singleShot(0, self.note_highlighter.start))
+        QTimer.singleShot(0, self.note_highlighter.start)
         self.note_highlighter.note_clicked.connect(self._on_note_highlighter_note_clicked)
         self.notes_panel.note_activated.connect(self._on_notes_panel_note_activated)
         self.notes_panel.note_delete_requested.connect(self._on_notes_panel_note_delete_requested)
+
+    def _on_undo_stack_undo_text_changed(self, text: str) -> None:
+        self.actions["undo"].setText(self.tr("&Undo {0}").format(text))
+
+    def _on_undo_stack_redo_text_changed(self, text: str) -> None:
+        self.actions["redo"].setText(self.tr("&Redo {0}").format(text))
 
     def highlight_selection(self, with_note: bool = False) -> None:
         """Highlight the selected text in the chosen colour and style; with a note, open it in the notes panel.
@@ -607,7 +679,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._show_place(self._history.current or self._report.sections[0].id))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.notes_panel.save_pending()
+        if self._features_ready:
+            self.notes_panel.save_pending()
         if not self._notes_closed:  # the window owns the notes database from here on; closing refreshes the backup
             self._notes_closed = True
             self.note_highlighter.stop()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.notes import Color, Note, Style
+from reader.ui.note_colors import color_icon
 from reader.ui.notes_actions import Annotator
 
 SAVE_DELAY_MS = 500
@@ -32,14 +32,6 @@ COLOR_LABELS = {
     Color.ORANGE: "Orange",
 }
 STYLE_LABELS = {Style.HIGHLIGHT: "Highlight", Style.UNDERLINE: "Underline", Style.STRIKE: "Strike-through"}
-
-
-def color_icon(color: Color, size: int = 14) -> QIcon:
-    from reader.handout import COLOR_HEX
-
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(COLOR_HEX[color]))
-    return QIcon(pixmap)
 
 
 class NoteEditor(QWidget):

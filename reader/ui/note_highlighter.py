@@ -19,7 +19,7 @@ _CLICK_SLOP = 4  # pixels the mouse may move between press and release and still
 
 def highlight_format(color: Color, style: Style, imported: bool = False) -> QTextCharFormat:
     """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dashed line."""
-    from reader.handout import COLOR_HEX
+    from reader.note_types import COLOR_HEX
 
     shade = QColor(COLOR_HEX[color])
     text_format = QTextCharFormat()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from reader.notes import MY_LAYER, Color, Note
-from reader.ui.note_editor import color_icon
+from reader.ui.note_colors import color_icon
 from reader.ui.notes_actions import Annotator
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole

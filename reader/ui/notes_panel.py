@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from reader.note_filter import NoteFilter, filter_notes
 from reader.notes import MY_LAYER, Color, Note
-from reader.ui.note_editor import COLOR_LABELS, NoteEditor, color_icon
+from reader.ui.note_colors import color_icon
+from reader.ui.note_editor import COLOR_LABELS, NoteEditor
 from reader.ui.notes_actions import Annotator
 from reader.ui.notes_model import NOTE_ID_ROLE, NotesModel
 
