@@ -171,3 +171,13 @@ def test_no_user_file_is_written_outside_the_data_folder(make_window, data_dir: 
     after = {path for path in repo.rglob("*") if ".venv" not in path.parts and "__pycache__" not in path.parts}
     assert after == before
     assert (data_dir / "preferences.json").exists()
+
+
+@pytest.mark.parametrize("reference_mode", [False, True])
+def test_every_paragraph_is_found_where_it_is_shown(window, report, reference_mode):
+    window.findChild(QAction, "actionReferenceMode").setChecked(reference_mode)
+    text = window.document.toPlainText()
+    for paragraph in report.paragraphs():
+        start, end = window.document.paragraph_span(paragraph.id)
+        assert text[start:end] == paragraph.text
+        assert window.document.section_at(start) == paragraph.section_id  # repeated lines land in their own section
