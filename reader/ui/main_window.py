@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from reader.notes import NoteStore
 
 STATE_VERSION = 1
+MIN_SEARCH_HEIGHT = 260
 SAVE_DELAY_MS = 600
 THEME_ACTIONS = {"system": "themeSystem", "light": "themeLight", "dark": "themeDark", "sepia": "themeSepia"}
 
@@ -405,6 +406,9 @@ class MainWindow(QMainWindow):
     def _on_focus_search_triggered(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
+        if self.search_dock.height() < MIN_SEARCH_HEIGHT and not self.search_dock.isFloating():
+            # Room for a few hits: the dock may have been laid out around its small "Loading…" placeholder.
+            self.resizeDocks([self.search_dock], [max(MIN_SEARCH_HEIGHT, self.height() // 2)], Qt.Orientation.Vertical)
         self.search_panel.focus_field()
 
     def _on_search_panel_hit_activated(self, hit, terms) -> None:
@@ -660,6 +664,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1100, 760)
             self.resizeDocks([self.toc_dock], [280], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.search_dock], [self.height() // 2], Qt.Orientation.Vertical)
         if self._prefs.window_state:
             self.restoreState(QByteArray.fromBase64(self._prefs.window_state.encode("ascii")), STATE_VERSION)
 
