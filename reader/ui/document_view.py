@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QPaintEvent, QTextCursor
+from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content import Paragraph, Report
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QContextMenuEvent, QPaintEvent
 
 ZOOM_STEP = 1.12
 DOCUMENT_MARGIN = 24
@@ -28,9 +32,6 @@ class DocumentView(QTextBrowser):
         self.setObjectName("document")
         self.setAccessibleName(self.tr("Report text"))
         self.setOpenLinks(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
         self._report = report
         self._paragraphs = {paragraph.id: paragraph for paragraph in report.paragraphs()}
         self._section_ids = {section.id for section in report.sections}
@@ -53,6 +54,15 @@ class DocumentView(QTextBrowser):
         self._section_timer.setInterval(0)
         self._section_timer.timeout.connect(self._update_current_section)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    def enable_caret_browsing(self) -> None:
+        """Let the keyboard move a text cursor and select, as well as follow links (set after the first paint:
+        naming Qt's flags costs start-up time)."""
+        from PySide6.QtCore import Qt
+
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
 
     # Loading
 

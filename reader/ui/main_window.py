@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from reader.content import Report
@@ -15,13 +15,16 @@ from reader.history import NavigationHistory
 from reader.prefs import ZOOM_RANGE, Preferences
 from reader.render import RenderOptions
 from reader.ui import themes
-from reader.ui.actions import MENUS, Actions
 from reader.ui.document_view import DocumentView
-from reader.ui.toc_view import TocView
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCloseEvent
+
     from reader.glossary import Glossary
     from reader.notes import NoteStore
+    from reader.ui.actions import Actions
+    from reader.ui.toc_view import TocView
 
 STATE_VERSION = 1
 MIN_SEARCH_HEIGHT = 260
@@ -32,9 +35,10 @@ THEME_ACTIONS = {"system": "themeSystem", "light": "themeLight", "dark": "themeD
 class MainWindow(QMainWindow):
     """The reading window. `html_for(options)` returns the whole report rendered with those options.
 
-    Only what the first page needs is built before it is painted; the glossary, notes and search (and the
-    modules they import) follow straight after, in `ensure_features()`. `glossary` and `notes` may be given as
-    functions that load them, so that loading happens then too.
+    Only what the first page needs (the document, its look and the reader's place) is built before it is
+    painted. The contents, menus and panels follow straight after the first paint, then the glossary, notes and
+    search (and the modules they import); `ensure_features()` builds all of it at once. `glossary` and `notes`
+    may be given as functions that load them, so that loading happens then too.
     """
 
     notes_recovered = Signal(str)  # the notes database was damaged and restored from a backup: tell the user
@@ -60,17 +64,40 @@ class MainWindow(QMainWindow):
         self._history: NavigationHistory[str] = NavigationHistory()
         self._shown_once = False
 
-        self.document = DocumentView(report, self)
-        self.setCentralWidget(self.document)
-        self.toc = TocView(report, self)
-        self.toc_dock = self._add_dock(self.toc, "tocDock", self.tr("Contents"), Qt.DockWidgetArea.LeftDockWidgetArea)
-        # The feature panels' docks exist from the start (so the saved layout restores them); their contents
-        # are built in ensure_features().
         self._glossary_source = glossary
         self._notes_source = notes
+        self._chrome_ready = False
         self._features_ready = False
         self._notes_closed = True
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+
+        self.document = DocumentView(report, self)
+        self.setCentralWidget(self.document)
+        self.document.set_zoom(prefs.zoom)
+        self._apply_theme()
+        self._restore_geometry()
+        self._restore_position()
+        self.document.first_painted.connect(self._on_document_first_painted)
+
+    # Building
+
+    def _build_chrome(self) -> None:
+        """The contents, menus, toolbar, status line and empty panel docks, and the saved layout."""
+        if self._chrome_ready:
+            return
+        self._chrome_ready = True
+        from PySide6.QtCore import Qt
+
+        from reader.ui.actions import Actions
+        from reader.ui.toc_view import TocView
+
         right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+        self.toc: TocView = TocView(self._report, self)
+        self.toc_dock = self._add_dock(self.toc, "tocDock", self.tr("Contents"), left)
+        # The feature panels' docks exist from here on (so the saved layout restores them); their contents are
+        # built in ensure_features().
         self.glossary_dock = self._add_dock(self._placeholder(), "glossaryDock", self.tr("Glossary"), right)
         self.notes_dock = self._add_dock(self._placeholder(), "notesDock", self.tr("Notes"), right)
         self.tabifyDockWidget(self.glossary_dock, self.notes_dock)
@@ -78,27 +105,19 @@ class MainWindow(QMainWindow):
         self.glossary_dock.hide()
         self.notes_dock.hide()
 
-        self.actions = Actions(self)
+        self.actions: Actions = Actions(self)
         self._build_menus()
         self._position_label = QLabel(self)
         self._position_label.setObjectName("positionLabel")
         self._position_label.setAccessibleName(self.tr("Current section"))
         self.statusBar().addPermanentWidget(self._position_label)
-
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-
-        self.actions[THEME_ACTIONS[prefs.theme]].setChecked(True)
-        self.actions["referenceMode"].setChecked(prefs.reference_mode)
-        self.document.set_zoom(prefs.zoom)
-        self._apply_theme()
+        self.actions[THEME_ACTIONS[self._prefs.theme]].setChecked(True)
+        self.actions["referenceMode"].setChecked(self._prefs.reference_mode)
+        self.document.enable_caret_browsing()
         self._connect_signals()
         self._restore_layout()
-        self._restore_position()
-        self._update_navigation_actions()
-
-    # Building
+        self._on_document_current_section_changed(self.document.current_section())
+        self.set_zoom(self.document.zoom)
 
     def _add_dock(self, widget: QWidget | None, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -120,6 +139,8 @@ class MainWindow(QMainWindow):
         label = QLabel(self.tr("Loading…"), self)
         label.setObjectName("panelPlaceholder")
         label.setAccessibleName(self.tr("Loading"))
+        from PySide6.QtCore import Qt
+
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setEnabled(False)
         return label
@@ -133,6 +154,7 @@ class MainWindow(QMainWindow):
 
         Raises ReaderError when the notes database cannot be opened (locked, or from a newer version).
         """
+        self._build_chrome()
         if self._features_ready:
             return
         self._features_ready = True
@@ -144,7 +166,11 @@ class MainWindow(QMainWindow):
         self._connect_search()
 
     def _on_document_first_painted(self) -> None:
-        QTimer.singleShot(0, self._on_features_due)
+        QTimer.singleShot(0, self._on_chrome_due)
+
+    def _on_chrome_due(self) -> None:
+        self._build_chrome()
+        QTimer.singleShot(0, self._on_features_due)  # after the chrome has been painted
 
     def _on_features_due(self) -> None:
         try:
@@ -164,7 +190,7 @@ class MainWindow(QMainWindow):
         self._fill_dock(self.glossary_dock, self.glossary_panel)
 
     def _build_menus(self) -> None:
-        from reader.ui.actions import ACTION_SPECS
+        from reader.ui.actions import ACTION_SPECS, MENUS
 
         menus = {}
         for title in MENUS:
@@ -213,7 +239,6 @@ class MainWindow(QMainWindow):
         actions["back"].triggered.connect(self.go_back)
         actions["forward"].triggered.connect(self.go_forward)
         actions["about"].triggered.connect(self._on_about_triggered)
-        self.document.first_painted.connect(self._on_document_first_painted)
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -229,6 +254,8 @@ class MainWindow(QMainWindow):
         self.glossary_panel.search_requested.connect(self._on_glossary_search_requested)
         actions["explainTerm"].triggered.connect(self._on_explain_term_triggered)
         actions["focusGlossary"].triggered.connect(self._on_focus_glossary_triggered)
+        from PySide6.QtGui import QKeySequence
+
         shortcut = actions["focusGlossary"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.glossary_popup.set_keyboard_hint(self.tr("{0}: open in glossary · Esc: close").format(shortcut))
 
@@ -368,6 +395,8 @@ class MainWindow(QMainWindow):
         self._fill_dock(self.search_dock, self.search_panel)
         self.search_matches = MatchHighlighter(self.document, self._report, self)
         self.find_bar = FindBar(self)
+        from PySide6.QtCore import Qt
+
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self._find_section = ""
 
@@ -406,6 +435,8 @@ class MainWindow(QMainWindow):
     def _on_focus_search_triggered(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
+        from PySide6.QtCore import Qt
+
         if self.search_dock.height() < MIN_SEARCH_HEIGHT and not self.search_dock.isFloating():
             # Room for a few hits: the dock may have been laid out around its small "Loading…" placeholder.
             self.resizeDocks([self.search_dock], [max(MIN_SEARCH_HEIGHT, self.height() // 2)], Qt.Orientation.Vertical)
@@ -528,7 +559,7 @@ class MainWindow(QMainWindow):
             self._show_notes_dock()
             self.notes_panel.show_note(note.id, focus_text=True)
         else:
-            undo = self.actions["undo"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            undo = self._shortcut_text("undo")
             self.statusBar().showMessage(self.tr("Highlighted. {0} undoes it.").format(undo), 5000)
 
     def _show_notes_dock(self) -> None:
@@ -558,7 +589,7 @@ class MainWindow(QMainWindow):
         except ReaderError as error:
             self.statusBar().showMessage(str(error), 8000)
             return
-        undo = self.actions["undo"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        undo = self._shortcut_text("undo")
         self.statusBar().showMessage(self.tr("Note deleted. {0} brings it back.").format(undo), 6000)
 
     def _on_export_notes_triggered(self) -> None:
@@ -579,6 +610,11 @@ class MainWindow(QMainWindow):
     def _on_notes_importer_imported(self, result) -> None:
         self._show_notes_dock()
         self.statusBar().showMessage(result.summary(), 10_000)
+
+    def _shortcut_text(self, name: str) -> str:
+        from PySide6.QtGui import QKeySequence
+
+        return self.actions[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
     # Slots
 
@@ -638,7 +674,10 @@ class MainWindow(QMainWindow):
             dock.raise_()
         search.search_for(f'"{text}"' if " " in text else text)
 
-    def _on_color_scheme_changed(self, _scheme) -> None:
+    def _on_color_scheme_changed(self, scheme) -> None:
+        from PySide6.QtCore import Qt
+
+        themes.set_desktop_dark(scheme == Qt.ColorScheme.Dark)
         if self._prefs.theme == "system":
             self._apply_theme()
 
@@ -658,15 +697,22 @@ class MainWindow(QMainWindow):
         except ReaderError as error:
             self.statusBar().showMessage(str(error), 8000)
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         if self._prefs.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self._prefs.window_geometry.encode("ascii")))
         else:
             self.resize(1100, 760)
-            self.resizeDocks([self.toc_dock], [280], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.search_dock], [self.height() // 2], Qt.Orientation.Vertical)
+
+    def _restore_layout(self) -> None:
         if self._prefs.window_state:
             self.restoreState(QByteArray.fromBase64(self._prefs.window_state.encode("ascii")), STATE_VERSION)
+        else:
+            from PySide6.QtCore import Qt
+
+            self.resizeDocks([self.toc_dock], [280], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.search_dock], [self.height() // 2], Qt.Orientation.Vertical)
+        # The docks took room from the document: show the reader's place again.
+        self._show_place(self._history.current or self._report.sections[0].id)
 
     def _restore_position(self) -> None:
         place = self._prefs.position
@@ -674,7 +720,6 @@ class MainWindow(QMainWindow):
             place = self._report.sections[0].id
         self._show_place(place)
         self._history.visit(place)
-        self._on_document_current_section_changed(self.document.current_section())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

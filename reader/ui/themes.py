@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 
@@ -41,9 +40,30 @@ def resolve(name: str) -> Theme:
     """The theme to use for a preference; "system" follows the desktop's light or dark setting."""
     if name in THEMES:
         return THEMES[name]
-    hints = QGuiApplication.styleHints()
-    dark = hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
-    return THEMES["dark" if dark else "light"]
+    return THEMES["dark" if desktop_prefers_dark() else "light"]
+
+
+DESKTOP_DARK = "fieldReaderDesktopDark"  # a property of the application object
+
+
+def desktop_prefers_dark() -> bool:
+    """Whether the desktop uses a dark look, judged from its palette before the app first replaces it."""
+    app = QGuiApplication.instance()
+    known = app.property(DESKTOP_DARK) if app is not None else None
+    if known is None:
+        # WORKAROUND: styleHints().colorScheme() would be the direct question, but its answer is a Qt enum and
+        # PySide6 builds all of Qt's namespace enums on first use (~15 ms), which start-up cannot afford.
+        known = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        if app is not None:
+            app.setProperty(DESKTOP_DARK, known)
+    return bool(known)
+
+
+def set_desktop_dark(dark: bool) -> None:
+    """Record a change of the desktop's light or dark setting (from styleHints().colorSchemeChanged)."""
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.setProperty(DESKTOP_DARK, dark)
 
 
 def palette(theme: Theme) -> QPalette:
