@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -11,6 +10,11 @@ from pathlib import Path
 from typing import NewType
 
 from reader.errors import ContentError
+
+try:  # WORKAROUND: hashlib loads OpenSSL (~2 ms of start-up); the built-in SHA-256 gives the same digest.
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover - other Python builds
+    from hashlib import sha256
 
 SectionId = NewType("SectionId", str)
 ParagraphId = NewType("ParagraphId", str)
@@ -165,7 +169,7 @@ def load_report(folder: Path | None = None) -> Report:
     manifest_path = folder / MANIFEST_NAME
     raw_manifest = _read_bytes(manifest_path, missing=f"Cannot load {folder}: it has no {MANIFEST_NAME}.")
     manifest = _parse_manifest(raw_manifest, manifest_path)
-    digest = hashlib.sha256(raw_manifest)
+    digest = sha256(raw_manifest)
     builder = _SectionBuilder()
     for name in manifest.files:
         path = folder / name

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,6 +11,19 @@ from reader.content import BlockKind, Paragraph, Report, Section
 
 if TYPE_CHECKING:  # the glossary is only needed when a page is rendered, never at start-up
     from reader.glossary import Glossary
+
+
+def _escape(text: str, quote: bool = False) -> str:
+    import html  # only when a page is rendered: the html module's entity table costs start-up time
+
+    return html.escape(text, quote=quote)
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
 
 RENDER_VERSION = "3"  # bump when the HTML changes shape, so cached pages are rebuilt
 
@@ -41,7 +53,7 @@ class _InlineRenderer:
         if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
             return rendered[3:-4]
         # Text that Markdown reads as a block (a leading "1." or "#") stays as written.
-        return html.escape(text, quote=False)
+        return _escape(text, quote=False)
 
 
 class _TermMarker:
@@ -72,17 +84,17 @@ class _TermMarker:
         return "".join(pieces)
 
     def _mark(self, escaped: str) -> str:
-        plain = html.unescape(escaped)
+        plain = _unescape(escaped)
         matches = self._glossary.find_terms(plain)
         if not matches:
             return escaped
         parts, position = [], 0
         for match in matches:
-            parts.append(html.escape(plain[position : match.start], quote=False))
-            term_text = html.escape(match.text, quote=False)
+            parts.append(_escape(plain[position : match.start], quote=False))
+            term_text = _escape(match.text, quote=False)
             parts.append(f'<a href="term:{match.term_id}" class="term"><span class="term">{term_text}</span></a>')
             position = match.end
-        parts.append(html.escape(plain[position:], quote=False))
+        parts.append(_escape(plain[position:], quote=False))
         return "".join(parts)
 
 
@@ -97,7 +109,7 @@ def render_section(
     if glossary is not None:
         inline = _TermMarker(inline, glossary)
     level = min(section.level, 6)
-    parts = [f'<h{level}><a name="{section.id}"></a>{html.escape(section.title, quote=False)}</h{level}>']
+    parts = [f'<h{level}><a name="{section.id}"></a>{_escape(section.title, quote=False)}</h{level}>']
     for group in _groups(section.paragraphs):
         parts.append(_render_group(group, options, inline))
     return "\n".join(parts)

@@ -60,7 +60,13 @@ def run_window(args: argparse.Namespace) -> int:
     window.notes_recovered.connect(lambda message: _tell(window, message, args))
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, args))
     window.show()
-    return app.exec()
+    code = app.exec()
+    if args.exit_after_start:
+        # Nothing was opened for writing yet and nothing is left to save: skip tearing down every object.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _tell(window, message: str, args: argparse.Namespace) -> None:
