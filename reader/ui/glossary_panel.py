@@ -76,7 +76,12 @@ class GlossaryPanel(QWidget):
         self._filter.installEventFilter(self)
         self._list.currentItemChanged.connect(self._on_list_current_item_changed)
         self._entry.anchorClicked.connect(self._on_entry_anchor_clicked)
-        if self._list.count():
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # The first entry is chosen when the panel is first seen: working out where a term occurs takes a
+        # moment that start-up should not pay for a hidden panel.
+        if self._list.currentItem() is None and self._list.count():
             self._list.setCurrentRow(0)
 
     # Public

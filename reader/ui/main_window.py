@@ -68,6 +68,12 @@ class MainWindow(QMainWindow):
         self._notes_source = notes
         self._chrome_ready = False
         self._features_ready = False
+        # Built in this order, one per turn of the event loop: search indexes the glossary and the notes.
+        self._pending_features = [
+            (self._build_glossary, self._connect_glossary),
+            (self._build_notes, self._connect_notes),
+            (self._build_search, self._connect_search),
+        ]
         self._notes_closed = True
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -150,20 +156,20 @@ class MainWindow(QMainWindow):
         return self._features_ready
 
     def ensure_features(self) -> None:
-        """Build the glossary, notes and search parts of the window (once; called just after the first paint).
+        """Build whatever is not built yet of the glossary, notes and search parts of the window.
 
-        Raises ReaderError when the notes database cannot be opened (locked, or from a newer version).
+        Normally each is built in its own turn of the event loop just after the first paint, so the window
+        keeps answering in between. Raises ReaderError when the notes database cannot be opened.
         """
         self._build_chrome()
-        if self._features_ready:
-            return
-        self._features_ready = True
-        self._build_glossary()
-        self._build_notes()
-        self._build_search()
-        self._connect_glossary()
-        self._connect_notes()
-        self._connect_search()
+        while self._pending_features:
+            self._build_next_feature()
+
+    def _build_next_feature(self) -> None:
+        build, connect = self._pending_features.pop(0)
+        build()
+        connect()
+        self._features_ready = not self._pending_features
 
     def _on_document_first_painted(self) -> None:
         QTimer.singleShot(0, self._on_chrome_due)
@@ -173,10 +179,16 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._on_features_due)  # after the chrome has been painted
 
     def _on_features_due(self) -> None:
+        if not self._pending_features:
+            return
         try:
-            self.ensure_features()
+            self._build_next_feature()
         except ReaderError as error:
+            self._pending_features.clear()
             self.notes_unavailable.emit(str(error))
+            return
+        if self._pending_features:
+            QTimer.singleShot(0, self._on_features_due)
 
     def _build_glossary(self) -> None:
         from reader.glossary import Glossary
