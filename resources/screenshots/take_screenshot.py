@@ -20,6 +20,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=HERE / "main-window.png")
     parser.add_argument("--section", default="red-wolf")
     parser.add_argument("--theme", default="light")
+    parser.add_argument("--search", default="facial recognition")
+    parser.add_argument("--highlight", default="a complex network of checkpoints")
     args = parser.parse_args()
     os.environ.setdefault("READER_DATA_DIR", tempfile.mkdtemp(prefix="field-reader-shot-"))
 
@@ -36,8 +38,16 @@ def main() -> int:
         window = next(widget for widget in app.topLevelWidgets() if widget.objectName() == "mainWindow")
         window.findChild(QAction, "actionTheme" + args.theme.capitalize()).trigger()
         window.setGeometry(0, 0, 1280, 860)
+        window.ensure_features()
         window.go_to(args.section)
-        QTimer.singleShot(800, lambda: grab(window))
+        # Show the app at work: a highlighted passage and a search with its hits.
+        start, end = window.document.paragraph_span(f"{args.section}-p2")
+        offset = window.document.toPlainText()[start:end].find(args.highlight)
+        window.document.select_range(start + offset, start + offset + len(args.highlight))
+        window.highlight_selection()
+        window.go_to(args.section)
+        QTimer.singleShot(600, lambda: window.search_panel.search_for(args.search))
+        QTimer.singleShot(1800, lambda: grab(window))
 
     def grab(window) -> None:
         screen = QGuiApplication.primaryScreen()
