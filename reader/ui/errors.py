@@ -12,10 +12,13 @@ from reader.errors import ReaderError
 
 def show_error(parent: QWidget | None, error: ReaderError | str, details: str = "") -> None:
     """Tell the user what failed in one line; any technical details sit behind "Show Details"."""
+    from PySide6.QtCore import Qt
+
     box = QMessageBox(parent)
     box.setObjectName("errorMessage")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(box.tr("Field Reader"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a file name or note in the message is never markup
     box.setText(str(error))
     box.setAccessibleName(box.tr("Error message"))
     if details:
