@@ -31,6 +31,27 @@ def report() -> Report:
     return load_report(CONTENT_DIR)
 
 
+@pytest.fixture(scope="session")
+def built_index(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The search index a release bundles, built once per run (a clean clone has none in index/)."""
+    from reader.search_build import build_index
+    from reader.search_cli import content_documents
+
+    folder = tmp_path_factory.mktemp("bundled-index")
+    build_index(folder, report, content_documents(report))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def bundled_index(built_index: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Windows find a fresh bundled index, as in an installed app, instead of each building one in the
+    background; tests of the missing or stale index point `paths.bundled_index_dir` elsewhere themselves."""
+    from reader import paths
+
+    monkeypatch.setattr(paths, "bundled_index_dir", lambda: built_index)
+    return built_index
+
+
 @pytest.fixture
 def make_window(qtbot, report: Report, data_dir: Path):
     """Build and show a main window on the test's data folder; call again for a 'restart'."""
