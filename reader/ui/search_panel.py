@@ -67,6 +67,8 @@ class SearchPanel(QWidget):
         self.setAccessibleName(self.tr("Search"))
         self._index: SearchIndex | None = None
         self._notes_index: SearchIndex | None = None
+        self._notes_task: Task | None = None
+        self._pending_notes: tuple[SearchDocument, ...] | None = None
         self._task: Task | None = None
         self._result: SearchResult | None = None
 
@@ -146,11 +148,37 @@ class SearchPanel(QWidget):
         self._set_index(index)
 
     def set_notes(self, documents: Iterable[SearchDocument]) -> None:
-        """Search these notes too (rebuilt in memory whenever the notes change)."""
-        documents = tuple(documents)
+        """Search these notes too. Their small index is rebuilt off the UI thread (thousands of notes take
+        seconds); the open search updates when it is ready, and only the newest set of notes is kept."""
+        self._pending_notes = tuple(documents)
+        if self._notes_task is None or not self._notes_task.is_running:
+            self._start_notes_task()
+
+    def _start_notes_task(self) -> None:
+        documents, self._pending_notes = self._pending_notes or (), None
+        if not documents:
+            self._replace_notes_index(None)
+            return
+        self._notes_task = Task(_notes_index, documents)
+        self._notes_task.succeeded.connect(self._on_notes_task_succeeded)
+        self._notes_task.failed.connect(self._on_notes_task_failed)
+        self._notes_task.start()
+
+    def _on_notes_task_succeeded(self, index: SearchIndex) -> None:
+        self._replace_notes_index(index)
+        if self._pending_notes is not None:
+            self._start_notes_task()
+
+    def _on_notes_task_failed(self, error: ReaderError) -> None:
+        self.status.setText(self.tr("Your notes cannot be searched just now: {0}").format(error))
+        self.status.show()
+        if self._pending_notes is not None:
+            self._start_notes_task()
+
+    def _replace_notes_index(self, index: SearchIndex | None) -> None:
         if self._notes_index is not None:
             self._notes_index.close()
-        self._notes_index = SearchIndex.in_memory(documents) if documents else None
+        self._notes_index = index
         if self.field.text().strip():
             self.run_search()
 
@@ -315,6 +343,11 @@ class SearchHitModel(QAbstractListModel):
         if role == HIT_ROLE:
             return hit
         return None
+
+
+def _notes_index(documents: tuple[SearchDocument, ...], _progress) -> SearchIndex:
+    """Runs on a worker thread: an in-memory index of the reader's notes."""
+    return SearchIndex.in_memory(documents)
 
 
 def hit_html(hit: SearchHit, muted: str) -> str:
