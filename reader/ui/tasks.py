@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -44,19 +45,30 @@ class Task(QObject):
     def _run(self) -> None:
         # Runs on the worker thread: emitting queued signals is the only contact with the UI.
         try:
-            result = self._function(*self._args, self.progressed.emit)
+            result = self._function(*self._args, self._report_progress)
         except ReaderError as error:
             self._running = False
-            self.failed.emit(error)
+            self._emit(self.failed, error)
         except Exception as bug:
             # A bug, not a condition to handle: hand it to the UI thread's sys.excepthook, which logs it.
             self._running = False
-            self._crashed.emit(bug)
+            self._emit(self._crashed, bug)
             return
         else:
             self._running = False
-            self.succeeded.emit(result)
-        self.finished.emit()
+            self._emit(self.succeeded, result)
+        self._emit(self.finished)
+
+    def _report_progress(self, done: int, total: int) -> None:
+        self._emit(self.progressed, done, total)
+
+    @staticmethod
+    def _emit(signal, *values) -> None:
+        # WORKAROUND: when the app quits while a task runs, Qt may already have deleted the task object and
+        # emitting raises RuntimeError; nobody is left to tell, and the result (an index, a parsed file that
+        # was never written anywhere) can be dropped.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*values)
 
     def _on_crashed(self, bug: Exception) -> None:
         sys.excepthook(type(bug), bug, bug.__traceback__)
