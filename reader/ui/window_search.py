@@ -84,6 +84,9 @@ class SearchWiring:
         # A note's spans point into the note, not the paragraph: find the words in the paragraph instead.
         self.search_matches.show(terms, hit.paragraph_id, hit.spans if hit.kind == "report" else ())
         self.search_matches.step(0)
+        if hit.kind == "note":  # and show the note itself, ready to read or edit
+            self._show_notes_dock()
+            self.notes_panel.show_note(hit.key.removeprefix("note:"))
 
     def _step_search_match(self, step: int) -> None:
         if not self.search_matches.step(step):

@@ -203,6 +203,21 @@ def test_notes_become_searchable_shortly_after_they_are_written(window, qtbot, p
     assert "Note" in panel.model.index(0, 0).data()
 
 
+def test_opening_a_note_hit_shows_the_note_and_its_passage(window, qtbot, panel, report: Report) -> None:
+    paragraph = report.paragraph("mass-displacement-p2")
+    anchor = Anchor(paragraph.section_id, paragraph.id, 0, 14, paragraph.text[:14])
+    window.annotator.add(anchor, color="green", style="highlight", text="Compare with the camp survey")
+    type_query(qtbot, panel, "camp survey")
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and panel.model.hit(0).kind == "note")
+
+    qtbot.keyClick(panel.findChild(QLineEdit, "searchField"), Qt.Key.Key_Return)
+
+    assert window.document.current_section() == "mass-displacement"
+    assert window.findChild(QDockWidget, "notesDock").isVisible()
+    editor_text = window.findChild(QWidget, "noteEditor").findChild(QWidget, "noteText")
+    assert editor_text.toPlainText() == "Compare with the camp survey"
+
+
 class TestIndexLoading:
     @pytest.fixture
     def alone(self, qtbot) -> SearchPanel:
