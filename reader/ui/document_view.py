@@ -26,6 +26,7 @@ class DocumentView(QTextBrowser):
     first_painted = Signal()
     scrolled = Signal()
     reloaded = Signal()  # new HTML: owners of highlight layers paint them again
+    context_menu_opening = Signal(object, int)  # the QMenu about to be shown, and the document position clicked
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -253,6 +254,7 @@ class DocumentView(QTextBrowser):
                 menu.addSeparator()
             else:
                 menu.addAction(action)
+        self.context_menu_opening.emit(menu, self.cursorForPosition(event.pos()).position())
         menu.exec(event.globalPos())
         menu.deleteLater()
 

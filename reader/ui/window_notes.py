@@ -51,6 +51,7 @@ class NotesWiring:
         # Notes are read and painted just after the first paint, so they never delay opening the window.
         QTimer.singleShot(0, self.note_highlighter.start)
         self.note_highlighter.note_clicked.connect(self._on_note_highlighter_note_clicked)
+        self.document.context_menu_opening.connect(self._on_document_context_menu_opening)
         self.notes_panel.note_activated.connect(self._on_notes_panel_note_activated)
         self.notes_panel.note_delete_requested.connect(self._on_notes_panel_note_delete_requested)
 
@@ -96,6 +97,19 @@ class NotesWiring:
     def _on_focus_notes_triggered(self) -> None:
         self._show_notes_dock()
         self.notes_panel.focus_list()
+
+    def _on_document_context_menu_opening(self, menu, position: int) -> None:
+        """Right-clicking a highlight offers to edit or delete it."""
+        note_id = self.note_highlighter.note_at(position)
+        if note_id is None:
+            return
+        menu.addSeparator()
+        edit = menu.addAction(self.tr("&Edit Note…"))
+        edit.setObjectName("actionEditNoteHere")
+        edit.triggered.connect(lambda: self._on_note_highlighter_note_clicked(note_id))
+        delete = menu.addAction(self.tr("&Delete Highlight"))
+        delete.setObjectName("actionDeleteNoteHere")
+        delete.triggered.connect(lambda: self._on_notes_panel_note_delete_requested(note_id))
 
     def _on_note_highlighter_note_clicked(self, note_id: str) -> None:
         self._show_notes_dock()

@@ -152,6 +152,34 @@ def test_the_document_context_menu_offers_highlight_and_note(window, qtbot):
     assert {"actionHighlight", "actionAddNote"} <= set(offered)
 
 
+def test_right_clicking_a_highlight_offers_to_edit_or_delete_it(window, qtbot, data_dir):
+    ready(window, qtbot)
+    select_words(window)
+    window.findChild(QAction, "actionHighlight").trigger()
+    qtbot.waitUntil(lambda: len(painted(window)) == 1)
+    start, _end, _look = painted(window)[0]
+    cursor = window.document.textCursor()
+    cursor.setPosition(start + 2)
+    point = window.document.cursorRect(cursor).center()
+
+    def delete_from_menu() -> None:
+        menu = window.document.findChild(QMenu, "documentContextMenu")
+        if menu is None or not menu.isVisible():
+            QTimer.singleShot(10, delete_from_menu)
+            return
+        names = {action.objectName(): action for action in menu.actions()}
+        assert "actionEditNoteHere" in names
+        menu.close()
+        names["actionDeleteNoteHere"].trigger()
+
+    QTimer.singleShot(0, delete_from_menu)
+    window.document.contextMenuEvent(
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, window.document.viewport().mapToGlobal(point))
+    )
+    qtbot.waitUntil(lambda: painted(window) == [])
+    assert stored_notes(data_dir) == ()
+
+
 def test_clicking_a_highlight_opens_it_and_a_delete_can_be_undone(window, qtbot, data_dir):
     ready(window, qtbot)
     quote = select_words(window)
