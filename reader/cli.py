@@ -13,12 +13,12 @@ from reader.errors import ReaderError
 PROGRAM = "field-reader"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _window_parser() -> argparse.ArgumentParser:
+    """The options that apply with or without a command."""
     parser = argparse.ArgumentParser(
         prog=PROGRAM,
         description="An offline reader for the report. With no command, opens the reading window.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
     parser.add_argument(
         "--content",
         metavar="DIR",
@@ -30,6 +30,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until the document is painted, then exit (for smoke tests and timing)",
     )
+    return parser
+
+
+def _opens_the_window(argv: list[str]) -> bool:
+    """Whether the arguments only open the window, so the commands' parsers need not be built (start-up)."""
+    expect_value = False
+    for token in argv:
+        if expect_value:
+            expect_value = False
+        elif token == "--content":
+            expect_value = True
+        elif not (token == "--exit-after-start" or token.startswith("--content=")):
+            return False
+    return not expect_value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _window_parser()
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sections = commands.add_parser("sections", help="list the sections in reading order")
@@ -80,8 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command and return its exit code; with no command, open the window."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if _opens_the_window(argv):
+        args = _window_parser().parse_args(argv)
+        args.command = None
+    else:
+        args = build_parser().parse_args(argv)
     if args.command is None:
         from reader.ui.app import run_window
 

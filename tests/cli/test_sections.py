@@ -64,3 +64,20 @@ def test_python_dash_m_reader_runs_in_a_subprocess():
         [sys.executable, "-m", "reader", "sections"], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.returncode == 0 and "red-wolf" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--exit-after-start"], ["--content", "DIR"], ["--content=DIR", "--exit-after-start"], []],
+)
+def test_window_arguments_open_the_window(monkeypatch, argv):
+    opened = []
+    monkeypatch.setattr("reader.ui.app.run_window", lambda args: opened.append(args) or 0)
+    assert main(argv) == 0
+    assert opened and opened[0].command is None
+
+
+def test_content_without_a_folder_is_a_usage_error():
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--content"])
+    assert exit_info.value.code == 2
