@@ -35,24 +35,12 @@ def run_window(args: argparse.Namespace) -> int:
         report = load_report(args.content)
         data_folder = paths.data_dir()
         cache_folder = paths.cache_dir()
-    except ReaderError as error:
-        print(f"field-reader: {error}", file=sys.stderr)
-        if not args.exit_after_start:
-            from reader.ui.errors import show_error
+        from reader.ui.errors import install_excepthook
 
-            show_error(None, error)
-        return 1
-    from reader.ui.errors import install_excepthook
-
-    install_excepthook(data_folder)
-    try:
+        install_excepthook(data_folder)
         window = build_main_window(report, None, data_folder, cache_folder)
-    except ReaderError as error:  # e.g. the notes database is locked or from a newer version
-        print(f"field-reader: {error}", file=sys.stderr)
-        if not args.exit_after_start:
-            from reader.ui.errors import show_error
-
-            show_error(None, error)
+    except ReaderError as error:
+        _tell(None, str(error), args)
         return 1
     if args.exit_after_start:
         window.document.first_painted.connect(app.quit)
@@ -70,6 +58,7 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def _tell(window, message: str, args: argparse.Namespace) -> None:
+    """One line on stderr and, unless this is a smoke test, in a message box."""
     print(f"field-reader: {message}", file=sys.stderr)
     if not args.exit_after_start:
         from reader.ui.errors import show_error
