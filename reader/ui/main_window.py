@@ -453,10 +453,10 @@ class MainWindow(GlossaryWiring, NotesWiring, SearchWiring, QMainWindow):
             QTimer.singleShot(0, lambda: self._show_place(self._history.current or self._report.sections[0].id))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._features_ready:
-            self.notes_panel.save_pending()
+        self._pending_features.clear()  # closed before everything was built: open nothing more
         if not self._notes_closed:  # the window owns the notes database from here on; closing refreshes the backup
             self._notes_closed = True
+            self.notes_panel.save_pending()
             self.note_highlighter.stop()
             self.notes.close()
         self.save_preferences()
