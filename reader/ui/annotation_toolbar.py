@@ -35,6 +35,11 @@ def build_annotation_toolbar(parent: QWidget, actions: Actions) -> QToolBar:
         toolbar.addAction(actions[style_action_name(style)])
     actions[color_action_name(Color.YELLOW)].setChecked(True)
     actions[style_action_name(Style.HIGHLIGHT)].setChecked(True)
+    for action in toolbar.actions():
+        button = toolbar.widgetForAction(action)
+        if button is not None and action.objectName():  # separators have neither
+            button.setObjectName(action.objectName() + "Button")
+            button.setAccessibleName(action.text().replace("&", ""))
     return toolbar
 
 

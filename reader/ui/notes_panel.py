@@ -92,6 +92,7 @@ class NotesPanel(QWidget):
         self._remove_layer.setAccessibleName(self.tr("Remove the chosen layer and its notes"))
         self._editable_layer = QPushButton(self.tr("Allow Editing"), self)
         self._editable_layer.setObjectName("notesLayerEditable")
+        self._editable_layer.setAccessibleName(self.tr("Allow editing the chosen layer's notes"))
         self._editable_layer.setCheckable(True)
         self._layers_box = QWidget(self)
         layers_layout = QVBoxLayout(self._layers_box)

@@ -181,3 +181,24 @@ def test_every_paragraph_is_found_where_it_is_shown(window, report, reference_mo
         start, end = window.document.paragraph_span(paragraph.id)
         assert text[start:end] == paragraph.text
         assert window.document.section_at(start) == paragraph.section_id  # repeated lines land in their own section
+
+
+def test_every_visible_control_has_an_object_and_accessible_name(window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QLineEdit, QTextEdit
+
+    for name in ("glossaryDock", "notesDock", "searchDock"):
+        window.findChild(QDockWidget, name).show()
+    qtbot.waitUntil(lambda: window.notes_panel.isVisible())
+    kinds = (QAbstractButton, QLineEdit, QAbstractItemView, QTextEdit)
+    unnamed = [
+        f"{type(widget).__name__} in {widget.parent().objectName()}"
+        for widget in window.findChildren(QWidget)
+        if isinstance(widget, kinds)
+        and widget.isVisible()
+        and not isinstance(widget, QHeaderView)
+        and not isinstance(widget.parent(), kinds)  # parts of a control, such as a field's clear button
+        and not widget.objectName().startswith("qt_")
+        and widget.parent().objectName() != "qt_scrollarea_viewport"
+        and not (widget.objectName() and widget.accessibleName())
+    ]
+    assert unnamed == []
