@@ -17,7 +17,7 @@ fi
 rm -rf build/pyinstaller dist/field-reader
 "$BIN/pyinstaller" --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/field-reader.spec
 
-cp resources/field-reader.desktop packaging/install.sh dist/field-reader/
+cp resources/field-reader.desktop resources/org.fieldreader.FieldReader.metainfo.xml packaging/install.sh dist/field-reader/
 cp resources/icons/field-reader.svg dist/field-reader/ 2>/dev/null || true
 
 # Smoke test the frozen app before packing it.
