@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader.content import Report
 from reader.errors import ReaderError
+from reader.note_types import Note
 from reader.search import (
     SearchDocument,
     SearchHit,
@@ -41,6 +42,7 @@ from reader.search import (
     cache_index_dir,
     fresh_index_dir,
     merge_results,
+    note_documents,
 )
 from reader.ui.tasks import Task
 
@@ -68,7 +70,7 @@ class SearchPanel(QWidget):
         self._index: SearchIndex | None = None
         self._notes_index: SearchIndex | None = None
         self._notes_task: Task | None = None
-        self._pending_notes: tuple[SearchDocument, ...] | None = None
+        self._pending_notes: tuple[tuple[Note, ...], Report] | None = None
         self._task: Task | None = None
         self._result: SearchResult | None = None
 
@@ -147,19 +149,19 @@ class SearchPanel(QWidget):
         """Search this index from now on (None: search is unavailable)."""
         self._set_index(index)
 
-    def set_notes(self, documents: Iterable[SearchDocument]) -> None:
+    def set_notes(self, notes: Sequence[Note], report: Report) -> None:
         """Search these notes too. Their small index is rebuilt off the UI thread (thousands of notes take
         seconds); the open search updates when it is ready, and only the newest set of notes is kept."""
-        self._pending_notes = tuple(documents)
+        self._pending_notes = (tuple(notes), report)
         if self._notes_task is None or not self._notes_task.is_running:
             self._start_notes_task()
 
     def _start_notes_task(self) -> None:
-        documents, self._pending_notes = self._pending_notes or (), None
-        if not documents:
+        (notes, report), self._pending_notes = self._pending_notes or ((), None), None
+        if not notes:
             self._replace_notes_index(None)
             return
-        self._notes_task = Task(_notes_index, documents)
+        self._notes_task = Task(_notes_index, notes, report)
         self._notes_task.succeeded.connect(self._on_notes_task_succeeded)
         self._notes_task.failed.connect(self._on_notes_task_failed)
         self._notes_task.start()
@@ -345,9 +347,9 @@ class SearchHitModel(QAbstractListModel):
         return None
 
 
-def _notes_index(documents: tuple[SearchDocument, ...], _progress) -> SearchIndex:
-    """Runs on a worker thread: an in-memory index of the reader's notes."""
-    return SearchIndex.in_memory(documents)
+def _notes_index(notes: tuple[Note, ...], report: Report, _progress) -> SearchIndex:
+    """Runs on a worker thread (notes and report are immutable): an in-memory index of the reader's notes."""
+    return SearchIndex.in_memory(note_documents(notes, report))
 
 
 def hit_html(hit: SearchHit, muted: str) -> str:

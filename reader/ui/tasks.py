@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from reader.errors import ReaderError
 
@@ -31,7 +31,9 @@ class Task(QObject):
         self._args = args
         self._running = False
         self._runner: _Runner | None = None
+        self._adopted = False
         self._crashed.connect(self._on_crashed)
+        self.finished.connect(self._release)
 
     @property
     def is_running(self) -> bool:
@@ -40,6 +42,11 @@ class Task(QObject):
     def start(self, pool: QThreadPool | None = None) -> None:
         self._running = True
         self._runner = _Runner(self)
+        if self.parent() is None:
+            # The application holds a parentless task (and so its runner) while it runs: if the owner goes away
+            # meanwhile, Python must not collect the objects a worker thread is still using.
+            self.setParent(QCoreApplication.instance())
+            self._adopted = True
         (pool or QThreadPool.globalInstance()).start(self._runner)
 
     def _run(self) -> None:
@@ -71,7 +78,13 @@ class Task(QObject):
             signal.emit(*values)
 
     def _on_crashed(self, bug: Exception) -> None:
+        self._release()
         sys.excepthook(type(bug), bug, bug.__traceback__)
+
+    def _release(self) -> None:
+        if self._adopted:
+            self._adopted = False
+            self.setParent(None)
 
 
 class _Runner(QRunnable):

@@ -54,14 +54,15 @@ class SearchWiring:
         self._update_searchable_notes()
 
     def _update_searchable_notes(self, *_args) -> None:
-        from reader.search import note_documents
-
+        if self._notes_closed:  # the window was closed before this ran
+            return
+        # The notes come from the annotator's cache; the panel indexes them off the UI thread.
         try:
-            notes = self.notes.notes(visible_only=True)
+            notes = self.annotator.notes(visible_only=True)
         except ReaderError as error:
             self.statusBar().showMessage(str(error), 8000)
             return
-        self.search_panel.set_notes(note_documents(notes, self._report))
+        self.search_panel.set_notes(notes, self._report)
 
     def _on_focus_search_triggered(self) -> None:
         self.search_dock.show()
