@@ -170,6 +170,20 @@ class SearchIndex:
         writer.commit()
         return cls(index, None, None)
 
+    def replace_documents(self, documents: Sequence[SearchDocument]) -> None:
+        """Put these documents in place of those with the same keys (an in-memory index: one edited note)."""
+        if self.folder is not None:
+            raise SearchError("A search index built on disk is read-only; rebuild it with `field-reader index build`.")
+        writer = self._index.writer()
+        for document in documents:
+            writer.delete_by_term("key", document.key)
+        add_documents(writer, documents, None)
+        writer.commit()
+        # WORKAROUND: Searcher.refresh() reuses the old segment readers and still counts the deleted documents.
+        self._searcher.close()
+        self._searcher = self._index.searcher()
+        self._vocabulary = Vocabulary(self._searcher.reader())
+
     @property
     def document_count(self) -> int:
         return self._searcher.doc_count()

@@ -156,6 +156,17 @@ class SearchPanel(QWidget):
         if self._notes_task is None or not self._notes_task.is_running:
             self._start_notes_task()
 
+    def update_note(self, note: Note, report: Report) -> bool:
+        """Re-index one edited note in place (quick, even among thousands); False when the notes index is
+        missing or being rebuilt, in which case the caller should give all the notes again."""
+        running = self._notes_task is not None and self._notes_task.is_running
+        if self._notes_index is None or running or self._pending_notes is not None:
+            return False
+        self._notes_index.replace_documents(note_documents([note], report))
+        if self.field.text().strip():
+            self.run_search()
+        return True
+
     def _start_notes_task(self) -> None:
         (notes, report), self._pending_notes = self._pending_notes or ((), None), None
         if not notes:

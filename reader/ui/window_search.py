@@ -43,7 +43,7 @@ class SearchWiring:
         self._notes_reindex.setInterval(NOTES_REINDEX_DELAY_MS)
         self._notes_reindex.timeout.connect(self._update_searchable_notes)
         self.annotator.notes_changed.connect(self._notes_reindex.start)
-        self.annotator.note_updated.connect(self._notes_reindex.start)
+        self.annotator.note_updated.connect(self._on_annotator_note_updated)
         # The index is opened (or built in the background) after the first paint, so it never delays opening.
         QTimer.singleShot(0, self._start_search)
 
@@ -52,6 +52,13 @@ class SearchWiring:
 
         self.search_panel.load_index(self._report, glossary_documents(self.glossary))
         self._update_searchable_notes()
+
+    def _on_annotator_note_updated(self, note_id: str) -> None:
+        # An edit (the reader typing a note) changes one note: re-index just that one when possible.
+        note = self.annotator.note(note_id)
+        visible = note is not None and self.annotator.is_layer_visible(note.layer)
+        if not (visible and self.search_panel.update_note(note, self._report)):
+            self._notes_reindex.start()
 
     def _update_searchable_notes(self, *_args) -> None:
         if self._notes_closed:  # the window was closed before this ran

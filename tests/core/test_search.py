@@ -221,6 +221,28 @@ def test_an_in_memory_index_searches_notes() -> None:
     assert [hit.key for hit in notes.search("truck").hits] == ["note:1"]
 
 
+def test_an_edited_note_is_found_by_its_new_words_only() -> None:
+    notes = SearchIndex.in_memory(
+        [
+            SearchDocument(kind="note", key="note:1", text="Ask the clinic about water trucks", section_id="overview"),
+            SearchDocument(kind="note", key="note:2", text="Compare with the camp survey", section_id="overview"),
+        ]
+    )
+
+    notes.replace_documents(
+        [SearchDocument(kind="note", key="note:1", text="Ask the school about generators", section_id="overview")]
+    )
+
+    assert [hit.key for hit in notes.search("generator").hits] == ["note:1"]
+    assert notes.search("trucks").hits == ()
+    assert notes.document_count == 2
+
+
+def test_a_bundled_index_cannot_be_edited(index: SearchIndex) -> None:
+    with pytest.raises(ReaderError, match="read-only"):
+        index.replace_documents([SearchDocument(kind="note", key="note:1", text="x", section_id="overview")])
+
+
 class TestIndexLifeCycle:
     @pytest.fixture
     def edited(self, tmp_path: Path) -> Report:

@@ -203,6 +203,21 @@ def test_notes_become_searchable_shortly_after_they_are_written(window, qtbot, p
     assert "Note" in panel.model.index(0, 0).data()
 
 
+def test_an_edited_note_is_found_by_its_new_words(window, qtbot, panel, report: Report) -> None:
+    paragraph = report.paragraph("red-wolf-p2")
+    anchor = Anchor(paragraph.section_id, paragraph.id, 0, 8, paragraph.text[:8])
+    note = window.annotator.add(anchor, color="yellow", style="highlight", text="Ask the clinic about water trucks")
+    type_query(qtbot, panel, "trucks")
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and panel.model.hit(0).kind == "note")
+
+    window.annotator.update(note.id, text="Ask the beekeepers about the orchards")
+    type_query(qtbot, panel, "beekeepers")
+
+    assert [panel.model.hit(row).kind for row in range(panel.model.rowCount())] == ["note"]
+    type_query(qtbot, panel, "trucks")
+    assert all(panel.model.hit(row).kind != "note" for row in range(panel.model.rowCount()))
+
+
 def test_opening_a_note_hit_shows_the_note_and_its_passage(window, qtbot, panel, report: Report) -> None:
     paragraph = report.paragraph("mass-displacement-p2")
     anchor = Anchor(paragraph.section_id, paragraph.id, 0, 14, paragraph.text[:14])
