@@ -30,9 +30,7 @@ class GlossaryWiring:
         self.glossary_panel.search_requested.connect(self._on_glossary_search_requested)
         actions["explainTerm"].triggered.connect(self._on_explain_term_triggered)
         actions["focusGlossary"].triggered.connect(self._on_focus_glossary_triggered)
-        from PySide6.QtGui import QKeySequence
-
-        shortcut = actions["focusGlossary"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        shortcut = self._shortcut_text("focusGlossary")
         self.glossary_popup.set_keyboard_hint(self.tr("{0}: open in glossary · Esc: close").format(shortcut))
 
     def _on_explain_term_triggered(self) -> None:
