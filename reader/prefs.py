@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from reader.errors import ReaderError
@@ -120,11 +119,10 @@ class Preferences:
 
     def save(self) -> None:
         """Write atomically: a temporary file in the same folder, then a rename."""
+        from reader.export_file import write_atomically  # not needed to start
+
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(self._values, stream, indent=2)
-            os.replace(temporary, self._path)
         except OSError as exc:
             raise ReaderError(f"Cannot save preferences to {self._path}: {exc.strerror}.") from exc
+        write_atomically(self._path, json.dumps(self._values, indent=2).encode("utf-8"))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.content import Report
+from reader.errors import ReaderError
 from reader.render import RenderOptions
 
 if TYPE_CHECKING:
@@ -34,14 +34,11 @@ def cached_report_html(
     from reader.render import render_report
 
     html = render_report(report, options, glossary() if callable(glossary) else glossary)
-    try:
-        import tempfile
+    from reader.export_file import write_atomically
 
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(html)
-        os.replace(temporary, path)
-    except OSError:
+        write_atomically(path, html.encode("utf-8"))
+    except (OSError, ReaderError):
         pass  # a read-only or full cache only costs speed at the next start
     return html
