@@ -42,6 +42,17 @@ def built_index(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return folder
 
 
+@pytest.fixture
+def empty_bundled_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty stand-in for the install folder's index/, for tests of a missing, fresh or rebuilt index."""
+    from reader import paths
+
+    folder = tmp_path / "bundled-index"
+    folder.mkdir()
+    monkeypatch.setattr(paths, "bundled_index_dir", lambda: folder)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def bundled_index(built_index: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Windows find a fresh bundled index, as in an installed app, instead of each building one in the

@@ -12,14 +12,8 @@ from reader.content import Report
 from reader.notes import Anchor, NoteStore
 from reader.search import INFO_NAME, build_index, cache_index_dir
 
-
-@pytest.fixture(autouse=True)
-def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty stand-in for the install folder's index/, so no test depends on whether it was built."""
-    folder = tmp_path / "bundled-index"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "bundled_index_dir", lambda: folder)
-    return folder
+# No test depends on whether index/ was built.
+pytestmark = pytest.mark.usefixtures("empty_bundled_index")
 
 
 def _search_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
@@ -119,9 +113,9 @@ def test_search_builds_a_missing_index_in_the_cache_folder_and_says_so(capsys: p
 
 
 def test_search_uses_a_fresh_bundled_index_without_building(
-    capsys: pytest.CaptureFixture[str], report: Report, bundled: Path
+    capsys: pytest.CaptureFixture[str], report: Report, empty_bundled_index: Path
 ) -> None:
-    build_index(bundled, report)
+    build_index(empty_bundled_index, report)
 
     assert cli.main(["search", "genocide"]) == 0
 
@@ -129,11 +123,11 @@ def test_search_uses_a_fresh_bundled_index_without_building(
     assert not (cache_index_dir() / INFO_NAME).exists()
 
 
-def test_index_build_writes_the_bundled_folder(capsys: pytest.CaptureFixture[str], bundled: Path) -> None:
+def test_index_build_writes_the_bundled_folder(capsys: pytest.CaptureFixture[str], empty_bundled_index: Path) -> None:
     assert cli.main(["index", "build"]) == 0
 
-    assert f"into {bundled}" in capsys.readouterr().out
-    assert (bundled / INFO_NAME).is_file()
+    assert f"into {empty_bundled_index}" in capsys.readouterr().out
+    assert (empty_bundled_index / INFO_NAME).is_file()
 
 
 def test_index_build_into_another_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

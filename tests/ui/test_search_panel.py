@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QListView, QProgressBar, QPushButton, QWidget
 
-from reader import paths
 from reader.content import Report
 from reader.notes import Anchor
 from reader.search import INFO_NAME, build_index, cache_index_dir
@@ -16,14 +15,8 @@ from reader.ui.search_panel import SearchPanel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-@pytest.fixture(autouse=True)
-def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty stand-in for the install folder's index/, so the window builds its own in the test's cache."""
-    folder = tmp_path / "bundled-index"
-    folder.mkdir()
-    monkeypatch.setattr(paths, "bundled_index_dir", lambda: folder)
-    return folder
+# The window builds its own index in the test's cache unless a test builds a bundled one.
+pytestmark = pytest.mark.usefixtures("empty_bundled_index")
 
 
 @pytest.fixture
@@ -260,8 +253,8 @@ class TestIndexLoading:
         qtbot.waitUntil(lambda: alone.model.rowCount() > 0, timeout=10_000)
         assert "results" in alone.findChild(QLabel, "searchStatus").text()
 
-    def test_a_fresh_bundled_index_is_opened_at_once(self, alone, report, bundled: Path) -> None:
-        build_index(bundled, report)
+    def test_a_fresh_bundled_index_is_opened_at_once(self, alone, report, empty_bundled_index: Path) -> None:
+        build_index(empty_bundled_index, report)
 
         alone.load_index(report)
 
