@@ -19,11 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from reader.anchoring import ReportText, anchor_from_selection, moved_anchors, place_notes, reading_order
-from reader.annotation_io import import_annotations
 from reader.content import Report, load_report
-from reader.handout import export_notes
-from reader.notes import MY_LAYER, Color, ImportedNote, NoteStore, Style
+from reader.notes.anchoring import ReportText, anchor_from_selection, moved_anchors, place_notes, reading_order
+from reader.notes.export import export_notes
+from reader.notes.note import MY_LAYER, Color, ImportedNote, Style
+from reader.notes.store import NoteStore
+from reader.notes.w3c import import_annotations
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 Result = TypeVar("Result")

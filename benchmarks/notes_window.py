@@ -24,7 +24,8 @@ from notes import random_notes
 
 from reader.content import load_report
 from reader.glossary import load_glossary
-from reader.notes import MY_LAYER, NoteStore
+from reader.notes.note import MY_LAYER
+from reader.notes.store import NoteStore
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 

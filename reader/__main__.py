@@ -4,7 +4,7 @@ import sys
 
 
 def main() -> int:
-    from reader.cli import main as cli_main
+    from reader.cli.main import main as cli_main
 
     return cli_main(sys.argv[1:])
 

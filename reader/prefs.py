@@ -119,7 +119,7 @@ class Preferences:
 
     def save(self) -> None:
         """Write atomically: a temporary file in the same folder, then a rename."""
-        from reader.export_file import write_atomically  # not needed to start
+        from reader.atomic_file import write_atomically
 
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,7 @@ def cached_report_html(
     from reader.render import render_report
 
     html = render_report(report, options, glossary() if callable(glossary) else glossary)
-    from reader.export_file import write_atomically
+    from reader.atomic_file import write_atomically
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -34,8 +34,8 @@ def report() -> Report:
 @pytest.fixture(scope="session")
 def built_index(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The search index a release bundles, built once per run (a clean clone has none in index/)."""
-    from reader.search_build import build_index
-    from reader.search_cli import content_documents
+    from reader.cli.search import content_documents
+    from reader.search.build import build_index
 
     folder = tmp_path_factory.mktemp("bundled-index")
     build_index(folder, report, content_documents(report))

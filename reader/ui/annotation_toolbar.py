@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QToolBar, QWidget
 
-from reader.note_types import Color, Style
+from reader.notes.note import Color, Style
 from reader.ui.actions import Actions
 from reader.ui.note_colors import color_icon
 

@@ -95,7 +95,7 @@ def build_main_window(report, glossary, data_folder: Path, cache_folder: Path):
         return cached_report_html(report, options, cache_folder, load_glossary)
 
     def open_notes():
-        from reader.notes import NoteStore
+        from reader.notes.store import NoteStore
 
         return NoteStore(data_folder)  # the window closes it when it closes
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from reader.glossary import Glossary
-    from reader.notes import NoteStore
+    from reader.notes.store import NoteStore
     from reader.ui.actions import Actions
     from reader.ui.toc_view import TocView
 

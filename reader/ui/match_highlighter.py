@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.content import Report
-from reader.search_snippet import MatchTerms, match_spans
+from reader.search.snippet import MatchTerms, match_spans
 from reader.ui.document_view import DocumentView
 
 LAYER = "search"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
-from reader.note_types import COLOR_HEX, Color
+from reader.notes.note import COLOR_HEX, Color
 
 
 def color_icon(color: Color, size: int = 14) -> QIcon:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
-from reader.notes import Color, Note, Style
+from reader.notes.note import Color, Note, Style
+from reader.ui.annotator import Annotator
 from reader.ui.note_colors import color_icon
-from reader.ui.notes_actions import Annotator
 
 SAVE_DELAY_MS = 500
 QUOTE_LIMIT = 400

@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.errors import ReaderError
-from reader.notes import MY_LAYER, Anchor, Color, Style
+from reader.notes.note import MY_LAYER, Anchor, Color, Style
+from reader.ui.annotator import Annotator
 from reader.ui.document_view import DocumentView
-from reader.ui.notes_actions import Annotator
 
 LAYER_NAME = "notes"
 _HIGHLIGHT_ALPHA = 110
@@ -19,7 +19,7 @@ _CLICK_SLOP = 4  # pixels the mouse may move between press and release and still
 
 def highlight_format(color: Color, style: Style, imported: bool = False) -> QTextCharFormat:
     """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dashed line."""
-    from reader.note_types import COLOR_HEX
+    from reader.notes.note import COLOR_HEX
 
     shade = QColor(COLOR_HEX[color])
     text_format = QTextCharFormat()
@@ -129,7 +129,7 @@ class NoteHighlighter(QObject):
             last = self._document.paragraph_at(end)
         if first is None or last is None:
             raise ReaderError("Only the report's paragraphs can be highlighted; select text in a paragraph.")
-        from reader.anchoring import anchor_from_selection
+        from reader.notes.anchoring import anchor_from_selection
 
         return anchor_from_selection(self._annotator.text, first[0].id, first[1], last[1], end_paragraph_id=last[0].id)
 

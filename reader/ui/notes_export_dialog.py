@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.handout import ExportFormat, export_notes, handout_entries, handout_title, render_html
-from reader.notes import Note
+from reader.notes.export import ExportFormat, export_notes
+from reader.notes.handout import handout_entries, handout_title, render_html
+from reader.notes.note import Note
 
 FORMAT_LABELS = {
     ExportFormat.MARKDOWN: "Markdown handout (.md)",

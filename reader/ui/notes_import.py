@@ -9,8 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from reader.errors import ReaderError
+from reader.ui.annotator import Annotator
 from reader.ui.errors import show_error
-from reader.ui.notes_actions import Annotator
 from reader.ui.tasks import Task
 
 FILE_FILTER = "Annotations (*.json *.jsonld);;All files (*)"
@@ -48,7 +48,7 @@ class NotesImporter(QObject):
         self.start(path, name.strip() or None)
 
     def start(self, path: Path, layer: str | None) -> None:
-        from reader.annotation_io import prepare_import
+        from reader.notes.w3c import prepare_import
 
         # The worker gets the report (immutable) and builds its own text index: nothing shared with the UI thread.
         self._task = Task(prepare_import, self._annotator.report, path, layer)

@@ -7,9 +7,9 @@ import html
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from reader.notes import MY_LAYER, Color, Note
+from reader.notes.note import MY_LAYER, Color, Note
+from reader.ui.annotator import Annotator
 from reader.ui.note_colors import color_icon
-from reader.ui.notes_actions import Annotator
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 _PREVIEW = 160

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.note_filter import NoteFilter, filter_notes
-from reader.notes import MY_LAYER, Color, Note
+from reader.notes.filter import NoteFilter, filter_notes
+from reader.notes.note import MY_LAYER, Color, Note
+from reader.ui.annotator import Annotator
 from reader.ui.note_colors import color_icon
 from reader.ui.note_editor import COLOR_LABELS, NoteEditor
-from reader.ui.notes_actions import Annotator
 from reader.ui.notes_model import NOTE_ID_ROLE, NotesModel
 
 ORDER_READING = "reading"

@@ -32,18 +32,9 @@ from PySide6.QtWidgets import (
 
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.note_types import Note
-from reader.search import (
-    SearchDocument,
-    SearchHit,
-    SearchIndex,
-    SearchResult,
-    build_index,
-    cache_index_dir,
-    fresh_index_dir,
-    merge_results,
-    note_documents,
-)
+from reader.notes.note import Note
+from reader.search.build import SearchDocument, build_index, cache_index_dir, fresh_index_dir, note_documents
+from reader.search.index import SearchHit, SearchIndex, SearchResult, merge_results
 from reader.ui.tasks import Task
 
 DEBOUNCE_MS = 150

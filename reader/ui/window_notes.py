@@ -11,9 +11,9 @@ class NotesWiring:
     """Mixed into `MainWindow`: opens the notes, paints them, builds the notes panel, and wires them."""
 
     def _build_notes(self) -> None:
-        from reader.notes import NoteStore
+        from reader.notes.store import NoteStore
+        from reader.ui.annotator import Annotator
         from reader.ui.note_highlighter import NoteHighlighter
-        from reader.ui.notes_actions import Annotator
         from reader.ui.notes_panel import NotesPanel
 
         self._notes_importer = None

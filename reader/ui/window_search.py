@@ -48,7 +48,7 @@ class SearchWiring:
         QTimer.singleShot(0, self._start_search)
 
     def _start_search(self) -> None:
-        from reader.search import glossary_documents
+        from reader.search.build import glossary_documents
 
         self.search_panel.load_index(self._report, glossary_documents(self.glossary))
         self._update_searchable_notes()

@@ -29,7 +29,7 @@ def main() -> int:
     from PySide6.QtGui import QAction, QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from reader.cli import build_parser
+    from reader.cli.main import build_parser
     from reader.ui.app import run_window
 
     app = QApplication(sys.argv[:1])

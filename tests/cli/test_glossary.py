@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reader import cli
+from reader.cli import main as cli
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

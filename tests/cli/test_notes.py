@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reader import cli
-from reader.anchoring import anchor_from_selection
+from reader.cli import main as cli
 from reader.content import ParagraphId, Report, SectionId
-from reader.notes import Anchor, Color, ImportedNote, NoteStore
+from reader.notes.anchoring import anchor_from_selection
+from reader.notes.note import Anchor, Color, ImportedNote
+from reader.notes.store import NoteStore
 
 QUOTE = "deliberately oppress Palestinians"
 

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from reader import cli, paths
+from reader import paths
+from reader.cli import main as cli
 from reader.content import Report
-from reader.notes import Anchor, NoteStore
-from reader.search import INFO_NAME, build_index, cache_index_dir
+from reader.notes.note import Anchor
+from reader.notes.store import NoteStore
+from reader.search.build import INFO_NAME, build_index, cache_index_dir
 
 # No test depends on whether index/ was built.
 pytestmark = pytest.mark.usefixtures("empty_bundled_index")

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from reader import __version__
-from reader.cli import main
+from reader.cli.main import main
 
 
 def test_sections_json_lists_every_heading_in_reading_order(report, capsys):

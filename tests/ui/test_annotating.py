@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from reader.handout import COLOR_HEX
-from reader.notes import Color, NoteStore
+from reader.notes.note import COLOR_HEX, Color
+from reader.notes.store import NoteStore
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 PARAGRAPH = "red-wolf-p2"
@@ -223,7 +223,7 @@ def test_changing_the_colour_in_the_editor_repaints_the_highlight(window, qtbot,
 
 
 def test_note_text_is_shown_as_plain_text_never_as_markup(make_window, qtbot, data_dir, report):
-    from reader.anchoring import anchor_from_selection
+    from reader.notes.anchoring import anchor_from_selection
 
     hostile = '<b>bold</b> <img src="x" onerror="alert(1)"> &amp;'
     with NoteStore(data_dir) as store:

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QLineEdit, QListView, QPlainTextEdit
 
-from reader.anchoring import anchor_from_selection
 from reader.content import Report
-from reader.notes import Anchor, NoteStore
+from reader.notes.anchoring import anchor_from_selection
+from reader.notes.note import Anchor
+from reader.notes.store import NoteStore
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

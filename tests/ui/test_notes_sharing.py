@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QRadioButton,
 )
 
-from reader.anchoring import anchor_from_selection
 from reader.content import Report
-from reader.notes import NoteStore
+from reader.notes.anchoring import anchor_from_selection
+from reader.notes.store import NoteStore
 from reader.ui import notes_import
 from reader.ui.notes_export_dialog import NotesExportDialog
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QListView, QProgressBar, QPushButton, QWidget
 
 from reader.content import Report
-from reader.notes import Anchor
-from reader.search import INFO_NAME, build_index, cache_index_dir
+from reader.notes.note import Anchor
+from reader.search.build import INFO_NAME, build_index, cache_index_dir
 from reader.ui.search_panel import SearchPanel
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.handout import COLOR_HEX, HandoutEntry, entry_byline, entry_place
+from reader.notes.handout import HandoutEntry, entry_byline, entry_place
+from reader.notes.note import COLOR_HEX
 
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
 MARGIN = 56

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.note_types import Color, Note
+from reader.notes.note import Color, Note
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import IndexError as WhooshIndexError
 
 from reader.content import Report
-from reader.search_build import (
+from reader.search.build import (
     INFO_NAME,
     Progress,
     SearchDocument,
@@ -29,8 +29,8 @@ from reader.search_build import (
     read_checksum,
     report_documents,
 )
-from reader.search_count import count_matches
-from reader.search_query import (
+from reader.search.count import count_matches
+from reader.search.query import (
     QueryRewriter,
     Vocabulary,
     clean_query,
@@ -39,7 +39,7 @@ from reader.search_query import (
     make_parser,
     parse,
 )
-from reader.search_snippet import NO_TERMS, MatchTerms, make_snippet, match_spans, match_terms
+from reader.search.snippet import NO_TERMS, MatchTerms, make_snippet, match_spans, match_terms
 
 __all__ = [
     "INFO_NAME",

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.anchoring import anchor_from_selection
 from reader.content import ParagraphId, Report, SectionId
 from reader.errors import ReaderError
-from reader.handout import export_notes, handout_entries, render_html, render_markdown
-from reader.handout_pdf import TEXT_WIDTH, render_pdf, text_width, wrap
-from reader.notes import Anchor, Color, ImportedNote, NoteStore
+from reader.notes.anchoring import anchor_from_selection
+from reader.notes.export import export_notes
+from reader.notes.handout import handout_entries, render_html, render_markdown
+from reader.notes.handout_pdf import TEXT_WIDTH, render_pdf, text_width, wrap
+from reader.notes.note import Anchor, Color, ImportedNote
+from reader.notes.store import NoteStore
 
 HOSTILE = "<script>alert('x')</script> & <b>bold</b> [link](http://evil.example) *stars*"
 

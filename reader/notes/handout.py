@@ -1,32 +1,18 @@
-"""Notes as a handout (quote, section, note, tags) in Markdown or HTML, and `export_notes` for every format."""
+"""Notes as a handout: the entries (quote, section, note, tags) and their Markdown and HTML."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from reader.anchoring import ReportText, place_notes, reading_order
 from reader.content import Report
-from reader.errors import ReaderError
-from reader.export_file import write_atomically
-from reader.note_types import COLOR_HEX
-from reader.notes import Color, Note, Style
+from reader.notes.anchoring import ReportText, place_notes, reading_order
+from reader.notes.note import COLOR_HEX, Color, Note, Style
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-
-
-class ExportFormat(enum.StrEnum):
-    """The formats notes can be exported to."""
-
-    MARKDOWN = "md"
-    JSON = "json"
-    HTML = "html"
-    PDF = "pdf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,31 +154,3 @@ def render_html(entries: Iterable[HandoutEntry], title: str) -> str:
         parts.append("</section>")
     parts.extend(["</body>", "</html>"])
     return "\n".join(parts) + "\n"
-
-
-def export_notes(
-    path: Path, export_format: ExportFormat | str, notes: Iterable[Note], report: Report, *, safe: bool = False
-) -> Path:
-    """Write notes to `path` as a Markdown, HTML or PDF handout, or W3C Web Annotation JSON (atomically)."""
-    try:
-        chosen = ExportFormat(export_format)
-    except ValueError as exc:
-        names = ", ".join(choice.value for choice in ExportFormat)
-        raise ReaderError(f"Cannot export to “{export_format}”: use one of {names}.") from exc
-    text = ReportText(report)
-    notes = tuple(notes)
-    if chosen is ExportFormat.JSON:
-        from reader.annotation_io import export_w3c
-
-        return export_w3c(Path(path), notes, text, safe=safe)
-    entries = handout_entries(notes, text, safe=safe)
-    title = handout_title(report)
-    if chosen is ExportFormat.MARKDOWN:
-        data = render_markdown(entries, title).encode("utf-8")
-    elif chosen is ExportFormat.HTML:
-        data = render_html(entries, title).encode("utf-8")
-    else:
-        from reader.handout_pdf import render_pdf
-
-        data = render_pdf(entries, title)
-    return write_atomically(Path(path), data)

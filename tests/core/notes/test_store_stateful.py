@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from reader.content import ParagraphId, SectionId
-from reader.notes import Anchor, Color, Note, NoteStore, Style
+from reader.notes.note import Anchor, Color, Note, Style
+from reader.notes.store import NoteStore
 
 _ANCHOR = Anchor(SectionId("overview"), ParagraphId("overview-p1"), 0, 12, "Palestinians", "", " in Gaza")
 _texts = st.text(max_size=40)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from whoosh import query
 from whoosh.lang.porter import stem as porter_stem
 
-from reader.search_query import EXACT_ANALYZER, STOP_WORDS
+from reader.search.query import EXACT_ANALYZER, STOP_WORDS
 
 SNIPPET_CHARS = 200
 _ELLIPSIS = "…"

@@ -11,11 +11,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.notes import MY_LAYER, Anchor, Color, Layer, Note, NoteId, NoteStore, Style
+from reader.notes.note import MY_LAYER, Anchor, Color, Layer, Note, NoteId, Style
+from reader.notes.store import NoteStore
 
 if TYPE_CHECKING:  # anchoring is imported on first use, after the window has been painted
-    from reader.anchoring import Placement, ReportText
-    from reader.annotation_io import ImportResult, PreparedImport
+    from reader.notes.anchoring import Placement, ReportText
+    from reader.notes.w3c import ImportResult, PreparedImport
 
 
 class Annotator(QObject):
@@ -48,7 +49,7 @@ class Annotator(QObject):
     @property
     def text(self) -> ReportText:
         if self._text is None:
-            from reader.anchoring import ReportText
+            from reader.notes.anchoring import ReportText
 
             self._text = ReportText(self._report)
         return self._text
@@ -68,7 +69,7 @@ class Annotator(QObject):
         return self._placements.get(NoteId(note_id))
 
     def in_reading_order(self, notes: Iterable[Note]) -> tuple[Note, ...]:
-        from reader.anchoring import reading_order
+        from reader.notes.anchoring import reading_order
 
         return reading_order(self.text, notes, self._placements)
 
@@ -90,7 +91,7 @@ class Annotator(QObject):
 
     def reload(self, announce: bool = True) -> None:
         """Read every note again and place it in the report (remembering positions found by quote)."""
-        from reader.anchoring import moved_anchors, place_notes
+        from reader.notes.anchoring import moved_anchors, place_notes
 
         notes = self._store.notes()
         self._placements = place_notes(self.text, notes)
@@ -157,7 +158,7 @@ class Annotator(QObject):
 
     def apply_import(self, prepared: PreparedImport) -> ImportResult:
         """Write a file read by `annotation_io.prepare_import` into its layer, in one transaction."""
-        from reader.annotation_io import apply_import
+        from reader.notes.w3c import apply_import
 
         result = apply_import(self._store, prepared)
         self.reload()
@@ -177,7 +178,7 @@ class Annotator(QObject):
         return note
 
     def _put(self, note: Note) -> None:
-        from reader.anchoring import place_note
+        from reader.notes.anchoring import place_note
 
         notes = self._loaded()
         notes[note.id] = note

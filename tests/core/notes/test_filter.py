@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from reader.content import ParagraphId, SectionId
-from reader.note_filter import NoteFilter, filter_notes
-from reader.notes import Anchor, Color, LayerName, Note, NoteId, Style
+from reader.notes.filter import NoteFilter, filter_notes
+from reader.notes.note import Anchor, Color, LayerName, Note, NoteId, Style
 
 _MOMENT = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from reader.content import ParagraphId, Report, SectionId
-from reader.notes import Anchor, Note, NoteId, NotesError
+from reader.notes.note import Anchor, Note, NoteId, NotesError
 
 CONTEXT_LENGTH = 32
 FUZZY_THRESHOLD = 0.75

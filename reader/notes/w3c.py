@@ -9,21 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.anchoring import ReportText, locate, place_note
+from reader.atomic_file import write_atomically
 from reader.content import ParagraphId, Report, SectionId, slugify
 from reader.errors import ReaderError
-from reader.export_file import write_atomically
-from reader.notes import (
-    MAX_NOTE_TEXT,
-    Anchor,
-    Color,
-    ImportedNote,
-    LayerName,
-    Note,
-    NoteStore,
-    Style,
-    check_layer_name,
-)
+from reader.notes.anchoring import ReportText, locate, place_note
+from reader.notes.note import MAX_NOTE_TEXT, Anchor, Color, ImportedNote, LayerName, Note, Style, check_layer_name
+from reader.notes.store import NoteStore
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from reader.content import ParagraphId, SectionId
-from reader.notes import Anchor, NoteStore
-from reader.notes_schema import DB_NAME
+from reader.notes.note import Anchor
+from reader.notes.schema import DB_NAME
+from reader.notes.store import NoteStore
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -23,7 +24,8 @@ _PRELUDE = """
 import sys
 from pathlib import Path
 from reader.content import ParagraphId, SectionId
-from reader.notes import Anchor, NoteStore
+from reader.notes.note import Anchor
+from reader.notes.store import NoteStore
 ANCHOR = Anchor(SectionId("overview"), ParagraphId("overview-p1"), 0, 12, "Palestinians")
 store = NoteStore(Path(sys.argv[1]))
 """
@@ -44,7 +46,7 @@ while True:
 _IMPORT = (
     _PRELUDE
     + """
-from reader.annotation_io import import_annotations
+from reader.notes.w3c import import_annotations
 from reader.content import load_report
 report = load_report(Path(sys.argv[3]))
 inserted = 0
@@ -71,7 +73,7 @@ store.close()
 """
 )
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
+CONTENT = Path(__file__).resolve().parents[3] / "content"
 
 
 def _spawn(script: str, *args: object, stdin: int | None = None) -> subprocess.Popen[str]:

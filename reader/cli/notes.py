@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader import paths
-from reader.anchoring import Placement, ReportText, place_notes, reading_order
 from reader.content import Report
-from reader.note_filter import NoteFilter, filter_notes
-from reader.notes import Note, NoteStore
+from reader.notes.anchoring import Placement, ReportText, place_notes, reading_order
+from reader.notes.filter import NoteFilter, filter_notes
+from reader.notes.note import Note
+from reader.notes.store import NoteStore
 
 PROGRAM = "field-reader"
 
@@ -79,7 +80,7 @@ def run_list(report: Report, as_json: bool, layer: str | None, tags: list[str]) 
 
 
 def run_export(report: Report, export_format: str, out: Path, safe: bool, layer: str | None, tags: list[str]) -> int:
-    from reader.handout import export_notes
+    from reader.notes.export import export_notes
 
     with open_store() as store:
         notes = select_notes(store, layer, tags)
@@ -89,7 +90,7 @@ def run_export(report: Report, export_format: str, out: Path, safe: bool, layer:
 
 
 def run_import(report: Report, path: Path, layer: str | None) -> int:
-    from reader.annotation_io import import_annotations
+    from reader.notes.w3c import import_annotations
 
     with open_store() as store:
         result = import_annotations(store, report, path, layer=layer)

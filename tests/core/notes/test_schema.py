@@ -12,8 +12,9 @@ import pytest
 
 from reader.content import ParagraphId, SectionId
 from reader.errors import ReaderError
-from reader.notes import Anchor, NoteStore
-from reader.notes_schema import DAILY_BACKUPS_KEPT, DB_NAME, MIGRATIONS, SCHEMA_VERSION
+from reader.notes.note import Anchor
+from reader.notes.schema import DAILY_BACKUPS_KEPT, DB_NAME, MIGRATIONS, SCHEMA_VERSION
+from reader.notes.store import NoteStore
 
 ANCHOR = Anchor(SectionId("overview"), ParagraphId("overview-p1"), 0, 12, "Palestinians")
 

@@ -10,8 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.anchoring import ReportText, anchor_from_selection, place_notes
-from reader.annotation_io import (
+from reader.content import Report
+from reader.errors import ReaderError
+from reader.notes.anchoring import ReportText, anchor_from_selection, place_notes
+from reader.notes.note import Color, Style
+from reader.notes.store import NoteStore
+from reader.notes.w3c import (
     MAX_IMPORT_BYTES,
     annotation_collection,
     apply_import,
@@ -20,9 +24,6 @@ from reader.annotation_io import (
     prepare_import,
     source_iri,
 )
-from reader.content import Report
-from reader.errors import ReaderError
-from reader.notes import Color, NoteStore, Style
 
 QUOTE = "deliberately oppress Palestinians"
 OTHER_QUOTE = "historic advisory opinion"

@@ -11,19 +11,11 @@ import pytest
 from reader import paths
 from reader.content import Report, load_report
 from reader.errors import ReaderError
-from reader.search import (
-    INFO_NAME,
-    SearchDocument,
-    SearchIndex,
-    build_index,
-    cache_index_dir,
-    fresh_index_dir,
-    is_fresh,
-    open_or_build_index,
-)
-from reader.search_query import STEM_ANALYZER
+from reader.search.build import INFO_NAME, SearchDocument, build_index, cache_index_dir, fresh_index_dir, is_fresh
+from reader.search.index import SearchIndex, open_or_build_index
+from reader.search.query import STEM_ANALYZER
 
-CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+CONTENT_DIR = Path(__file__).resolve().parents[3] / "content"
 
 
 @pytest.fixture(scope="module")

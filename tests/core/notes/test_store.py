@@ -8,7 +8,8 @@ import pytest
 
 from reader.content import ParagraphId, SectionId
 from reader.errors import ReaderError
-from reader.notes import MY_LAYER, Anchor, Color, ImportedNote, Note, NoteStore, Style
+from reader.notes.note import MY_LAYER, Anchor, Color, ImportedNote, Note, Style
+from reader.notes.store import NoteStore
 
 
 def _anchor(exact: str = "Palestinians", start: int = 0) -> Anchor:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.anchoring import (
+from reader.content import Report, load_report
+from reader.errors import ReaderError
+from reader.notes.anchoring import (
     AnchorMethod,
     AnchorStatus,
     Placement,
@@ -18,11 +20,9 @@ from reader.anchoring import (
     place_notes,
     reading_order,
 )
-from reader.content import Report, load_report
-from reader.errors import ReaderError
-from reader.notes import NoteStore
+from reader.notes.store import NoteStore
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
+CONTENT = Path(__file__).resolve().parents[3] / "content"
 QUOTE = "deliberately oppress Palestinians"  # in apartheid-p1
 
 

@@ -216,30 +216,30 @@ def _run_glossary(args: argparse.Namespace) -> int:
 
 
 def _run_search(args: argparse.Namespace) -> int:
-    from reader import search_cli
+    from reader.cli import search as search_cli
 
     return search_cli.run_search(_load(args), args.query, args.limit, args.json)
 
 
 def _run_index_build(args: argparse.Namespace) -> int:
-    from reader import search_cli
+    from reader.cli import search as search_cli
 
     return search_cli.run_index_build(_load(args), args.folder)
 
 
 def _run_notes_list(args: argparse.Namespace) -> int:
-    from reader import notes_cli
+    from reader.cli import notes as notes_cli
 
     return notes_cli.run_list(_load(args), args.json, args.layer, args.tag)
 
 
 def _run_notes_export(args: argparse.Namespace) -> int:
-    from reader import notes_cli
+    from reader.cli import notes as notes_cli
 
     return notes_cli.run_export(_load(args), args.export_format, args.out, args.safe, args.layer, args.tag)
 
 
 def _run_notes_import(args: argparse.Namespace) -> int:
-    from reader import notes_cli
+    from reader.cli import notes as notes_cli
 
     return notes_cli.run_import(_load(args), args.file, args.layer)

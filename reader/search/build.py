@@ -16,11 +16,11 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from reader import paths
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.search_query import EXACT_ANALYZER, STEM_ANALYZER
+from reader.search.query import EXACT_ANALYZER, STEM_ANALYZER
 
 if TYPE_CHECKING:  # only for type hints: search modules sit below glossary.py and notes.py
     from reader.glossary import GlossaryTerm
-    from reader.notes import Note
+    from reader.notes.note import Note
 
 INDEX_FORMAT = 1
 """Bump when the schema or the way documents are made changes: every existing index becomes stale."""

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.note_types import NotesError
+from reader.notes.note import NotesError
 
 DB_NAME = "notes.sqlite3"
 BACKUP_FOLDER = "backups"

@@ -10,19 +10,9 @@ from pathlib import Path
 from reader import paths
 from reader.content import Report
 from reader.glossary import load_glossary
-from reader.notes_schema import DB_NAME
-from reader.search import (
-    Progress,
-    SearchDocument,
-    SearchHit,
-    SearchIndex,
-    SearchResult,
-    build_index,
-    glossary_documents,
-    merge_results,
-    note_documents,
-    open_or_build_index,
-)
+from reader.notes.schema import DB_NAME
+from reader.search.build import Progress, SearchDocument, build_index, glossary_documents, note_documents
+from reader.search.index import SearchHit, SearchIndex, SearchResult, merge_results, open_or_build_index
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 
@@ -63,7 +53,7 @@ def _search_notes(report: Report, text: str, limit: int) -> SearchResult | None:
     """The reader's notes matching `text`, or None when there is no notes database yet (none is created)."""
     if not (paths.data_dir() / DB_NAME).is_file():
         return None
-    from reader.notes import NoteStore
+    from reader.notes.store import NoteStore
 
     with NoteStore(paths.data_dir()) as store:
         notes = store.notes(visible_only=True)

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from reader.note_types import (
+from reader.notes.note import (
     MAX_LAYER_NAME,
     MAX_NOTE_TEXT,
     MAX_TAG,
@@ -33,7 +33,7 @@ from reader.note_types import (
     to_color,
     to_style,
 )
-from reader.notes_schema import BACKUP_FOLDER, DB_NAME, open_database, refresh_daily_backup
+from reader.notes.schema import BACKUP_FOLDER, DB_NAME, open_database, refresh_daily_backup
 
 __all__ = [
     "MAX_LAYER_NAME",

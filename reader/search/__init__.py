@@ -1,0 +1,1 @@
+"""Full-text search: schema, documents, building, opening, querying (may import the report and note values)."""
