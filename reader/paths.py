@@ -1,12 +1,36 @@
-"""Every folder the app reads or writes."""
+"""Every folder the app reads or writes, looked up once per run by `__main__` as `Folders`."""
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "field-reader"
+
+
+@dataclass(frozen=True, slots=True)
+class Folders:
+    """The folders one run of the app uses; `data` and `cache` exist once `locate` returned."""
+
+    data: Path  # notes, preferences, logs
+    cache: Path  # rebuildable files: rendered pages, a search index
+    content: Path  # the report to show
+    bundled_index: Path  # the search index built before release; only ever read
+
+
+def locate(content: Path | None = None) -> Folders:
+    """Look every folder up (from the environment, the platform and the install folder) and create the writable ones.
+
+    `content` (the `--content` option) wins over READER_CONTENT_DIR and the bundled report.
+    """
+    return Folders(
+        data=data_dir(),
+        cache=cache_dir(),
+        content=Path(content) if content is not None else content_dir(),
+        bundled_index=bundled_index_dir(),
+    )
 
 
 def _ensure(folder: Path) -> Path:

@@ -1,0 +1,66 @@
+"""`AppObjects`: the objects one run shares, built once by `__main__` and handed to the window or a command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.content import Report, load_report
+from reader.errors import ReaderError
+from reader.paths import Folders
+
+if TYPE_CHECKING:
+    from reader.glossary import Glossary
+    from reader.notes.store import NoteStore
+
+
+@dataclass(frozen=True, slots=True)
+class AppObjects:
+    """The report and the folders, plus functions that load the glossary and open the notes when first needed.
+
+    The glossary and the notes are loaded lazily so that neither delays the window's first paint (nor a command
+    that does not use them). `glossary()` loads once and returns the same `Glossary` after; `open_notes()` opens
+    the user's notes database and the caller closes it.
+    """
+
+    report: Report
+    folders: Folders
+    glossary: Callable[[], Glossary]
+    open_notes: Callable[[], NoteStore]
+
+
+def build_app_objects(folders: Folders) -> AppObjects:
+    """Load the report from `folders.content` (raises ContentError) and prepare the rest to load on demand."""
+    report = load_report(folders.content)
+    return AppObjects(
+        report=report,
+        folders=folders,
+        glossary=glossary_loader(report),
+        open_notes=lambda: _open_notes(folders),
+    )
+
+
+def glossary_loader(report: Report) -> Callable[[], Glossary]:
+    """Load the glossary once, on first use; a broken glossary file leaves the report readable without one."""
+    loaded: list[Glossary] = []
+
+    def load() -> Glossary:
+        if not loaded:
+            from reader.glossary import Glossary, load_glossary
+
+            try:
+                loaded.append(load_glossary(report))
+            except ReaderError as error:
+                print(f"field-reader: {error}", file=sys.stderr)
+                loaded.append(Glossary((), report))
+        return loaded[0]
+
+    return load
+
+
+def _open_notes(folders: Folders) -> NoteStore:
+    from reader.notes.store import NoteStore
+
+    return NoteStore(folders.data)
