@@ -1,12 +1,40 @@
-"""Entry point: `python -m reader` and the `field-reader` command."""
+"""The composition root: `python -m reader` and `field-reader` choose the window or a command and build what it uses.
+
+This is the only module that looks folders up (`paths.locate`) and the only one that imports both `reader.ui` and
+`reader.cli`; each receives the shared objects built here.
+"""
+
+from __future__ import annotations
 
 import sys
 
 
-def main() -> int:
-    from reader.cli.main import main as cli_main
+def main(argv: list[str] | None = None) -> int:
+    """Run a command and return its exit code; with no command, open the window."""
+    from reader import paths
+    from reader.app_objects import build_app_objects
+    from reader.cli.command_line import command_parser, opens_the_window, run_command, window_parser
 
-    return cli_main(sys.argv[1:])
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if opens_the_window(argv):
+        options = window_parser().parse_args(argv)
+        folders = paths.locate(options.content)
+        from reader.ui.app import run_window
+
+        return run_window(lambda: build_app_objects(folders), folders.data, exit_after_start=options.exit_after_start)
+    args = command_parser().parse_args(argv)
+    if args.command is None:  # window options mixed with something that is not a command
+        command_parser().error("choose a COMMAND, or give only window options to open the window")
+    from reader.cli.output import tell
+    from reader.errors import ReaderError
+
+    try:
+        return run_command(args, build_app_objects(paths.locate(args.content)))
+    except ReaderError as error:
+        tell(str(error))
+        return 1
+    except BrokenPipeError:
+        return 0
 
 
 if __name__ == "__main__":

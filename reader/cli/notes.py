@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from reader import paths
+from reader.cli.output import tell
 from reader.content import Report
 from reader.notes.anchoring import Placement, ReportText, place_notes, reading_order
 from reader.notes.filter import NoteFilter, filter_notes
 from reader.notes.note import Note
 from reader.notes.store import NoteStore
 
-PROGRAM = "field-reader"
 
-
-def open_store() -> NoteStore:
+def open_store(open_notes: Callable[[], NoteStore]) -> NoteStore:
     """The user's notes database; a recovery from backup is reported on stderr."""
-    store = NoteStore(paths.data_dir())
+    store = open_notes()
     if store.recovery_message:
-        print(f"{PROGRAM}: {store.recovery_message}", file=sys.stderr)
+        tell(store.recovery_message)
     return store
 
 
@@ -55,8 +52,11 @@ def note_row(note: Note, placement: Placement, report: Report) -> dict[str, obje
     }
 
 
-def run_list(report: Report, as_json: bool, layer: str | None, tags: list[str]) -> int:
-    with open_store() as store:
+def run_list(
+    report: Report, open_notes: Callable[[], NoteStore], as_json: bool, layer: str | None, tags: list[str]
+) -> int:
+    """Print the notes in reading order, orphaned ones last (or a JSON list)."""
+    with open_store(open_notes) as store:
         notes = select_notes(store, layer, tags)
     text = ReportText(report)
     placements = place_notes(text, notes)
@@ -79,20 +79,30 @@ def run_list(report: Report, as_json: bool, layer: str | None, tags: list[str]) 
     return 0
 
 
-def run_export(report: Report, export_format: str, out: Path, safe: bool, layer: str | None, tags: list[str]) -> int:
+def run_export(
+    report: Report,
+    open_notes: Callable[[], NoteStore],
+    export_format: str,
+    out: Path,
+    safe: bool,
+    layer: str | None,
+    tags: list[str],
+) -> int:
+    """Write the chosen notes to `out` as a handout or a W3C annotation file."""
     from reader.notes.export import export_notes
 
-    with open_store() as store:
+    with open_store(open_notes) as store:
         notes = select_notes(store, layer, tags)
     path = export_notes(out, export_format, notes, report, safe=safe)
     print(f"Exported {len(notes)} note{'s' if len(notes) != 1 else ''} to {path}.")
     return 0
 
 
-def run_import(report: Report, path: Path, layer: str | None) -> int:
+def run_import(report: Report, open_notes: Callable[[], NoteStore], path: Path, layer: str | None) -> int:
+    """Import a W3C or Hypothesis file into a layer, all or nothing."""
     from reader.notes.w3c import import_annotations
 
-    with open_store() as store:
+    with open_store(open_notes) as store:
         result = import_annotations(store, report, path, layer=layer)
     print(result.summary())
     return 0

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from reader.cli import main as cli
+from reader.__main__ import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(["glossary", *argv])
+    code = main(["glossary", *argv])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

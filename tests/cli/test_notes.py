@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main as cli
+from reader.__main__ import main
 from reader.content import ParagraphId, Report, SectionId
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.note import Anchor, Color, ImportedNote
@@ -39,7 +39,7 @@ def saved(report: Report, data_dir: Path):
 
 
 def test_list_json_has_every_field_in_reading_order(saved, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["notes", "list", "--json"]) == 0
+    assert main(["notes", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [row["quote"] for row in rows] == ["fragile ceasefire", QUOTE, "vanished passage"]
     row = rows[1]
@@ -54,7 +54,7 @@ def test_list_json_has_every_field_in_reading_order(saved, capsys: pytest.Captur
 
 
 def test_list_text_shows_quote_note_and_orphans(saved, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["notes", "list"]) == 0
+    assert main(["notes", "list"]) == 0
     out = capsys.readouterr().out
     assert f"“{QUOTE}”" in out
     assert "ask the class" in out
@@ -62,17 +62,17 @@ def test_list_text_shows_quote_note_and_orphans(saved, capsys: pytest.CaptureFix
 
 
 def test_list_with_no_notes_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["notes", "list"]) == 0
+    assert main(["notes", "list"]) == 0
     assert capsys.readouterr().out == "No notes yet.\n"
 
 
 def test_list_filters_by_layer_and_tag(saved, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["notes", "list", "--json", "--layer", "mine", "--tag", "LAW"]) == 0
+    assert main(["notes", "list", "--json", "--layer", "mine", "--tag", "LAW"]) == 0
     assert [row["quote"] for row in json.loads(capsys.readouterr().out)] == [QUOTE]
 
 
 def test_unknown_layer_prints_one_line_and_exits_1(saved, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["notes", "list", "--layer", "nobody"]) == 1
+    assert main(["notes", "list", "--layer", "nobody"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("field-reader: There is no notes layer “nobody”")
     assert err.count("\n") == 1
@@ -83,37 +83,37 @@ def test_export_writes_the_file_and_says_how_many(
     saved, tmp_path: Path, capsys: pytest.CaptureFixture[str], export_format: str
 ) -> None:
     out = tmp_path / f"handout.{export_format}"
-    assert cli.main(["notes", "export", "--format", export_format, "--out", str(out)]) == 0
+    assert main(["notes", "export", "--format", export_format, "--out", str(out)]) == 0
     assert capsys.readouterr().out == f"Exported 3 notes to {out}.\n"
     assert b"fragile ceasefire" in out.read_bytes()
 
 
 def test_safe_export_drops_the_author(saved, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "handout.md"
-    assert cli.main(["notes", "export", "--format", "md", "--out", str(out), "--safe"]) == 0
+    assert main(["notes", "export", "--format", "md", "--out", str(out), "--safe"]) == 0
     assert "Haddad" not in out.read_text(encoding="utf-8")
 
 
 def test_export_needs_a_known_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        cli.main(["notes", "export", "--format", "docx", "--out", str(tmp_path / "x")])
+        main(["notes", "export", "--format", "docx", "--out", str(tmp_path / "x")])
     assert exited.value.code == 2
 
 
 def test_exported_json_imports_as_a_layer_once(saved, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "class.json"
-    assert cli.main(["notes", "export", "--format", "json", "--out", str(out), "--layer", "mine"]) == 0
+    assert main(["notes", "export", "--format", "json", "--out", str(out), "--layer", "mine"]) == 0
     capsys.readouterr()
-    assert cli.main(["notes", "import", str(out), "--layer", "Ms Haddad"]) == 0
+    assert main(["notes", "import", str(out), "--layer", "Ms Haddad"]) == 0
     assert capsys.readouterr().out == "Imported 2 notes into the layer “Ms Haddad”.\n"
-    assert cli.main(["notes", "import", str(out), "--layer", "Ms Haddad"]) == 0
+    assert main(["notes", "import", str(out), "--layer", "Ms Haddad"]) == 0
     assert capsys.readouterr().out == "Imported 0 notes into the layer “Ms Haddad”; 2 already there.\n"
 
 
 def test_import_default_layer_is_the_file_name(saved, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "week-3.json"
-    cli.main(["notes", "export", "--format", "json", "--out", str(out), "--layer", "mine"])
-    cli.main(["notes", "import", str(out)])
+    main(["notes", "export", "--format", "json", "--out", str(out), "--layer", "mine"])
+    main(["notes", "import", str(out)])
     assert "“week-3”" in capsys.readouterr().out
 
 
@@ -122,7 +122,7 @@ def test_bad_import_prints_one_line_exits_1_and_changes_nothing(
 ) -> None:
     bad = tmp_path / "broken.json"
     bad.write_text('{"type": "Annotation", "target": ', encoding="utf-8")
-    assert cli.main(["notes", "import", str(bad)]) == 1
+    assert main(["notes", "import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert (
         err
@@ -134,7 +134,7 @@ def test_bad_import_prints_one_line_exits_1_and_changes_nothing(
 
 def test_recovered_database_is_reported_on_stderr(saved, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (data_dir / "notes.sqlite3").write_bytes(b"this is not a database at all" * 100)
-    assert cli.main(["notes", "list", "--json"]) == 0
+    assert main(["notes", "list", "--json"]) == 0
     captured = capsys.readouterr()
     assert "restored from the backup" in captured.err
     assert len(json.loads(captured.out)) == 3

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from reader import __version__
-from reader.cli.main import main
+from reader.__main__ import main
 
 
 def test_sections_json_lists_every_heading_in_reading_order(report, capsys):
@@ -72,9 +72,14 @@ def test_python_dash_m_reader_runs_in_a_subprocess():
 )
 def test_window_arguments_open_the_window(monkeypatch, argv):
     opened = []
-    monkeypatch.setattr("reader.ui.app.run_window", lambda args: opened.append(args) or 0)
+
+    def run_window(build, data_folder, *, exit_after_start):
+        opened.append(exit_after_start)
+        return 0
+
+    monkeypatch.setattr("reader.ui.app.run_window", run_window)
     assert main(argv) == 0
-    assert opened and opened[0].command is None
+    assert opened == ["--exit-after-start" in " ".join(argv)]
 
 
 def test_content_without_a_folder_is_a_usage_error():

@@ -1,0 +1,162 @@
+"""The command line's arguments: the parsers, and running the chosen command on the shared objects."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import __version__
+from reader.cli.output import PROGRAM
+
+if TYPE_CHECKING:
+    from reader.app_objects import AppObjects
+
+Command = Callable[[argparse.Namespace, "AppObjects"], int]
+
+
+def window_parser() -> argparse.ArgumentParser:
+    """The options that apply with or without a command (all that opening the window needs)."""
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM,
+        description="An offline reader for the report. With no command, opens the reading window.",
+    )
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        help="read the report from this content folder (default: READER_CONTENT_DIR, else the bundled report)",
+    )
+    parser.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="open the window, wait until the document is painted, then exit (for smoke tests and timing)",
+    )
+    return parser
+
+
+def opens_the_window(argv: list[str]) -> bool:
+    """Whether the arguments only open the window, so the commands' parsers need not be built (start-up)."""
+    expect_value = False
+    for token in argv:
+        if expect_value:
+            expect_value = False
+        elif token == "--content":
+            expect_value = True
+        elif not (token == "--exit-after-start" or token.startswith("--content=")):
+            return False
+    return not expect_value
+
+
+def command_parser() -> argparse.ArgumentParser:
+    """Every command and its options; each command's `run` default is the function that carries it out."""
+    parser = window_parser()
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sections = commands.add_parser("sections", help="list the sections in reading order")
+    sections.add_argument("--json", action="store_true", help="print a JSON list with each section's text")
+    sections.set_defaults(run=_sections)
+
+    show = commands.add_parser("show", help="print one section as text")
+    show.add_argument("section_id", metavar="SECTION_ID", help="a section id, as `sections` lists them")
+    show.set_defaults(run=_show)
+
+    glossary = commands.add_parser("glossary", help="list the glossary, or explain one term")
+    glossary.add_argument("term", nargs="?", metavar="TERM", help="a term, abbreviation or alias, e.g. ICJ")
+    glossary.add_argument("--json", action="store_true", help="print a JSON list of entries with their sections")
+    glossary.set_defaults(run=_glossary)
+
+    search = commands.add_parser("search", help="search the report, the glossary and your notes")
+    search.add_argument("query", metavar="QUERY", help='words, "a phrase", AND / OR / NOT, -word, prefix*')
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="show at most N hits (default 10)")
+    search.add_argument("--json", action="store_true", help="print a JSON object with query, total, suggestion, hits")
+    search.set_defaults(run=_search)
+
+    index = commands.add_parser("index", help="manage the search index")
+    index_commands = index.add_subparsers(dest="index_command", metavar="ACTION", required=True)
+    index_build = index_commands.add_parser("build", help="build the bundled search index (into index/)")
+    index_build.add_argument("--folder", type=Path, metavar="DIR", help="build into DIR instead of index/")
+    index_build.set_defaults(run=_index_build)
+
+    notes = commands.add_parser("notes", help="list, export or import highlights and notes")
+    notes_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    notes_list = notes_commands.add_parser("list", help="list every note in reading order, orphaned ones last")
+    notes_list.add_argument("--json", action="store_true", help="print a JSON list of notes")
+    _add_selection(notes_list)
+    notes_list.set_defaults(run=_notes_list)
+    notes_export = notes_commands.add_parser("export", help="write notes as a handout or a W3C annotation file")
+    notes_export.add_argument("--format", required=True, choices=["md", "json", "html", "pdf"], dest="export_format")
+    notes_export.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
+    notes_export.add_argument("--safe", action="store_true", help="leave out author names and timestamps")
+    _add_selection(notes_export)
+    notes_export.set_defaults(run=_notes_export)
+    notes_import = notes_commands.add_parser("import", help="import a W3C or Hypothesis JSON file as a layer")
+    notes_import.add_argument("file", type=Path, metavar="FILE", help="the annotation file")
+    notes_import.add_argument("--layer", metavar="NAME", help="the layer to import into (default: the file name)")
+    notes_import.set_defaults(run=_notes_import)
+    return parser
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--layer", metavar="NAME", help="only notes of this layer (yours: mine)")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only notes with this tag")
+
+
+def run_command(args: argparse.Namespace, objects: AppObjects) -> int:
+    """Carry out the parsed command on the shared objects; returns the exit code (ReaderError is the caller's)."""
+    return args.run(args, objects)
+
+
+# Each command imports its module only when chosen, so one command never pays for another's imports.
+
+
+def _sections(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.sections import run_sections
+
+    return run_sections(objects.report, args.json)
+
+
+def _show(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.sections import run_show
+
+    return run_show(objects.report, args.section_id)
+
+
+def _glossary(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.glossary import run_glossary
+    from reader.glossary import load_glossary
+
+    # Strictly loaded: a broken glossary file is this command's error, not an empty glossary.
+    return run_glossary(load_glossary(objects.report), args.term, args.json)
+
+
+def _search(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.search import run_search
+
+    return run_search(objects.report, objects.glossary(), objects.folders, args.query, args.limit, args.json)
+
+
+def _index_build(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.search import run_index_build
+
+    return run_index_build(objects.report, objects.glossary(), args.folder or objects.folders.bundled_index)
+
+
+def _notes_list(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.notes import run_list
+
+    return run_list(objects.report, objects.open_notes, args.json, args.layer, args.tag)
+
+
+def _notes_export(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.notes import run_export
+
+    return run_export(objects.report, objects.open_notes, args.export_format, args.out, args.safe, args.layer, args.tag)
+
+
+def _notes_import(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.notes import run_import
+
+    return run_import(objects.report, objects.open_notes, args.file, args.layer)
