@@ -168,15 +168,6 @@ class Glossary:
                 sections[occurrence.section_id] = None
         return tuple(sections)
 
-    def paragraphs_of(self, term_id: str) -> tuple[ParagraphId, ...]:
-        """The ids of the paragraphs where the term occurs, in reading order."""
-        self.term(term_id)
-        paragraphs: dict[ParagraphId, None] = {}
-        for occurrence in self.occurrences():
-            if occurrence.term_id == term_id and occurrence.paragraph_id is not None:
-                paragraphs[occurrence.paragraph_id] = None
-        return tuple(paragraphs)
-
 
 def load_glossary(report: Report) -> Glossary:
     """The glossary named by the report's manifest; an empty one when the manifest names none."""

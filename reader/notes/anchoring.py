@@ -57,15 +57,6 @@ class Placement:
     anchor: Anchor | None
     spans: tuple[Span, ...]
 
-    @property
-    def is_orphaned(self) -> bool:
-        return self.status is AnchorStatus.ORPHANED
-
-    @property
-    def has_moved(self) -> bool:
-        """True when the note was found somewhere other than its saved position."""
-        return self.method not in (None, AnchorMethod.POSITION)
-
 
 @dataclass(frozen=True, slots=True)
 class _Located:

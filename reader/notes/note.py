@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NewType
+from typing import NewType, TypeVar
 
 from reader.content import ParagraphId, SectionId
 from reader.errors import ReaderError
@@ -178,17 +178,22 @@ def checked_anchor(anchor: Anchor, allow_unplaced: bool = False) -> Anchor:
     return anchor
 
 
+_Choice = TypeVar("_Choice", bound=enum.Enum)
+
+
 def to_color(value: Color | str) -> Color:
-    try:
-        return Color(value)
-    except ValueError as exc:
-        names = ", ".join(color.value for color in Color)
-        raise NotesError(f"“{value}” is not a highlight colour; use one of {names}.") from exc
+    """The colour named by `value`; raises NotesError naming the colours there are."""
+    return _member(Color, value, "colour")
 
 
 def to_style(value: Style | str) -> Style:
+    """The style named by `value`; raises NotesError naming the styles there are."""
+    return _member(Style, value, "style")
+
+
+def _member(choices: type[_Choice], value: object, noun: str) -> _Choice:
     try:
-        return Style(value)
+        return choices(value)
     except ValueError as exc:
-        names = ", ".join(style.value for style in Style)
-        raise NotesError(f"“{value}” is not a highlight style; use one of {names}.") from exc
+        names = ", ".join(str(choice.value) for choice in choices)
+        raise NotesError(f"“{value}” is not a highlight {noun}; use one of {names}.") from exc

@@ -72,12 +72,8 @@ class NoteStore:
     damaged and restored from a backup, so the window can tell the reader what happened.
     """
 
-    def __init__(self, location: Path | str | None = None, today: dt.date | None = None) -> None:
-        """Open `location`: a folder (holding `notes.sqlite3`; default the data folder) or a database file."""
-        if location is None:
-            from reader import paths
-
-            location = paths.data_dir()
+    def __init__(self, location: Path | str, today: dt.date | None = None) -> None:
+        """Open `location`: a folder (holding `notes.sqlite3`, normally the data folder) or a database file."""
         location = Path(location)
         self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
         self._today = today  # None: the real date at each backup (the app may stay open past midnight)

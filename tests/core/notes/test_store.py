@@ -39,8 +39,8 @@ def test_note_survives_restart(data_dir: Path) -> None:
         assert reopened.recovery_message is None
 
 
-def test_store_opens_in_the_data_folder_by_default(data_dir: Path) -> None:
-    with NoteStore() as store:
+def test_store_opened_on_a_folder_keeps_its_database_there(data_dir: Path) -> None:
+    with NoteStore(data_dir) as store:
         assert store.path == data_dir / "notes.sqlite3"
 
 
