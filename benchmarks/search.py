@@ -19,7 +19,8 @@ from pathlib import Path
 
 from reader.content import ParagraphId, Report, Section, SectionId, load_report
 from reader.glossary import load_glossary
-from reader.search.build import build_index, glossary_documents, is_fresh
+from reader.search.build import build_index, is_fresh
+from reader.search.documents import glossary_documents
 from reader.search.index import SearchIndex
 
 QUERIES: dict[str, list[str]] = {

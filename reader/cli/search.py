@@ -1,38 +1,46 @@
-"""The `search` and `index build` commands of the command line: finding the index, printing hits."""
+"""The `search` and `index build` commands of the command line: printing what search finds, building the index."""
 
 from __future__ import annotations
 
 import json
 import sys
 import textwrap
+from contextlib import ExitStack
 from pathlib import Path
 
-from reader import paths
 from reader.content import Report
-from reader.glossary import load_glossary
+from reader.glossary import Glossary, load_glossary
 from reader.notes.schema import DB_NAME
-from reader.search.build import Progress, SearchDocument, build_index, glossary_documents, note_documents
-from reader.search.index import SearchHit, SearchIndex, SearchResult, merge_results, open_or_build_index
+from reader.paths import Folders
+from reader.search.build import Progress, build_index
+from reader.search.documents import SearchDocument, glossary_documents, note_documents
+from reader.search.everywhere import search_everywhere
+from reader.search.index import SearchIndex
+from reader.search.location import open_or_build_index
+from reader.search.results import HitKind, SearchHit, SearchResult
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 
 
 def content_documents(report: Report) -> tuple[SearchDocument, ...]:
-    """The documents indexed beside the report's paragraphs: its glossary entries."""
+    """The documents indexed beside the report's paragraphs: its glossary entries (loaded from the content)."""
     return glossary_documents(load_glossary(report))
 
 
-def run_search(report: Report, text: str, limit: int, as_json: bool) -> int:
-    limit = max(1, limit)
-    search_index = open_or_build_index(report, content_documents(report), _progress_to_stderr())
-    try:
-        results = [search_index.search(text, limit=limit)]
-    finally:
-        search_index.close()
-    notes = _search_notes(report, text, limit)
-    if notes is not None:
-        results.append(notes)
-    result = merge_results(results, limit)
+def run_search(report: Report, glossary: Glossary, folders: Folders, text: str, limit: int, as_json: bool) -> int:
+    """Search the report's index (building it in the cache folder if none is fresh) and the reader's notes."""
+    with ExitStack() as opened:
+        indexes = [
+            opened.enter_context(
+                open_or_build_index(
+                    report, glossary_documents(glossary), folders.bundled_index, folders.cache, _progress_to_stderr()
+                )
+            )
+        ]
+        notes_index = _open_notes_index(report, folders.data)
+        if notes_index is not None:
+            indexes.append(opened.enter_context(notes_index))
+        result = search_everywhere(text, indexes, limit)
     if as_json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -40,27 +48,24 @@ def run_search(report: Report, text: str, limit: int, as_json: bool) -> int:
     return 0
 
 
-def run_index_build(report: Report, folder: Path | None) -> int:
-    folder = folder or paths.bundled_index_dir()
-    build_index(folder, report, content_documents(report), _progress_to_stderr())
+def run_index_build(report: Report, glossary: Glossary, folder: Path) -> int:
+    """Build the index of the report and its glossary into `folder` (the bundled index/, for a release)."""
+    build_index(folder, report, glossary_documents(glossary), _progress_to_stderr())
     with SearchIndex.open(folder) as search_index:
         count = search_index.document_count
     print(f"Indexed {count} passages into {folder}.")
     return 0
 
 
-def _search_notes(report: Report, text: str, limit: int) -> SearchResult | None:
-    """The reader's notes matching `text`, or None when there is no notes database yet (none is created)."""
-    if not (paths.data_dir() / DB_NAME).is_file():
+def _open_notes_index(report: Report, data: Path) -> SearchIndex | None:
+    """An in-memory index of the reader's visible notes, or None when there are none (no database is created)."""
+    if not (data / DB_NAME).is_file():
         return None
     from reader.notes.store import NoteStore
 
-    with NoteStore(paths.data_dir()) as store:
+    with NoteStore(data) as store:
         notes = store.notes(visible_only=True)
-    if not notes:
-        return None
-    with SearchIndex.in_memory(note_documents(notes, report)) as notes_index:
-        return notes_index.search(text, limit=limit)
+    return SearchIndex.in_memory(note_documents(notes, report)) if notes else None
 
 
 def _progress_to_stderr() -> Progress:
@@ -90,7 +95,7 @@ def _print_result(result: SearchResult, emphasis: bool) -> None:
     for number, hit in enumerate(result.hits, start=1):
         print()
         where = hit.paragraph_id or hit.key
-        label = "" if hit.kind == "report" else f"[{hit.kind}] "
+        label = "" if hit.kind is HitKind.REPORT else f"[{hit.kind.value}] "
         print(f"{number:>2}. {label}{hit.heading}  ({where})")
         print(textwrap.indent(_emphasised(hit, emphasis), "    "))
 

@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 from whoosh import query
 
-_FALLBACK = None
-
 
 def count_matches(nodes: Sequence[query.Query], reader) -> int | None:
     """How many documents match any of `nodes`, or None when one needs positions (phrases) or the index has
@@ -47,20 +45,20 @@ def _docnums(node: query.Query, reader) -> set[int] | None:
                 continue  # handled below
             part = _docnums(child, reader)
             if part is None:
-                return _FALLBACK
+                return None
             parts.append(part)
         if not parts:
-            return _FALLBACK
+            return None
         combined = set.intersection(*parts) if isinstance(node, query.And) else set().union(*parts)
         if isinstance(node, query.And):
             for child in node.subqueries:
                 if isinstance(child, query.Not):
                     unwanted = _docnums(child.query, reader)
                     if unwanted is None:
-                        return _FALLBACK
+                        return None
                     combined -= unwanted
         return combined
-    return _FALLBACK
+    return None
 
 
 def _postings(reader, fieldname: str, text) -> set[int]:

@@ -1,10 +1,9 @@
-"""`SearchIndex`: searching the Whoosh index of the report for `SearchHit`s."""
+"""`SearchIndex`: one open Whoosh index, searched for a `SearchResult`."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import whoosh.index
@@ -13,23 +12,9 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import IndexError as WhooshIndexError
 
 from reader.content import Report
-from reader.search.build import (
-    INFO_NAME,
-    Progress,
-    SearchDocument,
-    SearchError,
-    add_documents,
-    build_index,
-    cache_index_dir,
-    fresh_index_dir,
-    glossary_documents,
-    index_schema,
-    is_fresh,
-    note_documents,
-    read_checksum,
-    report_documents,
-)
 from reader.search.count import count_matches
+from reader.search.documents import SearchDocument, index_fields
+from reader.search.errors import SearchError
 from reader.search.query import (
     QueryRewriter,
     Vocabulary,
@@ -39,103 +24,14 @@ from reader.search.query import (
     make_parser,
     parse,
 )
-from reader.search.snippet import NO_TERMS, MatchTerms, make_snippet, match_spans, match_terms
-
-__all__ = [
-    "INFO_NAME",
-    "Progress",
-    "SearchDocument",
-    "SearchError",
-    "SearchHit",
-    "SearchIndex",
-    "SearchResult",
-    "build_index",
-    "cache_index_dir",
-    "fresh_index_dir",
-    "glossary_documents",
-    "is_fresh",
-    "merge_results",
-    "note_documents",
-    "open_or_build_index",
-    "report_documents",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One result: where it is, why it matched, and a snippet.
-
-    `spans` are (start, end) offsets of the matched words in the document's full text (for a report paragraph,
-    offsets into `Paragraph.text`); `snippet_spans` are the same words' offsets inside `snippet`; `terms` are the
-    matched words as they appear in the text, for highlighting elsewhere.
-    """
-
-    kind: str
-    key: str
-    section_id: str | None
-    section_title: str | None
-    heading: str
-    paragraph_id: str | None
-    score: float
-    snippet: str
-    snippet_spans: tuple[tuple[int, int], ...]
-    terms: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
-
-    def to_json(self) -> dict:
-        return {
-            "kind": self.kind,
-            "key": self.key,
-            "section_id": self.section_id,
-            "section_title": self.section_title,
-            "heading": self.heading,
-            "paragraph_id": self.paragraph_id,
-            "score": round(self.score, 4),
-            "snippet": self.snippet,
-            "snippet_spans": [list(span) for span in self.snippet_spans],
-            "terms": list(self.terms),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """What a query found: `total` matching documents, the best `hits`, and a corrected query to offer.
-
-    `is_fuzzy` says some words were unknown and matched loosely; `notice` says the query was cut short.
-    """
-
-    query: str
-    total: int
-    suggestion: str | None
-    hits: tuple[SearchHit, ...]
-    is_fuzzy: bool = False
-    notice: str | None = None
-    match_terms: MatchTerms = NO_TERMS
-    """What to highlight elsewhere (every paragraph of the document), with `search_snippet.match_spans`."""
-
-    def to_json(self) -> dict:
-        return {
-            "query": self.query,
-            "total": self.total,
-            "suggestion": self.suggestion,
-            "is_fuzzy": self.is_fuzzy,
-            "notice": self.notice,
-            "hits": [hit.to_json() for hit in self.hits],
-        }
-
-
-def open_or_build_index(
-    report: Report, extra_documents: Iterable[SearchDocument] = (), progress: Progress | None = None
-) -> SearchIndex:
-    """Open the fresh bundled or cached index, building one in the cache folder first if there is none."""
-    folder = fresh_index_dir(report)
-    if folder is None:
-        folder = build_index(cache_index_dir(), report, extra_documents, progress)
-    return SearchIndex.open(folder)
+from reader.search.results import HitKind, MatchTerms, SearchHit, SearchResult
+from reader.search.schema import index_schema
+from reader.search.snippet import make_snippet, match_spans, match_terms
+from reader.search.stamp import read_checksum
 
 
 class SearchIndex:
-    """A searchable Whoosh index: open one from a folder, or make a small one in memory (for notes)."""
+    """A searchable Whoosh index: open a built one from a folder, or make a small one in memory (for notes)."""
 
     def __init__(self, index: whoosh.index.Index, checksum: str | None, folder: Path | None) -> None:
         self._index = index
@@ -148,37 +44,36 @@ class SearchIndex:
 
     @classmethod
     def open(cls, folder: Path) -> SearchIndex:
-        """Open a built index read-only; raises `SearchError` if the folder has none."""
+        """Open a built index read-only; raises `SearchError` if the folder has none or it is damaged."""
         folder = Path(folder)
         checksum = read_checksum(folder)
         if checksum is None:
             raise SearchError(f"There is no search index in {folder}; run `field-reader index build` to make one.")
         try:
             index = whoosh.index.open_dir(str(folder), readonly=True)
+            return cls(index, checksum, folder)
         except (OSError, WhooshIndexError, EOFError, ValueError) as exc:
             raise SearchError(
                 f"Cannot open the search index in {folder}: it is damaged; delete the folder to rebuild it."
             ) from exc
-        return cls(index, checksum, folder)
 
     @classmethod
     def in_memory(cls, documents: Iterable[SearchDocument]) -> SearchIndex:
         """A throw-away index of a few documents, such as the reader's notes."""
         index = RamStorage().create_index(index_schema())
-        writer = index.writer()
-        add_documents(writer, tuple(documents), None)
-        writer.commit()
+        with index.writer() as writer:
+            for document in documents:
+                writer.add_document(**index_fields(document))
         return cls(index, None, None)
 
     def replace_documents(self, documents: Sequence[SearchDocument]) -> None:
         """Put these documents in place of those with the same keys (an in-memory index: one edited note)."""
         if self.folder is not None:
             raise SearchError("A search index built on disk is read-only; rebuild it with `field-reader index build`.")
-        writer = self._index.writer()
-        for document in documents:
-            writer.delete_by_term("key", document.key)
-        add_documents(writer, documents, None)
-        writer.commit()
+        with self._index.writer() as writer:
+            for document in documents:
+                writer.delete_by_term("key", document.key)
+                writer.add_document(**index_fields(document))
         # WORKAROUND: Searcher.refresh() reuses the old segment readers and still counts the deleted documents.
         self._searcher.close()
         self._searcher = self._index.searcher()
@@ -270,8 +165,9 @@ class SearchIndex:
         snippet, snippet_spans = make_snippet(content, spans)
         words = tuple(dict.fromkeys(content[start:end] for start, end in spans))
         return SearchHit(
-            kind=stored.get("kind", "report"),
+            kind=HitKind(stored["kind"]),
             key=stored["key"],
+            item_id=stored["item_id"],
             section_id=stored.get("section_id"),
             section_title=stored.get("section_title"),
             heading=stored.get("heading") or "",
@@ -288,27 +184,3 @@ def _has_negation(node: query.Query) -> bool:
     if isinstance(node, (query.Not, query.AndNot)):
         return True
     return any(_has_negation(child) for child in node.children())
-
-
-def merge_results(results: Sequence[SearchResult], limit: int) -> SearchResult:
-    """Several indexes' results for one query as one, exact matches before loose (fuzzy) ones.
-
-    A correction is offered only when no index matched the words as typed.
-    """
-    if not results:
-        return SearchResult("", 0, None, ())
-    ordered = sorted(results, key=lambda result: result.is_fuzzy)  # stable: otherwise in the order given
-    exact = any(result.hits and not result.is_fuzzy for result in results)
-    return SearchResult(
-        query=results[0].query,
-        total=sum(result.total for result in results),
-        suggestion=None if exact else next((result.suggestion for result in results if result.suggestion), None),
-        hits=tuple(hit for result in ordered for hit in result.hits)[:limit],
-        is_fuzzy=not exact and any(result.is_fuzzy for result in results),
-        notice=next((result.notice for result in results if result.notice), None),
-        match_terms=MatchTerms(
-            frozenset().union(*(result.match_terms.stems for result in results)),
-            frozenset().union(*(result.match_terms.words for result in results)),
-            tuple(dict.fromkeys(phrase for result in results for phrase in result.match_terms.phrases)),
-        ),
-    )

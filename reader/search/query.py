@@ -7,31 +7,19 @@ import unicodedata
 from dataclasses import dataclass
 
 from whoosh import qparser, query
-from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.qparser import QueryParserError
-from whoosh.support.charset import accent_map
+
+from reader.search.schema import EXACT_ANALYZER, STEM_ANALYZER, WORD_FIELDS
 
 MAX_QUERY_CHARS = 400
 """Longer queries are cut here: no reader types more, and it bounds the work one keystroke can cause."""
 
 MAX_QUERY_WORDS = 24
 MAX_WORD_CHARS = 30
-MAX_NEAREST = 8
-_WORD_FIELDS = ("exact", "title_exact")
 """Longer "words" are not misspellings worth correcting, and fuzzy matching them is slow."""
+MAX_NEAREST = 8
 TITLE_BOOST = 0.6
 """Heading words count, but less than the paragraph's own words."""
-
-# Question words carry no topic: "where does the ICJ come in" is about the ICJ.
-QUESTION_WORDS = frozenset(
-    {"who", "whom", "whose", "what", "which", "where", "why", "how", "does", "do", "did", "done"}
-    | {"many", "much", "there", "their", "they", "them", "i", "me", "my"}
-)
-STOP_WORDS = frozenset(STOP_WORDS) | QUESTION_WORDS
-
-# One analyzer chain per purpose. Accents fold before stemming so "déplacé" and "deplace" meet.
-EXACT_ANALYZER = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
-STEM_ANALYZER = EXACT_ANALYZER | StopFilter(stoplist=STOP_WORDS) | StemFilter()
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "＊": "*"})
 _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(]))-+(?=[\w\"(])")
@@ -129,7 +117,7 @@ def complete_last_word(text: str, vocabulary: Vocabulary) -> str:
 
 def make_parser(schema, group: type) -> qparser.QueryParser:
     """A parser for words, "phrases", ( groups ), AND / OR / NOT and prefix*; nothing else is syntax."""
-    parser = qparser.QueryParser(
+    return qparser.QueryParser(
         "exact",
         schema,
         plugins=[
@@ -141,7 +129,6 @@ def make_parser(schema, group: type) -> qparser.QueryParser:
         ],
         group=group,
     )
-    return parser
 
 
 def parse(parser: qparser.QueryParser, text: str) -> query.Query:
@@ -201,7 +188,7 @@ class Vocabulary:
     def has_prefix(self, prefix: str) -> bool:
         """Whether some index word starts with `prefix`."""
         reader = self._reader
-        return any(next(iter(reader.expand_prefix(field, prefix)), None) is not None for field in _WORD_FIELDS)
+        return any(next(iter(reader.expand_prefix(field, prefix)), None) is not None for field in WORD_FIELDS)
 
     def nearest(self, word: str) -> tuple[str, ...]:
         """Index words one edit from `word`, else two (for words of five letters or more), most frequent first."""
@@ -213,7 +200,7 @@ class Vocabulary:
         reader = self._reader
         for distance in (1, 2) if len(word) >= 5 else (1,):
             found: dict[str, int] = {}
-            for field in _WORD_FIELDS:
+            for field in WORD_FIELDS:
                 for candidate in reader.terms_within(field, word, distance, prefix=1):
                     if len(candidate) > 1 and candidate != word:
                         found[candidate] = found.get(candidate, 0) + reader.doc_frequency(field, candidate)

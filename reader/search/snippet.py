@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from whoosh import query
 from whoosh.lang.porter import stem as porter_stem
 
-from reader.search.query import EXACT_ANALYZER, STOP_WORDS
+from reader.search.results import MatchTerms
+from reader.search.schema import EXACT_ANALYZER, STOP_WORDS
 
 SNIPPET_CHARS = 200
 _ELLIPSIS = "…"
 _MIN_STEMMED = 2  # as Whoosh's StopFilter: shorter tokens are dropped before stemming
-
-
-@dataclass(frozen=True, slots=True)
-class MatchTerms:
-    """What to highlight for a query: stems, exact words and phrases, from its positive (not negated) parts."""
-
-    stems: frozenset[str]
-    words: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.stems or self.words or self.phrases)
-
-
-NO_TERMS = MatchTerms(frozenset(), frozenset(), ())
 
 
 def match_terms(node: query.Query, reader) -> MatchTerms:

@@ -7,24 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
-from reader.cli import main as cli
+from reader.__main__ import main
+from reader.cli.search import run_index_build, run_search
 from reader.content import Report
+from reader.glossary import load_glossary
 from reader.notes.note import Anchor
 from reader.notes.store import NoteStore
-from reader.search.build import INFO_NAME, build_index, cache_index_dir
+from reader.paths import Folders
+from reader.search.build import INFO_NAME, build_index
+from reader.search.location import cache_index_folder
 
 # No test depends on whether index/ was built.
 pytestmark = pytest.mark.usefixtures("empty_bundled_index")
 
 
 def _search_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
-    assert cli.main(["search", *argv, "--json"]) == 0
+    assert main(["search", *argv, "--json"]) == 0
     return json.loads(capsys.readouterr().out)
 
 
 def test_search_prints_the_best_passage_first_with_where_it_is(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["search", "face scanned without their knowledge"]) == 0
+    assert main(["search", "face scanned without their knowledge"]) == 0
 
     out = capsys.readouterr().out
     first = out.split("\n 1. ", 1)[1].split("\n 2. ", 1)[0]
@@ -64,7 +67,7 @@ def test_limit_caps_the_number_of_hits(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_a_misspelling_prints_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["search", "genocde"]) == 0
+    assert main(["search", "genocde"]) == 0
 
     assert "Did you mean: genocide?" in capsys.readouterr().out
 
@@ -76,64 +79,67 @@ def test_json_carries_the_suggestion(capsys: pytest.CaptureFixture[str]) -> None
 def test_glossary_entries_are_found(capsys: pytest.CaptureFixture[str]) -> None:
     hits = _search_json(capsys, "International Court of Justice")["hits"]
 
-    assert hits[0]["kind"] == "glossary"
-    assert hits[0]["key"] == "glossary:icj"
+    assert (hits[0]["kind"], hits[0]["item_id"], hits[0]["key"]) == ("glossary", "icj", "glossary:icj")
 
 
-def test_notes_are_searched_once_there_are_notes(capsys: pytest.CaptureFixture[str], report: Report) -> None:
+def test_notes_are_searched_once_there_are_notes(
+    capsys: pytest.CaptureFixture[str], report: Report, data_dir: Path
+) -> None:
     paragraph = report.paragraph("red-wolf-p2")
-    with NoteStore(paths.data_dir()) as store:
+    with NoteStore(data_dir) as store:
         anchor = Anchor(paragraph.section_id, paragraph.id, 0, 8, paragraph.text[:8])
-        store.add(anchor, text="Ask the clinic about water trucks", tags=["follow-up"])
+        note = store.add(anchor, text="Ask the clinic about water trucks", tags=["follow-up"])
 
     hits = _search_json(capsys, "trucks")["hits"]
 
-    assert (hits[0]["kind"], hits[0]["paragraph_id"]) == ("note", "red-wolf-p2")
+    assert (hits[0]["kind"], hits[0]["item_id"], hits[0]["paragraph_id"]) == ("note", note.id, "red-wolf-p2")
     assert "trucks" in hits[0]["snippet"]
 
 
-def test_searching_creates_no_notes_database(capsys: pytest.CaptureFixture[str]) -> None:
+def test_searching_creates_no_notes_database(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     _search_json(capsys, "genocide")
 
-    assert list(paths.data_dir().glob("notes*")) == []
+    assert list(data_dir.glob("notes*")) == []
 
 
 @pytest.mark.parametrize("query", ["", '"', "AND", "((", "🙂", "x" * 10_000, "\x00\x1b"])
 def test_a_hostile_query_prints_no_results_calmly(capsys: pytest.CaptureFixture[str], query: str) -> None:
-    assert cli.main(["search", query]) == 0
+    assert main(["search", query]) == 0
 
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
     assert "No results" in captured.out
 
 
-def test_search_builds_a_missing_index_in_the_cache_folder_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["search", "genocide"]) == 0
+def test_search_builds_a_missing_index_in_the_cache_folder_and_says_so(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    assert main(["search", "genocide"]) == 0
 
     assert "Building the search index" in capsys.readouterr().err
-    assert (cache_index_dir() / INFO_NAME).is_file()
+    assert (cache_index_folder(data_dir / "cache") / INFO_NAME).is_file()
 
 
 def test_search_uses_a_fresh_bundled_index_without_building(
-    capsys: pytest.CaptureFixture[str], report: Report, empty_bundled_index: Path
+    capsys: pytest.CaptureFixture[str], report: Report, empty_bundled_index: Path, data_dir: Path
 ) -> None:
     build_index(empty_bundled_index, report)
 
-    assert cli.main(["search", "genocide"]) == 0
+    assert main(["search", "genocide"]) == 0
 
     assert capsys.readouterr().err == ""
-    assert not (cache_index_dir() / INFO_NAME).exists()
+    assert not (cache_index_folder(data_dir / "cache") / INFO_NAME).exists()
 
 
 def test_index_build_writes_the_bundled_folder(capsys: pytest.CaptureFixture[str], empty_bundled_index: Path) -> None:
-    assert cli.main(["index", "build"]) == 0
+    assert main(["index", "build"]) == 0
 
     assert f"into {empty_bundled_index}" in capsys.readouterr().out
     assert (empty_bundled_index / INFO_NAME).is_file()
 
 
 def test_index_build_into_another_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert cli.main(["index", "build", "--folder", str(tmp_path / "elsewhere")]) == 0
+    assert main(["index", "build", "--folder", str(tmp_path / "elsewhere")]) == 0
 
     assert (tmp_path / "elsewhere" / INFO_NAME).is_file()
 
@@ -144,8 +150,51 @@ def test_index_build_into_an_unwritable_place_prints_one_line_and_exits_1(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
 
-    assert cli.main(["index", "build", "--folder", str(blocker / "index")]) == 1
+    assert main(["index", "build", "--folder", str(blocker / "index")]) == 1
 
     err = capsys.readouterr().err
     assert err.startswith("field-reader: Cannot build the search index")
     assert err.count("\n") == 1
+
+
+class TestWithTheFoldersPassedIn:
+    """`run_search` and `run_index_build` use only the folders and objects they are given."""
+
+    @pytest.fixture
+    def folders(self, tmp_path: Path, report: Report) -> Folders:
+        data = tmp_path / "given-data"
+        data.mkdir()
+        return Folders(
+            data=data, cache=tmp_path / "given-cache", content=report.folder, bundled_index=tmp_path / "none"
+        )
+
+    def test_search_builds_its_index_in_the_given_cache_folder(
+        self, capsys: pytest.CaptureFixture[str], report: Report, folders: Folders, data_dir: Path
+    ) -> None:
+        assert run_search(report, load_glossary(report), folders, "genocide", 3, as_json=True) == 0
+
+        assert len(json.loads(capsys.readouterr().out)["hits"]) == 3
+        assert (cache_index_folder(folders.cache) / INFO_NAME).is_file()
+        assert not (data_dir / "cache").exists()
+
+    def test_search_finds_the_notes_in_the_given_data_folder(
+        self, capsys: pytest.CaptureFixture[str], report: Report, folders: Folders
+    ) -> None:
+        paragraph = report.paragraph("overview-p1")
+        with NoteStore(folders.data) as store:
+            anchor = Anchor(paragraph.section_id, paragraph.id, 0, 8, paragraph.text[:8])
+            store.add(anchor, text="Compare with the camp survey")
+
+        assert run_search(report, load_glossary(report), folders, "survey", 5, as_json=True) == 0
+
+        first = json.loads(capsys.readouterr().out)["hits"][0]
+        assert first["kind"] == "note"
+        assert first["snippet"].startswith("Compare with the camp survey")
+
+    def test_index_build_writes_the_given_folder(
+        self, capsys: pytest.CaptureFixture[str], report: Report, tmp_path: Path
+    ) -> None:
+        assert run_index_build(report, load_glossary(report), tmp_path / "built") == 0
+
+        assert f"into {tmp_path / 'built'}" in capsys.readouterr().out
+        assert (tmp_path / "built" / INFO_NAME).is_file()

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from reader.content import Report
 from reader.search.build import build_index
-from reader.search.index import SearchIndex, SearchResult
+from reader.search.index import SearchIndex
+from reader.search.results import SearchResult
 
 SYNTAX = ['"', "(", ")", "*", "?", "-", "+", "AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", ":", "^", "~", "[", "]", "TO"]
 WORDS = ["genocide", "apartheid", "Gaza", "al-Balah", "genocde", "ICJ", "x", "1,139", "’s", "🙂", "\x00", "\u202e"]

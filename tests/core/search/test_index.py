@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
 from reader.content import Report, load_report
 from reader.errors import ReaderError
-from reader.search.build import INFO_NAME, SearchDocument, build_index, cache_index_dir, fresh_index_dir, is_fresh
-from reader.search.index import SearchIndex, open_or_build_index
-from reader.search.query import STEM_ANALYZER
+from reader.search.build import INFO_NAME, build_index, is_fresh
+from reader.search.documents import SearchDocument
+from reader.search.index import SearchIndex
+from reader.search.results import HitKind
+from reader.search.schema import STEM_ANALYZER
 
 CONTENT_DIR = Path(__file__).resolve().parents[3] / "content"
 
@@ -24,6 +25,16 @@ def index(report: Report, tmp_path_factory: pytest.TempPathFactory) -> SearchInd
     search_index = SearchIndex.open(folder)
     yield search_index
     search_index.close()
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Report:
+    """The report with one more line: its checksum differs."""
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, folder)
+    report_file = folder / "report.md"
+    report_file.write_text(report_file.read_text(encoding="utf-8") + "\nA new line about olive groves.\n")
+    return load_report(folder)
 
 
 def _stems(text: str) -> set[str]:
@@ -196,34 +207,36 @@ def test_result_serialises_to_the_documented_json(index: SearchIndex) -> None:
 
 
 def test_extra_documents_are_searchable_with_their_kind(report: Report, tmp_path: Path) -> None:
-    entry = SearchDocument(kind="glossary", key="glossary:refoulement", text="Refoulement: forcing refugees back.")
+    entry = SearchDocument(kind=HitKind.GLOSSARY, item_id="refoulement", text="Refoulement: forcing refugees back.")
     with_glossary = SearchIndex.open(build_index(tmp_path / "index", report, [entry]))
 
     hit = with_glossary.search("refoulement").hits[0]
 
-    assert (hit.kind, hit.key, hit.paragraph_id) == ("glossary", "glossary:refoulement", None)
+    assert (hit.kind, hit.item_id, hit.key, hit.paragraph_id) == (
+        HitKind.GLOSSARY,
+        "refoulement",
+        "glossary:refoulement",
+        None,
+    )
     with_glossary.close()
 
 
+def _note(item_id: str, text: str) -> SearchDocument:
+    return SearchDocument(kind=HitKind.NOTE, item_id=item_id, text=text, section_id="overview")
+
+
 def test_an_in_memory_index_searches_notes() -> None:
-    notes = SearchIndex.in_memory(
-        [SearchDocument(kind="note", key="note:1", text="Ask the clinic about water trucks", section_id="overview")]
-    )
+    notes = SearchIndex.in_memory([_note("1", "Ask the clinic about water trucks")])
 
     assert [hit.key for hit in notes.search("truck").hits] == ["note:1"]
 
 
 def test_an_edited_note_is_found_by_its_new_words_only() -> None:
     notes = SearchIndex.in_memory(
-        [
-            SearchDocument(kind="note", key="note:1", text="Ask the clinic about water trucks", section_id="overview"),
-            SearchDocument(kind="note", key="note:2", text="Compare with the camp survey", section_id="overview"),
-        ]
+        [_note("1", "Ask the clinic about water trucks"), _note("2", "Compare with the camp survey")]
     )
 
-    notes.replace_documents(
-        [SearchDocument(kind="note", key="note:1", text="Ask the school about generators", section_id="overview")]
-    )
+    notes.replace_documents([_note("1", "Ask the school about generators")])
 
     assert [hit.key for hit in notes.search("generator").hits] == ["note:1"]
     assert notes.search("trucks").hits == ()
@@ -232,69 +245,37 @@ def test_an_edited_note_is_found_by_its_new_words_only() -> None:
 
 def test_a_bundled_index_cannot_be_edited(index: SearchIndex) -> None:
     with pytest.raises(ReaderError, match="read-only"):
-        index.replace_documents([SearchDocument(kind="note", key="note:1", text="x", section_id="overview")])
+        index.replace_documents([_note("1", "x")])
 
 
-class TestIndexLifeCycle:
-    @pytest.fixture
-    def edited(self, tmp_path: Path) -> Report:
-        folder = tmp_path / "content"
-        shutil.copytree(CONTENT_DIR, folder)
-        report_file = folder / "report.md"
-        report_file.write_text(report_file.read_text(encoding="utf-8") + "\nA new line about olive groves.\n")
-        return load_report(folder)
-
-    @pytest.fixture
-    def bundled(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-        folder = tmp_path / "bundled-index"
+class TestBuildingAndOpening:
+    def test_building_keeps_other_files_in_the_folder(self, report: Report, tmp_path: Path) -> None:
+        folder = tmp_path / "index"
         folder.mkdir()
         (folder / "README.md").write_text("kept\n")
-        monkeypatch.setattr(paths, "bundled_index_dir", lambda: folder)
-        return folder
 
-    def test_a_fresh_bundled_index_is_used_as_is(self, report: Report, bundled: Path) -> None:
-        build_index(bundled, report)
+        build_index(folder, report)
+        build_index(folder, report)
 
-        assert fresh_index_dir(report) == bundled
-        assert not cache_index_dir().joinpath(INFO_NAME).exists()
+        assert (folder / "README.md").read_text() == "kept\n"
+        assert [path.name for path in folder.iterdir() if path.name.startswith(".building")] == []
 
-    def test_building_keeps_other_files_in_the_folder(self, report: Report, bundled: Path) -> None:
-        build_index(bundled, report)
-        build_index(bundled, report)
+    def test_a_built_index_is_fresh_for_its_report_only(self, report: Report, edited: Report, tmp_path: Path) -> None:
+        folder = build_index(tmp_path / "index", report)
 
-        assert (bundled / "README.md").read_text() == "kept\n"
-        assert [path.name for path in bundled.iterdir() if path.name.startswith(".building")] == []
+        assert is_fresh(folder, report)
+        assert not is_fresh(folder, edited)
+        with SearchIndex.open(folder) as search_index:
+            assert not search_index.is_stale(report)
+            assert search_index.is_stale(edited)
 
-    def test_a_stale_bundled_index_is_rebuilt_in_the_cache_folder(
-        self, report: Report, edited: Report, bundled: Path
-    ) -> None:
-        build_index(bundled, report)
+    def test_building_reports_progress_up_to_complete(self, report: Report, tmp_path: Path) -> None:
         calls: list[tuple[int, int]] = []
 
-        search_index = open_or_build_index(edited, progress=lambda done, total: calls.append((done, total)))
+        build_index(tmp_path / "index", report, progress=lambda done, total: calls.append((done, total)))
 
-        assert search_index.folder == cache_index_dir()
-        assert not search_index.is_stale(edited)
-        assert search_index.search("olive groves").total == 1
-        assert is_fresh(bundled, report) and not is_fresh(bundled, edited)
         assert calls[-1][0] == calls[-1][1]
         assert [done for done, _ in calls] == sorted(done for done, _ in calls)
-        search_index.close()
-
-    def test_a_missing_index_is_built_in_the_cache_folder(self, report: Report, bundled: Path) -> None:
-        search_index = open_or_build_index(report)
-
-        assert search_index.folder == cache_index_dir()
-        assert search_index.search("genocide").hits
-        search_index.close()
-
-    def test_the_cached_index_is_reused_once_built(self, report: Report, bundled: Path) -> None:
-        open_or_build_index(report).close()
-        built = (cache_index_dir() / INFO_NAME).stat().st_mtime_ns
-
-        open_or_build_index(report).close()
-
-        assert (cache_index_dir() / INFO_NAME).stat().st_mtime_ns == built
 
     def test_opening_a_folder_without_an_index_says_how_to_make_one(self, tmp_path: Path) -> None:
         with pytest.raises(ReaderError, match="field-reader index build"):
