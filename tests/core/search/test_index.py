@@ -1,22 +1,19 @@
-"""Searching the report: ranking, word forms, phrases, operators, prefixes, corrections, and the index's life cycle."""
+"""Searching the report: ranking, word forms, phrases, operators, corrections; building and opening an index."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from reader.content import Report, load_report
+from reader.content import Report
 from reader.errors import ReaderError
 from reader.search.build import INFO_NAME, build_index, is_fresh
 from reader.search.documents import SearchDocument
 from reader.search.index import SearchIndex
 from reader.search.results import HitKind
 from reader.search.schema import STEM_ANALYZER
-
-CONTENT_DIR = Path(__file__).resolve().parents[3] / "content"
 
 
 @pytest.fixture(scope="module")
@@ -25,16 +22,6 @@ def index(report: Report, tmp_path_factory: pytest.TempPathFactory) -> SearchInd
     search_index = SearchIndex.open(folder)
     yield search_index
     search_index.close()
-
-
-@pytest.fixture
-def edited(tmp_path: Path) -> Report:
-    """The report with one more line: its checksum differs."""
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, folder)
-    report_file = folder / "report.md"
-    report_file.write_text(report_file.read_text(encoding="utf-8") + "\nA new line about olive groves.\n")
-    return load_report(folder)
 
 
 def _stems(text: str) -> set[str]:
