@@ -1,1 +1,1 @@
-"""Full-text search: schema, documents, building, opening, querying (may import the report and note values)."""
+"""Full-text search over the report, its glossary and the reader's notes (see docs/search.md for its layers)."""

@@ -12,22 +12,16 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import IndexError as WhooshIndexError
 
 from reader.content import Report
+from reader.search.cleaning import clean_query
 from reader.search.count import count_matches
 from reader.search.documents import SearchDocument, index_fields
 from reader.search.errors import SearchError
-from reader.search.query import (
-    QueryRewriter,
-    Vocabulary,
-    clean_query,
-    complete_last_word,
-    corrected_text,
-    make_parser,
-    parse,
-)
+from reader.search.query import QueryRewriter, complete_last_word, corrected_text, make_parser, parse
 from reader.search.results import HitKind, MatchTerms, SearchHit, SearchResult
 from reader.search.schema import index_schema
 from reader.search.snippet import make_snippet, match_spans, match_terms
 from reader.search.stamp import read_checksum
+from reader.search.vocabulary import Vocabulary
 
 
 class SearchIndex:
@@ -36,7 +30,7 @@ class SearchIndex:
     def __init__(self, index: whoosh.index.Index, checksum: str | None, folder: Path | None) -> None:
         self._index = index
         self._searcher = index.searcher()
-        self.checksum = checksum
+        self._checksum = checksum
         self.folder = folder
         self._vocabulary = Vocabulary(self._searcher.reader())
         self._all_words = make_parser(index.schema, qparser.AndGroup)
@@ -85,7 +79,7 @@ class SearchIndex:
 
     def is_stale(self, report: Report) -> bool:
         """Whether the report changed since this index was built."""
-        return self.checksum != report.checksum
+        return self._checksum != report.checksum
 
     def close(self) -> None:
         self._searcher.close()
