@@ -9,22 +9,17 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from reader.content import Report
-from reader.glossary import Glossary, load_glossary
+from reader.glossary import Glossary
 from reader.notes.schema import DB_NAME
 from reader.paths import Folders
 from reader.search.build import Progress, build_index
-from reader.search.documents import SearchDocument, glossary_documents, note_documents
+from reader.search.documents import glossary_documents, note_documents
 from reader.search.everywhere import search_everywhere
 from reader.search.index import SearchIndex
 from reader.search.location import open_or_build_index
 from reader.search.results import HitKind, SearchHit, SearchResult
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
-
-
-def content_documents(report: Report) -> tuple[SearchDocument, ...]:
-    """The documents indexed beside the report's paragraphs: its glossary entries (loaded from the content)."""
-    return glossary_documents(load_glossary(report))
 
 
 def run_search(report: Report, glossary: Glossary, folders: Folders, text: str, limit: int, as_json: bool) -> int:
