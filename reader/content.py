@@ -7,9 +7,12 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
 
-from reader.errors import ContentError
+from reader.errors import ContentError, ReaderError
+
+if TYPE_CHECKING:
+    from reader.markdown_tree import TreeBlock, TreeHeading
 
 try:  # WORKAROUND: hashlib loads OpenSSL (~2 ms of start-up); the built-in SHA-256 gives the same digest.
     from _sha256 import sha256
@@ -22,14 +25,8 @@ ParagraphId = NewType("ParagraphId", str)
 MANIFEST_NAME = "manifest.json"
 _REQUIRED_KEYS = ("title", "publisher", "source", "language", "edition_date", "files")
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_EXPLICIT_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$")
-_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
-_CALLOUT = re.compile(r"^!!!\s+callout\b")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"<[^>]+>")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+# Bump when the same Markdown gives other sections or paragraphs, so sections cached by an older reader are re-read.
+_CACHE_VERSION = 1
 
 
 class BlockKind(enum.StrEnum):
@@ -47,8 +44,10 @@ class Paragraph:
     """One citable block of text: a paragraph, a list item, a quote line or a call-out line.
 
     `number` is the ¶ number shown in reference mode (None for call-outs); `group` is shared by
-    the items of one list, one block quote or one call-out box; `markdown` is the inline Markdown
-    and `text` the plain text a reader sees.
+    the items of one list, one block quote or one call-out box; `markdown` is the inline Markdown.
+    `text` (the plain text a reader sees) and `html` (the inline HTML shown) come from one parse of it,
+    so they always agree; a paragraph built without `html` is rendered from its `markdown`. An item of
+    a numbered list carries its number in all three.
     """
 
     id: ParagraphId
@@ -59,11 +58,12 @@ class Paragraph:
     markdown: str
     text: str
     ordered: bool = False
+    html: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A heading and the paragraphs under it, up to the next heading."""
+    """A heading and the paragraphs under it, up to the next heading; `markdown` is that part of the source."""
 
     id: SectionId
     title: str
@@ -147,18 +147,17 @@ def slugify(title: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """The text a reader sees for a piece of inline Markdown."""
-    text = _LINK.sub(r"\1", markdown)
-    text = _TAG.sub("", text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
+    from reader.markdown_tree import render_inline
+
+    return render_inline(markdown)[1]
 
 
-def load_report(folder: Path | None = None) -> Report:
-    """Read a content folder (its manifest and Markdown files) into a `Report`."""
+def load_report(folder: Path | None = None, cache_folder: Path | None = None) -> Report:
+    """Read a content folder (its manifest and Markdown files) into a `Report`.
+
+    With a cache folder, the sections parsed from the same content are kept there, so a later start skips
+    parsing Markdown (and importing the parser) entirely.
+    """
     if folder is None:
         from reader import paths
 
@@ -170,20 +169,26 @@ def load_report(folder: Path | None = None) -> Report:
     raw_manifest = _read_bytes(manifest_path, missing=f"Cannot load {folder}: it has no {MANIFEST_NAME}.")
     manifest = _parse_manifest(raw_manifest, manifest_path)
     digest = sha256(raw_manifest)
-    builder = _SectionBuilder()
+    files: list[tuple[Path, bytes]] = []
     for name in manifest.files:
         path = folder / name
         raw = _read_bytes(path, missing=f"Cannot load {folder}: the manifest lists {name}, which is missing.")
         digest.update(name.encode("utf-8") + b"\0" + raw)
-        builder.feed(_decode(raw, path), path.name)
+        files.append((path, raw))
     if manifest.glossary:
         glossary_path = folder / manifest.glossary
         if glossary_path.is_file():
             digest.update(glossary_path.read_bytes())
-    sections = builder.finish()
-    if not sections:
-        raise ContentError(f"Cannot load {folder}: its Markdown has no headings, so there are no sections to show.")
-    return Report(manifest=manifest, sections=sections, checksum=digest.hexdigest(), folder=folder)
+    checksum = digest.hexdigest()
+    cache_path = None if cache_folder is None else Path(cache_folder) / "report" / f"{checksum[:32]}.json"
+    sections = _read_cached_sections(cache_path) if cache_path else None
+    if sections is None:
+        sections = _parse_sections([(path.name, _decode(raw, path)) for path, raw in files])
+        if not sections:
+            raise ContentError(f"Cannot load {folder}: its Markdown has no headings, so there are no sections to show.")
+        if cache_path:
+            _write_cached_sections(cache_path, sections)
+    return Report(manifest=manifest, sections=sections, checksum=checksum, folder=folder)
 
 
 def _read_bytes(path: Path, missing: str) -> bytes:
@@ -238,163 +243,151 @@ def _parse_manifest(raw: bytes, path: Path) -> Manifest:
     )
 
 
-@dataclass(slots=True)
-class _Block:
-    kind: BlockKind
-    lines: list[str]
-    ordered: bool = False
+def _parse_sections(files: list[tuple[str, str]]) -> tuple[Section, ...]:
+    """Sections from each file's Markdown, as Python-Markdown reads it (imported only here: it costs start-up time)."""
+    from reader.markdown_tree import TreeHeading, read_markdown
+
+    builder = _SectionBuilder()
+    for file_name, source in files:
+        for item in read_markdown(source, file_name):
+            if isinstance(item, TreeHeading):
+                builder.open(item, file_name)
+            else:
+                builder.add(item)
+    return builder.finish()
+
+
+def _read_cached_sections(path: Path) -> tuple[Section, ...] | None:
+    """The sections kept by `_write_cached_sections`, or None when there are none to trust."""
+    try:
+        version, data = json.loads(path.read_bytes())
+        if version != _CACHE_VERSION:
+            return None
+        sections = tuple(
+            Section(
+                SectionId(section_id),
+                title,
+                level,
+                parent,
+                markdown,
+                tuple(
+                    Paragraph(
+                        ParagraphId(fields[0]), SectionId(section_id), fields[1], BlockKind(fields[2]), *fields[3:]
+                    )
+                    for fields in paragraphs
+                ),
+            )
+            for section_id, title, level, parent, markdown, paragraphs in data
+        )
+    except (OSError, ValueError, TypeError):  # none yet, or unreadable: parse again
+        return None
+    return sections or None
+
+
+def _write_cached_sections(path: Path, sections: tuple[Section, ...]) -> None:
+    data = [
+        [
+            section.id,
+            section.title,
+            section.level,
+            section.parent,
+            section.markdown,
+            [
+                [
+                    paragraph.id,
+                    paragraph.number,
+                    paragraph.kind.value,
+                    paragraph.group,
+                    paragraph.markdown,
+                    paragraph.text,
+                    paragraph.ordered,
+                    paragraph.html,
+                ]
+                for paragraph in section.paragraphs
+            ],
+        ]
+        for section in sections
+    ]
+    from reader.atomic_file import write_atomically
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        cached = json.dumps([_CACHE_VERSION, data], ensure_ascii=False, separators=(",", ":"))
+        write_atomically(path, cached.encode("utf-8"))
+    except (OSError, ReaderError):
+        pass  # a read-only or full cache only costs speed at the next start
 
 
 class _SectionBuilder:
-    """Turns Markdown lines into sections, one heading at a time."""
+    """Turns the headings and blocks of the parsed files into sections, giving each its stable id."""
 
     def __init__(self) -> None:
         self._sections: list[Section] = []
         self._ids: set[str] = set()
         self._stack: list[tuple[int, SectionId]] = []
-        self._current: tuple[SectionId, str, int, SectionId | None] | None = None
-        self._lines: list[str] = []
+        self._heading: TreeHeading | None = None
+        self._section_id = SectionId("")
+        self._parent: SectionId | None = None
+        self._paragraphs: list[Paragraph] = []
+        self._last_box = 0
+        self._group = self._numbered = self._callouts = 0
 
-    def feed(self, text: str, file_name: str) -> None:
-        in_fence = False
-        for number, line in enumerate(text.split("\n"), start=1):
-            if line.startswith("```"):
-                in_fence = not in_fence
-            match = None if in_fence else _HEADING.match(line)
-            if match:
-                self._close()
-                self._open(match.group(1), match.group(2), file_name, number)
-            elif self._current is None:
-                if line.strip():
-                    raise ContentError(
-                        f"Cannot load {file_name}: line {number} has text before the first heading; "
-                        "start the file with a heading."
-                    )
-            else:
-                self._lines.append(line)
+    def open(self, heading: TreeHeading, file_name: str) -> None:
         self._close()
-
-    def finish(self) -> tuple[Section, ...]:
-        return tuple(self._sections)
-
-    def _open(self, hashes: str, heading: str, file_name: str, number: int) -> None:
-        level = len(hashes)
-        explicit = _EXPLICIT_ID.search(heading)
-        title = _EXPLICIT_ID.sub("", heading).strip() if explicit else heading
-        title = plain_text(title)
-        if explicit:
-            section_id = explicit.group(1)
+        if heading.explicit_id:
+            section_id = heading.explicit_id
             if section_id in self._ids:
-                raise ContentError(f"Cannot load {file_name}: line {number} repeats the section id “{section_id}”.")
+                raise ContentError(
+                    f"Cannot load {file_name}: line {heading.line} repeats the section id “{section_id}”."
+                )
         else:
-            base = slugify(title)
+            base = slugify(heading.title)
             section_id, suffix = base, 2
             while section_id in self._ids:
                 section_id, suffix = f"{base}-{suffix}", suffix + 1
         self._ids.add(section_id)
-        while self._stack and self._stack[-1][0] >= level:
+        while self._stack and self._stack[-1][0] >= heading.level:
             self._stack.pop()
-        parent = self._stack[-1][1] if self._stack else None
-        self._stack.append((level, SectionId(section_id)))
-        self._current = (SectionId(section_id), title, level, parent)
-        self._lines = []
+        self._parent = self._stack[-1][1] if self._stack else None
+        self._section_id = SectionId(section_id)
+        self._stack.append((heading.level, self._section_id))
+        self._heading = heading
+
+    def add(self, block: TreeBlock) -> None:
+        if block.box != self._last_box:  # a new paragraph, list, block quote or call-out box
+            self._group, self._last_box = self._group + 1, block.box
+        kind = BlockKind(block.kind)
+        if kind is BlockKind.CALLOUT:
+            self._callouts += 1
+            paragraph_id, number = f"{self._section_id}-c{self._callouts}", None
+        else:
+            self._numbered += 1
+            paragraph_id, number = f"{self._section_id}-p{self._numbered}", self._numbered
+        self._paragraphs.append(
+            Paragraph(
+                id=ParagraphId(paragraph_id),
+                section_id=self._section_id,
+                number=number,
+                kind=kind,
+                group=self._group,
+                markdown=block.markdown,
+                text=block.text,
+                ordered=block.ordered,
+                html=block.html,
+            )
+        )
+
+    def finish(self) -> tuple[Section, ...]:
+        self._close()
+        return tuple(self._sections)
 
     def _close(self) -> None:
-        if self._current is None:
-            return
-        section_id, title, level, parent = self._current
-        markdown = "\n".join(self._lines).strip("\n")
-        paragraphs = tuple(_paragraphs(section_id, _blocks(self._lines)))
-        self._sections.append(Section(section_id, title, level, parent, markdown, paragraphs))
-        self._current = None
-
-
-def _blocks(lines: list[str]) -> list[_Block]:
-    """Split a section body into blocks: paragraphs, list items, quote paragraphs, call-out lines."""
-    blocks: list[_Block] = []
-    current: _Block | None = None
-    mode = ""
-    for line in lines:
-        stripped = line.strip()
-        if mode == "callout":
-            if line.startswith(("    ", "\t")) or not stripped:
-                if not stripped:
-                    current = None
-                elif current is None:
-                    current = _Block(BlockKind.CALLOUT, [stripped])
-                    blocks.append(current)
-                else:
-                    current.lines.append(stripped)
-                continue
-            mode = ""
-        if not stripped:
-            if mode != "quote":
-                current, mode = None, ""
-            else:
-                current = None
-            continue
-        if _CALLOUT.match(stripped):
-            current, mode = None, "callout"
-            blocks.append(_Block(BlockKind.CALLOUT, []))  # marks where the box starts
-            continue
-        if stripped.startswith(">"):
-            body = stripped[1:].strip()
-            if mode != "quote":
-                blocks.append(_Block(BlockKind.QUOTE, []))  # marks where the quote starts
-                mode, current = "quote", None
-            if not body:
-                current = None
-            elif current is None:
-                kind = BlockKind.ATTRIBUTION if body.startswith(("—", "--")) else BlockKind.QUOTE
-                body = body.lstrip("—-").strip() if kind is BlockKind.ATTRIBUTION else body
-                current = _Block(kind, [body])
-                blocks.append(current)
-            else:
-                current.lines.append(body)
-            continue
-        if mode == "quote":
-            mode, current = "", None
-        item = _LIST_ITEM.match(stripped)
-        if item and (current is None or current.kind is BlockKind.LIST_ITEM):
-            ordered = stripped[0].isdigit()
-            if current is None or current.kind is not BlockKind.LIST_ITEM:
-                blocks.append(_Block(BlockKind.LIST_ITEM, [], ordered))  # marks where the list starts
-            current = _Block(BlockKind.LIST_ITEM, [item.group(1)], ordered)
-            blocks.append(current)
-            mode = "list"
-            continue
-        if current is None:
-            current = _Block(BlockKind.PARAGRAPH, [stripped])
-            blocks.append(current)
-        else:
-            current.lines.append(stripped)
-    return blocks
-
-
-def _paragraphs(section_id: SectionId, blocks: list[_Block]):
-    number = 0
-    callouts = 0
-    group = 0
-    for block in blocks:
-        if not block.lines:  # a marker: the next blocks share a container
-            group += 1
-            continue
-        if block.kind is BlockKind.PARAGRAPH:
-            group += 1
-        markdown = " ".join(block.lines)
-        if block.kind is BlockKind.CALLOUT:
-            callouts += 1
-            paragraph_id, paragraph_number = f"{section_id}-c{callouts}", None
-        else:
-            number += 1
-            paragraph_id, paragraph_number = f"{section_id}-p{number}", number
-        yield Paragraph(
-            id=ParagraphId(paragraph_id),
-            section_id=section_id,
-            number=paragraph_number,
-            kind=block.kind,
-            group=group,
-            markdown=markdown,
-            text=plain_text(markdown),
-            ordered=block.ordered,
-        )
+        heading = self._heading
+        if heading is not None:
+            paragraphs = tuple(self._paragraphs)
+            self._sections.append(
+                Section(self._section_id, heading.title, heading.level, self._parent, heading.body, paragraphs)
+            )
+        self._heading = None
+        self._paragraphs = []
+        self._last_box = self._group = self._numbered = self._callouts = 0

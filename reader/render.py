@@ -25,7 +25,7 @@ def _unescape(text: str) -> str:
     return html.unescape(text)
 
 
-RENDER_VERSION = "3"  # bump when the HTML changes shape, so cached pages are rebuilt
+RENDER_VERSION = "4"  # bump when the HTML changes shape, so cached pages are rebuilt
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,25 +39,8 @@ class RenderOptions:
         return f"v{RENDER_VERSION}-ref{int(self.reference_mode)}"
 
 
-class _InlineRenderer:
-    """Python-Markdown for one paragraph at a time, without the surrounding <p>."""
-
-    def __init__(self) -> None:
-        import markdown
-
-        self._markdown = markdown.Markdown(output_format="html")
-
-    def __call__(self, text: str) -> str:
-        self._markdown.reset()
-        rendered = self._markdown.convert(text).strip()
-        if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-            return rendered[3:-4]
-        # Text that Markdown reads as a block (a leading "1." or "#") stays as written.
-        return _escape(text, quote=False)
-
-
 class _TermMarker:
-    """Wraps an inline renderer: glossary terms in its text become `<a href="term:ID" class="term">` links.
+    """Marks glossary terms in a paragraph's inline HTML as `<a href="term:ID" class="term">` links.
 
     The inner `<span class="term">` carries the dotted underline: Qt's rich text ignores an underline style set on
     a link itself.
@@ -69,12 +52,11 @@ class _TermMarker:
     _OPEN_SKIP = re.compile(r"<(a|code)[\s>]", re.IGNORECASE)
     _CLOSE_SKIP = re.compile(r"</(a|code)\s*>", re.IGNORECASE)
 
-    def __init__(self, inline, glossary: Glossary) -> None:
-        self._inline = inline
+    def __init__(self, glossary: Glossary) -> None:
         self._glossary = glossary
 
-    def __call__(self, text: str) -> str:
-        pieces = self._PIECES.split(self._inline(text))
+    def __call__(self, inline_html: str) -> str:
+        pieces = self._PIECES.split(inline_html)
         skipping = 0
         for index, piece in enumerate(pieces):
             if index % 2:  # a tag
@@ -99,26 +81,23 @@ class _TermMarker:
 
 
 def render_section(
-    section: Section, options: RenderOptions = RenderOptions(), *, inline=None, glossary: Glossary | None = None
+    section: Section, options: RenderOptions = RenderOptions(), *, glossary: Glossary | None = None
 ) -> str:
     """One section as HTML: its heading, then its paragraphs, each starting at an anchor named by its id.
 
     With a glossary, every term in the paragraphs links to `term:<id>` (class "term").
     """
-    inline = inline or _InlineRenderer()
-    if glossary is not None:
-        inline = _TermMarker(inline, glossary)
+    marker = _TermMarker(glossary) if glossary is not None else None
     level = min(section.level, 6)
     parts = [f'<h{level}><a name="{section.id}"></a>{_escape(section.title, quote=False)}</h{level}>']
     for group in _groups(section.paragraphs):
-        parts.append(_render_group(group, options, inline))
+        parts.append(_render_group(group, options, marker))
     return "\n".join(parts)
 
 
 def render_report(report: Report, options: RenderOptions = RenderOptions(), glossary: Glossary | None = None) -> str:
     """The whole report as one HTML body, sections in reading order, glossary terms marked when given one."""
-    inline = _InlineRenderer()
-    body = "\n".join(render_section(section, options, inline=inline, glossary=glossary) for section in report.sections)
+    body = "\n".join(render_section(section, options, glossary=glossary) for section in report.sections)
     return f"<html><body>\n{body}\n</body></html>"
 
 
@@ -138,27 +117,38 @@ def _number(paragraph: Paragraph, options: RenderOptions) -> str:
     return f'<span class="pnum">¶{paragraph.number}</span>&#160;'
 
 
-def _body(paragraph: Paragraph, options: RenderOptions, inline) -> str:
+def _inline_html(paragraph: Paragraph) -> str:
+    if paragraph.html or not paragraph.markdown:
+        return paragraph.html
+    from reader.markdown_tree import render_inline  # only for a paragraph built by hand, not loaded
+
+    return render_inline(paragraph.markdown)[0]
+
+
+def _body(paragraph: Paragraph, options: RenderOptions, marker: _TermMarker | None) -> str:
     # The anchor sits right before the text, after any ¶ number, so a document position
     # at the anchor is offset 0 of `paragraph.text`.
-    return f'{_number(paragraph, options)}<a name="{paragraph.id}"></a>{inline(paragraph.markdown)}'
+    html = _inline_html(paragraph)
+    return f'{_number(paragraph, options)}<a name="{paragraph.id}"></a>{marker(html) if marker else html}'
 
 
-def _render_group(group: list[Paragraph], options: RenderOptions, inline) -> str:
+def _render_group(group: list[Paragraph], options: RenderOptions, marker: _TermMarker | None) -> str:
     kind = group[0].kind
     if kind is BlockKind.LIST_ITEM:
-        tag = "ol" if group[0].ordered else "ul"
-        items = "".join(f"<li>{_body(paragraph, options, inline)}</li>" for paragraph in group)
-        return f"<{tag}>{items}</{tag}>"
+        # A numbered item's number is part of its text, so the list draws no numbers of its own.
+        items = "".join(f"<li>{_body(paragraph, options, marker)}</li>" for paragraph in group)
+        if group[0].ordered:
+            return f'<ol style="list-style-type: none">{items}</ol>'
+        return f"<ul>{items}</ul>"
     if kind in (BlockKind.QUOTE, BlockKind.ATTRIBUTION):
         lines = []
         for paragraph in group:
             if paragraph.kind is BlockKind.ATTRIBUTION:
-                lines.append(f'<p class="attribution">—&#160;{_body(paragraph, options, inline)}</p>')
+                lines.append(f'<p class="attribution">—&#160;{_body(paragraph, options, marker)}</p>')
             else:
-                lines.append(f'<p class="quote">{_body(paragraph, options, inline)}</p>')
+                lines.append(f'<p class="quote">{_body(paragraph, options, marker)}</p>')
         return f"<blockquote>{''.join(lines)}</blockquote>"
     if kind is BlockKind.CALLOUT:
-        lines = [f'<p class="callout">{_body(paragraph, options, inline)}</p>' for paragraph in group]
+        lines = [f'<p class="callout">{_body(paragraph, options, marker)}</p>' for paragraph in group]
         return f'<table class="callout" width="100%" cellpadding="12"><tr><td>{"".join(lines)}</td></tr></table>'
-    return "".join(f"<p>{_body(paragraph, options, inline)}</p>" for paragraph in group)
+    return "".join(f"<p>{_body(paragraph, options, marker)}</p>" for paragraph in group)

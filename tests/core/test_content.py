@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -166,3 +168,113 @@ def test_repeated_explicit_ids_are_refused(content_copy):
 def test_repeated_titles_get_distinct_ids(content_copy):
     (content_copy / "report.md").write_text("# Notes\n\nA\n\n# Notes\n\nB\n", encoding="utf-8")
     assert [section.id for section in load_report(content_copy).sections] == ["notes", "notes-2"]
+
+
+def write_report(folder: Path, markdown: str) -> None:
+    (folder / "report.md").write_text(markdown, encoding="utf-8")
+
+
+def test_a_numbered_list_keeps_its_numbers_in_each_items_text(content_copy):
+    write_report(content_copy, "# Steps\n\nWhat we did:\n\n3. Gather the *evidence*.\n4. Publish it.\n")
+    items = load_report(content_copy).section("steps").paragraphs[1:]
+    assert [item.text for item in items] == ["3. Gather the evidence.", "4. Publish it."]
+    assert [(item.kind, item.ordered, item.number) for item in items] == [
+        (BlockKind.LIST_ITEM, True, 2),
+        (BlockKind.LIST_ITEM, True, 3),
+    ]
+
+
+def test_a_bulleted_list_after_a_numbered_one_is_a_list_of_its_own(content_copy):
+    write_report(content_copy, "# Steps\n\n1. First\n2. Second\n\n- a point\n")
+    items = load_report(content_copy).section("steps").paragraphs
+    assert [(item.text, item.ordered) for item in items] == [
+        ("1. First", True),
+        ("2. Second", True),
+        ("a point", False),
+    ]
+    assert items[1].group != items[2].group
+
+
+def test_a_section_id_of_ones_own_is_never_part_of_the_title(content_copy):
+    write_report(content_copy, "# Method {#method-2024}\n\nBody.\n\nSetext title {#setext}\n-----\n\nMore.\n")
+    sections = load_report(content_copy).sections
+    assert [(section.id, section.title) for section in sections] == [
+        ("method-2024", "Method"),
+        ("setext", "Setext title"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Method {#Bad_Id}",
+        "## Method {#}",
+        "## Method {#method",
+        "## Method{#method}",
+        "## Method {#method .lead}",
+        "## Sets {A, B}",
+    ],
+)
+def test_a_malformed_section_id_is_refused_in_one_line_naming_file_and_line(content_copy, heading):
+    write_report(content_copy, f"# Intro\n\nText.\n\n{heading}\n\nBody.\n")
+    with pytest.raises(
+        ContentError, match=r"^Cannot load report\.md: line 5 ends its heading with “\{.*not a section id"
+    ):
+        load_report(content_copy)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "problem"),
+    [
+        ("Text.\n\n![A map](map.png)\n", 5, "has an image"),
+        ("Text.\n\n    indented text\n", 5, "indented by four spaces"),
+        ("Text.\n\n!!! warning\n    Careful.\n", 5, "“!!! warning” box"),
+        ('!!! callout "Act"\n    Now.\n', 3, "gives a call-out box a title"),
+        ("- one\n    - nested\n- two\n", 3, "list item holding more than one paragraph, or a list"),
+        ("Text.\n\n> ## Quoted heading\n", 5, "inside a block quote"),
+        ("Text.\n\nSome *words*{: .lead } here.\n", 5, "attribute list"),
+    ],
+)
+def test_markdown_the_reader_cannot_show_is_refused_in_one_line_naming_file_and_line(content_copy, body, line, problem):
+    write_report(content_copy, f"# Intro\n\n{body}")
+    with pytest.raises(ContentError, match=rf"^Cannot load report\.md: line {line} .*{re.escape(problem)}.*\.$"):
+        load_report(content_copy)
+
+
+def test_html_in_the_markdown_is_shown_as_written(content_copy):
+    write_report(content_copy, "# Intro\n\nA <b>bold</b> claim, 3 < 4 &amp; `a<b>`.\n")
+    (paragraph,) = load_report(content_copy).section("intro").paragraphs
+    assert paragraph.text == "A <b>bold</b> claim, 3 < 4 & a<b>."
+    assert "<b>" not in paragraph.html
+
+
+def test_a_section_keeps_the_markdown_source_of_its_body(content_copy):
+    write_report(content_copy, "# One\n\nFirst *line*\nof a paragraph.\n\n- item\n\n# Two\n\nSecond.\n")
+    sections = load_report(content_copy).sections
+    assert [section.markdown for section in sections] == ["First *line*\nof a paragraph.\n\n- item", "Second."]
+    assert sections[0].paragraphs[0].markdown == "First *line* of a paragraph."
+
+
+class TestCache:
+    def test_a_cached_report_loads_without_parsing_markdown_again(self, content_copy, tmp_path, monkeypatch):
+        first = load_report(content_copy, tmp_path / "cache")
+        monkeypatch.setitem(sys.modules, "reader.markdown_tree", None)  # importing the parser now fails
+        assert load_report(content_copy, tmp_path / "cache").sections == first.sections
+
+    def test_an_edited_file_is_read_again_instead_of_taken_from_the_cache(self, content_copy, tmp_path):
+        load_report(content_copy, tmp_path / "cache")
+        write_report(content_copy, "# Intro\n\nA new edition.\n")
+        assert load_report(content_copy, tmp_path / "cache").paragraphs()[0].text == "A new edition."
+
+    @pytest.mark.parametrize("damage", ['[1, [["overview", "Overview"', "[]", "[1, []]", '{"sections": 1}', "\xff"])
+    def test_a_damaged_cache_file_is_ignored(self, content_copy, tmp_path, damage):
+        fresh = load_report(content_copy)
+        load_report(content_copy, tmp_path / "cache")
+        (cached,) = (tmp_path / "cache").rglob("*.json")
+        cached.write_text(damage, encoding="latin-1")
+        assert load_report(content_copy, tmp_path / "cache").sections == fresh.sections
+
+    def test_a_cache_folder_that_cannot_be_written_only_costs_speed(self, content_copy, tmp_path):
+        blocked = tmp_path / "not-a-folder"
+        blocked.write_text("", encoding="utf-8")
+        assert load_report(content_copy, blocked).sections == load_report(content_copy).sections
