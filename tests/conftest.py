@@ -34,17 +34,22 @@ def report() -> Report:
 @pytest.fixture(scope="session")
 def built_index(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The search index a release bundles, built once per run (a clean clone has none in index/)."""
-    from reader.cli.search import content_documents
+    from reader.glossary import load_glossary
     from reader.search.build import build_index
+    from reader.search.documents import glossary_documents
 
     folder = tmp_path_factory.mktemp("bundled-index")
-    build_index(folder, report, content_documents(report))
+    build_index(folder, report, glossary_documents(load_glossary(report)))
     return folder
 
 
 @pytest.fixture
 def empty_bundled_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty stand-in for the install folder's index/, for tests of a missing, fresh or rebuilt index."""
+    """An empty stand-in for the install folder's index/, for tests of a missing, fresh or rebuilt index.
+
+    Windows made by `make_window` in a test using this fixture get this folder as their bundled index; the
+    command line finds it through `paths.bundled_index_dir`.
+    """
     from reader import paths
 
     folder = tmp_path / "bundled-index"
@@ -55,8 +60,8 @@ def empty_bundled_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 
 @pytest.fixture(autouse=True)
 def bundled_index(built_index: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Windows find a fresh bundled index, as in an installed app, instead of each building one in the
-    background; tests of the missing or stale index point `paths.bundled_index_dir` elsewhere themselves."""
+    """Commands find a fresh bundled index through `paths.bundled_index_dir`, as in an installed app, instead of
+    each building one; tests of a missing or stale index use `empty_bundled_index` instead."""
     from reader import paths
 
     monkeypatch.setattr(paths, "bundled_index_dir", lambda: built_index)
@@ -64,15 +69,28 @@ def bundled_index(built_index: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, report: Report, data_dir: Path):
-    """Build and show a main window on the test's data folder; call again for a 'restart'."""
+def make_window(qtbot, request: pytest.FixtureRequest, report: Report, data_dir: Path, built_index: Path):
+    """Build and show a main window on the test's data folder; call again for a 'restart'.
+
+    Its bundled search index is the one built for the run, or the empty one when the test uses
+    `empty_bundled_index` (the window then builds its own in the test's cache folder).
+    """
+    from reader.app_objects import AppObjects
     from reader.glossary import load_glossary
+    from reader.notes.store import NoteStore
+    from reader.paths import Folders
     from reader.ui.app import build_main_window
 
     glossary = load_glossary(report)
+    if "empty_bundled_index" in request.fixturenames:
+        bundled = request.getfixturevalue("empty_bundled_index")
+    else:
+        bundled = built_index
+    folders = Folders(data=data_dir, cache=data_dir / "cache", content=CONTENT_DIR, bundled_index=bundled)
+    objects = AppObjects(report, folders, glossary=lambda: glossary, open_notes=lambda: NoteStore(data_dir))
 
     def make():
-        window = build_main_window(report, glossary, data_dir, data_dir / "cache")
+        window = build_main_window(objects)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -2,17 +2,65 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 
+class ActionName(Enum):
+    """The window's actions; each value is the action's objectName (tests and saved layouts rely on them)."""
+
+    PRINT = "actionPrint"
+    EXPORT_PDF = "actionExportPdf"
+    EXPORT_NOTES = "actionExportNotes"
+    IMPORT_NOTES = "actionImportNotes"
+    QUIT = "actionQuit"
+    UNDO = "actionUndo"
+    REDO = "actionRedo"
+    COPY_CITATION = "actionCopyCitation"
+    FOCUS_SEARCH = "actionFocusSearch"
+    FIND_IN_SECTION = "actionFindInSection"
+    NEXT_MATCH = "actionNextMatch"
+    PREVIOUS_MATCH = "actionPreviousMatch"
+    ZOOM_IN = "actionZoomIn"
+    ZOOM_OUT = "actionZoomOut"
+    ZOOM_RESET = "actionZoomReset"
+    THEME_SYSTEM = "actionThemeSystem"
+    THEME_LIGHT = "actionThemeLight"
+    THEME_DARK = "actionThemeDark"
+    THEME_SEPIA = "actionThemeSepia"
+    REFERENCE_MODE = "actionReferenceMode"
+    FOCUS_TOC = "actionFocusToc"
+    FOCUS_DOCUMENT = "actionFocusDocument"
+    FOCUS_GLOSSARY = "actionFocusGlossary"
+    EXPLAIN_TERM = "actionExplainTerm"
+    PREVIOUS_SECTION = "actionPreviousSection"
+    NEXT_SECTION = "actionNextSection"
+    BACK = "actionBack"
+    FORWARD = "actionForward"
+    HIGHLIGHT = "actionHighlight"
+    ADD_NOTE = "actionAddNote"
+    FOCUS_NOTES = "actionFocusNotes"
+    NOTE_COLOR_YELLOW = "actionNoteColorYellow"
+    NOTE_COLOR_GREEN = "actionNoteColorGreen"
+    NOTE_COLOR_BLUE = "actionNoteColorBlue"
+    NOTE_COLOR_PINK = "actionNoteColorPink"
+    NOTE_COLOR_PURPLE = "actionNoteColorPurple"
+    NOTE_COLOR_ORANGE = "actionNoteColorOrange"
+    NOTE_STYLE_HIGHLIGHT = "actionNoteStyleHighlight"
+    NOTE_STYLE_UNDERLINE = "actionNoteStyleUnderline"
+    NOTE_STYLE_STRIKE = "actionNoteStyleStrike"
+    ABOUT = "actionAbout"
+
+
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One action: `name` is the key in `Actions`, `menu` the top-level menu it appears in."""
+    """One action: its name, label, the top-level menu it appears in, and its keys."""
 
-    name: str
+    name: ActionName
     label: str
     menu: str
     shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
@@ -24,59 +72,68 @@ class ActionSpec:
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Notes", "&Help")
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("print", "&Print Section…", "&File", (QKeySequence.StandardKey.Print,)),
-    ActionSpec("exportPdf", "&Export Section as PDF…", "&File", ("Ctrl+Shift+E",)),
-    ActionSpec("exportNotes", "Export &Notes…", "&File", (), separator_before=True),
-    ActionSpec("importNotes", "&Import Notes…", "&File"),
-    ActionSpec("quit", "&Quit", "&File", ("Ctrl+Q",), separator_before=True),
-    ActionSpec("undo", "&Undo", "&Edit", (QKeySequence.StandardKey.Undo,)),
-    ActionSpec("redo", "&Redo", "&Edit", (QKeySequence.StandardKey.Redo,)),
-    ActionSpec("copyCitation", "Copy with &Citation", "&Edit", ("Ctrl+Shift+C",), separator_before=True),
-    ActionSpec("focusSearch", "&Search…", "&Edit", ("Ctrl+K", "Ctrl+Shift+F"), separator_before=True),
-    ActionSpec("findInSection", "&Find in Section…", "&Edit", (QKeySequence.StandardKey.Find,)),
-    ActionSpec("nextMatch", "Next &Match", "&Edit", ("F3",)),
-    ActionSpec("previousMatch", "Pre&vious Match", "&Edit", ("Shift+F3",)),
-    ActionSpec("zoomIn", "Zoom &In", "&View", ("Ctrl+=", "Ctrl++")),
-    ActionSpec("zoomOut", "Zoom &Out", "&View", ("Ctrl+-",)),
-    ActionSpec("zoomReset", "&Actual Size", "&View", ("Ctrl+0",)),
-    ActionSpec("themeSystem", "Theme: Follow &System", "&View", (), True, "theme", separator_before=True),
-    ActionSpec("themeLight", "Theme: &Light", "&View", (), True, "theme"),
-    ActionSpec("themeDark", "Theme: &Dark", "&View", (), True, "theme"),
-    ActionSpec("themeSepia", "Theme: S&epia", "&View", (), True, "theme"),
-    ActionSpec("referenceMode", "&Reference Mode (¶ Numbers)", "&View", ("Ctrl+Shift+R",), True, separator_before=True),
-    ActionSpec("focusToc", "Go to &Contents", "&View", ("Ctrl+1",), separator_before=True),
-    ActionSpec("focusDocument", "Go to &Document", "&View", ("Ctrl+2",)),
-    ActionSpec("focusGlossary", "Go to &Glossary", "&View", ("Ctrl+Shift+G",)),
-    ActionSpec("explainTerm", "&Explain Term at Cursor", "&View", ("Ctrl+I",)),
-    ActionSpec("previousSection", "&Previous Section", "&Go", ("Ctrl+PgUp",)),
-    ActionSpec("nextSection", "&Next Section", "&Go", ("Ctrl+PgDown",)),
-    ActionSpec("back", "&Back", "&Go", ("Alt+Left",), separator_before=True),
-    ActionSpec("forward", "&Forward", "&Go", ("Alt+Right",)),
-    ActionSpec("highlight", "&Highlight Selection", "&Notes", ("Ctrl+Shift+H",)),
-    ActionSpec("addNote", "Add &Note to Selection", "&Notes", ("Ctrl+Shift+N",)),
-    ActionSpec("focusNotes", "Go to Notes &Panel", "&Notes", ("Ctrl+Shift+M",)),
-    ActionSpec("noteColorYellow", "&Yellow", "&Notes", (), True, "noteColor", separator_before=True),
-    ActionSpec("noteColorGreen", "&Green", "&Notes", (), True, "noteColor"),
-    ActionSpec("noteColorBlue", "&Blue", "&Notes", (), True, "noteColor"),
-    ActionSpec("noteColorPink", "Pin&k", "&Notes", (), True, "noteColor"),
-    ActionSpec("noteColorPurple", "P&urple", "&Notes", (), True, "noteColor"),
-    ActionSpec("noteColorOrange", "&Orange", "&Notes", (), True, "noteColor"),
-    ActionSpec("noteStyleHighlight", "Style: &Highlight", "&Notes", (), True, "noteStyle", separator_before=True),
-    ActionSpec("noteStyleUnderline", "Style: &Underline", "&Notes", (), True, "noteStyle"),
-    ActionSpec("noteStyleStrike", "Style: &Strike-through", "&Notes", (), True, "noteStyle"),
-    ActionSpec("about", "&About Field Reader", "&Help"),
+    ActionSpec(ActionName.PRINT, "&Print Section…", "&File", (QKeySequence.StandardKey.Print,)),
+    ActionSpec(ActionName.EXPORT_PDF, "&Export Section as PDF…", "&File", ("Ctrl+Shift+E",)),
+    ActionSpec(ActionName.EXPORT_NOTES, "Export &Notes…", "&File", (), separator_before=True),
+    ActionSpec(ActionName.IMPORT_NOTES, "&Import Notes…", "&File"),
+    ActionSpec(ActionName.QUIT, "&Quit", "&File", ("Ctrl+Q",), separator_before=True),
+    ActionSpec(ActionName.UNDO, "&Undo", "&Edit", (QKeySequence.StandardKey.Undo,)),
+    ActionSpec(ActionName.REDO, "&Redo", "&Edit", (QKeySequence.StandardKey.Redo,)),
+    ActionSpec(ActionName.COPY_CITATION, "Copy with &Citation", "&Edit", ("Ctrl+Shift+C",), separator_before=True),
+    ActionSpec(ActionName.FOCUS_SEARCH, "&Search…", "&Edit", ("Ctrl+K", "Ctrl+Shift+F"), separator_before=True),
+    ActionSpec(ActionName.FIND_IN_SECTION, "&Find in Section…", "&Edit", (QKeySequence.StandardKey.Find,)),
+    ActionSpec(ActionName.NEXT_MATCH, "Next &Match", "&Edit", ("F3",)),
+    ActionSpec(ActionName.PREVIOUS_MATCH, "Pre&vious Match", "&Edit", ("Shift+F3",)),
+    ActionSpec(ActionName.ZOOM_IN, "Zoom &In", "&View", ("Ctrl+=", "Ctrl++")),
+    ActionSpec(ActionName.ZOOM_OUT, "Zoom &Out", "&View", ("Ctrl+-",)),
+    ActionSpec(ActionName.ZOOM_RESET, "&Actual Size", "&View", ("Ctrl+0",)),
+    ActionSpec(ActionName.THEME_SYSTEM, "Theme: Follow &System", "&View", (), True, "theme", separator_before=True),
+    ActionSpec(ActionName.THEME_LIGHT, "Theme: &Light", "&View", (), True, "theme"),
+    ActionSpec(ActionName.THEME_DARK, "Theme: &Dark", "&View", (), True, "theme"),
+    ActionSpec(ActionName.THEME_SEPIA, "Theme: S&epia", "&View", (), True, "theme"),
+    ActionSpec(
+        ActionName.REFERENCE_MODE,
+        "&Reference Mode (¶ Numbers)",
+        "&View",
+        ("Ctrl+Shift+R",),
+        True,
+        separator_before=True,
+    ),
+    ActionSpec(ActionName.FOCUS_TOC, "Go to &Contents", "&View", ("Ctrl+1",), separator_before=True),
+    ActionSpec(ActionName.FOCUS_DOCUMENT, "Go to &Document", "&View", ("Ctrl+2",)),
+    ActionSpec(ActionName.FOCUS_GLOSSARY, "Go to &Glossary", "&View", ("Ctrl+Shift+G",)),
+    ActionSpec(ActionName.EXPLAIN_TERM, "&Explain Term at Cursor", "&View", ("Ctrl+I",)),
+    ActionSpec(ActionName.PREVIOUS_SECTION, "&Previous Section", "&Go", ("Ctrl+PgUp",)),
+    ActionSpec(ActionName.NEXT_SECTION, "&Next Section", "&Go", ("Ctrl+PgDown",)),
+    ActionSpec(ActionName.BACK, "&Back", "&Go", ("Alt+Left",), separator_before=True),
+    ActionSpec(ActionName.FORWARD, "&Forward", "&Go", ("Alt+Right",)),
+    ActionSpec(ActionName.HIGHLIGHT, "&Highlight Selection", "&Notes", ("Ctrl+Shift+H",)),
+    ActionSpec(ActionName.ADD_NOTE, "Add &Note to Selection", "&Notes", ("Ctrl+Shift+N",)),
+    ActionSpec(ActionName.FOCUS_NOTES, "Go to Notes &Panel", "&Notes", ("Ctrl+Shift+M",)),
+    ActionSpec(ActionName.NOTE_COLOR_YELLOW, "&Yellow", "&Notes", (), True, "noteColor", separator_before=True),
+    ActionSpec(ActionName.NOTE_COLOR_GREEN, "&Green", "&Notes", (), True, "noteColor"),
+    ActionSpec(ActionName.NOTE_COLOR_BLUE, "&Blue", "&Notes", (), True, "noteColor"),
+    ActionSpec(ActionName.NOTE_COLOR_PINK, "Pin&k", "&Notes", (), True, "noteColor"),
+    ActionSpec(ActionName.NOTE_COLOR_PURPLE, "P&urple", "&Notes", (), True, "noteColor"),
+    ActionSpec(ActionName.NOTE_COLOR_ORANGE, "&Orange", "&Notes", (), True, "noteColor"),
+    ActionSpec(
+        ActionName.NOTE_STYLE_HIGHLIGHT, "Style: &Highlight", "&Notes", (), True, "noteStyle", separator_before=True
+    ),
+    ActionSpec(ActionName.NOTE_STYLE_UNDERLINE, "Style: &Underline", "&Notes", (), True, "noteStyle"),
+    ActionSpec(ActionName.NOTE_STYLE_STRIKE, "Style: &Strike-through", "&Notes", (), True, "noteStyle"),
+    ActionSpec(ActionName.ABOUT, "&About Field Reader", "&Help"),
 )
 
 
 class Actions:
-    """The window's `QAction`s by name (`actions["nextSection"]`), each with objectName `action<Name>`."""
+    """The window's `QAction`s by name: `actions[ActionName.NEXT_SECTION]`."""
 
     def __init__(self, parent: QObject) -> None:
-        self._actions: dict[str, QAction] = {}
+        self._actions: dict[ActionName, QAction] = {}
         self._groups: dict[str, QActionGroup] = {}
         for spec in ACTION_SPECS:
             action = QAction(parent.tr(spec.label), parent)
-            action.setObjectName("action" + spec.name[0].upper() + spec.name[1:])
+            action.setObjectName(spec.name.value)
             if spec.shortcuts:
                 action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
             action.setCheckable(spec.checkable)
@@ -88,8 +145,13 @@ class Actions:
                 group.addAction(action)
             self._actions[spec.name] = action
 
-    def __getitem__(self, name: str) -> QAction:
+    def __getitem__(self, name: ActionName) -> QAction:
         return self._actions[name]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[QAction]:
         return iter(self._actions.values())
+
+
+def shortcut_text(action: QAction) -> str:
+    """An action's first shortcut as the platform writes it ("Ctrl+Z"), for hints in messages."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

@@ -5,16 +5,22 @@ from __future__ import annotations
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from reader.notes.note import Color, Style
-from reader.ui.actions import Actions
+from reader.ui.actions import ActionName, Actions
 from reader.ui.note_colors import color_icon
 
-
-def color_action_name(color: Color) -> str:
-    return "noteColor" + color.value.capitalize()
-
-
-def style_action_name(style: Style) -> str:
-    return "noteStyle" + style.value.capitalize()
+COLOR_ACTIONS = {
+    Color.YELLOW: ActionName.NOTE_COLOR_YELLOW,
+    Color.GREEN: ActionName.NOTE_COLOR_GREEN,
+    Color.BLUE: ActionName.NOTE_COLOR_BLUE,
+    Color.PINK: ActionName.NOTE_COLOR_PINK,
+    Color.PURPLE: ActionName.NOTE_COLOR_PURPLE,
+    Color.ORANGE: ActionName.NOTE_COLOR_ORANGE,
+}
+STYLE_ACTIONS = {
+    Style.HIGHLIGHT: ActionName.NOTE_STYLE_HIGHLIGHT,
+    Style.UNDERLINE: ActionName.NOTE_STYLE_UNDERLINE,
+    Style.STRIKE: ActionName.NOTE_STYLE_STRIKE,
+}
 
 
 def build_annotation_toolbar(parent: QWidget, actions: Actions) -> QToolBar:
@@ -22,19 +28,19 @@ def build_annotation_toolbar(parent: QWidget, actions: Actions) -> QToolBar:
     toolbar = QToolBar(parent.tr("Annotation"), parent)
     toolbar.setObjectName("annotationToolbar")
     toolbar.setAccessibleName(parent.tr("Annotation toolbar"))
-    toolbar.addAction(actions["highlight"])
-    toolbar.addAction(actions["addNote"])
+    toolbar.addAction(actions[ActionName.HIGHLIGHT])
+    toolbar.addAction(actions[ActionName.ADD_NOTE])
     toolbar.addSeparator()
-    for color in Color:
-        action = actions[color_action_name(color)]
+    for color, name in COLOR_ACTIONS.items():
+        action = actions[name]
         action.setIcon(color_icon(color))
         action.setToolTip(parent.tr("New highlights in {0}").format(action.text().replace("&", "").lower()))
         toolbar.addAction(action)
     toolbar.addSeparator()
-    for style in Style:
-        toolbar.addAction(actions[style_action_name(style)])
-    actions[color_action_name(Color.YELLOW)].setChecked(True)
-    actions[style_action_name(Style.HIGHLIGHT)].setChecked(True)
+    for name in STYLE_ACTIONS.values():
+        toolbar.addAction(actions[name])
+    actions[COLOR_ACTIONS[Color.YELLOW]].setChecked(True)
+    actions[STYLE_ACTIONS[Style.HIGHLIGHT]].setChecked(True)
     for action in toolbar.actions():
         button = toolbar.widgetForAction(action)
         if button is not None and action.objectName():  # separators have neither
@@ -44,8 +50,8 @@ def build_annotation_toolbar(parent: QWidget, actions: Actions) -> QToolBar:
 
 
 def chosen_color(actions: Actions) -> Color:
-    return next((color for color in Color if actions[color_action_name(color)].isChecked()), Color.YELLOW)
+    return next((color for color, name in COLOR_ACTIONS.items() if actions[name].isChecked()), Color.YELLOW)
 
 
 def chosen_style(actions: Actions) -> Style:
-    return next((style for style in Style if actions[style_action_name(style)].isChecked()), Style.HIGHLIGHT)
+    return next((style for style, name in STYLE_ACTIONS.items() if actions[name].isChecked()), Style.HIGHLIGHT)

@@ -192,19 +192,32 @@ class Annotator(QObject):
         self._placements.pop(note_id, None)
 
 
-class _AddNote(QUndoCommand):
+class _NoteCommand(QUndoCommand):
+    """An undoable change to the notes that was already carried out when pushed: the first `redo()` does nothing."""
+
+    def __init__(self, annotator: Annotator, text: str) -> None:
+        super().__init__(text)
+        self._annotator = annotator
+        self._done = True  # QUndoStack.push() calls redo() at once, after the change has been written
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.carry_out_again()
+
+    def carry_out_again(self) -> None:
+        raise NotImplementedError
+
+
+class _AddNote(_NoteCommand):
     """Undo of a new highlight: delete it (remembering any later edits), redo puts that note back."""
 
     def __init__(self, annotator: Annotator, note: Note) -> None:
-        super().__init__(annotator.tr("Highlight"))
-        self._annotator = annotator
+        super().__init__(annotator, annotator.tr("Highlight"))
         self._note = note
-        self._first = True
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
+    def carry_out_again(self) -> None:
         _carry_out(self._annotator, lambda: self._annotator._restore(self._note))
 
     def undo(self) -> None:
@@ -214,37 +227,32 @@ class _AddNote(QUndoCommand):
         _carry_out(self._annotator, remove)
 
 
-class _DeleteNote(QUndoCommand):
-    def __init__(self, annotator: Annotator, note: Note) -> None:
-        super().__init__(annotator.tr("Delete Note"))
-        self._annotator = annotator
-        self._note = note
-        self._first = True
+class _DeleteNote(_NoteCommand):
+    """Undo of a deletion: put the note back as it was; redo deletes it again."""
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
+    def __init__(self, annotator: Annotator, note: Note) -> None:
+        super().__init__(annotator, annotator.tr("Delete Note"))
+        self._note = note
+
+    def carry_out_again(self) -> None:
         _carry_out(self._annotator, lambda: self._annotator._remove(self._note.id))
 
     def undo(self) -> None:
         _carry_out(self._annotator, lambda: self._annotator._restore(self._note))
 
 
-class _RemoveLayer(QUndoCommand):
+class _RemoveLayer(_NoteCommand):
+    """Undo of removing an imported layer: bring the layer and its notes back; redo removes them again."""
+
     def __init__(self, annotator: Annotator, layer: Layer | None, notes: tuple[Note, ...]) -> None:
-        super().__init__(annotator.tr("Remove Layer"))
-        self._annotator = annotator
+        super().__init__(annotator, annotator.tr("Remove Layer"))
         self._layer = layer
         self._notes = notes
-        self._first = True
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
+    def carry_out_again(self) -> None:
         if self._layer is not None:
-            _carry_out(self._annotator, lambda: self._annotator._store.remove_layer(self._layer.name), reload=True)
+            name = self._layer.name
+            _carry_out(self._annotator, lambda: self._annotator._store.remove_layer(name), reload=True)
 
     def undo(self) -> None:
         if self._layer is not None:

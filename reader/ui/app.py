@@ -1,25 +1,33 @@
-"""Starting the window: build the shared objects once and hand them to `MainWindow`."""
+"""Starting the window: the application, the crash log, then `MainWindow` over the objects one run shares."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from reader import paths
-from reader.content import load_report
 from reader.errors import ReaderError
 from reader.prefs import Preferences
+
+if TYPE_CHECKING:
+    from reader.app_objects import AppObjects
+    from reader.render import RenderOptions
+    from reader.ui.main_window import MainWindow
 
 START_TIMEOUT_MS = 60_000
 
 
-def run_window(args: argparse.Namespace) -> int:
-    """Open the reading window; with `--exit-after-start`, exit 0 once the document has been painted."""
+def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after_start: bool) -> int:
+    """Open the reading window over what `build()` returns and run until it closes; the exit code.
+
+    Bugs are logged in `data_folder`. A `ReaderError` from `build()` (say, a broken content folder) is told in
+    one line. With `exit_after_start`, exit 0 once the document has been painted.
+    """
     if _no_display():
         print(
             "field-reader: there is no display to open a window on; run it in a desktop session, "
@@ -31,25 +39,22 @@ def run_window(args: argparse.Namespace) -> int:
     app.setApplicationName("Field Reader")
     app.setOrganizationName("Field Reader")
     app.setDesktopFileName("field-reader")
-    try:
-        report = load_report(args.content)
-        data_folder = paths.data_dir()
-        cache_folder = paths.cache_dir()
-        from reader.ui.errors import install_excepthook
+    from reader.ui.errors import install_excepthook
 
-        install_excepthook(data_folder)
-        window = build_main_window(report, None, data_folder, cache_folder)
+    install_excepthook(data_folder)
+    try:
+        window = build_main_window(build())
     except ReaderError as error:
-        _tell(None, str(error), args)
+        _tell(None, str(error), exit_after_start)
         return 1
-    if args.exit_after_start:
+    if exit_after_start:
         window.document.first_painted.connect(app.quit)
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
-    window.notes_recovered.connect(lambda message: _tell(window, message, args))
-    window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, args))
+    window.notes_recovered.connect(lambda message: _tell(window, message, exit_after_start))
+    window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
     window.show()
     code = app.exec()
-    if args.exit_after_start:
+    if exit_after_start:
         # Nothing was opened for writing yet and nothing is left to save: skip tearing down every object.
         sys.stdout.flush()
         sys.stderr.flush()
@@ -57,18 +62,48 @@ def run_window(args: argparse.Namespace) -> int:
     return code
 
 
-def _tell(window, message: str, args: argparse.Namespace) -> None:
+def build_main_window(objects: AppObjects) -> MainWindow:
+    """The reading window over the shared objects (also what the tests' `window` fixture uses).
+
+    The glossary is loaded only when first needed (after the first paint, or to render a page missing from the
+    cache), so it never delays the start.
+    """
+    folders = objects.folders
+    prefs = Preferences(folders.data)
+
+    def html_for(options: RenderOptions) -> str:
+        from reader.render_cache import cached_report_html
+
+        return cached_report_html(objects.report, options, folders.cache, objects.glossary)
+
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(
+        objects.report,
+        prefs,
+        html_for,
+        glossary=objects.glossary,
+        open_notes=objects.open_notes,
+        bundled_index=folders.bundled_index,
+        cache_folder=folders.cache,
+    )
+    if prefs.load_problem:
+        window.statusBar().showMessage(prefs.load_problem, 10_000)
+    return window
+
+
+def _tell(window: QWidget | None, message: str, exit_after_start: bool) -> None:
     """One line on stderr and, unless this is a smoke test, in a message box."""
     print(f"field-reader: {message}", file=sys.stderr)
-    if not args.exit_after_start:
+    if not exit_after_start:
         from reader.ui.errors import show_error
 
         show_error(window, message)
 
 
-def _refuse_to_continue(app: QApplication, window, message: str, args: argparse.Namespace) -> None:
+def _refuse_to_continue(app: QApplication, window: QWidget, message: str, exit_after_start: bool) -> None:
     """Without a working notes database nothing the reader writes would be safe: say so, then exit 1."""
-    _tell(window, message, args)
+    _tell(window, message, exit_after_start)
     window.hide()
     app.exit(1)
 
@@ -78,48 +113,3 @@ def _no_display() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def build_main_window(report, glossary, data_folder: Path, cache_folder: Path):
-    """Build the shared objects for one window (also what the tests' `window` fixture uses).
-
-    `glossary` may be None: it is then loaded from the content folder only when first needed (after the first
-    paint, or to render a page missing from the cache), so it never delays the start.
-    """
-    prefs = Preferences(data_folder)
-    load_glossary = _glossary_loader(report) if glossary is None else lambda: glossary
-
-    def html_for(options):
-        from reader.render_cache import cached_report_html
-
-        return cached_report_html(report, options, cache_folder, load_glossary)
-
-    def open_notes():
-        from reader.notes.store import NoteStore
-
-        return NoteStore(data_folder)  # the window closes it when it closes
-
-    from reader.ui.main_window import MainWindow
-
-    window = MainWindow(report, prefs, html_for, glossary=load_glossary, notes=open_notes)
-    if prefs.load_problem:
-        window.statusBar().showMessage(prefs.load_problem, 10_000)
-    return window
-
-
-def _glossary_loader(report):
-    """Load the glossary once, on first use; a broken glossary file leaves the report readable without one."""
-    loaded = []
-
-    def load():
-        if not loaded:
-            from reader.glossary import Glossary, load_glossary
-
-            try:
-                loaded.append(load_glossary(report))
-            except ReaderError as error:
-                print(f"field-reader: {error}", file=sys.stderr)
-                loaded.append(Glossary((), report))
-        return loaded[0]
-
-    return load

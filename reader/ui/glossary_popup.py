@@ -110,9 +110,6 @@ class GlossaryPopup(QFrame):
         """The entry on show, or None while the popup is closed."""
         return self._term if self.isVisible() else None
 
-    def definition_text(self) -> str:
-        return self._definition.text()
-
     def set_keyboard_hint(self, text: str) -> None:
         """What to show under the links when the popup was opened from the keyboard (its links need a mouse)."""
         self._hint.setText(text)

@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.content import Report
-from reader.search.snippet import MatchTerms, match_spans
+from reader.search.results import MatchTerms
+from reader.search.snippet import match_spans
 from reader.ui.document_view import DocumentView
 
 LAYER = "search"
@@ -33,15 +34,6 @@ class MatchHighlighter(QObject):
         self._current = -1
         document.reloaded.connect(self._paint)
         document.installEventFilter(self)
-
-    @property
-    def match_count(self) -> int:
-        return len(self._matches)
-
-    @property
-    def current_index(self) -> int:
-        """The current match's index, or -1 when nothing is highlighted."""
-        return self._current
 
     def current_span(self) -> tuple[int, int] | None:
         """Document positions of the current match."""

@@ -170,9 +170,6 @@ class NoteEditor(QWidget):
 
     # Saving
 
-    def has_unsaved_changes(self) -> bool:
-        return self._unsaved
-
     def save_now(self) -> None:
         """Write what was typed to the database now (called when typing stops, on switching notes and on close)."""
         self._save_timer.stop()

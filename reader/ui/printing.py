@@ -13,8 +13,15 @@ from reader.errors import ReaderError
 from reader.render import RenderOptions, render_section
 
 
-def section_document(report: Report, section: Section, options: RenderOptions, css: str) -> QTextDocument:
-    """A printable document: the section, then a line naming the report, publisher and edition."""
+def section_document(report: Report, section: Section, reference_mode: bool) -> QTextDocument:
+    """A printable document: the section, then a line naming the report, publisher and edition.
+
+    Paper is white whatever the screen's theme, so the section is always set in the light theme.
+    """
+    from reader.ui import themes
+
+    options = RenderOptions(reference_mode=reference_mode)
+    css = themes.document_css(themes.THEMES["light"])
     manifest = report.manifest
     footer = (
         f'<p class="attribution"><br/>{manifest.title}. {manifest.publisher}, edition of {manifest.edition_date}.</p>'
@@ -60,9 +67,22 @@ def export_pdf(document: QTextDocument, path: Path) -> None:
         raise ReaderError(f"Cannot save {path}: {exc.strerror}. Choose another folder.") from exc
 
 
-def print_document(parent: QWidget, document: QTextDocument) -> None:
+def save_section_as_pdf(parent: QWidget, report: Report, section: Section, reference_mode: bool) -> Path | None:
+    """Ask where to save the section as a PDF and write it there; the file written, or None when cancelled.
+
+    Raises ReaderError when it cannot be written.
+    """
+    path = ask_pdf_path(parent, section)
+    if path is not None:
+        export_pdf(section_document(report, section, reference_mode), path)
+    return path
+
+
+def print_section(parent: QWidget, report: Report, section: Section, reference_mode: bool) -> None:
+    """Ask for a printer and print the section on it."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+    document = section_document(report, section, reference_mode)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("printDialog")

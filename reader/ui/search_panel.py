@@ -1,4 +1,4 @@
-"""The search panel: a field that searches as you type, the hits, and an inline line for corrections and errors."""
+"""The search panel: a field that asks for a search as you type, the hits, and a line for corrections and errors."""
 
 from __future__ import annotations
 
@@ -30,39 +30,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.content import Report
-from reader.errors import ReaderError
-from reader.notes.note import Note
-from reader.search.build import SearchDocument, build_index, cache_index_dir, fresh_index_dir, note_documents
-from reader.search.index import SearchHit, SearchIndex, SearchResult, merge_results
-from reader.ui.tasks import Task
+from reader.search.results import HitKind, SearchHit, SearchResult
 
 DEBOUNCE_MS = 150
-RESULT_LIMIT = 50
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SearchPanel(QWidget):
-    """Searches the report index (opened or built in the background) and the reader's notes as they type.
+    """A field that asks for a search as the reader types, the hits, and a line for corrections and errors.
 
-    Emits `hit_activated(hit, match_terms)` when the reader opens a hit (Enter, double-click) and
-    `highlights_cleared` when they press Esc in the field.
+    It searches nothing itself: it emits `search_requested(text)` (shortly after typing stops, or at once on Enter,
+    an arrow key or a suggestion) and whoever owns it answers with `show_result`. Emits `hit_activated(hit,
+    match_terms)` when the reader opens a hit (Enter, double-click) and `highlights_cleared` on Esc in the field.
     """
 
+    search_requested = Signal(str)
     hit_activated = Signal(object, object)
     highlights_cleared = Signal()
-    results_shown = Signal(int)  # after every search: how many hits are listed
-    index_ready = Signal()
+    results_shown = Signal(int)  # after every answer: how many hits are listed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.setAccessibleName(self.tr("Search"))
-        self._index: SearchIndex | None = None
-        self._notes_index: SearchIndex | None = None
-        self._notes_task: Task | None = None
-        self._pending_notes: tuple[tuple[Note, ...], Report] | None = None
-        self._task: Task | None = None
         self._result: SearchResult | None = None
 
         self.field = QLineEdit(self)
@@ -105,127 +95,38 @@ class SearchPanel(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.run_search)
+        self._debounce.timeout.connect(self.request_search)
         self.field.textEdited.connect(self._on_field_text_edited)
         self.field.returnPressed.connect(self.activate_current)
         self.field.installEventFilter(self)
         self.results.activated.connect(self._on_results_activated)
         self.suggestion.clicked.connect(self._on_suggestion_clicked)
 
-    # The index
+    # Asking
 
-    @property
-    def is_ready(self) -> bool:
-        return self._index is not None
-
-    def load_index(self, report: Report, extra_documents: Sequence[SearchDocument] = ()) -> None:
-        """Open the fresh bundled or cached index, or build one in the cache folder in the background."""
-        folder = fresh_index_dir(report)
-        if folder is not None:
-            try:
-                self._set_index(SearchIndex.open(folder))
-                return
-            except ReaderError:
-                pass  # a damaged index reads as missing: build a fresh one below
-        self.progress.setValue(0)
-        self.progress.show()
-        # No parent: the task must outlive this panel if the window closes while it runs.
-        self._task = Task(build_index, cache_index_dir(), report, tuple(extra_documents))
-        self._task.progressed.connect(self._on_task_progressed)
-        self._task.succeeded.connect(self._on_task_succeeded)
-        self._task.failed.connect(self._on_task_failed)
-        self._task.start()
-
-    def set_index(self, index: SearchIndex | None) -> None:
-        """Search this index from now on (None: search is unavailable)."""
-        self._set_index(index)
-
-    def set_notes(self, notes: Sequence[Note], report: Report) -> None:
-        """Search these notes too. Their small index is rebuilt off the UI thread (thousands of notes take
-        seconds); the open search updates when it is ready, and only the newest set of notes is kept."""
-        self._pending_notes = (tuple(notes), report)
-        if self._notes_task is None or not self._notes_task.is_running:
-            self._start_notes_task()
-
-    def update_note(self, note: Note, report: Report) -> bool:
-        """Re-index one edited note in place (quick, even among thousands); False when the notes index is
-        missing or being rebuilt, in which case the caller should give all the notes again."""
-        running = self._notes_task is not None and self._notes_task.is_running
-        if self._notes_index is None or running or self._pending_notes is not None:
-            return False
-        self._notes_index.replace_documents(note_documents([note], report))
-        if self.field.text().strip():
-            self.run_search()
-        return True
-
-    def _start_notes_task(self) -> None:
-        (notes, report), self._pending_notes = self._pending_notes or ((), None), None
-        if not notes:
-            self._replace_notes_index(None)
-            return
-        self._notes_task = Task(_notes_index, notes, report)
-        self._notes_task.succeeded.connect(self._on_notes_task_succeeded)
-        self._notes_task.failed.connect(self._on_notes_task_failed)
-        self._notes_task.start()
-
-    def _on_notes_task_succeeded(self, index: SearchIndex) -> None:
-        self._replace_notes_index(index)
-        if self._pending_notes is not None:
-            self._start_notes_task()
-
-    def _on_notes_task_failed(self, error: ReaderError) -> None:
-        self.status.setText(self.tr("Your notes cannot be searched just now: {0}").format(error))
-        self.status.show()
-        if self._pending_notes is not None:
-            self._start_notes_task()
-
-    def _replace_notes_index(self, index: SearchIndex | None) -> None:
-        if self._notes_index is not None:
-            self._notes_index.close()
-        self._notes_index = index
-        if self.field.text().strip():
-            self.run_search()
-
-    def _set_index(self, index: SearchIndex | None) -> None:
-        if self._index is not None:
-            self._index.close()
-        self._index = index
-        self.progress.hide()
-        if index is not None:
-            self.index_ready.emit()
-        if self.field.text().strip():
-            self.run_search()
-
-    # Searching
+    def query(self) -> str:
+        """What is in the field now."""
+        return self.field.text()
 
     def focus_field(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
     def search_for(self, text: str) -> None:
-        """Put `text` in the field and search now (the glossary's "Search for this term")."""
+        """Put `text` in the field and ask for it now (a glossary term, a suggested spelling)."""
         self.field.setText(text)
         self.focus_field()
-        self.run_search()
+        self.request_search()
 
-    def result(self) -> SearchResult | None:
-        return self._result
-
-    def run_search(self) -> None:
+    def request_search(self) -> None:
+        """Ask for what is in the field now, without waiting for typing to stop."""
         self._debounce.stop()
-        text = self.field.text()
-        if not text.strip():
-            self._show(None)
-            return
-        if self._index is None:
-            self._show(None, self.tr("Search is being prepared; results will appear when it is ready."))
-            return
-        results = [self._index.search(text, limit=RESULT_LIMIT, as_you_type=True)]
-        if self._notes_index is not None:
-            results.append(self._notes_index.search(text, limit=RESULT_LIMIT, as_you_type=True))
-        self._show(merge_results(results, RESULT_LIMIT))
+        self.search_requested.emit(self.field.text())
 
-    def _show(self, result: SearchResult | None, message: str = "") -> None:
+    # Answers
+
+    def show_result(self, result: SearchResult | None, message: str = "") -> None:
+        """List a result's hits (None: none) with its count, correction or notice, after `message` if any."""
         self._result = result
         self.model.set_hits(result.hits if result else ())
         if result is not None and result.hits:
@@ -241,19 +142,32 @@ class SearchPanel(QWidget):
             else:
                 count = result.total
                 lines.append(self.tr("1 result") if count == 1 else self.tr("{0} results").format(count))
-        self.status.setText("\n".join(lines))
-        self.status.setVisible(bool(lines))
+        self.show_status("\n".join(lines))
         suggestion = result.suggestion if result is not None else None
         self.suggestion.setText(self.tr("Did you mean: {0}?").format(suggestion) if suggestion else "")
         self.suggestion.setVisible(bool(suggestion))
         self.results_shown.emit(self.model.rowCount())
+
+    def show_status(self, text: str) -> None:
+        """Show a line under the field (empty: hide it), leaving the hits as they are."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Show how far preparing the search has got."""
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        self.progress.show()
+
+    def hide_progress(self) -> None:
+        self.progress.hide()
 
     # Opening hits
 
     def activate_current(self) -> None:
         """Open the selected hit (the first when none is selected)."""
         if self._debounce.isActive():
-            self.run_search()
+            self.request_search()
         index = self.results.currentIndex()
         if not index.isValid():
             index = self.model.index(0, 0)
@@ -285,34 +199,20 @@ class SearchPanel(QWidget):
         if self._result is not None and self._result.suggestion:
             self.search_for(self._result.suggestion)
 
-    def _on_task_progressed(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(1, total))
-        self.progress.setValue(done)
-
-    def _on_task_succeeded(self, folder) -> None:
-        try:
-            self._set_index(SearchIndex.open(folder))
-        except ReaderError as error:
-            self._on_task_failed(error)
-
-    def _on_task_failed(self, error: ReaderError) -> None:
-        self.progress.hide()
-        self._show(None, self.tr("Search is unavailable: {0}").format(error))
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
             key = key_event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
                 if self._debounce.isActive():
-                    self.run_search()
+                    self.request_search()
                 step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[key]
                 self._move(step)
                 return True
             if key == Qt.Key.Key_Escape:
                 if self.field.text():
                     self.field.clear()
-                    self._show(None)
+                    self.show_result(None)
                 self.highlights_cleared.emit()
                 return True
         return False
@@ -349,11 +249,6 @@ class SearchHitModel(QAbstractListModel):
         return None
 
 
-def _notes_index(notes: tuple[Note, ...], report: Report, _progress) -> SearchIndex:
-    """Runs on a worker thread (notes and report are immutable): an in-memory index of the reader's notes."""
-    return SearchIndex.in_memory(note_documents(notes, report))
-
-
 def hit_html(hit: SearchHit, muted: str) -> str:
     """A hit as rich text: kind and section path on a muted first line, then the snippet, matches in bold."""
     pieces, cursor = [], 0
@@ -362,7 +257,7 @@ def hit_html(hit: SearchHit, muted: str) -> str:
         cursor = end
     pieces.append(html.escape(hit.snippet[cursor:]))
     # Glossary and note headings start with their kind ("Glossary › ICJ"); make that part stand out.
-    kind, separator, rest = hit.heading.partition(" › ") if hit.kind != "report" else ("", "", hit.heading)
+    kind, separator, rest = hit.heading.partition(" › ") if hit.kind is not HitKind.REPORT else ("", "", hit.heading)
     where = f"<b>{html.escape(kind)}</b>{html.escape(separator + rest)}" if kind else html.escape(rest)
     heading = f'<span style="color:{muted}; font-size:small">{where}</span>'
     return f"{heading}<br>{''.join(pieces)}"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.notes.note import COLOR_HEX, Color
 from reader.notes.store import NoteStore
+from reader.ui.note_highlighter import NoteHighlighter
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 PARAGRAPH = "red-wolf-p2"
@@ -36,7 +37,7 @@ def select_words(window, paragraph_id: str = PARAGRAPH, start: int = 4, end: int
 
 def ready(window, qtbot):
     """Wait until the window has painted once and its notes are drawn."""
-    qtbot.waitUntil(lambda: window.note_highlighter.is_active)
+    qtbot.waitUntil(lambda: window.findChild(NoteHighlighter, "noteHighlighter").is_active)
     window.activateWindow()
     window.document.setFocus()
     return window
@@ -44,9 +45,10 @@ def ready(window, qtbot):
 
 def painted(window) -> list[tuple[int, int, QTextCharFormat]]:
     """The note highlights drawn in the document: start, end and look."""
+    highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
     ranges = set()
-    for note_id in window.note_highlighter.painted_notes():
-        ranges.update(window.note_highlighter.document_ranges(note_id))
+    for note_id in highlighter.painted_notes():
+        ranges.update(highlighter.document_ranges(note_id))
     return [
         (selection.cursor.selectionStart(), selection.cursor.selectionEnd(), QTextCharFormat(selection.format))
         for selection in window.document.extraSelections()

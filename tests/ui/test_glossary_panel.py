@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QTextBrowser
 
 from reader.content import Report
@@ -53,6 +53,14 @@ def click_link(qtbot, browser: QTextBrowser, href: str) -> None:
             fragments += 1
         block = block.next()
     raise AssertionError(f"no link to {href}")
+
+
+def open_entry(qtbot, window: MainWindow, name: str) -> None:
+    """Open an entry as a reader would: Go to Glossary, type its name in the filter, Enter."""
+    window.findChild(QAction, "actionFocusGlossary").trigger()
+    field = window.findChild(QLineEdit, "glossaryFilter")
+    qtbot.keyClicks(field, name)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def test_entries_are_listed_alphabetically(panel: GlossaryPanel, glossary: Glossary) -> None:
@@ -126,11 +134,20 @@ def test_show_term_clears_a_filter_that_hides_it(qtbot, panel: GlossaryPanel) ->
 
 
 def test_section_link_jumps_to_the_term_in_the_report(qtbot, window: MainWindow, glossary: Glossary) -> None:
-    window.glossary_panel.show_term("red-wolf")
-    window.findChild(QDockWidget, "glossaryDock").show()
+    open_entry(qtbot, window, "Red Wolf")
     click_link(qtbot, window.findChild(QTextBrowser, "glossaryEntry"), "occurrence:0")
     assert window.document.current_section() == "red-wolf"
     assert window.document.textCursor().selectedText() == "Red Wolf"
+
+
+def test_back_returns_from_a_section_link_to_where_the_reader_was(qtbot, window: MainWindow) -> None:
+    open_entry(qtbot, window, "Red Wolf")
+    window.go_to("mass-displacement")
+    click_link(qtbot, window.findChild(QTextBrowser, "glossaryEntry"), "occurrence:0")
+
+    window.findChild(QAction, "actionBack").trigger()
+
+    assert window.document.current_section() == "mass-displacement"
 
 
 def test_shortcut_opens_the_glossary_with_the_filter_focused(qtbot, window: MainWindow) -> None:
@@ -143,7 +160,7 @@ def test_shortcut_opens_the_glossary_with_the_filter_focused(qtbot, window: Main
 
 
 def test_search_link_searches_the_report_for_the_entry(qtbot, window: MainWindow) -> None:
-    window.findChild(QDockWidget, "glossaryDock").show()
-    window.glossary_panel.show_term("icj")
+    open_entry(qtbot, window, "ICJ")
     click_link(qtbot, window.findChild(QTextBrowser, "glossaryEntry"), "search:")
     assert window.findChild(QLineEdit, "searchField").text() == "ICJ"
+    assert window.findChild(QDockWidget, "searchDock").isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLabel, QLineEdit, QListWidget
 
 from reader.content import Report
 from reader.glossary import Glossary, load_glossary
@@ -117,6 +117,12 @@ def test_screen_readers_get_the_term_and_its_definition(qtbot, window, glossary)
     assert popup.accessibleDescription() == glossary.term("icc").definition
 
 
+def shown_entry(window: MainWindow) -> str:
+    """The entry chosen in the glossary panel, as listed ("ICJ — International Court of Justice")."""
+    item = window.findChild(QListWidget, "glossaryList").currentItem()
+    return item.text() if item is not None else ""
+
+
 def click_popup_link(qtbot, popup: QFrame, text_before: str) -> None:
     label = popup.findChild(QLabel, "glossaryPopupLinks")
     x = label.contentsRect().left() + label.fontMetrics().horizontalAdvance(text_before) + 6
@@ -129,7 +135,7 @@ def test_open_in_glossary_shows_the_entry_in_the_glossary_panel(qtbot, window, g
     )
     click_popup_link(qtbot, popup_of(window), "")
     assert window.findChild(QDockWidget, "glossaryDock").isVisible()
-    assert window.glossary_panel.current_term().id == "icj"
+    assert shown_entry(window).startswith("ICJ — ")
     assert not popup_of(window).isVisible()
 
 
@@ -188,7 +194,7 @@ def test_keyboard_popup_tells_how_to_open_the_term_in_the_glossary(qtbot, window
     qtbot.keyClick(
         window.document, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert window.glossary_panel.current_term().id == "opt"
+    assert shown_entry(window).startswith("OPT — ")
     assert not popup_of(window).isVisible()
 
 

@@ -159,7 +159,7 @@ def test_every_action_has_a_name_and_is_reachable_from_a_menu(window):
 
 
 def test_every_panel_and_main_widget_has_an_object_and_accessible_name(window):
-    for widget in [*window.findChildren(QDockWidget), window.document, window.toc]:
+    for widget in [*window.findChildren(QDockWidget), window.document, window.findChild(QTreeWidget, "toc")]:
         assert widget.objectName() and widget.accessibleName()
 
 
@@ -188,7 +188,8 @@ def test_every_visible_control_has_an_object_and_accessible_name(window, qtbot):
 
     for name in ("glossaryDock", "notesDock", "searchDock"):
         window.findChild(QDockWidget, name).show()
-    qtbot.waitUntil(lambda: window.notes_panel.isVisible())
+    notes_panel = window.findChild(QWidget, "notesPanel")
+    qtbot.waitUntil(notes_panel.isVisible)
     kinds = (QAbstractButton, QLineEdit, QAbstractItemView, QTextEdit)
     unnamed = [
         f"{type(widget).__name__} in {widget.parent().objectName()}"

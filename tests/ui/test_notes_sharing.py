@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from reader.content import Report
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.store import NoteStore
 from reader.ui import notes_import
+from reader.ui.note_highlighter import NoteHighlighter
 from reader.ui.notes_export_dialog import NotesExportDialog
 
 QUOTE = "deliberately oppress Palestinians"
@@ -74,8 +76,8 @@ def listed(window) -> list[str]:
 
 
 def painted_looks(window) -> list[QTextCharFormat]:
-    painted = window.note_highlighter.painted_notes()
-    ranges = {span for note_id in painted for span in window.note_highlighter.document_ranges(note_id)}
+    highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
+    ranges = {span for note_id in highlighter.painted_notes() for span in highlighter.document_ranges(note_id)}
     return [
         QTextCharFormat(selection.format)
         for selection in window.document.extraSelections()
@@ -85,7 +87,7 @@ def painted_looks(window) -> list[QTextCharFormat]:
 
 @pytest.fixture
 def imported(window, qtbot, monkeypatch, tmp_path):
-    qtbot.waitUntil(lambda: window.note_highlighter.is_active)
+    qtbot.waitUntil(lambda: window.findChild(NoteHighlighter, "noteHighlighter").is_active)
     assert import_through_the_menu(window, qtbot, monkeypatch, teacher_file(tmp_path)) == []
     qtbot.waitUntil(lambda: len(listed(window)) == 1)
     return window
@@ -190,9 +192,11 @@ def test_export_writes_each_format(qtbot, report, notes, tmp_path, label, suffix
     assert "مهم جدا" in text
 
 
-def test_export_writes_a_pdf_handout(qtbot, report, notes, tmp_path):
+def test_export_writes_a_pdf_handout_with_every_script_in_it(qtbot, report, notes, tmp_path):
     written = export_with(qtbot, report, notes, tmp_path / "handout.pdf", "PDF")
-    assert written.read_bytes().startswith(b"%PDF")
+    text = "\n".join(page.extract_text() for page in PdfReader(written, strict=True).pages)
+    assert "Ask the class" in text
+    assert "مهم جدا" in text
 
 
 def test_safe_export_leaves_out_names_and_dates(qtbot, report, notes, tmp_path):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 NETWORK_EVENTS = ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.bind", "urllib.Request")
@@ -28,15 +29,16 @@ def network_calls() -> list[str]:
 
 
 def test_reading_searching_and_annotating_make_no_network_call(window, qtbot, network_calls):
+    search = window.findChild(QObject, "searchFeature")
+    qtbot.waitUntil(lambda: search.is_ready, timeout=10_000)
     panel = window.findChild(QWidget, "searchPanel")
-    qtbot.waitUntil(lambda: panel.is_ready, timeout=10_000)
     field = panel.findChild(QLineEdit, "searchField")
     with qtbot.waitSignal(panel.results_shown, timeout=3000):
         qtbot.keyClicks(field, "Red Wolf")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     start, _end = window.document.paragraph_span("red-wolf-p2")
     window.document.select_range(start, start + 8)
-    window.highlight_selection()
+    window.findChild(QAction, "actionHighlight").trigger()
     window.go_to("genocide")
     assert network_calls == []
 

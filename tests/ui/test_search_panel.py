@@ -5,12 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QListView, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from reader.content import Report
-from reader.notes.note import Anchor
-from reader.search.build import INFO_NAME, build_index, cache_index_dir
+from reader.glossary import load_glossary
+from reader.notes.anchoring import anchor_from_selection
+from reader.notes.store import NoteStore
+from reader.search.build import INFO_NAME, build_index
+from reader.search.documents import glossary_documents
+from reader.search.location import cache_index_folder
+from reader.search.results import HitKind
 from reader.ui.search_panel import SearchPanel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -19,11 +34,31 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 pytestmark = pytest.mark.usefixtures("empty_bundled_index")
 
 
+def search_ready(window, qtbot) -> SearchPanel:
+    """The window's search panel, once the window has built its index."""
+    search = window.findChild(QObject, "searchFeature")
+    qtbot.waitUntil(lambda: search.is_ready, timeout=10_000)
+    return window.findChild(QWidget, "searchPanel")
+
+
 @pytest.fixture
 def panel(window, qtbot) -> SearchPanel:
-    found = window.findChild(QWidget, "searchPanel")
-    qtbot.waitUntil(lambda: found.is_ready, timeout=10_000)
-    return found
+    return search_ready(window, qtbot)
+
+
+def hit_kinds(panel: SearchPanel) -> list[HitKind]:
+    return [panel.model.hit(row).kind for row in range(panel.model.rowCount())]
+
+
+def write_note(qtbot, window, paragraph_id: str, text: str) -> QPlainTextEdit:
+    """Select the first words of a paragraph, choose Add Note and type the note, as a reader does."""
+    window.go_to(paragraph_id)
+    start, _end = window.document.paragraph_span(paragraph_id)
+    window.document.select_range(start, start + 8)
+    window.findChild(QAction, "actionAddNote").trigger()
+    editor_text = window.findChild(QPlainTextEdit, "noteText")
+    qtbot.keyClicks(editor_text, text)
+    return editor_text
 
 
 def type_query(qtbot, panel: SearchPanel, text: str) -> None:
@@ -49,7 +84,7 @@ def open_first_report_hit(qtbot, window, panel: SearchPanel, text: str):
     type_query(qtbot, panel, text)
     field = panel.findChild(QLineEdit, "searchField")
     results = panel.findChild(QListView, "searchResults")
-    while panel.model.hit(results.currentIndex().row()).kind != "report":
+    while panel.model.hit(results.currentIndex().row()).kind is not HitKind.REPORT:
         qtbot.keyClick(field, Qt.Key.Key_Down)
     hit = panel.model.hit(results.currentIndex().row())
     qtbot.keyClick(field, Qt.Key.Key_Return)
@@ -90,7 +125,7 @@ def test_arrow_keys_then_enter_open_that_hit_and_highlight_its_words(window, qtb
 
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
-    if hit.kind == "report":
+    if hit.kind is HitKind.REPORT:
         assert report.paragraph(hit.paragraph_id).text[:60] in visible_text(window)
         assert {"facial", "recognition"} <= {text.lower() for text in search_selections(window)}
     else:
@@ -177,46 +212,47 @@ def test_the_hit_list_model_is_well_behaved(window, qtbot, panel, qtmodeltester)
 
 def test_a_glossary_hit_opens_the_glossary_entry(window, qtbot, panel) -> None:
     type_query(qtbot, panel, "International Court of Justice")
-    assert panel.model.hit(0).kind == "glossary"
+    assert panel.model.hit(0).kind is HitKind.GLOSSARY
 
     qtbot.keyClick(panel.findChild(QLineEdit, "searchField"), Qt.Key.Key_Return)
 
     assert window.findChild(QDockWidget, "glossaryDock").isVisible()
+    entry = window.findChild(QWidget, "glossaryEntry")
+    assert entry.toPlainText().startswith("ICJ")
 
 
-def test_notes_become_searchable_shortly_after_they_are_written(window, qtbot, panel, report: Report) -> None:
-    paragraph = report.paragraph("red-wolf-p2")
-    anchor = Anchor(paragraph.section_id, paragraph.id, 0, 8, paragraph.text[:8])
-    window.annotator.add(anchor, color="yellow", style="highlight", text="Ask the clinic about water trucks")
+def test_notes_become_searchable_shortly_after_they_are_written(window, qtbot, panel) -> None:
+    write_note(qtbot, window, "red-wolf-p2", "Ask the clinic about water trucks")
 
     type_query(qtbot, panel, "trucks")
 
-    # The notes are re-indexed once writing pauses; the open search then updates by itself.
-    qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and panel.model.hit(0).kind == "note")
+    # The notes are indexed once writing pauses; the open search then updates by itself.
+    qtbot.waitUntil(lambda: hit_kinds(panel)[:1] == [HitKind.NOTE])
     assert "Note" in panel.model.index(0, 0).data()
 
 
-def test_an_edited_note_is_found_by_its_new_words(window, qtbot, panel, report: Report) -> None:
-    paragraph = report.paragraph("red-wolf-p2")
-    anchor = Anchor(paragraph.section_id, paragraph.id, 0, 8, paragraph.text[:8])
-    note = window.annotator.add(anchor, color="yellow", style="highlight", text="Ask the clinic about water trucks")
+def test_an_edited_note_is_found_by_its_new_words(window, qtbot, panel) -> None:
+    editor_text = write_note(qtbot, window, "red-wolf-p2", "Ask the clinic about water trucks")
     type_query(qtbot, panel, "trucks")
-    qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and panel.model.hit(0).kind == "note")
+    qtbot.waitUntil(lambda: hit_kinds(panel)[:1] == [HitKind.NOTE])
 
-    window.annotator.update(note.id, text="Ask the beekeepers about the orchards")
+    editor_text.selectAll()
+    qtbot.keyClicks(editor_text, "Ask the beekeepers about the orchards")
     type_query(qtbot, panel, "beekeepers")
 
-    assert [panel.model.hit(row).kind for row in range(panel.model.rowCount())] == ["note"]
+    qtbot.waitUntil(lambda: hit_kinds(panel) == [HitKind.NOTE])
     type_query(qtbot, panel, "trucks")
-    assert all(panel.model.hit(row).kind != "note" for row in range(panel.model.rowCount()))
+    assert HitKind.NOTE not in hit_kinds(panel)
 
 
-def test_opening_a_note_hit_shows_the_note_and_its_passage(window, qtbot, panel, report: Report) -> None:
-    paragraph = report.paragraph("mass-displacement-p2")
-    anchor = Anchor(paragraph.section_id, paragraph.id, 0, 14, paragraph.text[:14])
-    window.annotator.add(anchor, color="green", style="highlight", text="Compare with the camp survey")
+def test_opening_a_note_hit_shows_the_note_and_its_passage(make_window, qtbot, report: Report, data_dir) -> None:
+    with NoteStore(data_dir) as store:
+        store.add(anchor_from_selection(report, "mass-displacement-p2", 0, 14), text="Compare with the camp survey")
+        store.add(anchor_from_selection(report, "red-wolf-p2", 0, 8), text="Ask the clinic")
+    window = make_window()
+    panel = search_ready(window, qtbot)
     type_query(qtbot, panel, "camp survey")
-    qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and panel.model.hit(0).kind == "note")
+    qtbot.waitUntil(lambda: hit_kinds(panel)[:1] == [HitKind.NOTE])
 
     qtbot.keyClick(panel.findChild(QLineEdit, "searchField"), Qt.Key.Key_Return)
 
@@ -227,37 +263,36 @@ def test_opening_a_note_hit_shows_the_note_and_its_passage(window, qtbot, panel,
 
 
 class TestIndexLoading:
-    @pytest.fixture
-    def alone(self, qtbot) -> SearchPanel:
-        panel = SearchPanel()
-        qtbot.addWidget(panel)
-        panel.show()
-        return panel
+    def test_a_missing_index_is_built_in_the_background_with_visible_progress(self, make_window, qtbot, data_dir):
+        window = make_window()
+        search = window.findChild(QObject, "searchFeature")
+        progress = window.findChild(QProgressBar, "searchProgress")
 
-    def test_a_missing_index_is_built_in_the_background_with_visible_progress(self, alone, qtbot, report) -> None:
-        with qtbot.waitSignal(alone.index_ready, timeout=10_000):
-            alone.load_index(report)
-            assert alone.findChild(QProgressBar, "searchProgress").isVisible()
-            assert not alone.is_ready
+        with qtbot.waitSignal(search.index_ready, timeout=10_000):
+            qtbot.waitUntil(progress.isVisible)
 
-        assert not alone.findChild(QProgressBar, "searchProgress").isVisible()
-        assert (cache_index_dir() / INFO_NAME).is_file()
+        assert not progress.isVisible()
+        assert (cache_index_folder(data_dir / "cache") / INFO_NAME).is_file()
 
-    def test_what_was_typed_before_the_index_was_ready_is_searched_once_it_is(self, alone, qtbot, report) -> None:
-        with qtbot.waitSignal(alone.results_shown, timeout=3000):
-            qtbot.keyClicks(alone.findChild(QLineEdit, "searchField"), "ceasefire")
-        assert "prepared" in alone.findChild(QLabel, "searchStatus").text()
+    def test_what_was_typed_before_the_index_was_ready_is_searched_once_it_is(self, make_window, qtbot) -> None:
+        window = make_window()
+        panel = window.findChild(QWidget, "searchPanel")
+        field = panel.findChild(QLineEdit, "searchField")
+        with qtbot.waitSignal(panel.results_shown, timeout=3000):
+            qtbot.keyClicks(field, "ceasefire")
+            qtbot.keyClick(field, Qt.Key.Key_Return)  # searches at once, before the index is built
+        assert "prepared" in panel.findChild(QLabel, "searchStatus").text()
 
-        alone.load_index(report)
+        qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)
+        assert "results" in panel.findChild(QLabel, "searchStatus").text()
 
-        qtbot.waitUntil(lambda: alone.model.rowCount() > 0, timeout=10_000)
-        assert "results" in alone.findChild(QLabel, "searchStatus").text()
+    def test_a_fresh_bundled_index_is_opened_without_building_one(
+        self, make_window, qtbot, report, data_dir, empty_bundled_index: Path
+    ) -> None:
+        build_index(empty_bundled_index, report, glossary_documents(load_glossary(report)))
 
-    def test_a_fresh_bundled_index_is_opened_at_once(self, alone, report, empty_bundled_index: Path) -> None:
-        build_index(empty_bundled_index, report)
+        window = make_window()
+        search_ready(window, qtbot)
 
-        alone.load_index(report)
-
-        assert alone.is_ready
-        assert not alone.findChild(QProgressBar, "searchProgress").isVisible()
-        assert not (cache_index_dir() / INFO_NAME).exists()
+        assert not window.findChild(QProgressBar, "searchProgress").isVisible()
+        assert not (cache_index_folder(data_dir / "cache") / INFO_NAME).exists()

@@ -1,0 +1,42 @@
+"""The window's panels as docks: made with a "Loading…" stand-in, filled once built, brought forward on demand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+
+def add_dock(
+    window: QMainWindow, name: str, title: str, area: Qt.DockWidgetArea, panel: QWidget | None = None
+) -> QDockWidget:
+    """A named dock holding `panel`, or else a disabled "Loading…" label until `fill_dock` gives it one."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setAccessibleName(title)
+    if panel is None:
+        panel = QLabel(window.tr("Loading…"), dock)
+        panel.setObjectName("panelPlaceholder")
+        panel.setAccessibleName(window.tr("Loading"))
+        panel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        panel.setEnabled(False)
+    dock.setWidget(panel)
+    window.addDockWidget(area, dock)
+    return dock
+
+
+def fill_dock(dock: QDockWidget, panel: QWidget) -> None:
+    """Put the built panel in its dock in place of the stand-in."""
+    placeholder = dock.widget()
+    dock.setWidget(panel)
+    if placeholder is not None and placeholder is not panel:
+        placeholder.deleteLater()
+
+
+def bring_forward(dock: QDockWidget, min_height: int = 0) -> None:
+    """Show a dock above any tabbed with it; a docked one shorter than `min_height` is given room."""
+    dock.show()
+    dock.raise_()
+    window = dock.parentWidget()
+    if min_height and dock.height() < min_height and not dock.isFloating() and isinstance(window, QMainWindow):
+        # It may have been laid out around its small "Loading…" stand-in.
+        window.resizeDocks([dock], [max(min_height, window.height() // 2)], Qt.Orientation.Vertical)

@@ -1,0 +1,211 @@
+"""`NotesFeature`: highlights painted in the document, the notes panel, undo, import and export."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from reader.content import Report
+from reader.errors import ReaderError
+from reader.notes.store import NoteStore
+from reader.ui.actions import ActionName, Actions, shortcut_text
+from reader.ui.annotation_toolbar import chosen_color, chosen_style
+from reader.ui.annotator import Annotator
+from reader.ui.docks import bring_forward, fill_dock
+from reader.ui.document_view import DocumentView
+from reader.ui.note_highlighter import NoteHighlighter
+from reader.ui.notes_panel import NotesPanel
+
+if TYPE_CHECKING:
+    from reader.notes.w3c import ImportResult
+    from reader.ui.notes_import import NotesImporter
+
+
+class NotesFeature(QObject):
+    """The reader's highlights and notes: made from the selection, painted, listed, edited, undone, shared.
+
+    It owns the open `NoteStore` from here on and closes it in `close()`. Emits `place_requested(place)` before
+    selecting a note's passage there (the window moves to the place as it handles the signal) and
+    `message(text, milliseconds)` for the status line.
+    """
+
+    place_requested = Signal(str)  # a paragraph id to show
+    message = Signal(str, int)  # text for the status line, and for how long
+
+    def __init__(
+        self,
+        store: NoteStore,
+        report: Report,
+        document: DocumentView,
+        actions: Actions,
+        dock: QDockWidget,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesFeature")
+        self._store = store
+        self._report = report
+        self._document = document
+        self._actions = actions
+        self._dock = dock
+        self._closed = False
+        self._importer: NotesImporter | None = None
+        self.annotator = Annotator(store, report, self)
+        self._highlighter = NoteHighlighter(document, self.annotator, self)
+        self._highlighter.setObjectName("noteHighlighter")
+        self._panel = NotesPanel(self.annotator, dock)
+        fill_dock(dock, self._panel)
+
+        undo, redo = actions[ActionName.UNDO], actions[ActionName.REDO]
+        actions[ActionName.HIGHLIGHT].triggered.connect(self._on_highlight_triggered)
+        actions[ActionName.ADD_NOTE].triggered.connect(self._on_add_note_triggered)
+        actions[ActionName.FOCUS_NOTES].triggered.connect(self._on_focus_notes_triggered)
+        actions[ActionName.EXPORT_NOTES].triggered.connect(self._on_export_notes_triggered)
+        actions[ActionName.IMPORT_NOTES].triggered.connect(self._on_import_notes_triggered)
+        undo.triggered.connect(self._on_undo_triggered)
+        redo.triggered.connect(self._on_redo_triggered)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        undo_stack = self.annotator.undo_stack
+        undo_stack.canUndoChanged.connect(undo.setEnabled)
+        undo_stack.canRedoChanged.connect(redo.setEnabled)
+        undo_stack.undoTextChanged.connect(self._on_undo_stack_undo_text_changed)
+        undo_stack.redoTextChanged.connect(self._on_undo_stack_redo_text_changed)
+        self.annotator.notes_changed.connect(self._highlighter.repaint)
+        self.annotator.note_updated.connect(self._highlighter.repaint)
+        self.annotator.failed.connect(self._on_annotator_failed)
+        document.reloaded.connect(self._highlighter.repaint)
+        document.context_menu_opening.connect(self._on_document_context_menu_opening)
+        self._highlighter.note_clicked.connect(self.show_note)
+        self._panel.note_activated.connect(self._on_panel_note_activated)
+        self._panel.note_delete_requested.connect(self._on_panel_note_delete_requested)
+        # Notes are read and painted just after this, so they never delay opening the window.
+        QTimer.singleShot(0, self._highlighter.start)
+
+    def show_note(self, note_id: str, focus_text: bool = False) -> None:
+        """Bring the notes panel forward with this note open in the editor."""
+        bring_forward(self._dock)
+        self._panel.show_note(note_id, focus_text=focus_text)
+
+    def close(self) -> None:
+        """Save what is being typed, stop painting and close the notes database (the window is closing)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._panel.save_pending()
+        self._highlighter.stop()
+        self._store.close()
+
+    # Highlighting
+
+    def _highlight_selection(self, with_note: bool) -> None:
+        """Highlight the selected text in the chosen colour and style; with a note, open it in the notes panel.
+
+        With no selection and the cursor in a highlight, "Add Note" opens that highlight's note instead.
+        """
+        cursor = self._document.textCursor()
+        under_cursor = None if cursor.hasSelection() else self._highlighter.note_at(cursor.position())
+        if with_note and under_cursor is not None:
+            self.show_note(under_cursor, focus_text=True)
+            return
+        try:
+            anchor = self._highlighter.selection_anchor()
+            color, style = chosen_color(self._actions), chosen_style(self._actions)
+            note = self.annotator.add(anchor, color=color, style=style)
+        except ReaderError as error:
+            self.message.emit(str(error), 6000)
+            return
+        cursor = self._document.textCursor()
+        cursor.clearSelection()
+        self._document.setTextCursor(cursor)
+        if with_note:
+            self.show_note(note.id, focus_text=True)
+        else:
+            undo = shortcut_text(self._actions[ActionName.UNDO])
+            self.message.emit(self.tr("Highlighted. {0} undoes it.").format(undo), 5000)
+
+    def _on_highlight_triggered(self) -> None:
+        self._highlight_selection(with_note=False)
+
+    def _on_add_note_triggered(self) -> None:
+        self._highlight_selection(with_note=True)
+
+    def _on_document_context_menu_opening(self, menu: QMenu, position: int) -> None:
+        """Right-clicking a highlight offers to edit or delete it."""
+        note_id = self._highlighter.note_at(position)
+        if note_id is None:
+            return
+        menu.addSeparator()
+        edit = menu.addAction(self.tr("&Edit Note…"))
+        edit.setObjectName("actionEditNoteHere")
+        edit.triggered.connect(lambda: self.show_note(note_id))
+        delete = menu.addAction(self.tr("&Delete Highlight"))
+        delete.setObjectName("actionDeleteNoteHere")
+        delete.triggered.connect(lambda: self._on_panel_note_delete_requested(note_id))
+
+    # Undo
+
+    def _on_undo_triggered(self) -> None:
+        self._panel.save_pending()
+        self.annotator.undo_stack.undo()
+
+    def _on_redo_triggered(self) -> None:
+        self._panel.save_pending()
+        self.annotator.undo_stack.redo()
+
+    def _on_undo_stack_undo_text_changed(self, text: str) -> None:
+        self._actions[ActionName.UNDO].setText(self.tr("&Undo {0}").format(text))
+
+    def _on_undo_stack_redo_text_changed(self, text: str) -> None:
+        self._actions[ActionName.REDO].setText(self.tr("&Redo {0}").format(text))
+
+    def _on_annotator_failed(self, text: str) -> None:
+        self.message.emit(text, 8000)
+
+    # The panel
+
+    def _on_focus_notes_triggered(self) -> None:
+        bring_forward(self._dock)
+        self._panel.focus_list()
+
+    def _on_panel_note_activated(self, note_id: str) -> None:
+        ranges = self._highlighter.document_ranges(note_id)
+        placement = self.annotator.placement(note_id)
+        if not ranges or placement is None or placement.anchor is None:
+            self.message.emit(self.tr("This note's passage is not in this edition of the report."), 6000)
+            return
+        self.place_requested.emit(placement.anchor.paragraph_id)
+        self._document.select_range(ranges[0][0], ranges[-1][1])
+
+    def _on_panel_note_delete_requested(self, note_id: str) -> None:
+        try:
+            self.annotator.delete(note_id)
+        except ReaderError as error:
+            self.message.emit(str(error), 8000)
+            return
+        undo = shortcut_text(self._actions[ActionName.UNDO])
+        self.message.emit(self.tr("Note deleted. {0} brings it back.").format(undo), 6000)
+
+    # Sharing
+
+    def _on_export_notes_triggered(self) -> None:
+        from reader.ui.notes_export_dialog import NotesExportDialog
+
+        notes, listed = self.annotator.notes(), self._panel.listed_notes()
+        dialog = NotesExportDialog(self._report, notes, listed, self._document.window())
+        if dialog.exec() and dialog.written is not None:
+            self.message.emit(self.tr("Saved {0}.").format(dialog.written), 6000)
+
+    def _on_import_notes_triggered(self) -> None:
+        if self._importer is None:
+            from reader.ui.notes_import import NotesImporter
+
+            self._importer = NotesImporter(self.annotator, self._document.window())
+            self._importer.imported.connect(self._on_importer_imported)
+        self._importer.ask_and_import()
+
+    def _on_importer_imported(self, result: ImportResult) -> None:
+        bring_forward(self._dock)
+        self.message.emit(result.summary(), 10_000)
