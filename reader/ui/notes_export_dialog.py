@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 from reader.content import Report
 from reader.errors import ReaderError
 from reader.notes.export import ExportFormat, export_notes
-from reader.notes.handout import handout_entries, handout_title, render_html
 from reader.notes.note import Note
 
 FORMAT_LABELS = {
@@ -35,20 +33,6 @@ FORMAT_LABELS = {
     ExportFormat.PDF: "PDF handout (.pdf)",
     ExportFormat.JSON: "Notes file for another reader (W3C Web Annotation .json)",
 }
-
-
-def write_export(path: Path, export_format: ExportFormat, notes: Sequence[Note], report: Report, *, safe: bool) -> Path:
-    """Write the notes to `path`. The PDF is laid out by Qt, so every script in a note prints correctly."""
-    if export_format is not ExportFormat.PDF:
-        return export_notes(path, export_format, notes, report, safe=safe)
-    from reader.ui.printing import export_pdf
-
-    document = QTextDocument()
-    title = handout_title(report)
-    document.setHtml(render_html(handout_entries(notes, report, safe=safe), title))
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
-    export_pdf(document, path)
-    return path
 
 
 class NotesExportDialog(QDialog):
@@ -144,7 +128,7 @@ class NotesExportDialog(QDialog):
             path = path.with_name(path.name + "." + export_format.value)
         notes = self._listed if self._filtered.isChecked() else self._all
         try:
-            self.written = write_export(path, export_format, notes, self._report, safe=self._safe.isChecked())
+            self.written = export_notes(path, export_format, notes, self._report, safe=self._safe.isChecked())
         except ReaderError as error:
             self._show_problem(str(error))
             return
