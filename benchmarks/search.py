@@ -207,7 +207,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=0, help="also measure a generated corpus this many times larger")
     parser.add_argument("--keep", type=Path, help="build the generated corpus's index here and reuse it next time")
     args = parser.parse_args()
-    report = load_report()
+    report = load_report(Path(__file__).resolve().parent.parent / "content")
     extra = glossary_documents(load_glossary(report))
     print(f"{sum(len(v) for v in QUERIES.values())} queries, 10 hits each, snippets included; times are wall-clock.")
     with tempfile.TemporaryDirectory() as scratch:

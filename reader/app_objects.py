@@ -33,7 +33,7 @@ class AppObjects:
 
 def build_app_objects(folders: Folders) -> AppObjects:
     """Load the report from `folders.content` (raises ContentError) and prepare the rest to load on demand."""
-    report = load_report(folders.content)
+    report = load_report(folders.content, folders.cache)
     return AppObjects(
         report=report,
         folders=folders,

@@ -152,16 +152,12 @@ def plain_text(markdown: str) -> str:
     return render_inline(markdown)[1]
 
 
-def load_report(folder: Path | None = None, cache_folder: Path | None = None) -> Report:
+def load_report(folder: Path, cache_folder: Path | None = None) -> Report:
     """Read a content folder (its manifest and Markdown files) into a `Report`.
 
     With a cache folder, the sections parsed from the same content are kept there, so a later start skips
     parsing Markdown (and importing the parser) entirely.
     """
-    if folder is None:
-        from reader import paths
-
-        folder = paths.content_dir()
     folder = Path(folder)
     if not folder.is_dir():
         raise ContentError(f"Cannot open the content folder {folder}: it does not exist or is not a folder.")
