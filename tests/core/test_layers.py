@@ -163,3 +163,30 @@ def test_module_imports_only_what_its_floor_allows(module):
             name for name in imported for prefix in forbidden if name == prefix or name.startswith(prefix + ".")
         )
         assert wrong == [], f"{module} imports {', '.join(wrong)}"
+
+
+def paths_lookups(source: str) -> list[str]:
+    """What a module takes from `reader.paths` besides the `Folders` type (the module itself counts as a lookup)."""
+    taken = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == "reader.paths":
+            taken += [alias.name for alias in node.names if alias.name != "Folders"]
+        elif isinstance(node, ast.ImportFrom) and node.module == "reader":
+            taken += ["paths" for alias in node.names if alias.name == "paths"]
+        elif isinstance(node, ast.Import):
+            taken += ["paths" for alias in node.names if alias.name == "reader.paths"]
+    return taken
+
+
+def test_a_folder_lookup_is_noticed():
+    assert paths_lookups("from reader.paths import Folders, data_dir\nfrom reader import paths") == [
+        "data_dir",
+        "paths",
+    ]
+    assert paths_lookups("from reader.paths import Folders") == []
+
+
+@pytest.mark.parametrize("module", [name for name in all_modules() if name not in (COMPOSITION_ROOT, "reader.paths")])
+def test_only_the_composition_root_looks_folders_up(module):
+    """Folders are looked up once, by `__main__`, and passed on as `Folders`: nobody else asks `paths` where to go."""
+    assert paths_lookups(source_of(module).read_text(encoding="utf-8")) == []
