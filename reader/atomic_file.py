@@ -1,4 +1,4 @@
-"""Writing an exported file safely: a temporary file in the same folder, flushed, then renamed over the target."""
+"""Writing a file safely: a temporary file in the same folder, flushed, then renamed over the target."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`NoteStore`: the reader's highlights and notes kept in SQLite in the data folder (types in `note_types`)."""
+"""`NoteStore`: the reader's highlights and notes kept in SQLite in the data folder (the values are in `note.py`)."""
 
 from __future__ import annotations
 
