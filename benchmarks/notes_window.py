@@ -22,10 +22,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notes import random_notes
 
+from reader.app_objects import AppObjects
 from reader.content import load_report
 from reader.glossary import load_glossary
 from reader.notes.note import MY_LAYER
 from reader.notes.store import NoteStore
+from reader.paths import Folders
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -47,19 +49,24 @@ def main() -> int:
     with NoteStore(folder) as store:
         store.add_imported(MY_LAYER, random_notes(report, args.notes, random.Random(7)))
 
-    from PySide6.QtWidgets import QApplication, QLineEdit
+    from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
     from reader.ui.app import build_main_window
+    from reader.ui.note_highlighter import NoteHighlighter
 
     app = QApplication.instance() or QApplication([])
     glossary = load_glossary(report)
-    window = timed("build the window", lambda: build_main_window(report, glossary, folder, folder / "cache"))
+    folders = Folders(data=folder, cache=folder / "cache", content=CONTENT, bundled_index=CONTENT.parent / "index")
+    objects = AppObjects(report, folders, glossary=lambda: glossary, open_notes=lambda: NoteStore(folder))
+    window = timed("build the window", lambda: build_main_window(objects))
     window.show()
     timed("show the first page", app.processEvents)
     timed("build contents, menus, glossary, notes and search", window.ensure_features)
-    timed(f"read, place and paint {args.notes:,} highlights", window.note_highlighter.start)
+    highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
+    timed(f"read, place and paint {args.notes:,} highlights", highlighter.start)
     timed("repaint the document with them", lambda: window.document.viewport().repaint())
-    timed("open the notes panel (built on first show)", lambda: (window.notes_dock.show(), app.processEvents()))
+    notes_dock = window.findChild(QDockWidget, "notesDock")
+    timed("open the notes panel (built on first show)", lambda: (notes_dock.show(), app.processEvents()))
     field = window.findChild(QLineEdit, "notesFilter")
     timed("filter the panel by a word", lambda: field.setText("follow"))
     timed("clear the filter", lambda: field.setText(""))

@@ -69,17 +69,16 @@ def bundled_index(built_index: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, request: pytest.FixtureRequest, report: Report, data_dir: Path, built_index: Path):
-    """Build and show a main window on the test's data folder; call again for a 'restart'.
+def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, built_index: Path):
+    """What `__main__` would share for one run, on the test's folders.
 
-    Its bundled search index is the one built for the run, or the empty one when the test uses
-    `empty_bundled_index` (the window then builds its own in the test's cache folder).
+    The bundled search index is the one built for the run, or the empty one when the test uses
+    `empty_bundled_index` (a window then builds its own in the test's cache folder).
     """
     from reader.app_objects import AppObjects
     from reader.glossary import load_glossary
     from reader.notes.store import NoteStore
     from reader.paths import Folders
-    from reader.ui.app import build_main_window
 
     glossary = load_glossary(report)
     if "empty_bundled_index" in request.fixturenames:
@@ -87,10 +86,16 @@ def make_window(qtbot, request: pytest.FixtureRequest, report: Report, data_dir:
     else:
         bundled = built_index
     folders = Folders(data=data_dir, cache=data_dir / "cache", content=CONTENT_DIR, bundled_index=bundled)
-    objects = AppObjects(report, folders, glossary=lambda: glossary, open_notes=lambda: NoteStore(data_dir))
+    return AppObjects(report, folders, glossary=lambda: glossary, open_notes=lambda: NoteStore(data_dir))
+
+
+@pytest.fixture
+def make_window(qtbot, app_objects):
+    """Build and show a main window on the test's data folder; call again for a 'restart'."""
+    from reader.ui.app import build_main_window
 
     def make():
-        window = build_main_window(objects)
+        window = build_main_window(app_objects)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

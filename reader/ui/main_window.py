@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -17,6 +17,7 @@ from reader.render import RenderOptions
 from reader.ui import themes
 from reader.ui.document_view import DocumentView
 from reader.ui.navigator import Navigator
+from reader.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
     from reader.ui.glossary_feature import GlossaryFeature
     from reader.ui.notes_feature import NotesFeature
     from reader.ui.search_feature import SearchFeature
-
-STATE_VERSION = 1
-SAVE_DELAY_MS = 600
 
 
 class MainWindow(QMainWindow):
@@ -73,18 +71,17 @@ class MainWindow(QMainWindow):
         self._chrome_ready = False
         self._chrome: WindowChrome
         self._feature_steps: Iterator[None] = self._build_features()  # runs only when first resumed
+        self._glossary: GlossaryFeature | None = None
         self._notes: NotesFeature | None = None
         self._search: SearchFeature | None = None
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
 
         self.document = DocumentView(report, self)
         self.setCentralWidget(self.document)
         self._navigator = Navigator(report, self.document, self)
+        self._state = WindowState(self, self.document, prefs)
         self.document.set_zoom(prefs.zoom)
         self._apply_theme()
-        self._restore_geometry()
+        self._state.restore_geometry()
         self._navigator.start_at(prefs.position)
         self.document.first_painted.connect(self._on_document_first_painted)
 
@@ -126,9 +123,9 @@ class MainWindow(QMainWindow):
         from reader.ui.chrome import THEME_ACTIONS, build_chrome
 
         self._chrome = build_chrome(self, self._report, self.document)
-        self.actions: Actions = self._chrome.actions
-        self.actions[THEME_ACTIONS[self._prefs.theme]].setChecked(True)
-        self.actions[ActionName.REFERENCE_MODE].setChecked(self._prefs.reference_mode)
+        self._actions: Actions = self._chrome.actions
+        self._actions[THEME_ACTIONS[self._prefs.theme]].setChecked(True)
+        self._actions[ActionName.REFERENCE_MODE].setChecked(self._prefs.reference_mode)
         self._connect_signals()
         self._restore_layout()
         self._on_document_current_section_changed(self.document.current_section())
@@ -140,7 +137,7 @@ class MainWindow(QMainWindow):
 
         chrome = self._chrome
         glossary = self._load_glossary()
-        glossary_feature = GlossaryFeature(
+        self._glossary = GlossaryFeature(
             glossary, self._report, self.document, chrome.actions, chrome.glossary_dock, self
         )
         yield
@@ -168,7 +165,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._search.find_bar)
-        self._connect_features(glossary_feature, self._notes, self._search)
+        self._connect_features(self._glossary, self._notes, self._search)
 
     def _connect_signals(self) -> None:
         """Wire the contents, the document and the window's own actions."""
@@ -178,13 +175,13 @@ class MainWindow(QMainWindow):
         self._chrome.toc.section_activated.connect(self.go_to)
         self._navigator.moved.connect(self._on_navigator_moved)
         self.document.current_section_changed.connect(self._on_document_current_section_changed)
-        self.document.scrolled.connect(self._schedule_save)
-        self._save_timer.timeout.connect(self.save_preferences)
-        actions = self.actions
+        self.document.scrolled.connect(self._state.schedule_save)
+        self._state.save_failed.connect(self._on_state_save_failed)
+        actions = self._actions
         actions[ActionName.QUIT].triggered.connect(self.close)
         actions[ActionName.PRINT].triggered.connect(self._on_print_triggered)
         actions[ActionName.EXPORT_PDF].triggered.connect(self._on_export_pdf_triggered)
-        actions[ActionName.COPY_CITATION].triggered.connect(self.copy_with_citation)
+        actions[ActionName.COPY_CITATION].triggered.connect(self._on_copy_citation_triggered)
         actions[ActionName.ZOOM_IN].triggered.connect(lambda: self.set_zoom(self.document.zoom + 1))
         actions[ActionName.ZOOM_OUT].triggered.connect(lambda: self.set_zoom(self.document.zoom - 1))
         actions[ActionName.ZOOM_RESET].triggered.connect(lambda: self.set_zoom(0))
@@ -224,12 +221,12 @@ class MainWindow(QMainWindow):
     def _update_navigation_actions(self) -> None:
         from reader.ui.actions import ActionName
 
-        self.actions[ActionName.BACK].setEnabled(self._navigator.can_go_back)
-        self.actions[ActionName.FORWARD].setEnabled(self._navigator.can_go_forward)
+        self._actions[ActionName.BACK].setEnabled(self._navigator.can_go_back)
+        self._actions[ActionName.FORWARD].setEnabled(self._navigator.can_go_forward)
         current = self.document.current_section()
         index = self._report.index_of(current) if current else 0
-        self.actions[ActionName.PREVIOUS_SECTION].setEnabled(index > 0)
-        self.actions[ActionName.NEXT_SECTION].setEnabled(index < len(self._report.sections) - 1)
+        self._actions[ActionName.PREVIOUS_SECTION].setEnabled(index > 0)
+        self._actions[ActionName.NEXT_SECTION].setEnabled(index < len(self._report.sections) - 1)
 
     # Look
 
@@ -239,17 +236,17 @@ class MainWindow(QMainWindow):
         step = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], step))
         self.document.set_zoom(step)
         self._prefs.zoom = step
-        self.actions[ActionName.ZOOM_IN].setEnabled(step < ZOOM_RANGE[1])
-        self.actions[ActionName.ZOOM_OUT].setEnabled(step > ZOOM_RANGE[0])
-        self._schedule_save()
+        self._actions[ActionName.ZOOM_IN].setEnabled(step < ZOOM_RANGE[1])
+        self._actions[ActionName.ZOOM_OUT].setEnabled(step > ZOOM_RANGE[0])
+        self._state.schedule_save()
 
     def set_theme(self, name: str) -> None:
         from reader.ui.chrome import THEME_ACTIONS
 
         self._prefs.theme = name
-        self.actions[THEME_ACTIONS[name]].setChecked(True)
+        self._actions[THEME_ACTIONS[name]].setChecked(True)
         self._apply_theme()
-        self._schedule_save()
+        self._state.schedule_save()
 
     def _apply_theme(self) -> None:
         theme = themes.resolve(self._prefs.theme)
@@ -259,7 +256,7 @@ class MainWindow(QMainWindow):
 
     # Copying, printing, about
 
-    def copy_with_citation(self) -> None:
+    def _on_copy_citation_triggered(self) -> None:
         """Put the selection (or the paragraph at the cursor) on the clipboard with its full citation."""
         from reader.citation import format_citation
 
@@ -303,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def _on_navigator_moved(self) -> None:
         self._update_navigation_actions()
-        self._schedule_save()
+        self._state.schedule_save()
 
     def _on_document_current_section_changed(self, section_id: str) -> None:
         self._chrome.toc.set_current_section(section_id)
@@ -315,7 +312,7 @@ class MainWindow(QMainWindow):
             return
         self._prefs.reference_mode = checked
         self._apply_theme()
-        self._schedule_save()
+        self._state.schedule_save()
 
     def _on_focus_toc_triggered(self) -> None:
         from reader.ui.docks import bring_forward
@@ -330,32 +327,11 @@ class MainWindow(QMainWindow):
         if self._prefs.theme == "system":
             self._apply_theme()
 
-    # Preferences
-
-    def _schedule_save(self) -> None:
-        self._save_timer.start()
-
-    def save_preferences(self) -> None:
-        """Write the reader's place, look and window layout to the data folder."""
-        self._save_timer.stop()
-        self._prefs.position = self.document.top_paragraph_id()
-        self._prefs.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
-        self._prefs.window_state = bytes(self.saveState(STATE_VERSION).toBase64()).decode("ascii")
-        try:
-            self._prefs.save()
-        except ReaderError as error:
-            self.statusBar().showMessage(str(error), 8000)
-
-    def _restore_geometry(self) -> None:
-        if self._prefs.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self._prefs.window_geometry.encode("ascii")))
-        else:
-            self.resize(1100, 760)
+    def _on_state_save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def _restore_layout(self) -> None:
-        if self._prefs.window_state:
-            self.restoreState(QByteArray.fromBase64(self._prefs.window_state.encode("ascii")), STATE_VERSION)
-        else:
+        if not self._state.restore_layout():
             from PySide6.QtCore import Qt
 
             self.resizeDocks([self._chrome.toc_dock], [280], Qt.Orientation.Horizontal)
@@ -377,5 +353,5 @@ class MainWindow(QMainWindow):
             self._search.close()
         if self._notes is not None:  # the notes feature owns the notes database; closing refreshes the backup
             self._notes.close()
-        self.save_preferences()
+        self._state.save()
         super().closeEvent(event)

@@ -1,18 +1,19 @@
 """Take the README's screenshot of the real window (run under Xvfb; see the README).
 
-Starts the app on a fresh data folder, optionally goes to a section, waits for it to settle, then grabs the
-screen area of the window into resources/screenshots/main-window.png (or the path given).
+Starts the app on a fresh data folder, goes to a section, highlights a passage and searches, as a reader would,
+waits for it to settle, then grabs the screen area of the window into resources/screenshots/main-window.png
+(or the path given).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
 
 
 def main() -> int:
@@ -23,15 +24,18 @@ def main() -> int:
     parser.add_argument("--search", default="facial recognition")
     parser.add_argument("--highlight", default="a complex network of checkpoints")
     args = parser.parse_args()
-    os.environ.setdefault("READER_DATA_DIR", tempfile.mkdtemp(prefix="field-reader-shot-"))
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction, QGuiApplication
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from reader.cli.main import build_parser
+    from reader.app_objects import build_app_objects
+    from reader.paths import Folders
     from reader.ui.app import run_window
 
+    data = Path(tempfile.mkdtemp(prefix="field-reader-shot-"))
+    folders = Folders(data=data, cache=data / "cache", content=ROOT / "content", bundled_index=ROOT / "index")
     app = QApplication(sys.argv[:1])
 
     def prepare() -> None:
@@ -44,10 +48,14 @@ def main() -> int:
         start, end = window.document.paragraph_span(f"{args.section}-p2")
         offset = window.document.toPlainText()[start:end].find(args.highlight)
         window.document.select_range(start + offset, start + offset + len(args.highlight))
-        window.highlight_selection()
+        window.findChild(QAction, "actionHighlight").trigger()
         window.go_to(args.section)
-        QTimer.singleShot(600, lambda: window.search_panel.search_for(args.search))
+        QTimer.singleShot(600, lambda: search(window))
         QTimer.singleShot(1800, lambda: grab(window))
+
+    def search(window) -> None:
+        window.findChild(QAction, "actionFocusSearch").trigger()
+        QTest.keyClicks(window.findChild(QLineEdit, "searchField"), args.search)
 
     def grab(window) -> None:
         screen = QGuiApplication.primaryScreen()
@@ -57,7 +65,7 @@ def main() -> int:
         app.quit()
 
     QTimer.singleShot(1000, prepare)
-    return run_window(build_parser().parse_args([]))
+    return run_window(lambda: build_app_objects(folders), folders.data, exit_after_start=False)
 
 
 if __name__ == "__main__":

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QTextBrowser, QTreeWidget, QWidget
+
+from reader.ui.app import build_main_window
 
 
 def toc_item(window, section_id: str):
@@ -203,3 +206,60 @@ def test_every_visible_control_has_an_object_and_accessible_name(window, qtbot):
         and not (widget.objectName() and widget.accessibleName())
     ]
     assert unnamed == []
+
+
+class TestStartUp:
+    """Only the document is built before the first paint; the rest follows by itself, and stops if closed."""
+
+    @pytest.fixture
+    def opened(self) -> list[str]:
+        return []
+
+    @pytest.fixture
+    def recorded_objects(self, app_objects, opened: list[str]):
+        """The shared objects, noting when the notes database is opened."""
+
+        def open_notes():
+            opened.append("notes")
+            return app_objects.open_notes()
+
+        return dataclasses.replace(app_objects, open_notes=open_notes)
+
+    def test_only_the_document_is_built_before_the_first_paint(self, qtbot, recorded_objects, opened):
+        window = build_main_window(recorded_objects)
+        qtbot.addWidget(window)
+
+        assert window.findChildren(QDockWidget) == []
+        assert window.menuBar().actions() == []
+        assert opened == []
+        with qtbot.waitSignal(window.document.first_painted, timeout=5000):
+            window.show()
+        assert opened == []
+
+    def test_contents_menus_and_panels_follow_the_first_paint_by_themselves(self, qtbot, recorded_objects, opened):
+        window = build_main_window(recorded_objects)
+        qtbot.addWidget(window)
+        window.show()
+
+        qtbot.waitUntil(lambda: window.findChild(QWidget, "searchPanel") is not None, timeout=5000)
+
+        assert opened == ["notes"]
+        assert window.findChild(QTreeWidget, "toc") is not None
+        assert window.findChild(QWidget, "glossaryPanel") is not None
+        assert window.findChild(QWidget, "notesPanel") is not None
+        assert window.findChild(QMenu, "menuFile") is not None
+
+    def test_closing_before_the_panels_are_built_opens_no_notes(self, qtbot, recorded_objects, opened):
+        window = build_main_window(recorded_objects)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.document.first_painted, timeout=5000):
+            window.show()
+
+        window.close()
+        qtbot.waitUntil(lambda: window.findChild(QTreeWidget, "toc") is not None)  # the menus were already due
+        next_turn = QTimer(singleShot=True, interval=0)
+        with qtbot.waitSignal(next_turn.timeout, timeout=1000):  # the turn the panels were due in has passed
+            next_turn.start()
+
+        assert "notes" not in opened
+        assert window.findChild(QWidget, "notesPanel") is None

@@ -155,6 +155,16 @@ def test_f3_and_shift_f3_step_through_the_matches(window, qtbot, panel) -> None:
     assert "Match" in window.statusBar().currentMessage()
 
 
+def test_f3_before_any_search_says_to_search_first(window, qtbot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.document.setFocus()
+
+    qtbot.keyClick(window.document, Qt.Key.Key_F3)
+
+    assert window.statusBar().currentMessage() == "No search matches to step through; search first."
+
+
 def test_escape_in_the_field_clears_the_query_and_the_highlights(window, qtbot, panel) -> None:
     open_first_report_hit(qtbot, window, panel, "Netanyahu")
     field = panel.findChild(QLineEdit, "searchField")
