@@ -79,12 +79,12 @@ class SearchFeature(QObject):
         self._panel.highlights_cleared.connect(self._matches.clear)
         self._matches.current_changed.connect(self._on_matches_current_changed)
         self.find_bar.find_requested.connect(self._on_find_bar_find_requested)
-        self.find_bar.step_requested.connect(self._step_match)
+        self.find_bar.step_requested.connect(self._on_find_bar_step_requested)
         self.find_bar.closed.connect(self._on_find_bar_closed)
         self._loader.progressed.connect(self._panel.show_progress)
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.failed.connect(self._on_loader_failed)
-        self._notes.updated.connect(self._search_again)
+        self._notes.updated.connect(self._on_notes_updated)
         self._notes.failed.connect(self._on_notes_failed)
         QTimer.singleShot(0, self._on_start_due)
 
@@ -140,6 +140,9 @@ class SearchFeature(QObject):
         self._panel.hide_progress()
         self._panel.show_result(None, self._unavailable)
 
+    def _on_notes_updated(self) -> None:
+        self._search_again()
+
     def _on_notes_failed(self, error: str) -> None:
         self._panel.show_status(self.tr("Your notes cannot be searched just now: {0}").format(error))
 
@@ -167,6 +170,9 @@ class SearchFeature(QObject):
     def _step_match(self, step: int) -> None:
         if not self._matches.step(step):
             self.message.emit(self.tr("No search matches to step through; search first."), 4000)
+
+    def _on_find_bar_step_requested(self, step: int) -> None:
+        self._step_match(step)
 
     def _on_next_match_triggered(self) -> None:
         self._step_match(+1)
