@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader import PROGRAM
 from reader.content import Report, load_report
 from reader.errors import ReaderError
 from reader.paths import Folders
@@ -53,7 +54,7 @@ def glossary_loader(report: Report) -> Callable[[], Glossary]:
             try:
                 loaded.append(load_glossary(report))
             except ReaderError as error:
-                print(f"field-reader: {error}", file=sys.stderr)
+                print(f"{PROGRAM}: {error}", file=sys.stderr)
                 loaded.append(Glossary((), report))
         return loaded[0]
 

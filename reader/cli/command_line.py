@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import __version__
-from reader.cli.output import PROGRAM
+from reader import PROGRAM, __version__
 
 if TYPE_CHECKING:
     from reader.app_objects import AppObjects

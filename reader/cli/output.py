@@ -1,10 +1,10 @@
-"""How the command line speaks: the program's name and the one-line message on stderr."""
+"""How the command line speaks: one line on stderr, after the program's name."""
 
 from __future__ import annotations
 
 import sys
 
-PROGRAM = "field-reader"
+from reader import PROGRAM
 
 
 def tell(message: str) -> None:

@@ -1,1 +1,1 @@
-"""Full-text search over the report, its glossary and the reader's notes (see docs/search.md for its layers)."""
+"""Full-text search over report, glossary and notes (may import the report modules and note values; never cli, ui)."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from reader import PROGRAM
 from reader.errors import ReaderError
 from reader.prefs import Preferences
 
@@ -30,15 +31,15 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
     """
     if _no_display():
         print(
-            "field-reader: there is no display to open a window on; run it in a desktop session, "
-            "or use a command such as `field-reader sections` (see `field-reader --help`).",
+            f"{PROGRAM}: there is no display to open a window on; run it in a desktop session, "
+            f"or use a command such as `{PROGRAM} sections` (see `{PROGRAM} --help`).",
             file=sys.stderr,
         )
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Field Reader")
     app.setOrganizationName("Field Reader")
-    app.setDesktopFileName("field-reader")
+    app.setDesktopFileName(PROGRAM)
     from reader.ui.errors import install_excepthook
 
     install_excepthook(data_folder)
@@ -94,7 +95,7 @@ def build_main_window(objects: AppObjects) -> MainWindow:
 
 def _tell(window: QWidget | None, message: str, exit_after_start: bool) -> None:
     """One line on stderr and, unless this is a smoke test, in a message box."""
-    print(f"field-reader: {message}", file=sys.stderr)
+    print(f"{PROGRAM}: {message}", file=sys.stderr)
     if not exit_after_start:
         from reader.ui.errors import show_error
 
