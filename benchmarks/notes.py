@@ -24,7 +24,7 @@ from reader.notes.anchoring import ReportText, anchor_from_selection, moved_anch
 from reader.notes.export import export_notes
 from reader.notes.note import MY_LAYER, Color, ImportedNote, Style
 from reader.notes.store import NoteStore
-from reader.notes.w3c import import_annotations
+from reader.notes.w3c_import import import_annotations
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 Result = TypeVar("Result")

@@ -100,7 +100,7 @@ def run_export(
 
 def run_import(report: Report, open_notes: Callable[[], NoteStore], path: Path, layer: str | None) -> int:
     """Import a W3C or Hypothesis file into a layer, all or nothing."""
-    from reader.notes.w3c import import_annotations
+    from reader.notes.w3c_import import import_annotations
 
     with open_store(open_notes) as store:
         result = import_annotations(store, report, path, layer=layer)

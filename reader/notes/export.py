@@ -35,7 +35,7 @@ def export_notes(
     text = ReportText(report)
     notes = tuple(notes)
     if chosen is ExportFormat.JSON:
-        from reader.notes.w3c import export_w3c
+        from reader.notes.w3c_export import export_w3c
 
         return export_w3c(Path(path), notes, text, safe=safe)
     entries = handout_entries(notes, text, safe=safe)

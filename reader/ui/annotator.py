@@ -16,7 +16,7 @@ from reader.notes.store import NoteStore
 
 if TYPE_CHECKING:  # anchoring is imported on first use, after the window has been painted
     from reader.notes.anchoring import Placement, ReportText
-    from reader.notes.w3c import ImportResult, PreparedImport
+    from reader.notes.w3c_import import ImportResult, PreparedImport
 
 
 class Annotator(QObject):
@@ -158,7 +158,7 @@ class Annotator(QObject):
 
     def apply_import(self, prepared: PreparedImport) -> ImportResult:
         """Write a file read by `annotation_io.prepare_import` into its layer, in one transaction."""
-        from reader.notes.w3c import apply_import
+        from reader.notes.w3c_import import apply_import
 
         result = apply_import(self._store, prepared)
         self.reload()

@@ -19,7 +19,7 @@ from reader.ui.note_highlighter import NoteHighlighter
 from reader.ui.notes_panel import NotesPanel
 
 if TYPE_CHECKING:
-    from reader.notes.w3c import ImportResult
+    from reader.notes.w3c_import import ImportResult
     from reader.ui.notes_import import NotesImporter
 
 

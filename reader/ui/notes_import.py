@@ -48,7 +48,7 @@ class NotesImporter(QObject):
         self.start(path, name.strip() or None)
 
     def start(self, path: Path, layer: str | None) -> None:
-        from reader.notes.w3c import prepare_import
+        from reader.notes.w3c_import import prepare_import
 
         # The worker gets the report (immutable) and builds its own text index: nothing shared with the UI thread.
         self._task = Task(prepare_import, self._annotator.report, path, layer)

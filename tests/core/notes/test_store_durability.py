@@ -46,7 +46,7 @@ while True:
 _IMPORT = (
     _PRELUDE
     + """
-from reader.notes.w3c import import_annotations
+from reader.notes.w3c_import import import_annotations
 from reader.content import load_report
 report = load_report(Path(sys.argv[3]))
 inserted = 0

@@ -1,22 +1,20 @@
-"""Notes as W3C Web Annotation JSON: exporting an AnnotationCollection, importing W3C and Hypothesis files."""
+"""Reading W3C Web Annotation and Hypothesis files into a notes layer: validated whole, then written all or nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.atomic_file import write_atomically
-from reader.content import ParagraphId, Report, SectionId, slugify
+from reader.content import ParagraphId, Report, SectionId
 from reader.errors import ReaderError
-from reader.notes.anchoring import ReportText, locate, place_note
+from reader.notes.anchoring import ReportText, locate
 from reader.notes.note import MAX_NOTE_TEXT, Anchor, Color, ImportedNote, LayerName, Note, Style, check_layer_name
 from reader.notes.store import NoteStore
 
-W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_ANNOTATIONS = 50_000
 MAX_QUOTE = 10_000
@@ -49,82 +47,6 @@ class ImportResult:
         if self.without_quote:
             parts.append(f"{self.without_quote} without a quoted passage (left out)")
         return "; ".join(parts) + "."
-
-
-# -- export ---------------------------------------------------------------------------------------------------
-
-
-def source_iri(report: Report) -> str:
-    """The IRI our exports name as the annotations' target source."""
-    return f"urn:field-reader:{slugify(report.manifest.title)}:{report.manifest.edition_date}"
-
-
-def annotation(note: Note, text: ReportText, *, safe: bool = False) -> dict[str, object]:
-    """One note as a W3C Web Annotation (TextQuoteSelector, plus a TextPositionSelector when the note is placed)."""
-    selectors: list[dict[str, object]] = [
-        {
-            "type": "TextQuoteSelector",
-            "exact": note.anchor.exact,
-            "prefix": note.anchor.prefix,
-            "suffix": note.anchor.suffix,
-        },
-    ]
-    placement = place_note(text, note)
-    if placement.anchor is not None:
-        located = text.paragraph_offset(placement.anchor.paragraph_id)
-        section_start = text.document_offset(placement.anchor.section_id)
-        if located is not None and section_start is not None:
-            start = section_start + located[1] + placement.anchor.start
-            end = start + (placement.anchor.end - placement.anchor.start)
-            selectors.append({"type": "TextPositionSelector", "start": start, "end": end})
-    bodies: list[dict[str, object]] = []
-    if note.text:
-        bodies.append({"type": "TextualBody", "value": note.text, "format": "text/plain", "purpose": "commenting"})
-    bodies.extend({"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags)
-    item: dict[str, object] = {
-        "@context": W3C_CONTEXT,
-        "id": f"urn:uuid:{note.id}",
-        "type": "Annotation",
-        "motivation": "commenting" if note.text else "highlighting",
-    }
-    if not safe:
-        item["created"] = note.created.isoformat()
-        item["modified"] = note.updated.isoformat()
-        if note.author:
-            item["creator"] = {"type": "Person", "name": note.author}
-    if bodies:
-        item["body"] = bodies
-    item["target"] = {
-        "source": source_iri(text.report),
-        "styleClass": f"{note.color.value} {note.style.value}",
-        "selector": selectors,
-    }
-    return item
-
-
-def annotation_collection(
-    notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False, label: str | None = None
-) -> dict[str, object]:
-    """The notes as a W3C AnnotationCollection whose first (and only) page holds every annotation."""
-    text = report if isinstance(report, ReportText) else ReportText(report)
-    items = [annotation(note, text, safe=safe) for note in notes]
-    return {
-        "@context": W3C_CONTEXT,
-        "type": "AnnotationCollection",
-        "label": label or f"Notes on “{text.report.manifest.title}”",
-        "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
-    }
-
-
-def export_w3c(path: Path, notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False) -> Path:
-    """Write the notes to `path` as W3C Web Annotation JSON (an AnnotationCollection)."""
-    collection = annotation_collection(notes, report, safe=safe)
-    data = json.dumps(collection, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    return write_atomically(Path(path), data)
-
-
-# -- import ---------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)

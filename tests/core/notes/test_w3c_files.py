@@ -15,15 +15,8 @@ from reader.errors import ReaderError
 from reader.notes.anchoring import ReportText, anchor_from_selection, place_notes
 from reader.notes.note import Color, Style
 from reader.notes.store import NoteStore
-from reader.notes.w3c import (
-    MAX_IMPORT_BYTES,
-    annotation_collection,
-    apply_import,
-    export_w3c,
-    import_annotations,
-    prepare_import,
-    source_iri,
-)
+from reader.notes.w3c_export import annotation_collection, export_w3c, source_iri
+from reader.notes.w3c_import import MAX_IMPORT_BYTES, apply_import, import_annotations, prepare_import
 
 QUOTE = "deliberately oppress Palestinians"
 OTHER_QUOTE = "historic advisory opinion"
