@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from reader.content import Report, load_report
+
+# Hypothesis keeps its example database and caches in ./.hypothesis by default: keep the source tree clean.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="field-reader-hypothesis-"))
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
