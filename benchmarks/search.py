@@ -19,9 +19,10 @@ from pathlib import Path
 
 from reader.content import ParagraphId, Report, Section, SectionId, load_report
 from reader.glossary import load_glossary
-from reader.search.build import build_index, is_fresh
+from reader.search.build import build_index
 from reader.search.documents import glossary_documents
 from reader.search.index import SearchIndex
+from reader.search.stamp import is_fresh
 
 QUERIES: dict[str, list[str]] = {
     "word": [

@@ -31,3 +31,12 @@ def write_atomically(path: Path, data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise ReaderError(f"Cannot write {path}: {exc.strerror}; check the free disk space.") from exc
     return path
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Keep a rebuildable file (atomically, creating its folder); failing costs only speed later, so it is ignored."""
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data)
+    except (OSError, ReaderError):
+        pass  # a read-only or full cache folder: the file is made again next time

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NewType
 
-from reader.errors import ContentError, ReaderError
+from reader.errors import ContentError
 
 if TYPE_CHECKING:
     from reader.markdown_tree import TreeBlock, TreeHeading
@@ -304,14 +304,10 @@ def _write_cached_sections(path: Path, sections: tuple[Section, ...]) -> None:
         ]
         for section in sections
     ]
-    from reader.atomic_file import write_atomically
+    from reader.atomic_file import write_cache_file
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        cached = json.dumps([_CACHE_VERSION, data], ensure_ascii=False, separators=(",", ":"))
-        write_atomically(path, cached.encode("utf-8"))
-    except (OSError, ReaderError):
-        pass  # a read-only or full cache only costs speed at the next start
+    cached = json.dumps([_CACHE_VERSION, data], ensure_ascii=False, separators=(",", ":"))
+    write_cache_file(path, cached.encode("utf-8"))
 
 
 class _SectionBuilder:

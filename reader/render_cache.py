@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.content import Report
-from reader.errors import ReaderError
 from reader.render import RenderOptions
 
 if TYPE_CHECKING:
@@ -34,11 +33,7 @@ def cached_report_html(
     from reader.render import render_report
 
     html = render_report(report, options, glossary() if callable(glossary) else glossary)
-    from reader.atomic_file import write_atomically
+    from reader.atomic_file import write_cache_file
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, html.encode("utf-8"))
-    except (OSError, ReaderError):
-        pass  # a read-only or full cache only costs speed at the next start
+    write_cache_file(path, html.encode("utf-8"))
     return html

@@ -13,9 +13,7 @@ from reader.content import Report
 from reader.search.documents import SearchDocument, index_fields, report_documents
 from reader.search.errors import SearchError
 from reader.search.schema import index_schema
-from reader.search.stamp import INFO_NAME, is_fresh, read_checksum, stamp_text
-
-__all__ = ["INFO_NAME", "Progress", "build_index", "is_fresh", "read_checksum"]
+from reader.search.stamp import INFO_NAME, stamp_text
 
 Progress = Callable[[int, int], None]
 """Called now and then with (done, total) while an index is built."""

@@ -14,8 +14,9 @@ from reader.glossary import load_glossary
 from reader.notes.note import Anchor
 from reader.notes.store import NoteStore
 from reader.paths import Folders
-from reader.search.build import INFO_NAME, build_index
+from reader.search.build import build_index
 from reader.search.location import cache_index_folder
+from reader.search.stamp import INFO_NAME
 
 # No test depends on whether index/ was built.
 pytestmark = pytest.mark.usefixtures("empty_bundled_index")

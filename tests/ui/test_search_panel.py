@@ -22,10 +22,11 @@ from reader.content import Report
 from reader.glossary import load_glossary
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.store import NoteStore
-from reader.search.build import INFO_NAME, build_index
+from reader.search.build import build_index
 from reader.search.documents import glossary_documents
 from reader.search.location import cache_index_folder
 from reader.search.results import HitKind
+from reader.search.stamp import INFO_NAME
 from reader.ui.search_panel import SearchPanel
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -9,11 +9,12 @@ import pytest
 
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.search.build import INFO_NAME, build_index, is_fresh
+from reader.search.build import build_index
 from reader.search.documents import SearchDocument
 from reader.search.index import SearchIndex
 from reader.search.results import HitKind
 from reader.search.schema import STEM_ANALYZER
+from reader.search.stamp import INFO_NAME, is_fresh
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.content import Report
-from reader.search.build import INFO_NAME, build_index
+from reader.search.build import build_index
 from reader.search.location import (
     build_cached_index,
     cache_index_folder,
@@ -15,6 +15,7 @@ from reader.search.location import (
     open_fresh_index,
     open_or_build_index,
 )
+from reader.search.stamp import INFO_NAME
 
 
 @pytest.fixture
