@@ -9,8 +9,11 @@ from pathlib import Path
 from reader.errors import ReaderError
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` so that a crash leaves either the old file or the new one, never half of it."""
+def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
+    """Write `data` to `path` so that a crash leaves either the old file or the new one, never half of it.
+
+    A `private` file (the user's notes and keys) can be read by its owner only; others are readable by all.
+    """
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
@@ -20,7 +23,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
     except OSError as exc:
         raise ReaderError(f"Cannot write {path}: {exc.strerror}; choose a folder you can write to.") from exc
     try:
-        if hasattr(os, "fchmod"):
+        if hasattr(os, "fchmod") and not private:
             os.fchmod(handle, 0o644)  # mkstemp makes files private; an exported handout is meant to be shared
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
