@@ -25,9 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     args = command_parser().parse_args(argv)
     if args.command is None:  # window options mixed with something that is not a command
         command_parser().error("choose a COMMAND, or give only window options to open the window")
-    from reader.cli.output import tell
+    from reader.cli.output import guard_terminal, tell
     from reader.errors import ReaderError
 
+    guard_terminal()
     try:
         return run_command(args, build_app_objects(paths.locate(args.content)))
     except ReaderError as error:
