@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from reader.app_objects import AppObjects
     from reader.render import RenderOptions
     from reader.ui.main_window import MainWindow
+    from reader.ui.single_instance import SingleInstance
 
 START_TIMEOUT_MS = 60_000
 
@@ -27,7 +28,8 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
     """Open the reading window over what `build()` returns and run until it closes; the exit code.
 
     Bugs are logged in `data_folder`. A `ReaderError` from `build()` (say, a broken content folder) is told in
-    one line. With `exit_after_start`, exit 0 once the document has been painted.
+    one line. With `exit_after_start`, exit 0 once the document has been painted. One window per data folder: when
+    one is open already, it is brought to the front and this start exits 0 (`single_instance`).
     """
     if _no_display():
         print(
@@ -40,6 +42,34 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
     app.setApplicationName("Field Reader")
     app.setOrganizationName("Field Reader")
     app.setDesktopFileName(PROGRAM)
+    from reader.ui.single_instance import Claim, SingleInstance
+
+    # Before the window is built, so a second start waits milliseconds, not a whole start-up, for its answer.
+    instance = SingleInstance(data_folder, app)
+    if instance.claim() is Claim.HANDED_OVER:
+        print(f"{PROGRAM}: the reader is already open; bringing it to the front.", file=sys.stderr)
+        return 0
+    try:
+        code = _run(app, build, data_folder, instance, exit_after_start=exit_after_start)
+    finally:
+        instance.release()
+    if exit_after_start:
+        # Nothing was opened for writing yet and nothing is left to save: skip tearing down every object.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+def _run(
+    app: QApplication,
+    build: Callable[[], AppObjects],
+    data_folder: Path,
+    instance: SingleInstance,
+    *,
+    exit_after_start: bool,
+) -> int:
+    """Build and show the window, send the guard's requests to it, and run until it closes; the exit code."""
     from reader.ui.errors import install_excepthook
 
     install_excepthook(data_folder)
@@ -54,13 +84,8 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
     window.notes_recovered.connect(lambda message: _tell(window, message, exit_after_start))
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
     window.show()
-    code = app.exec()
-    if exit_after_start:
-        # Nothing was opened for writing yet and nothing is left to save: skip tearing down every object.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
+    instance.attach(window)
+    return app.exec()
 
 
 def build_main_window(objects: AppObjects) -> MainWindow:
