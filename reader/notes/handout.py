@@ -12,7 +12,16 @@ from reader.content import Report
 from reader.notes.anchoring import ReportText, place_notes, reading_order
 from reader.notes.note import COLOR_HEX, Color, Note, Style
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# Markdown escaping that holds in CommonMark and in Python-Markdown alike. Characters that can start inline markup
+# anywhere are escaped everywhere: with a backslash where both accept one, as an entity where one of them does not
+# (entities never make structure in either).
+_INLINE_SPECIAL = re.compile(r"[\\`*_{}\[\]#]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", "|": "&#124;", "~": "&#126;"}
+_ENTITY_SPECIAL = re.compile("[&<|~]")
+# What makes a line a list item, a quote, a rule, a setext underline or an admonition only at its start.
+_LINE_START = re.compile(r"(?P<number>\d{1,9}[.)])|(?P<mark>[-+>!:])|(?P<equals>=)")
+_LEADING_SPACE = re.compile(r"^[ \t]+")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,31 +100,62 @@ def entry_byline(entry: HandoutEntry) -> str:
 
 
 def render_markdown(entries: Iterable[HandoutEntry], title: str) -> str:
-    """A Markdown handout; note text is escaped so that nothing in it becomes markup."""
-    lines = [f"# {_escape_markdown(title)}", ""]
+    """A Markdown handout; everything taken from notes is escaped so that it stays text (no headings, rules, code
+    blocks, links or HTML), and a note's line breaks are kept as hard breaks."""
+    lines = [f"# {_markdown_line(title)}", ""]
     for entry in entries:
-        lines.append(f"## {_escape_markdown(entry_place(entry))}")
+        lines.append(f"## {_markdown_line(entry_place(entry))}")
         lines.append("")
-        lines.extend(f"> {_escape_markdown(line)}" if line else ">" for line in entry.quote.split("\n"))
+        lines.extend(f"> {line}" if line else ">" for line in _markdown_lines(entry.quote))
         lines.append("")
         if entry.note:
-            lines.extend(_escape_markdown(line) + ("  " if line else "") for line in entry.note.split("\n"))
+            note_lines = _markdown_lines(entry.note)
+            # Two spaces end a line with a hard break, when another line of the same paragraph follows.
+            lines.extend(
+                line + "  " if line and following else line
+                for line, following in zip(note_lines, [*note_lines[1:], ""], strict=True)
+            )
             lines.append("")
         details = []
         if entry.tags:
-            details.append("Tags: " + ", ".join(_escape_markdown(tag) for tag in entry.tags))
+            details.append("Tags: " + ", ".join(_markdown_line(tag) for tag in entry.tags))
         byline = entry_byline(entry)
         if byline:
-            details.append(_escape_markdown(byline))
+            details.append(_markdown_line(byline))
         if details:
             lines.append("*" + " · ".join(details) + "*")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _escape_markdown(text: str) -> str:
-    text = text.replace("&", "&amp;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+def _markdown_lines(text: str) -> list[str]:
+    """Each line of `text`, escaped to show as typed (blank lines stay blank)."""
+    return [_escape_markdown_line(_CONTROL.sub("", line)) for line in text.splitlines()]
+
+
+def _markdown_line(text: str) -> str:
+    """`text` escaped to show as typed, its line breaks made spaces (for headings, tags and bylines)."""
+    return _escape_markdown_line(" ".join(_CONTROL.sub(" ", text).split()))
+
+
+def _escape_markdown_line(line: str) -> str:
+    if not line.strip():
+        return ""
+    # Indentation would make a code block: keep it visible as no-break spaces, which Markdown does not count.
+    indent = _LEADING_SPACE.match(line)
+    body = line[indent.end() :] if indent else line
+    indent_text = "&nbsp;" * len(indent[0].expandtabs(4)) if indent else ""
+    body = _INLINE_SPECIAL.sub(r"\\\g<0>", body)
+    body = _ENTITY_SPECIAL.sub(lambda match: _ENTITIES[match[0]], body)  # after: an entity's "#" stays bare
+    start = _LINE_START.match(body)
+    if start is not None:
+        if start["number"]:
+            body = f"{start['number'][:-1]}\\{start['number'][-1]}{body[start.end() :]}"
+        elif start["mark"] and start["mark"] != ":":
+            body = "\\" + body
+        else:  # "=" and ":" have no backslash escape in Python-Markdown
+            body = f"&#{ord(body[0])};{body[1:]}"
+    return indent_text + body
 
 
 def render_html(entries: Iterable[HandoutEntry], title: str) -> str:
