@@ -24,6 +24,18 @@ from reader.search.stamp import read_checksum
 from reader.search.vocabulary import Vocabulary
 
 
+class _MemoryOnlyStorage(RamStorage):
+    """Whoosh's in-memory storage, whose writer keeps its scratch files in memory too.
+
+    Whoosh's own `RamStorage` gives its writer a scratch folder with a fixed name ("MAIN.tmp") in the system's shared
+    temporary folder: two processes writing at once remove each other's files, and anyone's file of that name breaks
+    every in-memory index.
+    """
+
+    def temp_storage(self, name: str | None = None) -> RamStorage:
+        return _MemoryOnlyStorage()
+
+
 class SearchIndex:
     """A searchable Whoosh index: open a built one from a folder, or make a small one in memory (for notes)."""
 
@@ -54,7 +66,7 @@ class SearchIndex:
     @classmethod
     def in_memory(cls, documents: Iterable[SearchDocument]) -> SearchIndex:
         """A throw-away index of a few documents, such as the reader's notes."""
-        index = RamStorage().create_index(index_schema())
+        index = _MemoryOnlyStorage().create_index(index_schema())
         with index.writer() as writer:
             for document in documents:
                 writer.add_document(**index_fields(document))
