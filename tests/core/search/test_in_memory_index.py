@@ -7,14 +7,15 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from reader.content import Report
+from reader.notes.note import Note
 from reader.search.documents import note_documents
 from reader.search.index import SearchIndex
-from tests.core.search.conftest import MakeNote
 
 # What another user (or a crashed run) can leave in the shared temporary folder, where Whoosh would have put its own.
 SQUATTED_NAMES = ("MAIN.tmp", "MAIN.tmp.tmp")
@@ -32,7 +33,7 @@ def squatted_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_notes_are_indexed_and_found_when_the_temporary_folder_is_squatted(
-    squatted_temp: Path, report: Report, make_note: MakeNote
+    squatted_temp: Path, report: Report, make_note: Callable[..., Note]
 ) -> None:
     notes = [make_note("1", "Ask the clinic about water trucks"), make_note("2", "olive harvest dates")]
 
