@@ -25,7 +25,18 @@ def _unescape(text: str) -> str:
     return html.unescape(text)
 
 
-RENDER_VERSION = "4"  # bump when the HTML changes shape, so cached pages are rebuilt
+RENDER_VERSION = "5"  # bump when the HTML changes shape, so cached pages are rebuilt (5: only safe links)
+
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+# The only addresses a link in the content may have: a place in the report, a web page, an e-mail address. Anything
+# else (javascript:, file:, data:, a relative path, a scheme hidden by entities or blanks) is shown as text.
+_SAFE_ADDRESS = re.compile(r"#[^\s\x00-\x1f\x7f]*|(?:https?|mailto):[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def safe_address(address: str) -> bool:
+    """Whether a link to `address` may stay a link: an `#anchor`, an http(s) page or a mailto address."""
+    return _SAFE_ADDRESS.fullmatch(address) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +130,26 @@ def _number(paragraph: Paragraph, options: RenderOptions) -> str:
 
 def _inline_html(paragraph: Paragraph) -> str:
     if paragraph.html or not paragraph.markdown:
-        return paragraph.html
+        return _safe_links(paragraph.html)
     from reader.markdown_tree import render_inline  # only for a paragraph built by hand, not loaded
 
-    return render_inline(paragraph.markdown)[0]
+    return _safe_links(render_inline(paragraph.markdown)[0])
+
+
+def _safe_links(inline_html: str) -> str:
+    """The paragraph's HTML with each link kept only if its address is safe, else its text alone; a kept link
+    carries just its address and title."""
+
+    def checked(match: re.Match[str]) -> str:
+        attributes = {name: _unescape(value) for name, value in _ATTRIBUTE.findall(match[1])}
+        address = attributes.get("href", "")
+        if not safe_address(address):
+            return match[2]
+        title = attributes.get("title")
+        titled = f' title="{_escape(title, quote=True)}"' if title else ""
+        return f'<a href="{_escape(address, quote=True)}"{titled}>{match[2]}</a>'
+
+    return _LINK.sub(checked, inline_html) if "<a" in inline_html else inline_html
 
 
 def _body(paragraph: Paragraph, options: RenderOptions, marker: _TermMarker | None) -> str:
