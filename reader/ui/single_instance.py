@@ -27,13 +27,12 @@ Without QtNetwork (a build that leaves it out) the guard is skipped the same way
 from __future__ import annotations
 
 import enum
-import hashlib
 import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, QThread, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -58,8 +57,9 @@ def server_name(data_folder: Path) -> str:
     """The local socket's name for this user and data folder (a hash: nothing readable, nothing shared)."""
     folder = os.path.normcase(str(Path(data_folder).resolve()))
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    digest = hashlib.sha256(f"{user}\0{folder}".encode()).hexdigest()
-    return f"field-reader-{digest[:16]}"
+    # Qt's SHA-256, not hashlib's: that would load OpenSSL's library into every start for this one hash.
+    digest = QCryptographicHash.hash(f"{user}\0{folder}".encode(), QCryptographicHash.Algorithm.Sha256).toHex()
+    return f"field-reader-{digest.data()[:16].decode()}"
 
 
 def bring_to_front(window: QWidget) -> None:
