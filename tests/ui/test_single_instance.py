@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLockFile
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -63,6 +64,7 @@ def test_a_second_start_on_the_folder_brings_the_first_window_forward(guard, qtb
     qtbot.addWidget(window)
     window.showMinimized()
     first.attach(window)
+    assert window.isMinimized()
 
     with qtbot.waitSignal(first.raise_requested, timeout=5000):
         assert guard(tmp_path / "a").claim() is Claim.HANDED_OVER
@@ -114,6 +116,25 @@ def test_anything_but_the_raise_token_is_ignored(guard, qtbot, tmp_path):
     assert guard(tmp_path / "a").claim() is Claim.HANDED_OVER
     qtbot.waitUntil(lambda: bool(raised), timeout=5000)
     assert raised == [True]  # the strangers, read before the real request, raised nothing
+
+
+def test_closing_the_window_frees_the_folder(guard, tmp_path):
+    first = guard(tmp_path / "a")
+    assert first.claim() is Claim.FIRST
+    first.release()
+    assert not (tmp_path / "a" / LOCK_NAME).exists()
+    assert guard(tmp_path / "a").claim() is Claim.FIRST
+
+
+def test_a_holder_that_never_answers_does_not_keep_the_reader_closed(guard, tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    silent = QLockFile(str(folder / LOCK_NAME))  # held by a live process that is not listening
+    assert silent.tryLock(0)
+    try:
+        assert guard(folder).claim() is Claim.UNGUARDED  # opens its window anyway, as before the guard
+    finally:
+        silent.unlock()
 
 
 def test_a_crashed_window_leaves_nothing_that_blocks_the_next_start(guard, qtbot, tmp_path):
