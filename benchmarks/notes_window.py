@@ -25,6 +25,7 @@ from notes import random_notes
 from reader.app_objects import AppObjects
 from reader.content import load_report
 from reader.glossary import load_glossary
+from reader.lock.privacy import Privacy
 from reader.notes.note import MY_LAYER
 from reader.notes.store import NoteStore
 from reader.paths import Folders
@@ -57,7 +58,13 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     glossary = load_glossary(report)
     folders = Folders(data=folder, cache=folder / "cache", content=CONTENT, bundled_index=CONTENT.parent / "index")
-    objects = AppObjects(report, folders, glossary=lambda: glossary, open_notes=lambda: NoteStore(folder))
+    objects = AppObjects(
+        report,
+        folders,
+        glossary=lambda: glossary,
+        open_notes=lambda: NoteStore(folder),
+        privacy=Privacy(folder, folder / "cache"),
+    )
     window = timed("build the window", lambda: build_main_window(objects))
     window.show()
     timed("show the first page", app.processEvents)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reader import PROGRAM
 from reader.content import Report, load_report
 from reader.errors import ReaderError
+from reader.lock.privacy import Privacy
 from reader.paths import Folders
 
 if TYPE_CHECKING:
@@ -23,23 +24,26 @@ class AppObjects:
 
     The glossary and the notes are loaded lazily so that neither delays the window's first paint (nor a command
     that does not use them). `glossary()` loads once and returns the same `Glossary` after; `open_notes()` opens
-    the user's notes database and the caller closes it.
+    the user's notes database and the caller closes it (while the privacy lock is closed it raises NotesLockedError).
     """
 
     report: Report
     folders: Folders
     glossary: Callable[[], Glossary]
     open_notes: Callable[[], NoteStore]
+    privacy: Privacy
 
 
 def build_app_objects(folders: Folders) -> AppObjects:
     """Load the report from `folders.content` (raises ContentError) and prepare the rest to load on demand."""
     report = load_report(folders.content, folders.cache)
+    privacy = Privacy(folders.data, folders.cache)
     return AppObjects(
         report=report,
         folders=folders,
         glossary=glossary_loader(report),
-        open_notes=lambda: _open_notes(folders),
+        open_notes=lambda: _open_notes(folders, privacy),
+        privacy=privacy,
     )
 
 
@@ -61,7 +65,7 @@ def glossary_loader(report: Report) -> Callable[[], Glossary]:
     return load
 
 
-def _open_notes(folders: Folders) -> NoteStore:
+def _open_notes(folders: Folders, privacy: Privacy) -> NoteStore:
     from reader.notes.store import NoteStore
 
-    return NoteStore(folders.data)
+    return NoteStore(folders.data, key=privacy.key)

@@ -1,4 +1,8 @@
-"""The reader's preferences: theme, zoom, reference mode, reading position and window layout."""
+"""The reader's preferences: theme, zoom, reference mode, reading position and window layout.
+
+The reading position says what the reader was looking at, so while the privacy lock is on it is kept sealed in
+`private.sealed` (readable after unlocking) and never written to `preferences.json`.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ import os
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.sealing import SealError, SealKey, seal, unseal
 
 THEMES = ("system", "light", "dark", "sepia")
+PRIVATE_KEYS = ("position",)
+PRIVATE_FILE = "private.sealed"
 ZOOM_RANGE = (-5, 10)
 
 _DEFAULTS: dict[str, object] = {
@@ -26,11 +33,56 @@ class Preferences:
 
     FILE_NAME = "preferences.json"
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, sealed: bool = False) -> None:
+        """`sealed`: the privacy lock is on, so the private values wait for `open_private` with the key."""
         self._path = folder / self.FILE_NAME
         self._values: dict[str, object] = dict(_DEFAULTS)
+        self._sealed = sealed
+        self._key: SealKey | None = None
         self.load_problem: str | None = None
         self._load()
+        if sealed:
+            self._forget_private()
+
+    @property
+    def private_path(self) -> Path:
+        return self._path.with_name(PRIVATE_FILE)
+
+    def open_private(self, key: SealKey) -> None:
+        """The lock was opened: read the private values sealed with `key` (a damaged file gives defaults)."""
+        self._sealed, self._key = True, key
+        try:
+            data = json.loads(unseal(key, self.private_path.read_bytes(), "private"))
+        except FileNotFoundError:
+            return
+        except (OSError, SealError, ValueError):
+            self.load_problem = "The sealed reading position could not be read; reading starts at the beginning."
+            return
+        if isinstance(data, dict):
+            for name in PRIVATE_KEYS:
+                self._values[name] = data.get(name)
+
+    def close_private(self) -> None:
+        """The lock was closed: save the private values sealed, then forget them."""
+        if self._key is not None:
+            self.save()
+        self._key = None
+        self._forget_private()
+
+    def seal_private(self, key: SealKey) -> None:
+        """The lock was turned on: move the private values out of `preferences.json` into the sealed file."""
+        self._sealed, self._key = True, key
+        self.save()
+
+    def unseal_private(self) -> None:
+        """The lock was turned off: the private values go back to `preferences.json`."""
+        self._sealed, self._key = False, None
+        self.save()
+        self.private_path.unlink(missing_ok=True)
+
+    def _forget_private(self) -> None:
+        for name in PRIVATE_KEYS:
+            self._values[name] = _DEFAULTS[name]
 
     @property
     def path(self) -> Path:
@@ -125,4 +177,11 @@ class Preferences:
             self._path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ReaderError(f"Cannot save preferences to {self._path}: {exc.strerror}.") from exc
-        write_atomically(self._path, json.dumps(self._values, indent=2).encode("utf-8"))
+        public = dict(self._values)
+        if self._sealed:
+            for name in PRIVATE_KEYS:
+                public[name] = _DEFAULTS[name]
+            if self._key is not None:
+                private = json.dumps({name: self._values[name] for name in PRIVATE_KEYS}).encode("utf-8")
+                write_atomically(self.private_path, seal(self._key, private, "private"), private=True)
+        write_atomically(self._path, json.dumps(public, indent=2).encode("utf-8"))

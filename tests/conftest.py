@@ -82,6 +82,7 @@ def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, 
     """
     from reader.app_objects import AppObjects
     from reader.glossary import load_glossary
+    from reader.lock.privacy import Privacy
     from reader.notes.store import NoteStore
     from reader.paths import Folders
 
@@ -91,7 +92,14 @@ def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, 
     else:
         bundled = built_index
     folders = Folders(data=data_dir, cache=data_dir / "cache", content=CONTENT_DIR, bundled_index=bundled)
-    return AppObjects(report, folders, glossary=lambda: glossary, open_notes=lambda: NoteStore(data_dir))
+    privacy = Privacy(folders.data, folders.cache)
+    return AppObjects(
+        report,
+        folders,
+        glossary=lambda: glossary,
+        open_notes=lambda: NoteStore(data_dir, key=privacy.key),
+        privacy=privacy,
+    )
 
 
 @pytest.fixture

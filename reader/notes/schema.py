@@ -6,9 +6,12 @@ import datetime as dt
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.notes.copies import Copies, PlainCopies, configure, memory_connection
 from reader.notes.note import NotesError
 
 DB_NAME = "notes.sqlite3"
@@ -58,20 +61,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+PLAIN = PlainCopies()
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
 
 
 @dataclass(frozen=True, slots=True)
 class OpenedDatabase:
-    """A healthy, migrated connection and, when the file had to be recovered, a message for the user."""
+    """A healthy, migrated connection and, when the file had to be recovered, a message for the user.
+
+    `copies` writes the backups; `saving()` wraps every write transaction (a sealed store saves its file there).
+    """
 
     connection: sqlite3.Connection
     recovery_message: str | None
+    copies: Copies = PLAIN
+    saving: Callable[[], AbstractContextManager[object]] = nullcontext
 
 
 def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
     """Open (creating if needed) the notes database at `path`, recovering a damaged file from the newest backup."""
     today = today or dt.date.today()
+    if path.parent.is_dir() and not folder_is_writable(path.parent):
+        return _open_read_only(path)
     backups = path.parent / BACKUP_FOLDER
     message = None
     problem = _damage(path, backups)
@@ -80,12 +91,59 @@ def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
     _remove_stale_temporary_files([path.parent, backups])
     connection = _connect(path)
     try:
-        _migrate(connection, path, backups)
+        migrate(connection, path, backups)
         take_daily_backup(connection, backups, today)
     except BaseException:
         connection.close()
         raise
     return OpenedDatabase(connection, message)
+
+
+def folder_is_writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _open_read_only(path: Path) -> OpenedDatabase:
+    """The notes of a folder that cannot be written to, copied into memory: they can be listed and exported."""
+    connection = memory_connection()
+    if path.exists():
+        try:
+            source = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+            try:
+                _refuse_newer(source, path)
+                source.backup(connection)
+            finally:
+                source.close()
+        except sqlite3.Error as exc:
+            connection.close()
+            raise NotesError(f"Cannot read the notes database {path}: {exc}.") from exc
+    try:
+        migrate(connection, path, path.parent / BACKUP_FOLDER, _NO_COPIES)
+    except NotesError:
+        connection.close()
+        raise
+    return OpenedDatabase(connection, None, _NO_COPIES, _refuse_to_save(path.parent))
+
+
+class _NoCopies(PlainCopies):
+    """Backups are not taken of notes opened from a read-only folder."""
+
+    def write(self, connection: sqlite3.Connection, target: Path) -> None:
+        return None
+
+
+_NO_COPIES = _NoCopies()
+
+
+def _refuse_to_save(folder: Path) -> Callable[[], AbstractContextManager[object]]:
+    @contextmanager
+    def refuse() -> Iterator[None]:
+        raise NotesError(
+            f"Cannot save notes: the data folder {folder} cannot be written to; they can be read and exported only."
+        )
+        yield
+
+    return refuse
 
 
 def _remove_stale_temporary_files(folders: list[Path]) -> None:
@@ -121,7 +179,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         _refuse_newer(connection, path)  # before switching to WAL, which would rewrite the file's header
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
-        connection.execute("PRAGMA foreign_keys = ON")
+        configure(connection)
     except sqlite3.Error as exc:
         connection.close()
         raise NotesError(f"Cannot open the notes database {path}: {exc}; close other copies of the app.") from exc
@@ -145,7 +203,7 @@ def _damage(path: Path, backups: Path) -> str | None:
     if not path.exists():
         return None
     wal = path.with_name(path.name + "-wal")
-    if path.stat().st_size == 0 and not wal.exists() and _backup_files(backups):
+    if path.stat().st_size == 0 and not wal.exists() and backup_files(backups):
         return "the file was empty"
     try:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
@@ -178,8 +236,8 @@ def _recover(path: Path, backups: Path, problem: str) -> str:
             f"The notes database {path} is damaged ({problem}) and could not be moved aside: {exc.strerror}; "
             "copy it somewhere safe and restart."
         ) from exc
-    for backup in _backup_files(backups):
-        if _is_healthy(backup):
+    for backup in backup_files(backups):
+        if is_healthy(backup):
             _copy_database(backup, path)
             taken = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
             return (
@@ -192,18 +250,19 @@ def _recover(path: Path, backups: Path, problem: str) -> str:
     )
 
 
-def _backup_files(backups: Path) -> list[Path]:
+def backup_files(backups: Path, copies: Copies = PLAIN) -> list[Path]:
     """Every backup, newest first."""
     if not backups.is_dir():
         return []
-    files = [file for file in backups.glob("notes-*.sqlite3") if file.is_file()]
+    files = [file for file in backups.glob(f"notes-*{copies.suffix}") if file.is_file()]
     return sorted(files, key=lambda file: (file.stat().st_mtime, file.name), reverse=True)
 
 
-def _is_healthy(path: Path) -> bool:
+def is_healthy(path: Path, copies: Copies = PLAIN) -> bool:
+    """True when the copy in `path` opens, passes SQLite's integrity check and has a schema this app knows."""
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        connection = copies.read(path)
+    except (OSError, sqlite3.Error):
         return False
     try:
         rows = connection.execute("PRAGMA integrity_check").fetchall()
@@ -218,36 +277,21 @@ def _is_healthy(path: Path) -> bool:
 def _copy_database(source: Path, target: Path) -> None:
     source_connection = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     try:
-        backup_to(source_connection, target)
+        PLAIN.write(source_connection, target)
     finally:
         source_connection.close()
 
 
-def backup_to(connection: sqlite3.Connection, target: Path) -> None:
-    """Copy the database behind `connection` to `target` atomically (a temporary file, then a rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        copy = sqlite3.connect(temporary)
-        try:
-            connection.backup(copy)
-        finally:
-            copy.close()
-        os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as exc:
-        temporary.unlink(missing_ok=True)
-        raise NotesError(f"Cannot write the notes backup {target}: {exc}; check the free disk space.") from exc
-
-
-def _migrate(connection: sqlite3.Connection, path: Path, backups: Path) -> None:
+def migrate(connection: sqlite3.Connection, path: Path, backups: Path, copies: Copies = PLAIN) -> bool:
+    """Bring the schema up to date (copying the database aside first); True when anything changed."""
     _refuse_newer(connection, path)
     version = _user_version(connection)
     if version == SCHEMA_VERSION:
-        return
+        return False
     if version > 0:
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-        backup_to(connection, backups / f"notes-before-v{SCHEMA_VERSION}-{stamp}.sqlite3")
-        _prune(backups, "notes-before-v*.sqlite3", MIGRATION_BACKUPS_KEPT)
+        copies.write(connection, backups / f"notes-before-v{SCHEMA_VERSION}-{stamp}{copies.suffix}")
+        _prune(backups, f"notes-before-v*{copies.suffix}", MIGRATION_BACKUPS_KEPT)
     try:
         connection.execute("BEGIN IMMEDIATE")
         # Another process may have migrated while we waited for the write lock.
@@ -261,23 +305,26 @@ def _migrate(connection: sqlite3.Connection, path: Path, backups: Path) -> None:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise NotesError(f"Cannot update the notes database {path} to schema {SCHEMA_VERSION}: {exc}.") from exc
+    return True
 
 
 def _user_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def take_daily_backup(connection: sqlite3.Connection, backups: Path, today: dt.date) -> Path | None:
+def take_daily_backup(
+    connection: sqlite3.Connection, backups: Path, today: dt.date, copies: Copies = PLAIN
+) -> Path | None:
     """Copy the database to backups/notes-YYYY-MM-DD.sqlite3 once a day, keeping the newest seven days."""
-    target = backups / f"notes-{today.isoformat()}.sqlite3"
+    target = backups / f"notes-{today.isoformat()}{copies.suffix}"
     if target.exists():
         return None
-    backup_to(connection, target)
-    _prune(backups, "notes-????-??-??.sqlite3", DAILY_BACKUPS_KEPT)
+    copies.write(connection, target)
+    _prune(backups, f"notes-????-??-??{copies.suffix}", DAILY_BACKUPS_KEPT)
     return target
 
 
-def refresh_daily_backup(connection: sqlite3.Connection, backups: Path, today: dt.date) -> Path:
+def refresh_daily_backup(connection: sqlite3.Connection, backups: Path, today: dt.date, copies: Copies = PLAIN) -> Path:
     """Overwrite today's backup with the current notes, if the database passes a quick check (called at close)."""
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
@@ -287,9 +334,9 @@ def refresh_daily_backup(connection: sqlite3.Connection, backups: Path, today: d
         raise NotesError(
             "The notes database failed its check, so today's backup was left as it was; restart the app to recover."
         )
-    target = backups / f"notes-{today.isoformat()}.sqlite3"
-    backup_to(connection, target)
-    _prune(backups, "notes-????-??-??.sqlite3", DAILY_BACKUPS_KEPT)
+    target = backups / f"notes-{today.isoformat()}{copies.suffix}"
+    copies.write(connection, target)
+    _prune(backups, f"notes-????-??-??{copies.suffix}", DAILY_BACKUPS_KEPT)
     return target
 
 

@@ -8,7 +8,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,7 +33,9 @@ from reader.notes.note import (
     to_color,
     to_style,
 )
+from reader.notes.purge import purge_copies
 from reader.notes.schema import BACKUP_FOLDER, DB_NAME, open_database, refresh_daily_backup
+from reader.sealing import SealKey
 
 __all__ = [
     "MAX_LAYER_NAME",
@@ -72,12 +74,22 @@ class NoteStore:
     damaged and restored from a backup, so the window can tell the reader what happened.
     """
 
-    def __init__(self, location: Path | str, today: dt.date | None = None) -> None:
-        """Open `location`: a folder (holding `notes.sqlite3`, normally the data folder) or a database file."""
+    def __init__(self, location: Path | str, today: dt.date | None = None, key: SealKey | None = None) -> None:
+        """Open `location`: a folder (holding `notes.sqlite3`, normally the data folder) or a database file.
+
+        With a `key` (the lock is on), `location` is the data folder and the notes are the sealed `notes.sealed`.
+        """
         location = Path(location)
-        self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
         self._today = today  # None: the real date at each backup (the app may stay open past midnight)
-        opened = open_database(self._path, today)
+        if key is not None:
+            from reader.notes.sealed_database import SEALED_NAME, open_sealed_database
+
+            self._path = location / SEALED_NAME
+            opened = open_sealed_database(location, key, today)
+        else:
+            self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
+            opened = open_database(self._path, today)
+        self._opened = opened
         self._connection = opened.connection
         self._changed = False
         self.recovery_message: str | None = opened.recovery_message
@@ -88,10 +100,18 @@ class NoteStore:
     def path(self) -> Path:
         return self._path
 
+    @property
+    def is_sealed(self) -> bool:
+        return self._path.suffix == ".sealed"
+
+    @property
+    def _backups(self) -> Path:
+        return self._path.parent / BACKUP_FOLDER
+
     def back_up(self) -> Path:
         """Bring today's backup (in `backups/`, one per day, the last seven kept) up to date with every note."""
         today = self._today or dt.date.today()
-        path = refresh_daily_backup(self._connection, self._path.parent / BACKUP_FOLDER, today)
+        path = refresh_daily_backup(self._connection, self._backups, today, self._opened.copies)
         self._changed = False
         return path
 
@@ -241,6 +261,7 @@ class NoteStore:
             note = self.note(note_id)
             self._require_writable(note.layer)
             self._connection.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+        self._forget([note_id])
         return note
 
     def restore(self, note: Note) -> Note:
@@ -286,6 +307,7 @@ class NoteStore:
             removed = self.notes(name)
             self._connection.execute("DELETE FROM notes WHERE layer = ?", (name,))
             self._connection.execute("DELETE FROM layers WHERE name = ?", (name,))
+        self._forget([note.id for note in removed], layer=name)
         return removed
 
     def restore_layer(self, layer: Layer, notes: Sequence[Note]) -> Layer:
@@ -330,28 +352,33 @@ class NoteStore:
 
     # -- internals --------------------------------------------------------------------------------------------
 
+    def _forget(self, note_ids: Sequence[str], layer: str | None = None) -> None:
+        """Once a deletion is saved, leave its text nowhere: not in the write-ahead log, not in any backup."""
+        with suppress(sqlite3.Error):  # another process is reading: the log is emptied at its next checkpoint
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        purge_copies(self._backups, note_ids, self._opened.copies, layer)
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One write transaction, taken with the write lock up front so two processes queue instead of failing."""
         if self._connection.in_transaction:  # nested: the outer transaction commits
             yield
             return
-        try:
-            self._connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise NotesError(f"Cannot save notes: {exc}; close other copies of the app and try again.") from exc
-        try:
-            yield
-        except BaseException:
-            self._connection.execute("ROLLBACK")
-            raise
-        try:
-            self._connection.execute("COMMIT")
+        with self._opened.saving():
+            try:
+                self._connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise NotesError(f"Cannot save notes: {_reason(exc)}; nothing was changed.") from exc
+            try:
+                yield
+                self._connection.execute("COMMIT")
+            except BaseException as exc:
+                if self._connection.in_transaction:  # SQLite may have rolled back already (a full disk)
+                    self._connection.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise NotesError(f"Cannot save notes: {_reason(exc)}; nothing was changed.") from exc
+                raise
             self._changed = True
-        except sqlite3.Error as exc:
-            if self._connection.in_transaction:
-                self._connection.execute("ROLLBACK")
-            raise NotesError(f"Cannot save notes: {exc}; nothing was changed.") from exc
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
         try:
@@ -378,7 +405,7 @@ class NoteStore:
                 ),
             )
         except sqlite3.Error as exc:
-            raise NotesError(f"Cannot save the note: {exc}; nothing was changed.") from exc
+            raise NotesError(f"Cannot save notes: {_reason(exc)}; nothing was changed.") from exc
         return cursor.rowcount == 1
 
     def _require_layer(self, name: str) -> None:
@@ -402,6 +429,19 @@ class NoteStore:
         with self._transaction():
             self._require_layer(name)
             self._connection.execute(f"UPDATE layers SET {column} = ? WHERE name = ?", (int(value), name))
+
+
+def _reason(error: sqlite3.Error) -> str:
+    """What a failed write means for the user."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    reasons = {
+        13: "the disk is full",  # SQLITE_FULL
+        8: "the data folder cannot be written to",  # SQLITE_READONLY
+        5: "another copy of the app is saving; try again",  # SQLITE_BUSY
+        6: "another copy of the app is saving; try again",  # SQLITE_LOCKED
+        10: "the disk could not be written",  # SQLITE_IOERR
+    }
+    return reasons.get(code, str(error))
 
 
 def _now() -> dt.datetime:

@@ -1,0 +1,149 @@
+"""`Privacy`: the lock of one data folder (on or off, locked or open) and everything that switches or erases it.
+
+The window and the commands hold one `Privacy` and ask it for the data key when they open the notes. Switching
+the lock on or off needs the notes closed: the caller closes its `NoteStore` first and opens a new one after.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.lock.erase import erase_user_data
+from reader.lock.key_file import (
+    KeyFile,
+    LockError,
+    LockSettings,
+    Opened,
+    change_settings,
+    check_new_passphrase,
+    create_key_file,
+    key_file_path,
+    open_key_file,
+    read_key_file,
+    rewrap,
+    set_erase_passphrase,
+)
+from reader.lock.leftovers import finish_interrupted_switch, plain_files, sealed_files
+from reader.lock.shred import shred
+from reader.prefs import Preferences
+from reader.sealing import SealKey
+
+
+class WrongPassphraseError(LockError):
+    """The passphrase did not open the lock; nothing was changed (but a try was counted, if tries are limited)."""
+
+
+class NotesLockedError(LockError):
+    """The notes were asked for while the lock is closed."""
+
+
+class Privacy:
+    """The privacy lock of one data folder; `key` is the data key while the lock is open (None when it is off)."""
+
+    def __init__(self, data: Path, cache: Path) -> None:
+        self._data = Path(data)
+        self._cache = Path(cache)
+        self._key: SealKey | None = None
+        finish_interrupted_switch(self._data)
+
+    @property
+    def is_on(self) -> bool:
+        return key_file_path(self._data).exists()
+
+    @property
+    def is_locked(self) -> bool:
+        return self._key is None and self.is_on
+
+    @property
+    def key(self) -> SealKey | None:
+        """The data key for the notes: None when the lock is off; NotesLockedError while it is closed."""
+        if self._key is None and self.is_on:
+            raise NotesLockedError("The notes are locked; unlock them with your passphrase first.")
+        return self._key
+
+    @property
+    def settings(self) -> LockSettings:
+        record = read_key_file(self._data)
+        return record.settings if record else LockSettings()
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the lock; WrongPassphraseError if the passphrase is wrong. The erase passphrase erases, silently."""
+        record = read_key_file(self._data)
+        if record is None:
+            return
+        outcome, key = open_key_file(self._data, record, passphrase)
+        if outcome is Opened.KEY:
+            self._key = key
+            return
+        if outcome is Opened.ERASE:
+            self.erase()  # and the app carries on as if freshly installed
+            return
+        limit = record.settings.erase_after_tries
+        if limit and record.wrong_tries + 1 >= limit:
+            self.erase()
+            raise WrongPassphraseError("Wrong passphrase.")
+        left = f" {limit - record.wrong_tries - 1} tries are left before the notes are erased." if limit else ""
+        raise WrongPassphraseError(f"Wrong passphrase; the notes stay locked.{left}")
+
+    def lock(self) -> None:
+        """Close the lock: forget the key (the caller closes its notes first)."""
+        self._key = None
+
+    def enable(self, passphrase: str, settings: LockSettings, prefs: Preferences | None = None) -> None:
+        """Turn the lock on: seal the notes, backups and reading position, then shred the plain copies."""
+        from reader.notes.conversion import seal_database
+
+        if self.is_on:
+            raise LockError("The lock is already on; change its passphrase instead.")
+        check_new_passphrase(passphrase)
+        key = SealKey.new()
+        seal_database(self._data, key)
+        create_key_file(self._data, passphrase, settings, key)  # from here on the sealed files are the real ones
+        (prefs or Preferences(self._data)).seal_private(key)
+        for path in plain_files(self._data):
+            shred(path)
+        self._key = key
+
+    def disable(self, passphrase: str, prefs: Preferences | None = None) -> None:
+        """Turn the lock off: write the notes back in the clear, then destroy the key and the sealed files."""
+        from reader.notes.conversion import unseal_database
+
+        _record, key = self._verify(passphrase)
+        unseal_database(self._data, key)
+        prefs = prefs or Preferences(self._data, sealed=True)
+        prefs.open_private(key)
+        shred(key_file_path(self._data))  # from here on the plain files are the real ones
+        prefs.unseal_private()
+        for path in sealed_files(self._data):
+            shred(path)
+        self._key = None
+
+    def change_passphrase(self, passphrase: str, new_passphrase: str) -> None:
+        record, key = self._verify(passphrase)
+        rewrap(self._data, record, key, new_passphrase)
+        self._key = key
+
+    def set_erase_passphrase(self, passphrase: str, erase_passphrase: str | None) -> None:
+        """Set the duress passphrase that erases everything (None removes it)."""
+        record, key = self._verify(passphrase)
+        set_erase_passphrase(self._data, record, erase_passphrase)
+        self._key = key
+
+    def change_settings(self, passphrase: str, settings: LockSettings) -> None:
+        record, key = self._verify(passphrase)
+        change_settings(self._data, record, settings)
+        self._key = key
+
+    def erase(self) -> None:
+        """Erase the notes, their backups, the reading position, caches and the lock itself (key first)."""
+        self._key = None
+        erase_user_data(self._data, self._cache)
+
+    def _verify(self, passphrase: str) -> tuple[KeyFile, SealKey]:
+        record = read_key_file(self._data)
+        if record is None:
+            raise LockError("The lock is off; turn it on first.")
+        outcome, key = open_key_file(self._data, record, passphrase)
+        if outcome is not Opened.KEY or key is None:
+            raise WrongPassphraseError("Wrong passphrase; nothing was changed.")
+        return read_key_file(self._data) or record, key

@@ -1,0 +1,58 @@
+"""Removing deleted notes from every copy: the backups and the copies taken before a migration.
+
+A deleted note stays deleted only if no backup still holds its text. Each copy that holds one of the notes is read
+into memory, the notes are deleted with SQLite's secure delete, the database is vacuumed, and the copy is written
+back atomically. A copy that can no longer be read is of no use for recovery, so it is removed rather than left.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.notes.copies import Copies
+from reader.notes.note import NotesError
+
+
+def purge_copies(backups: Path, note_ids: Sequence[str], copies: Copies, layer: str | None = None) -> int:
+    """Delete these notes (and the removed `layer`, if given) from every copy in `backups`; how many changed."""
+    if not backups.is_dir() or not (note_ids or layer):
+        return 0
+    changed = 0
+    for path in sorted(backups.glob(f"notes-*{copies.suffix}")):
+        try:
+            connection = copies.read(path)
+        except (OSError, sqlite3.Error):
+            _remove(path)
+            continue
+        try:
+            if _delete(connection, note_ids, layer):
+                connection.execute("VACUUM")
+                copies.write(connection, path)
+                changed += 1
+        except sqlite3.Error as exc:
+            raise NotesError(f"Cannot remove deleted notes from the backup {path.name}: {exc}.") from exc
+        finally:
+            connection.close()
+    return changed
+
+
+def _delete(connection: sqlite3.Connection, note_ids: Sequence[str], layer: str | None) -> int:
+    removed = 0
+    for start in range(0, len(note_ids), 500):
+        chunk = list(note_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        removed += connection.execute(f"DELETE FROM notes WHERE id IN ({marks})", chunk).rowcount
+    if layer is not None:
+        removed += connection.execute("DELETE FROM layers WHERE name = ?", (layer,)).rowcount
+    return removed
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise NotesError(f"Cannot remove the unreadable backup {path}: {exc.strerror}.") from exc

@@ -1,0 +1,157 @@
+"""The notes while the lock is on: a database in memory, saved sealed to `notes.sealed` after every write.
+
+No page of it ever reaches the disk unsealed: there is no WAL, no journal and no temporary file. Every write
+transaction runs under a lock file shared with other processes (a command run beside the window), and starts by
+reloading the sealed file when another process saved it since, so neither overwrites the other's notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reader.notes.copies import SealedCopies, configure, memory_connection
+from reader.notes.note import NotesError
+from reader.notes.schema import (
+    BACKUP_FOLDER,
+    OpenedDatabase,
+    backup_files,
+    is_healthy,
+    migrate,
+    take_daily_backup,
+)
+from reader.sealing import SealKey
+
+SEALED_NAME = "notes.sealed"
+LOCK_NAME = "notes.sealed.lock"
+LOCK_TIMEOUT_SECONDS = 10.0
+
+
+def open_sealed_database(folder: Path, key: SealKey, today: dt.date | None = None) -> OpenedDatabase:
+    """Open (creating if needed) the sealed notes in `folder`, recovering a damaged file from the newest backup."""
+    sealed = SealedFile(Path(folder), key)
+    message = sealed.load()
+    with sealed.saving():
+        migrate(sealed.connection, sealed.path, sealed.backups, sealed.copies)
+    take_daily_backup(sealed.connection, sealed.backups, today or dt.date.today(), sealed.copies)
+    return OpenedDatabase(sealed.connection, message, sealed.copies, sealed.saving)
+
+
+class SealedFile:
+    """One sealed notes file and the in-memory database it holds."""
+
+    def __init__(self, folder: Path, key: SealKey) -> None:
+        from filelock import FileLock
+
+        self.path = folder / SEALED_NAME
+        self.backups = folder / BACKUP_FOLDER
+        self.copies = SealedCopies(key)
+        self.connection = memory_connection()
+        self.is_new = False
+        self._image = b""  # what the file holds now, to put back if a save fails
+        self._seen: tuple[int, int, int] | None = None
+        self._lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS)
+
+    def load(self) -> str | None:
+        """Read the file into memory; a message when it was damaged and a backup was used instead."""
+        if not self.path.exists():
+            self.is_new = True
+            return None
+        try:
+            self._read()
+            return None
+        except (OSError, sqlite3.Error) as exc:
+            return self._recover(str(exc))
+
+    @contextmanager
+    def saving(self) -> Iterator[None]:
+        """Hold the write lock, catch up with other processes' saves, run the write, then save the sealed file.
+
+        If the save fails (a full disk, a read-only folder), memory goes back to what the file holds, so what
+        the user sees is what is kept.
+        """
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire()
+        except (Timeout, OSError) as exc:
+            raise NotesError(f"Cannot save notes: {exc}; close other copies of the app and try again.") from exc
+        try:
+            if self._changed_on_disk():
+                self._read()
+            yield
+            image = bytes(self.connection.serialize())
+            if image != self._image:
+                try:
+                    self.copies.write_image(image, self.path)
+                except NotesError:
+                    self._put_back()
+                    raise
+                self._image = image
+                self._seen = _stamp(self.path)
+        finally:
+            self._lock.release()
+
+    def _read(self) -> None:
+        image = self.copies.read_image(self.path)
+        self.connection.deserialize(image)
+        configure(self.connection)
+        rows = self.connection.execute("PRAGMA integrity_check").fetchall()
+        if rows != [("ok",)]:
+            raise sqlite3.DatabaseError("; ".join(str(row[0]) for row in rows[:3]))
+        self._image = image
+        self._seen = _stamp(self.path)
+
+    def _put_back(self) -> None:
+        """Make memory hold what the file holds again (nothing, for a file not yet written)."""
+        if self._image:
+            self.connection.deserialize(self._image)
+        else:
+            empty = memory_connection()
+            empty.backup(self.connection)
+            empty.close()
+        configure(self.connection)
+
+    def _changed_on_disk(self) -> bool:
+        try:
+            return _stamp(self.path) != self._seen
+        except FileNotFoundError:
+            return False
+
+    def _recover(self, problem: str) -> str:
+        stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as exc:
+            raise NotesError(
+                f"The notes file {self.path} is damaged ({problem}) and could not be moved aside: {exc.strerror}."
+            ) from exc
+        for backup in backup_files(self.backups, self.copies):
+            if is_healthy(backup, self.copies):
+                self.connection.deserialize(self.copies.read_image(backup))
+                configure(self.connection)
+                self.copies.write(self.connection, self.path)
+                self._image = bytes(self.connection.serialize())
+                self._seen = _stamp(self.path)
+                taken = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+                return (
+                    f"Your notes file was damaged ({problem}); it was kept as {aside.name} and your notes were "
+                    f"restored from the backup of {taken}, so changes made after that time may be missing."
+                )
+        self.is_new = True
+        self._image = b""
+        self._put_back()
+        return (
+            f"Your notes file was damaged ({problem}) and there was no good backup; the damaged file was kept as "
+            f"{aside.name} and new, empty notes were started."
+        )
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    status = path.stat()
+    return (status.st_ino, status.st_size, status.st_mtime_ns)

@@ -1,0 +1,66 @@
+"""Sealing bytes at rest: AES-256-GCM from `cryptography`, with the file's purpose bound in as associated data.
+
+A sealed blob is `MAGIC`, a random 96-bit nonce and the ciphertext with its 128-bit tag. The purpose ("notes",
+"backup", "private"...) is authenticated but not stored, so a sealed backup cannot be passed off as the notes file.
+Nothing here invents cryptography: it only names which primitives of the `cryptography` package are used and how.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from reader.errors import ReaderError
+
+MAGIC = b"FIELD-READER-SEALED-1\n"
+KEY_BYTES = 32  # AES-256
+_NONCE_BYTES = 12
+
+
+class SealError(ReaderError):
+    """A sealed blob could not be opened: it is damaged, or was sealed with another key or for another purpose."""
+
+
+@dataclass(frozen=True, slots=True)
+class SealKey:
+    """The random data key that seals what the user wrote; it never reaches a disk unwrapped."""
+
+    secret: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.secret) != KEY_BYTES:
+            raise ValueError("a seal key is 32 bytes")
+
+    @classmethod
+    def new(cls) -> SealKey:
+        return cls(os.urandom(KEY_BYTES))
+
+
+def seal(key: SealKey, data: bytes, purpose: str) -> bytes:
+    """`data` encrypted and authenticated under `key` for `purpose`."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(_NONCE_BYTES)
+    return MAGIC + nonce + AESGCM(key.secret).encrypt(nonce, data, _associated(purpose))
+
+
+def unseal(key: SealKey, blob: bytes, purpose: str) -> bytes:
+    """The data sealed in `blob`; SealError if it is not a sealed blob, is damaged, or needs another key."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if not is_sealed(blob) or len(blob) < len(MAGIC) + _NONCE_BYTES + 16:
+        raise SealError("it is not a sealed Field Reader file")
+    nonce = blob[len(MAGIC) : len(MAGIC) + _NONCE_BYTES]
+    try:
+        return AESGCM(key.secret).decrypt(nonce, blob[len(MAGIC) + _NONCE_BYTES :], _associated(purpose))
+    except InvalidTag as exc:
+        raise SealError("it is damaged, or it was sealed with another key") from exc
+
+
+def is_sealed(blob: bytes) -> bool:
+    return blob.startswith(MAGIC)
+
+
+def _associated(purpose: str) -> bytes:
+    return MAGIC + purpose.encode("ascii")
