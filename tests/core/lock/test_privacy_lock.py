@@ -76,7 +76,7 @@ def test_a_wrong_passphrase_gets_one_line_and_changes_nothing(data_dir: Path, pr
     before = all_bytes(data_dir)
 
     again = Privacy(data_dir, data_dir / "cache")
-    with pytest.raises(WrongPassphraseError, match="^Wrong passphrase; the notes stay locked.$"):
+    with pytest.raises(WrongPassphraseError, match=r"^Wrong passphrase; the notes stay locked\.$"):
         again.unlock("olive grove 1968")
     assert again.is_locked
     assert all_bytes(data_dir) == before

@@ -45,7 +45,7 @@ def test_a_save_that_fails_changes_nothing_in_memory_or_on_disk(
             raise ReaderError("Cannot write notes.sealed: No space left on device; check the free disk space.")
 
         monkeypatch.setattr("reader.notes.copies.write_atomically", disk_full)
-        with pytest.raises(NotesError, match="No space left on device; .*nothing was changed"):
+        with pytest.raises(NotesError, match=r"No space left on device; .*nothing was changed"):
             store.add(anchor("Gaza", 20), text="lost-to-a-full-disk")
         assert store.notes() == (kept,)
         assert (data_dir / "notes.sealed").read_bytes() == before

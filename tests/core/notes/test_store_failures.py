@@ -22,7 +22,7 @@ def test_a_full_disk_during_an_import_says_so_and_imports_nothing(data_dir: Path
         pages = store._connection.execute("PRAGMA page_count").fetchone()[0]
         store._connection.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up after two pages
         notes = [ImportedNote(key=str(n), anchor=_anchor(), text="x" * 2000) for n in range(200)]
-        with pytest.raises(NotesError, match="^Cannot save notes: the disk is full; nothing was changed.$"):
+        with pytest.raises(NotesError, match=r"^Cannot save notes: the disk is full; nothing was changed\.$"):
             store.add_imported("class", notes)
         assert [note.text for note in store.notes()] == ["before"]
     with NoteStore(data_dir) as reopened:
