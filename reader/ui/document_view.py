@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -32,7 +32,9 @@ class DocumentView(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("document")
         self.setAccessibleName(self.tr("Report text"))
+        # Qt never follows a link or fetches anything by itself: `_on_anchor_clicked` decides (see `loadResource`).
         self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
         self._report = report
         self._paragraphs = {paragraph.id: paragraph for paragraph in report.paragraphs()}
         self._section_ids = {section.id for section in report.sections}
@@ -55,6 +57,7 @@ class DocumentView(QTextBrowser):
         self._section_timer.setInterval(0)
         self._section_timer.timeout.connect(self._update_current_section)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.anchorClicked.connect(self._on_anchor_clicked)
 
     def enable_caret_browsing(self) -> None:
         """Let the keyboard move a text cursor and select, as well as follow links (set after the first paint:
@@ -257,6 +260,24 @@ class DocumentView(QTextBrowser):
         self.context_menu_opening.emit(menu, self.cursorForPosition(event.pos()).position())
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    # Links and resources
+
+    def loadResource(self, resource_type: int, name: QUrl) -> object:
+        """Only resources built into the app (qrc:) are loaded: never a file, never anything from a network."""
+        if name.scheme() == "qrc":
+            return super().loadResource(resource_type, name)
+        return None
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        """A place in the report is shown; an outside link is opened only if the reader says so; glossary terms
+        are the glossary's; any other link does nothing."""
+        from reader.ui.outside_link_dialog import follow_outside_link, is_outside_link
+
+        if not url.scheme() and not url.path() and url.hasFragment():
+            self.show_paragraph(url.fragment())
+        elif is_outside_link(url):
+            follow_outside_link(url, self)
 
     # Events
 
