@@ -95,6 +95,31 @@ def command_parser() -> argparse.ArgumentParser:
     notes_import.add_argument("file", type=Path, metavar="FILE", help="the annotation file")
     notes_import.add_argument("--layer", metavar="NAME", help="the layer to import into (default: the file name)")
     notes_import.set_defaults(run=_notes_import)
+    notes_delete = notes_commands.add_parser("delete", help="delete a note, also from every backup")
+    notes_delete.add_argument("note_id", metavar="ID", help="the note's id, or its start as `notes list` shows it")
+    notes_delete.set_defaults(run=_notes_delete)
+
+    lock = commands.add_parser(
+        "lock",
+        help="the privacy lock: seal your notes under a passphrase",
+        description="Passphrases are asked on the terminal; scripts can give them in READER_PASSPHRASE and "
+        "READER_NEW_PASSPHRASE, which is less safe. A forgotten passphrase cannot be recovered.",
+    )
+    lock.add_argument(
+        "lock_action",
+        metavar="ACTION",
+        choices=["status", "enable", "disable", "change", "duress", "settings"],
+        help="status | enable | disable | change (the passphrase) | duress (set the erase passphrase) | settings",
+    )
+    lock.add_argument("--auto-lock", type=int, metavar="MINUTES", help="lock the window after MINUTES idle (0: never)")
+    lock.add_argument(
+        "--erase-after", type=int, metavar="N", help="erase the notes after N wrong passphrases (0: never)"
+    )
+    lock.set_defaults(run=_lock)
+
+    wipe = commands.add_parser("wipe", help="erase your notes, backups, reading position and caches")
+    wipe.add_argument("--yes", action="store_true", help="really erase (without it, lists what would go)")
+    wipe.set_defaults(run=_wipe)
     return parser
 
 
@@ -132,9 +157,10 @@ def _glossary(args: argparse.Namespace, objects: AppObjects) -> int:
 
 
 def _search(args: argparse.Namespace, objects: AppObjects) -> int:
-    from reader.cli.search import run_search
+    from reader.cli.search import run_search, searchable_notes
 
-    return run_search(objects.report, objects.glossary(), objects.folders, args.query, args.limit, args.json)
+    notes = searchable_notes(objects.privacy, objects.folders.data, objects.open_notes)
+    return run_search(objects.report, objects.glossary(), objects.folders, args.query, args.limit, args.json, notes)
 
 
 def _index_build(args: argparse.Namespace, objects: AppObjects) -> int:
@@ -144,18 +170,44 @@ def _index_build(args: argparse.Namespace, objects: AppObjects) -> int:
 
 
 def _notes_list(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.lock import unlock_for_command
     from reader.cli.notes import run_list
 
+    unlock_for_command(objects.privacy)
     return run_list(objects.report, objects.open_notes, args.json, args.layer, args.tag)
 
 
 def _notes_export(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.lock import unlock_for_command
     from reader.cli.notes import run_export
 
+    unlock_for_command(objects.privacy)
     return run_export(objects.report, objects.open_notes, args.export_format, args.out, args.safe, args.layer, args.tag)
 
 
 def _notes_import(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.lock import unlock_for_command
     from reader.cli.notes import run_import
 
+    unlock_for_command(objects.privacy)
     return run_import(objects.report, objects.open_notes, args.file, args.layer)
+
+
+def _notes_delete(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.lock import unlock_for_command
+    from reader.cli.notes import run_delete
+
+    unlock_for_command(objects.privacy)
+    return run_delete(objects.open_notes, args.note_id)
+
+
+def _lock(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.lock import run_lock
+
+    return run_lock(objects.privacy, objects.folders.data, args.lock_action, args.auto_lock, args.erase_after)
+
+
+def _wipe(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.lock import run_wipe
+
+    return run_wipe(objects.privacy, objects.folders.data, args.yes)

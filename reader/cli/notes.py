@@ -108,6 +108,21 @@ def run_import(report: Report, open_notes: Callable[[], NoteStore], path: Path, 
     return 0
 
 
+def run_delete(open_notes: Callable[[], NoteStore], note_id: str) -> int:
+    """Delete one note (its full id, or the start of it as `notes list` shows it) from the notes and every backup."""
+    with open_store(open_notes) as store:
+        matches = [note for note in store.notes() if note.id.startswith(note_id)] if note_id else []
+        if not matches:
+            tell(f"There is no note “{note_id}”; `notes list` shows each note's id.")
+            return 1
+        if len(matches) > 1:
+            tell(f"“{note_id}” is the start of {len(matches)} notes' ids; give more of the id.")
+            return 1
+        store.delete(matches[0].id)
+    print(f"Deleted note {matches[0].id}; its text is gone from the notes and their backups.")
+    return 0
+
+
 def _shorten(text: str, width: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

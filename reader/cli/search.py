@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
+from reader.cli.output import tell
+from reader.cli.passphrase import PASSPHRASE_VARIABLE
 from reader.content import Report
 from reader.glossary import Glossary
+from reader.lock.privacy import Privacy
 from reader.notes.schema import DB_NAME
+from reader.notes.sealed_database import SEALED_NAME
+from reader.notes.store import NoteStore
 from reader.paths import Folders
 from reader.search.build import Progress, build_index
 from reader.search.documents import glossary_documents, note_documents
@@ -22,7 +29,15 @@ from reader.search.results import HitKind, SearchHit, SearchResult
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 
 
-def run_search(report: Report, glossary: Glossary, folders: Folders, text: str, limit: int, as_json: bool) -> int:
+def run_search(
+    report: Report,
+    glossary: Glossary,
+    folders: Folders,
+    text: str,
+    limit: int,
+    as_json: bool,
+    open_notes: Callable[[], NoteStore] | None = None,
+) -> int:
     """Search the report's index (building it in the cache folder if none is fresh) and the reader's notes."""
     with ExitStack() as opened:
         indexes = [
@@ -32,7 +47,7 @@ def run_search(report: Report, glossary: Glossary, folders: Folders, text: str, 
                 )
             )
         ]
-        notes_index = _open_notes_index(report, folders.data)
+        notes_index = _open_notes_index(report, open_notes) if open_notes else None
         if notes_index is not None:
             indexes.append(opened.enter_context(notes_index))
         result = search_everywhere(text, indexes, limit)
@@ -52,13 +67,26 @@ def run_index_build(report: Report, glossary: Glossary, folder: Path) -> int:
     return 0
 
 
-def _open_notes_index(report: Report, data: Path) -> SearchIndex | None:
-    """An in-memory index of the reader's visible notes, or None when there are none (no database is created)."""
-    if not (data / DB_NAME).is_file():
-        return None
-    from reader.notes.store import NoteStore
+def searchable_notes(
+    privacy: Privacy, data: Path, open_notes: Callable[[], NoteStore]
+) -> Callable[[], NoteStore] | None:
+    """How to open the notes for a search, or None when there are none or they are locked (the report is public).
 
-    with NoteStore(data) as store:
+    With the lock on, the notes are searched only when READER_PASSPHRASE is given; no database is ever created.
+    """
+    if not ((data / DB_NAME).is_file() or (data / SEALED_NAME).is_file()):
+        return None
+    if privacy.is_locked:
+        if PASSPHRASE_VARIABLE not in os.environ:
+            tell(f"Your notes are locked, so only the report and glossary were searched (see {PASSPHRASE_VARIABLE}).")
+            return None
+        privacy.unlock(os.environ[PASSPHRASE_VARIABLE])
+    return open_notes
+
+
+def _open_notes_index(report: Report, open_notes: Callable[[], NoteStore]) -> SearchIndex | None:
+    """An in-memory index of the reader's visible notes, or None when there are none."""
+    with open_notes() as store:
         notes = store.notes(visible_only=True)
     return SearchIndex.in_memory(note_documents(notes, report)) if notes else None
 

@@ -186,7 +186,8 @@ class TestWithTheFoldersPassedIn:
             anchor = Anchor(paragraph.section_id, paragraph.id, 0, 8, paragraph.text[:8])
             store.add(anchor, text="Compare with the camp survey")
 
-        assert run_search(report, load_glossary(report), folders, "survey", 5, as_json=True) == 0
+        notes = lambda: NoteStore(folders.data)  # noqa: E731
+        assert run_search(report, load_glossary(report), folders, "survey", 5, as_json=True, open_notes=notes) == 0
 
         first = json.loads(capsys.readouterr().out)["hits"][0]
         assert first["kind"] == "note"

@@ -1,0 +1,44 @@
+"""Asking for a passphrase on the command line: on the terminal, or from the environment for scripts and tests.
+
+READER_PASSPHRASE (and READER_NEW_PASSPHRASE for a new one) are less safe than the terminal: other programs of the
+same user can read a process's environment, and shells may keep it in their history.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from reader.lock.key_file import LockError
+
+PASSPHRASE_VARIABLE = "READER_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "READER_NEW_PASSPHRASE"
+
+
+def ask_passphrase(prompt: str = "Passphrase") -> str:
+    """The current passphrase, from READER_PASSPHRASE or typed on the terminal (not shown)."""
+    return _ask(prompt, PASSPHRASE_VARIABLE)
+
+
+def ask_new_passphrase(prompt: str = "New passphrase") -> str:
+    """A new passphrase, from READER_NEW_PASSPHRASE or typed twice on the terminal."""
+    given = os.environ.get(NEW_PASSPHRASE_VARIABLE)
+    if given is not None:
+        return given
+    first = _ask(prompt, NEW_PASSPHRASE_VARIABLE)
+    if _ask(f"{prompt} again", NEW_PASSPHRASE_VARIABLE) != first:
+        raise LockError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def _ask(prompt: str, variable: str) -> str:
+    given = os.environ.get(variable)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise LockError(f"{prompt} needed: run this on a terminal, or set {variable} (less safe).")
+    try:
+        return getpass.getpass(f"{prompt}: ")
+    except (EOFError, KeyboardInterrupt) as exc:
+        raise LockError("No passphrase was given; nothing was changed.") from exc
