@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.errors import ReaderError
+from reader.lock.key_file import key_file_path
 
 
 def show_error(parent: QWidget | None, error: ReaderError | str, details: str = "") -> None:
@@ -27,7 +28,10 @@ def show_error(parent: QWidget | None, error: ReaderError | str, details: str = 
 
 
 def install_excepthook(log_folder: Path) -> None:
-    """Log an unexpected error's traceback in the data folder and say in one line that notes are safe."""
+    """Log an unexpected error's traceback in the data folder and say in one line that notes are safe.
+
+    While the privacy lock is on nothing is logged to disk: a traceback may quote a note.
+    """
 
     def hook(kind, value, trace) -> None:
         import datetime
@@ -36,12 +40,14 @@ def install_excepthook(log_folder: Path) -> None:
         text = "".join(traceback.format_exception(kind, value, trace))
         sys.stderr.write(text)
         log_path = log_folder / "logs" / f"crash-{datetime.datetime.now():%Y%m%d-%H%M%S}.log"
+        where = ""
         try:
-            log_path.parent.mkdir(parents=True, exist_ok=True)
-            log_path.write_text(text, encoding="utf-8")
-            where = f" Details were saved to {log_path}."
+            if not key_file_path(log_folder).exists():
+                log_path.parent.mkdir(parents=True, exist_ok=True)
+                log_path.write_text(text, encoding="utf-8")
+                where = f" Details were saved to {log_path}."
         except OSError:
-            where = ""
+            pass
         if QApplication.instance() is not None and not isinstance(value, KeyboardInterrupt):
             show_error(
                 QApplication.activeWindow(),
