@@ -29,13 +29,17 @@ RENDER_VERSION = "5"  # bump when the HTML changes shape, so cached pages are re
 
 _LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
-# The only addresses a link in the content may have: a place in the report, a web page, an e-mail address. Anything
-# else (javascript:, file:, data:, a relative path, a scheme hidden by entities or blanks) is shown as text.
-_SAFE_ADDRESS = re.compile(r"#[^\s\x00-\x1f\x7f]*|(?:https?|mailto):[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+# The only addresses a link in the content may have: a place in the report, a glossary entry, a web page, an e-mail
+# address. Anything else (javascript:, file:, data:, a relative path, a scheme hidden by entities or blanks) is shown
+# as text.
+_SAFE_ADDRESS = re.compile(
+    r"#[^\s\x00-\x1f\x7f]*|term:[\w-]+|(?:https?|mailto):[^\s\x00-\x1f\x7f]+", re.IGNORECASE | re.ASCII
+)
 
 
 def safe_address(address: str) -> bool:
-    """Whether a link to `address` may stay a link: an `#anchor`, an http(s) page or a mailto address."""
+    """Whether a link to `address` may stay a link: an `#anchor`, a `term:` glossary entry (both handled inside the
+    app), an http(s) page or a mailto address (opened only once the reader confirms)."""
     return _SAFE_ADDRESS.fullmatch(address) is not None
 
 
