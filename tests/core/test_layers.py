@@ -3,8 +3,8 @@
 - The core (everything but `reader.ui` and the composition root) imports without Qt.
 - No two modules import each other, directly or round a circle.
 - Each package imports only what its floor allows: nothing imports `reader.ui` or `reader.cli` but the composition
-  root (and `reader.ui` itself); `reader.cli` never imports PySide6; notes never import search; the report modules
-  import neither notes nor search.
+  root (and `reader.ui` itself); `reader.cli` never imports PySide6; notes never import search or the lock; the lock
+  never imports search; the report modules import neither notes nor search.
 """
 
 from __future__ import annotations
@@ -145,7 +145,8 @@ FORBIDDEN = [
     # (modules this rule covers, imports they may not make)
     (lambda name: name != COMPOSITION_ROOT and not name.startswith("reader.ui"), ("reader.ui", "PySide6")),
     (lambda name: name != COMPOSITION_ROOT and not name.startswith("reader.cli"), ("reader.cli",)),
-    (lambda name: name.startswith("reader.notes"), ("reader.search",)),
+    (lambda name: name.startswith("reader.notes"), ("reader.search", "reader.lock")),
+    (lambda name: name.startswith("reader.lock"), ("reader.search",)),
     (
         lambda name: name.count(".") == 1 and name.split(".")[1] not in ("cli", "ui", "__main__", "app_objects"),
         ("reader.notes", "reader.search"),
