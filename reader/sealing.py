@@ -58,6 +58,13 @@ def unseal(key: SealKey, blob: bytes, purpose: str) -> bytes:
         raise SealError("it is damaged, or it was sealed with another key") from exc
 
 
+def derive_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> SealKey:
+    """The key scrypt derives from a passphrase (the cost n, r, p is stored beside the salt by the caller)."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return SealKey(Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(passphrase.encode("utf-8")))
+
+
 def is_sealed(blob: bytes) -> bool:
     return blob.startswith(MAGIC)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.atomic_file import write_atomically
 from reader.errors import ReaderError
-from reader.sealing import SealError, SealKey, seal, unseal
+from reader.sealing import SealError, SealKey, derive_key, seal, unseal
 
 FILE_NAME = "lock.json"
 FORMAT = 1
@@ -152,21 +152,15 @@ def check_new_passphrase(passphrase: str) -> None:
         raise LockError("A passphrase cannot begin or end with a space; nothing was changed.")
 
 
-def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> SealKey:
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
-    return SealKey(Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8")))
-
-
 def _wrap(passphrase: str, secret: bytes, record: KeyFile | None = None) -> _Slot:
     n, r, p = (record.n, record.r, record.p) if record else (SCRYPT_N, SCRYPT_R, SCRYPT_P)
     salt = os.urandom(_SALT_BYTES)
-    return _Slot(salt, seal(_derive(passphrase, salt, n, r, p), secret, "key"))
+    return _Slot(salt, seal(derive_key(passphrase, salt, n, r, p), secret, "key"))
 
 
 def _unwrap(record: KeyFile, slot: _Slot, passphrase: str) -> bytes | None:
     try:
-        return unseal(_derive(passphrase, slot.salt, record.n, record.r, record.p), slot.wrapped, "key")
+        return unseal(derive_key(passphrase, slot.salt, record.n, record.r, record.p), slot.wrapped, "key")
     except SealError:
         return None
 
