@@ -8,6 +8,7 @@ after a kill in the middle finishes the job.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from reader.lock.key_file import key_file_path
@@ -28,6 +29,8 @@ def sealed_files(data: Path) -> list[Path]:
 
 def finish_interrupted_switch(data: Path) -> None:
     """Remove the set of files that `lock.json` says is not in use (left by a switch that was killed)."""
+    if not os.access(data, os.W_OK | os.X_OK):
+        return  # a read-only folder: nothing can be tidied, and nothing new is written there either
     if key_file_path(data).exists():
         for path in plain_files(data):
             shred(path)

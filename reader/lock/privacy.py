@@ -6,6 +6,7 @@ the lock on or off needs the notes closed: the caller closes its `NoteStore` fir
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reader.lock.erase import erase_user_data
@@ -91,6 +92,7 @@ class Privacy:
 
     def enable(self, passphrase: str, settings: LockSettings, prefs: Preferences | None = None) -> None:
         """Turn the lock on: seal the notes, backups and reading position, then shred the plain copies."""
+        self._require_writable()
         from reader.notes.conversion import seal_database
 
         if self.is_on:
@@ -106,6 +108,7 @@ class Privacy:
 
     def disable(self, passphrase: str, prefs: Preferences | None = None) -> None:
         """Turn the lock off: write the notes back in the clear, then destroy the key and the sealed files."""
+        self._require_writable()
         from reader.notes.conversion import unseal_database
 
         _record, key = self._verify(passphrase)
@@ -119,25 +122,33 @@ class Privacy:
         self._key = None
 
     def change_passphrase(self, passphrase: str, new_passphrase: str) -> None:
+        self._require_writable()
         record, key = self._verify(passphrase)
         rewrap(self._data, record, key, new_passphrase)
         self._key = key
 
     def set_erase_passphrase(self, passphrase: str, erase_passphrase: str | None) -> None:
         """Set the duress passphrase that erases everything (None removes it)."""
+        self._require_writable()
         record, key = self._verify(passphrase)
         set_erase_passphrase(self._data, record, erase_passphrase)
         self._key = key
 
     def change_settings(self, passphrase: str, settings: LockSettings) -> None:
+        self._require_writable()
         record, key = self._verify(passphrase)
         change_settings(self._data, record, settings)
         self._key = key
 
     def erase(self) -> None:
         """Erase the notes, their backups, the reading position, caches and the lock itself (key first)."""
+        self._require_writable()
         self._key = None
         erase_user_data(self._data, self._cache)
+
+    def _require_writable(self) -> None:
+        if not os.access(self._data, os.W_OK | os.X_OK):
+            raise LockError(f"The data folder {self._data} cannot be written to, so nothing was changed.")
 
     def _verify(self, passphrase: str) -> tuple[KeyFile, SealKey]:
         record = read_key_file(self._data)

@@ -20,8 +20,10 @@ def shred(path: Path) -> None:
     """Overwrite `path` with zeros and remove it; nothing happens when it is already gone."""
     path = Path(path)
     try:
+        if not path.is_symlink() and not path.exists():
+            return
         if path.is_symlink() or not path.is_file():
-            path.unlink(missing_ok=True)  # never follow a link out of the data folder
+            path.unlink()  # never follow a link out of the data folder
             return
         size = path.stat().st_size
         with open(path, "r+b", buffering=0) as stream:

@@ -78,8 +78,10 @@ class SealedCopies:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, seal(self._key, image, _PURPOSE), private=True)
-        except (OSError, ReaderError) as exc:
-            raise NotesError(f"Cannot save the notes: {exc}; nothing was changed.") from exc
+        except OSError as exc:
+            raise NotesError(f"Cannot save the notes in {target.parent}: {exc.strerror}; nothing was changed.") from exc
+        except ReaderError as exc:
+            raise NotesError(f"{str(exc).rstrip('.')}; nothing was changed.") from exc
 
     def read(self, path: Path) -> sqlite3.Connection:
         """The database sealed in `path`, opened in memory; sqlite3.DatabaseError if it is damaged."""

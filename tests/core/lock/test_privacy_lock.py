@@ -237,3 +237,16 @@ def test_settings_are_checked(data_dir: Path) -> None:
         LockSettings(erase_after_tries=1)
     with pytest.raises(LockError, match="minutes"):
         LockSettings(auto_lock_minutes=-1)
+
+
+def test_a_read_only_folder_is_said_to_be_one_before_anything_changes(
+    data_dir: Path, privacy: Privacy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_private_things(data_dir)
+    before = all_bytes(data_dir)
+    monkeypatch.setattr("reader.lock.privacy.os.access", lambda path, mode: Path(path) != data_dir)
+    with pytest.raises(LockError, match="cannot be written to, so nothing was changed"):
+        privacy.enable(PASSPHRASE, LockSettings())
+    with pytest.raises(LockError, match="cannot be written to"):
+        privacy.erase()
+    assert all_bytes(data_dir) == before
