@@ -123,6 +123,11 @@ def _print_result(result: SearchResult, emphasis: bool) -> None:
         print(textwrap.indent(_emphasised(hit, emphasis), "    "))
 
 
+def _no_escape(text: str) -> str:
+    """A note's text without ESC, so only our own bold marks reach the terminal (the stream lets those through)."""
+    return text.replace("\x1b", "")
+
+
 def _emphasised(hit: SearchHit, emphasis: bool) -> str:
     if not emphasis:
         return textwrap.fill(hit.snippet, width=74)
@@ -137,8 +142,9 @@ def _emphasised(hit: SearchHit, emphasis: bool) -> str:
             span_start, span_end = max(span_start, start), min(span_end, end)
             if span_start >= span_end or span_start < cursor:
                 continue
-            pieces += [hit.snippet[cursor:span_start], _BOLD, hit.snippet[span_start:span_end], _PLAIN]
+            pieces += [_no_escape(hit.snippet[cursor:span_start]), _BOLD, _no_escape(hit.snippet[span_start:span_end])]
+            pieces.append(_PLAIN)
             cursor = span_end
-        marked.append("".join([*pieces, hit.snippet[cursor:end]]))
+        marked.append("".join([*pieces, _no_escape(hit.snippet[cursor:end])]))
         offset = end
     return "\n".join(marked)
