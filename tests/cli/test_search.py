@@ -200,3 +200,15 @@ class TestWithTheFoldersPassedIn:
 
         assert f"into {tmp_path / 'built'}" in capsys.readouterr().out
         assert (tmp_path / "built" / INFO_NAME).is_file()
+
+
+def test_on_a_terminal_only_the_matches_are_bold_whatever_a_note_holds() -> None:
+    from reader.cli.search import _emphasised
+    from reader.search.results import HitKind, SearchHit
+
+    snippet = "\x1b[1mfake bold\x1b[0m then the survey result"
+    start = snippet.index("survey")
+    hit = SearchHit(
+        HitKind.NOTE, "note:1", "1", None, None, "Note", None, 1.0, snippet, ((start, start + 6),), ("survey",), ()
+    )
+    assert _emphasised(hit, emphasis=True) == "[1mfake bold[0m then the \x1b[1msurvey\x1b[0m result"
