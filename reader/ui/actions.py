@@ -53,6 +53,10 @@ class ActionName(Enum):
     NOTE_STYLE_HIGHLIGHT = "actionNoteStyleHighlight"
     NOTE_STYLE_UNDERLINE = "actionNoteStyleUnderline"
     NOTE_STYLE_STRIKE = "actionNoteStyleStrike"
+    LOCK_NOW = "actionLockNow"
+    UNLOCK = "actionUnlock"
+    PRIVACY_LOCK = "actionPrivacyLock"
+    ERASE_ALL = "actionEraseAll"
     ABOUT = "actionAbout"
 
 
@@ -121,6 +125,11 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(ActionName.NOTE_STYLE_UNDERLINE, "Style: &Underline", "&Notes", (), True, "noteStyle"),
     ActionSpec(ActionName.NOTE_STYLE_STRIKE, "Style: &Strike-through", "&Notes", (), True, "noteStyle"),
+    # Only one of "Lock" and "Unlock" is enabled at a time, so Ctrl+L does whichever fits.
+    ActionSpec(ActionName.LOCK_NOW, "&Lock Notes Now", "&Notes", ("Ctrl+L",), separator_before=True),
+    ActionSpec(ActionName.UNLOCK, "Unlock No&tes…", "&Notes", ("Ctrl+L",)),
+    ActionSpec(ActionName.PRIVACY_LOCK, "Pr&ivacy Lock…", "&Notes", ("Ctrl+Shift+L",)),
+    ActionSpec(ActionName.ERASE_ALL, "&Erase My Notes and History…", "&Notes"),
     ActionSpec(ActionName.ABOUT, "&About Field Reader", "&Help"),
 )
 

@@ -95,7 +95,7 @@ def build_main_window(objects: AppObjects) -> MainWindow:
     cache), so it never delays the start.
     """
     folders = objects.folders
-    prefs = Preferences(folders.data)
+    prefs = Preferences(folders.data, sealed=objects.privacy.is_on)  # the reading position opens with the lock
 
     def html_for(options: RenderOptions) -> str:
         from reader.render_cache import cached_report_html
@@ -110,6 +110,7 @@ def build_main_window(objects: AppObjects) -> MainWindow:
         html_for,
         glossary=objects.glossary,
         open_notes=objects.open_notes,
+        privacy=objects.privacy,
         bundled_index=folders.bundled_index,
         cache_folder=folders.cache,
     )

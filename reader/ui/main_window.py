@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 
     from reader.content import Section
     from reader.glossary import Glossary
+    from reader.lock.privacy import Privacy
     from reader.notes.store import NoteStore
     from reader.ui.actions import Actions
     from reader.ui.chrome import WindowChrome
     from reader.ui.glossary_feature import GlossaryFeature
+    from reader.ui.lock_feature import LockFeature
     from reader.ui.notes_feature import NotesFeature
     from reader.ui.search_feature import SearchFeature
 
@@ -38,7 +40,8 @@ class MainWindow(QMainWindow):
     Only what the first page needs (the document, its look and the reader's place) is built before it is painted.
     The contents, menus and empty panel docks follow one event-loop turn after the first paint, then the
     glossary, notes and search features, one per turn (see `_build_features`); `ensure_features()` builds all of
-    it at once. The glossary is loaded and the notes opened (`glossary()`, `open_notes()`) only then.
+    it at once. The glossary is loaded and the notes opened (`glossary()`, `open_notes()`) only then. While the
+    privacy lock is closed there is no notes feature: the lock feature's `notes_available` builds one.
     """
 
     notes_recovered = Signal(str)  # the notes database was damaged and restored from a backup: tell the user
@@ -52,6 +55,7 @@ class MainWindow(QMainWindow):
         *,
         glossary: Callable[[], Glossary],
         open_notes: Callable[[], NoteStore],
+        privacy: Privacy,
         bundled_index: Path,
         cache_folder: Path,
         parent: QWidget | None = None,
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
         self._html_for = html_for
         self._load_glossary = glossary
         self._open_notes = open_notes
+        self._privacy = privacy
         self._bundled_index = bundled_index
         self._cache_folder = cache_folder
         self._shown_once = False
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
         self._glossary: GlossaryFeature | None = None
         self._notes: NotesFeature | None = None
         self._search: SearchFeature | None = None
+        self._lock: LockFeature | None = None
 
         self.document = DocumentView(report, self)
         self.setCentralWidget(self.document)
@@ -141,22 +147,19 @@ class MainWindow(QMainWindow):
             glossary, self._report, self.document, chrome.actions, chrome.glossary_dock, self
         )
         yield
-        from reader.ui.notes_feature import NotesFeature
-
-        store = self._open_notes()  # the notes feature closes it when the window closes
-        self._notes = NotesFeature(store, self._report, self.document, chrome.actions, chrome.notes_dock, self)
-        if store.recovery_message:
-            self.statusBar().showMessage(store.recovery_message, 60_000)
-            self.notes_recovered.emit(store.recovery_message)
+        if not self._privacy.is_locked:
+            self._notes = self._make_notes()
         yield
         from PySide6.QtCore import Qt
 
+        from reader.ui.lock_feature import LockFeature
         from reader.ui.search_feature import SearchFeature
 
+        self._lock = LockFeature(self._privacy, self._prefs, chrome.actions, chrome.notes_dock, self)
         self._search = SearchFeature(
             self._report,
             glossary,
-            self._notes.annotator,
+            self._notes.annotator if self._notes is not None else None,
             self._bundled_index,
             self._cache_folder,
             self.document,
@@ -165,7 +168,26 @@ class MainWindow(QMainWindow):
             self,
         )
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._search.find_bar)
-        self._connect_features(self._glossary, self._notes, self._search)
+        self.statusBar().addPermanentWidget(self._lock.indicator)
+        self._connect_features(self._glossary, self._lock, self._search)
+        if self._notes is not None:
+            self._connect_notes(self._notes)
+        else:  # locked
+            from reader.ui.notes_feature import set_note_actions_enabled
+
+            set_note_actions_enabled(chrome.actions, False)
+
+    def _make_notes(self) -> NotesFeature:
+        """Open the notes and build their feature (at the start, and each time the lock lets them open)."""
+        from reader.ui.notes_feature import NotesFeature
+
+        store = self._open_notes()  # the notes feature closes it when the window closes or the notes lock
+        chrome = self._chrome
+        notes = NotesFeature(store, self._report, self.document, chrome.actions, chrome.notes_dock, self)
+        if store.recovery_message:
+            self.statusBar().showMessage(store.recovery_message, 60_000)
+            self.notes_recovered.emit(store.recovery_message)
+        return notes
 
     def _connect_signals(self) -> None:
         """Wire the contents, the document and the window's own actions."""
@@ -199,18 +221,51 @@ class MainWindow(QMainWindow):
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
 
-    def _connect_features(self, glossary: GlossaryFeature, notes: NotesFeature, search: SearchFeature) -> None:
-        """The one place the features meet: what each asks of the window, and of the others."""
+    def _connect_features(self, glossary: GlossaryFeature, lock: LockFeature, search: SearchFeature) -> None:
+        """The one place the features meet: what each asks of the window, and of the others.
+
+        The notes feature comes and goes with the lock; `_connect_notes` wires each one built.
+        """
         status = self.statusBar()
         glossary.message.connect(status.showMessage)
         glossary.place_requested.connect(self.go_to)
         glossary.search_requested.connect(search.search_for)
-        notes.message.connect(status.showMessage)
-        notes.place_requested.connect(self.go_to)
         search.message.connect(status.showMessage)
         search.place_requested.connect(self.go_to)
         search.glossary_term_requested.connect(glossary.show_term)
-        search.note_requested.connect(notes.show_note)
+        search.note_requested.connect(self._on_search_note_requested)
+        lock.message.connect(status.showMessage)
+        lock.notes_closing.connect(self._on_lock_notes_closing)
+        lock.notes_available.connect(self._on_lock_notes_available)
+
+    def _connect_notes(self, notes: NotesFeature) -> None:
+        notes.message.connect(self.statusBar().showMessage)
+        notes.place_requested.connect(self.go_to)
+
+    def _on_search_note_requested(self, note_id: str) -> None:
+        if self._notes is not None:
+            self._notes.show_note(note_id)
+
+    def _on_lock_notes_closing(self) -> None:
+        """Close the notes and take them off the screen: highlights, panel, undo steps and note search hits."""
+        notes, self._notes = self._notes, None
+        if notes is not None:
+            notes.close()
+            notes.deleteLater()
+        if self._search is not None:
+            self._search.set_notes(None)
+
+    def _on_lock_notes_available(self) -> None:
+        if self._notes is not None:
+            return
+        try:
+            self._notes = self._make_notes()
+        except ReaderError as error:
+            self.notes_unavailable.emit(str(error))
+            return
+        self._connect_notes(self._notes)
+        if self._search is not None:
+            self._search.set_notes(self._notes.annotator)
 
     # Navigation
 
@@ -349,6 +404,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed before everything was built: build nothing more (a step running now still finishes).
         self._feature_steps = iter(())
+        if self._lock is not None:
+            self._lock.close()
         if self._search is not None:
             self._search.close()
         if self._notes is not None:  # the notes feature owns the notes database; closing refreshes the backup

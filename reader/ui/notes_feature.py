@@ -4,23 +4,46 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.content import Report
 from reader.errors import ReaderError
 from reader.notes.store import NoteStore
-from reader.ui.actions import ActionName, Actions, shortcut_text
+from reader.ui.actions import ACTION_SPECS, ActionName, Actions, shortcut_text
 from reader.ui.annotation_toolbar import chosen_color, chosen_style
 from reader.ui.annotator import Annotator
 from reader.ui.docks import bring_forward, fill_dock
 from reader.ui.document_view import DocumentView
-from reader.ui.note_highlighter import NoteHighlighter
+from reader.ui.note_highlighter import LAYER_NAME, NoteHighlighter
 from reader.ui.notes_panel import NotesPanel
 
 if TYPE_CHECKING:
     from reader.notes.w3c_import import ImportResult
     from reader.ui.notes_import import NotesImporter
+
+NOTE_ACTIONS = (
+    ActionName.HIGHLIGHT,
+    ActionName.ADD_NOTE,
+    ActionName.EXPORT_NOTES,
+    ActionName.IMPORT_NOTES,
+    ActionName.UNDO,
+    ActionName.REDO,
+)
+
+
+def set_note_actions_enabled(actions: Actions, enabled: bool) -> None:
+    """Enable the actions that need the notes open, or disable them (the notes are locked or closed).
+
+    Undo and Redo are only ever enabled by the undo stack; their labels go back to plain ones.
+    """
+    for name in NOTE_ACTIONS:
+        if name not in (ActionName.UNDO, ActionName.REDO) or not enabled:
+            actions[name].setEnabled(enabled)
+    if not enabled:
+        for spec in ACTION_SPECS:
+            if spec.name in (ActionName.UNDO, ActionName.REDO):
+                actions[spec.name].setText(QCoreApplication.translate("MainWindow", spec.label))
 
 
 class NotesFeature(QObject):
@@ -59,25 +82,32 @@ class NotesFeature(QObject):
         fill_dock(dock, self._panel)
 
         undo, redo = actions[ActionName.UNDO], actions[ActionName.REDO]
-        actions[ActionName.HIGHLIGHT].triggered.connect(self._on_highlight_triggered)
-        actions[ActionName.ADD_NOTE].triggered.connect(self._on_add_note_triggered)
-        actions[ActionName.FOCUS_NOTES].triggered.connect(self._on_focus_notes_triggered)
-        actions[ActionName.EXPORT_NOTES].triggered.connect(self._on_export_notes_triggered)
-        actions[ActionName.IMPORT_NOTES].triggered.connect(self._on_import_notes_triggered)
-        undo.triggered.connect(self._on_undo_triggered)
-        redo.triggered.connect(self._on_redo_triggered)
+        set_note_actions_enabled(actions, True)
+        # Connections to what outlives this feature (the window's actions, the document), undone by `close()`.
+        outside = [
+            (actions[ActionName.HIGHLIGHT].triggered, self._on_highlight_triggered),
+            (actions[ActionName.ADD_NOTE].triggered, self._on_add_note_triggered),
+            (actions[ActionName.FOCUS_NOTES].triggered, self._on_focus_notes_triggered),
+            (actions[ActionName.EXPORT_NOTES].triggered, self._on_export_notes_triggered),
+            (actions[ActionName.IMPORT_NOTES].triggered, self._on_import_notes_triggered),
+            (undo.triggered, self._on_undo_triggered),
+            (redo.triggered, self._on_redo_triggered),
+            (document.reloaded, self._highlighter.repaint),
+            (document.context_menu_opening, self._on_document_context_menu_opening),
+        ]
+        self._connections = [signal.connect(slot) for signal, slot in outside]
         undo.setEnabled(False)
         redo.setEnabled(False)
         undo_stack = self.annotator.undo_stack
-        undo_stack.canUndoChanged.connect(undo.setEnabled)
-        undo_stack.canRedoChanged.connect(redo.setEnabled)
+        self._connections += [
+            undo_stack.canUndoChanged.connect(undo.setEnabled),
+            undo_stack.canRedoChanged.connect(redo.setEnabled),
+        ]
         undo_stack.undoTextChanged.connect(self._on_undo_stack_undo_text_changed)
         undo_stack.redoTextChanged.connect(self._on_undo_stack_redo_text_changed)
         self.annotator.notes_changed.connect(self._highlighter.repaint)
         self.annotator.note_updated.connect(self._highlighter.repaint)
         self.annotator.failed.connect(self._on_annotator_failed)
-        document.reloaded.connect(self._highlighter.repaint)
-        document.context_menu_opening.connect(self._on_document_context_menu_opening)
         self._highlighter.note_clicked.connect(self.show_note)
         self._panel.note_activated.connect(self._on_panel_note_activated)
         self._panel.note_delete_requested.connect(self._on_panel_note_delete_requested)
@@ -90,12 +120,23 @@ class NotesFeature(QObject):
         self._panel.show_note(note_id, focus_text=focus_text)
 
     def close(self) -> None:
-        """Save what is being typed, stop painting and close the notes database (the window is closing)."""
+        """Save what is being typed, close the notes database and leave nothing of the notes on screen.
+
+        Called when the window closes and when the notes are locked: the highlights go, the undo steps go
+        (they hold notes' text), and the note actions do nothing until a new feature is built.
+        """
         if self._closed:
             return
         self._closed = True
         self._panel.save_pending()
         self._highlighter.stop()
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self._connections = []
+        self._document.set_highlight_layer(LAYER_NAME, [])
+        self.annotator.undo_stack.clear()
+        set_note_actions_enabled(self._actions, False)
+        self._panel.hide()
         self._store.close()
 
     # Highlighting

@@ -47,7 +47,7 @@ class SearchFeature(QObject):
         self,
         report: Report,
         glossary: Glossary,
-        annotator: Annotator,
+        annotator: Annotator | None,
         bundled_index: Path,
         cache_folder: Path,
         document: DocumentView,
@@ -63,12 +63,13 @@ class SearchFeature(QObject):
         self._index: SearchIndex | None = None
         self._unavailable = ""  # why the report cannot be searched, once that is known
         self._find_section = ""
+        self._started = False
+        self._notes: NotesIndexer | None = None
         self._panel = SearchPanel(dock)
         fill_dock(dock, self._panel)
         self._matches = MatchHighlighter(document, report, self)
         self.find_bar = FindBar()
         self._loader = SearchIndexLoader(report, glossary_documents(glossary), bundled_index, cache_folder, self)
-        self._notes = NotesIndexer(annotator, report, self)
 
         actions[ActionName.FOCUS_SEARCH].triggered.connect(self._on_focus_search_triggered)
         actions[ActionName.NEXT_MATCH].triggered.connect(self._on_next_match_triggered)
@@ -84,8 +85,7 @@ class SearchFeature(QObject):
         self._loader.progressed.connect(self._panel.show_progress)
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.failed.connect(self._on_loader_failed)
-        self._notes.updated.connect(self._on_notes_updated)
-        self._notes.failed.connect(self._on_notes_failed)
+        self.set_notes(annotator)
         QTimer.singleShot(0, self._on_start_due)
 
     @property
@@ -98,10 +98,29 @@ class SearchFeature(QObject):
         bring_forward(self._dock)
         self._panel.search_for(text)
 
+    def set_notes(self, annotator: Annotator | None) -> None:
+        """Search these notes from now on, or (None) no notes: the notes were locked or closed.
+
+        Without notes, their index is dropped at once and an open search is run again without note hits.
+        """
+        if self._notes is not None:
+            self._notes.close()
+            self._notes.deleteLater()
+            self._notes = None
+            self._matches.clear()  # the marks may come from a note hit
+        if annotator is not None:
+            self._notes = NotesIndexer(annotator, self._report, self)
+            self._notes.updated.connect(self._on_notes_updated)
+            self._notes.failed.connect(self._on_notes_failed)
+            if self._started:
+                self._notes.index_all()
+        self._search_again()
+
     def close(self) -> None:
         """Search no more and close the indexes (the window is closing)."""
         self._loader.close()
-        self._notes.close()
+        if self._notes is not None:
+            self._notes.close()
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -109,8 +128,10 @@ class SearchFeature(QObject):
     # Searching
 
     def _on_start_due(self) -> None:
+        self._started = True
         self._loader.start()
-        self._notes.index_all()
+        if self._notes is not None:
+            self._notes.index_all()
 
     def _on_panel_search_requested(self, text: str) -> None:
         if not text.strip():
@@ -119,7 +140,8 @@ class SearchFeature(QObject):
             waiting = self.tr("Search is being prepared; results will appear when it is ready.")
             self._panel.show_result(None, self._unavailable or waiting)
         else:
-            indexes = [self._index] if self._notes.index is None else [self._index, self._notes.index]
+            notes = self._notes.index if self._notes is not None else None
+            indexes = [self._index] if notes is None else [self._index, notes]
             self._panel.show_result(search_everywhere(text, indexes, RESULT_LIMIT, as_you_type=True))
 
     def _search_again(self) -> None:

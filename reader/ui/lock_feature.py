@@ -1,0 +1,373 @@
+"""`LockFeature`: the privacy lock in the window: lock now, unlock, lock when idle, its settings, and erasing."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.errors import ReaderError
+from reader.lock.key_file import LockError, LockSettings
+from reader.lock.privacy import Privacy, WrongPassphraseError
+from reader.prefs import Preferences
+from reader.ui.actions import ActionName, Actions
+from reader.ui.docks import bring_forward, fill_dock
+
+if TYPE_CHECKING:
+    from reader.ui.erase_dialog import EraseDialog
+
+MS_PER_MINUTE = 60_000  # tests make minutes short
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    """A waiting cursor while the passphrase is checked (about a second)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class LockFeature(QObject):
+    """Locks and unlocks the notes, locks them after some idle minutes, and switches or erases the lock.
+
+    It never touches the notes itself: it emits `notes_closing` when the notes must be closed now (before
+    locking, switching the lock on or off, or erasing) and `notes_available` when they may be opened again
+    (after unlocking, switching, erasing, or an attempt that failed). `locked` and `unlocked` follow, and
+    `message(text, milliseconds)` is for the status line. The window adds `indicator` to its status line.
+    """
+
+    notes_closing = Signal()
+    notes_available = Signal()
+    locked = Signal()
+    unlocked = Signal()
+    message = Signal(str, int)
+
+    def __init__(
+        self,
+        privacy: Privacy,
+        prefs: Preferences,
+        actions: Actions,
+        notes_dock: QDockWidget,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockFeature")
+        self._privacy = privacy
+        self._prefs = prefs
+        self._actions = actions
+        self._dock = notes_dock
+        self._dialogs: list[QDialog] = []
+        self._watching = False
+        self._idle = QTimer(self)
+        self._idle.setObjectName("autoLockTimer")
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._on_idle_timeout)
+        self.indicator = QToolButton()
+        self.indicator.setObjectName("lockIndicator")
+        self.indicator.setAutoRaise(True)
+        self.indicator.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.indicator.clicked.connect(self._on_indicator_clicked)
+
+        actions[ActionName.LOCK_NOW].triggered.connect(self.lock_now)
+        actions[ActionName.UNLOCK].triggered.connect(self.ask_to_unlock)
+        actions[ActionName.PRIVACY_LOCK].triggered.connect(self._on_privacy_lock_triggered)
+        actions[ActionName.ERASE_ALL].triggered.connect(self._on_erase_all_triggered)
+        actions[ActionName.FOCUS_NOTES].triggered.connect(self._on_focus_notes_triggered)
+        self._update()
+
+    @property
+    def is_on(self) -> bool:
+        return self._privacy.is_on
+
+    @property
+    def is_locked(self) -> bool:
+        return self._privacy.is_locked
+
+    @property
+    def settings(self) -> LockSettings:
+        try:
+            return self._privacy.settings
+        except LockError:
+            return LockSettings()
+
+    def close(self) -> None:
+        """Stop watching for activity (the window is closing)."""
+        self._idle.stop()
+        self._watch_activity(False)
+
+    # Locking and unlocking
+
+    def lock_now(self) -> None:
+        """Close the notes and forget the key; nothing of the notes stays on screen."""
+        if not self._privacy.is_on or self._privacy.is_locked:
+            return
+        self._close_dialogs()
+        self.notes_closing.emit()
+        try:
+            self._prefs.close_private()
+        except ReaderError as error:  # the reading position could not be saved: lock all the same
+            self.message.emit(str(error), 8000)
+        self._privacy.lock()
+        self._update()
+        self.locked.emit()
+
+    def ask_to_unlock(self) -> None:
+        """Open the unlock dialog (or bring it forward)."""
+        if not self._privacy.is_locked:
+            return
+        from reader.ui.unlock_dialog import UnlockDialog
+
+        for dialog in self._dialogs:
+            if isinstance(dialog, UnlockDialog):
+                dialog.raise_()
+                dialog.activateWindow()
+                return
+        self._open_dialog(UnlockDialog(self._try_unlock, self._dock.window()))
+
+    def _try_unlock(self, passphrase: str) -> str | None:
+        """The unlock dialog's attempt: None when the notes are open now, else the line to show."""
+        try:
+            with busy():
+                self._privacy.unlock(passphrase)
+        except WrongPassphraseError as error:
+            if self._privacy.is_on:
+                return str(error)
+            self.message.emit(str(error), 8000)  # too many wrong tries: everything was erased
+        except ReaderError as error:
+            return str(error)
+        self._after_opening()
+        return None
+
+    def _after_opening(self) -> None:
+        """The lock was opened (or erased by the erase passphrase, which must look the same)."""
+        try:
+            if self._privacy.is_on:
+                self._prefs.open_private(self._privacy.key)  # type: ignore[arg-type]
+            else:
+                self._forget_erased_prefs()
+        except ReaderError as error:
+            self.message.emit(str(error), 8000)
+        self._update()
+        self.notes_available.emit()
+        self.unlocked.emit()
+
+    def _forget_erased_prefs(self) -> None:
+        self._prefs.position = None
+        self._prefs.unseal_private()
+
+    # Switching the lock (the privacy dialog calls these; each returns None or the line to show)
+
+    def turn_on(self, passphrase: str, settings: LockSettings) -> str | None:
+        problem = self._with_notes_closed(lambda: self._privacy.enable(passphrase, settings, self._prefs))
+        if problem is None:
+            self.message.emit(self.tr("The privacy lock is on. Ctrl+L locks your notes now."), 8000)
+        return problem
+
+    def turn_off(self, passphrase: str) -> str | None:
+        problem = self._with_notes_closed(lambda: self._privacy.disable(passphrase, self._prefs))
+        if problem is None:
+            self.message.emit(self.tr("The privacy lock is off; your notes are kept."), 8000)
+        return problem
+
+    def change_passphrase(self, passphrase: str, new_passphrase: str) -> str | None:
+        return self._checked(lambda: self._privacy.change_passphrase(passphrase, new_passphrase))
+
+    def set_erase_passphrase(self, passphrase: str, erase_passphrase: str | None) -> str | None:
+        return self._checked(lambda: self._privacy.set_erase_passphrase(passphrase, erase_passphrase))
+
+    def change_settings(self, passphrase: str, settings: LockSettings) -> str | None:
+        return self._checked(lambda: self._privacy.change_settings(passphrase, settings))
+
+    def _checked(self, work: Callable[[], None]) -> str | None:
+        try:
+            with busy():
+                work()
+        except ReaderError as error:
+            return str(error)
+        finally:
+            self._update()
+        return None
+
+    def _with_notes_closed(self, work: Callable[[], None]) -> str | None:
+        """Close the notes, do `work`, and open them again whatever happened (a failure changes nothing)."""
+        self.notes_closing.emit()
+        error = self._checked(work)
+        if not self._privacy.is_locked:
+            self.notes_available.emit()
+        return error
+
+    # Erasing
+
+    def erase_all(self) -> str | None:
+        """Erase the notes, their backups, the reading position, caches and the lock; the report stays."""
+        self._close_dialogs()
+        was_locked = self._privacy.is_locked
+        self.notes_closing.emit()
+        error = self._checked(self._privacy.erase)
+        if error is None:
+            with contextlib.suppress(ReaderError):
+                self._forget_erased_prefs()
+        if self._privacy.is_locked:
+            return error  # erasing failed before the lock's key went: the notes stay locked
+        self._update()
+        self.notes_available.emit()
+        if was_locked:
+            self.unlocked.emit()
+        return error
+
+    # Reacting
+
+    def _on_indicator_clicked(self) -> None:
+        if self._privacy.is_locked:
+            self.ask_to_unlock()
+        else:
+            self.lock_now()
+
+    def _on_idle_timeout(self) -> None:
+        self.lock_now()
+
+    def _on_focus_notes_triggered(self) -> None:
+        if self._privacy.is_locked:
+            bring_forward(self._dock)
+            button = self._dock.findChild(QPushButton, "notesUnlockButton")
+            if button is not None:
+                button.setFocus()
+
+    def _on_privacy_lock_triggered(self) -> None:
+        if self._privacy.is_locked:
+            self.ask_to_unlock()
+            return
+        from reader.ui.privacy_dialog import PrivacyDialog
+
+        self._open_dialog(PrivacyDialog(self, self._dock.window()))
+
+    def _on_erase_all_triggered(self) -> None:
+        from reader.ui.erase_dialog import EraseDialog
+
+        dialog = EraseDialog(self._dock.window())
+        self._open_dialog(dialog)  # first, so that it is no longer listed as open when the answer comes
+        dialog.finished.connect(lambda _result: self._on_erase_dialog_finished(dialog))
+
+    def _on_erase_dialog_finished(self, dialog: EraseDialog) -> None:
+        if not dialog.confirmed:
+            return
+        error = self.erase_all()
+        if error is not None:
+            from reader.ui.errors import show_error
+
+            show_error(self._dock.window(), error)
+        else:
+            self.message.emit(self.tr("Your notes and history were erased. The report stays."), 8000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self._idle.isActive():
+            self._idle.start()  # any key or mouse use starts the idle time again
+        return False
+
+    # The window's state
+
+    def _update(self) -> None:
+        """Actions, indicator, idle timer and the notes panel's locked state, as the lock is now."""
+        on, locked = self._privacy.is_on, self._privacy.is_locked
+        self._actions[ActionName.LOCK_NOW].setEnabled(on and not locked)
+        self._actions[ActionName.UNLOCK].setEnabled(locked)
+        self.indicator.setVisible(on)
+        if locked:
+            self.indicator.setText(self.tr("Notes Locked"))
+            self.indicator.setAccessibleName(self.tr("Notes are locked; unlock them"))
+            self.indicator.setToolTip(self.tr("Your notes are locked. Click to unlock them (Ctrl+L)."))
+        else:
+            self.indicator.setText(self.tr("Lock Notes"))
+            self.indicator.setAccessibleName(self.tr("Notes are open; lock them now"))
+            self.indicator.setToolTip(self.tr("Lock your notes now (Ctrl+L)."))
+        minutes = self.settings.auto_lock_minutes if on and not locked else 0
+        if minutes:
+            self._idle.setInterval(minutes * MS_PER_MINUTE)
+            self._idle.start()
+        else:
+            self._idle.stop()
+        self._watch_activity(bool(minutes))
+        if locked:
+            fill_dock(self._dock, self._locked_panel())
+
+    def _watch_activity(self, watch: bool) -> None:
+        app = QApplication.instance()
+        if app is None or watch == self._watching:
+            return
+        self._watching = watch
+        if watch:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def _locked_panel(self) -> QWidget:
+        panel = QWidget(self._dock)
+        panel.setObjectName("notesLockedPanel")
+        panel.setAccessibleName(self.tr("Notes are locked"))
+        title = QLabel(self.tr("Notes are locked"), panel)
+        title.setObjectName("notesLockedTitle")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        explanation = QLabel(self.tr("Unlock them with your passphrase to read, search or add notes."), panel)
+        explanation.setObjectName("notesLockedExplanation")
+        explanation.setWordWrap(True)
+        button = QPushButton(self.tr("&Unlock…"), panel)
+        button.setObjectName("notesUnlockButton")
+        button.setAccessibleName(self.tr("Unlock notes"))
+        button.clicked.connect(self.ask_to_unlock)
+        layout = QVBoxLayout(panel)
+        layout.addStretch(1)
+        for widget in (title, explanation, button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        explanation.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return panel
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
+        dialog.open()
+
+    def _on_dialog_finished(self, dialog: QDialog) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def _close_dialogs(self) -> None:
+        """Close menus, popups and dialogs before the notes close (one may show a note)."""
+        for _ in range(20):
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        for dialog in list(self._dialogs):
+            dialog.reject()
+        for _ in range(20):
+            modal = QApplication.activeModalWidget()
+            if not isinstance(modal, QDialog):
+                break
+            modal.reject()

@@ -1,0 +1,282 @@
+"""`PrivacyDialog`: turn the privacy lock on or off, change its passphrase, erase passphrase and settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.lock.key_file import MIN_PASSPHRASE, LockError, LockSettings
+
+if TYPE_CHECKING:
+    from reader.ui.lock_feature import LockFeature
+
+_DIFFERENT = "The two new passphrases differ; nothing was changed."
+
+
+class PrivacyDialog(QDialog):
+    """With the lock off, one page turns it on; with it on, tabs change it or turn it off.
+
+    Every change goes through the `LockFeature` and its outcome is one line under the pages (`result`).
+    """
+
+    def __init__(self, lock: LockFeature, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("privacyDialog")
+        self.setAccessibleName(self.tr("Privacy lock"))
+        self.setWindowTitle(self.tr("Privacy Lock"))
+        self._lock = lock
+        layout = QVBoxLayout(self)
+        if lock.is_on:
+            tabs = QTabWidget(self)
+            tabs.setObjectName("privacyTabs")
+            tabs.setAccessibleName(self.tr("Privacy lock settings"))
+            tabs.addTab(self._settings_page(), self.tr("&Settings"))
+            tabs.addTab(self._passphrase_page(), self.tr("&Passphrase"))
+            tabs.addTab(self._erase_page(), self.tr("&Erase Passphrase"))
+            tabs.addTab(self._off_page(), self.tr("Turn &Off"))
+            layout.addWidget(tabs)
+        else:
+            layout.addWidget(self._on_page())
+        self.result_line = QLabel(self)
+        self.result_line.setObjectName("privacyResult")
+        self.result_line.setAccessibleName(self.tr("What happened"))
+        self.result_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_line.setWordWrap(True)
+        self.result_line.setStyleSheet("font-weight: bold;")
+        self.result_line.hide()
+        layout.addWidget(self.result_line)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("privacyClose")
+        close.setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    # Pages
+
+    def _on_page(self) -> QWidget:
+        page, form = self._page("privacyOnPage")
+        intro = self._note(
+            self.tr(
+                "The lock keeps your notes and reading position encrypted. "
+                "They open only with your passphrase, and close again when you lock them or leave "
+                "the computer idle."
+            )
+        )
+        warning = self._note(
+            self.tr("If you forget the passphrase, your notes cannot be recovered. Nobody can reset it."),
+            "privacyWarning",
+        )
+        warning.setStyleSheet("font-weight: bold;")
+        form.addRow(intro)
+        passphrase = self._field("privacyNewPassphrase", self.tr("New passphrase"))
+        repeat = self._field("privacyRepeatPassphrase", self.tr("New passphrase again"))
+        minutes, tries = self._auto_lock(10), self._erase_after(0)
+        form.addRow(self.tr("&Passphrase (at least {0} characters):").format(MIN_PASSPHRASE), passphrase)
+        form.addRow(self.tr("&Again:"), repeat)
+        form.addRow(self.tr("&Lock when idle after:"), minutes)
+        form.addRow(self.tr("E&rase notes after:"), tries)
+        form.addRow(warning)
+
+        def turn_on() -> str | None:
+            if passphrase.text() != repeat.text():
+                return self.tr(_DIFFERENT)
+            return self._lock.turn_on(passphrase.text(), LockSettings(minutes.value(), tries.value()))
+
+        self._button(form, "privacyTurnOn", self.tr("&Turn Lock On"), turn_on, (passphrase, repeat), closes=True)
+        return page
+
+    def _settings_page(self) -> QWidget:
+        page, form = self._page("privacySettingsPage")
+        settings = self._lock.settings
+        minutes = self._auto_lock(settings.auto_lock_minutes)
+        tries = self._erase_after(settings.erase_after_tries)
+        passphrase = self._field("privacySettingsPassphrase", self.tr("Passphrase"))
+        form.addRow(self.tr("&Lock when idle after:"), minutes)
+        form.addRow(self.tr("E&rase notes after:"), tries)
+        form.addRow(self.tr("Pass&phrase:"), passphrase)
+
+        def save() -> str | None:
+            problem = self._lock.change_settings(passphrase.text(), LockSettings(minutes.value(), tries.value()))
+            return problem or self.tr("The settings were saved.")
+
+        self._button(form, "privacySaveSettings", self.tr("Sa&ve Settings"), save, (passphrase,))
+        return page
+
+    def _passphrase_page(self) -> QWidget:
+        page, form = self._page("privacyPassphrasePage")
+        old = self._field("privacyOldPassphrase", self.tr("Current passphrase"))
+        new = self._field("privacyChangedPassphrase", self.tr("New passphrase"))
+        repeat = self._field("privacyChangedAgain", self.tr("New passphrase again"))
+        form.addRow(self.tr("&Current passphrase:"), old)
+        form.addRow(self.tr("&New passphrase:"), new)
+        form.addRow(self.tr("&Again:"), repeat)
+        form.addRow(self._note(self.tr("Your notes stay as they are; only the passphrase that opens them changes.")))
+
+        def change() -> str | None:
+            if new.text() != repeat.text():
+                return self.tr(_DIFFERENT)
+            return self._lock.change_passphrase(old.text(), new.text()) or self.tr("The passphrase was changed.")
+
+        self._button(form, "privacyChangePassphrase", self.tr("C&hange Passphrase"), change, (old, new, repeat))
+        return page
+
+    def _erase_page(self) -> QWidget:
+        page, form = self._page("privacyErasePage")
+        form.addRow(
+            self._note(
+                self.tr(
+                    "An erase passphrase is a second passphrase for when you are forced to unlock. "
+                    "Entering it instead of your passphrase erases all notes without a sign: the reader "
+                    "then looks freshly installed."
+                )
+            )
+        )
+        passphrase = self._field("privacyErasePassphraseCurrent", self.tr("Your passphrase"))
+        erase = self._field("privacyErasePassphrase", self.tr("Erase passphrase"))
+        repeat = self._field("privacyErasePassphraseAgain", self.tr("Erase passphrase again"))
+        form.addRow(self.tr("Your &passphrase:"), passphrase)
+        form.addRow(self.tr("E&rase passphrase:"), erase)
+        form.addRow(self.tr("&Again:"), repeat)
+
+        def set_it() -> str | None:
+            if erase.text() != repeat.text():
+                return self.tr("The two erase passphrases differ; nothing was changed.")
+            problem = self._lock.set_erase_passphrase(passphrase.text(), erase.text())
+            return problem or self.tr("The erase passphrase was set.")
+
+        def remove_it() -> str | None:
+            problem = self._lock.set_erase_passphrase(passphrase.text(), None)
+            return problem or self.tr("There is no erase passphrase now.")
+
+        row = QHBoxLayout()
+        fields = (passphrase, erase, repeat)
+        row.addWidget(self._push("privacySetErase", self.tr("&Set Erase Passphrase"), set_it, fields))
+        row.addWidget(self._push("privacyRemoveErase", self.tr("Re&move Erase Passphrase"), remove_it, fields))
+        row.addStretch(1)
+        form.addRow(row)
+        return page
+
+    def _off_page(self) -> QWidget:
+        page, form = self._page("privacyOffPage")
+        form.addRow(
+            self._note(self.tr("Turning the lock off keeps your notes, stored without encryption from then on."))
+        )
+        passphrase = self._field("privacyOffPassphrase", self.tr("Passphrase"))
+        form.addRow(self.tr("Pass&phrase:"), passphrase)
+        self._button(
+            form,
+            "privacyTurnOff",
+            self.tr("Turn Lock O&ff"),
+            lambda: self._lock.turn_off(passphrase.text()),
+            (passphrase,),
+            closes=True,
+        )
+        return page
+
+    # Parts
+
+    def _page(self, name: str) -> tuple[QWidget, QFormLayout]:
+        page = QWidget(self)
+        page.setObjectName(name)
+        form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        return page, form
+
+    def _note(self, text: str, name: str = "") -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name or "privacyExplanation")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    def _field(self, name: str, accessible: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setAccessibleName(accessible)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    def _auto_lock(self, value: int) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setObjectName("privacyAutoLock")
+        box.setAccessibleName(self.tr("Lock when idle after this many minutes (0: never)"))
+        box.setRange(0, 24 * 60)
+        box.setSuffix(self.tr(" minutes"))
+        box.setSpecialValueText(self.tr("Never"))
+        box.setValue(value)
+        return box
+
+    def _erase_after(self, value: int) -> QSpinBox:
+        """0 (never) or 3 to 100 wrong passphrases: 1 and 2 are stepped over."""
+        box = QSpinBox(self)
+        box.setObjectName("privacyEraseAfter")
+        box.setAccessibleName(self.tr("Erase the notes after this many wrong passphrases (0: never)"))
+        box.setRange(0, 100)
+        box.setSuffix(self.tr(" wrong passphrases"))
+        box.setSpecialValueText(self.tr("Never"))
+        box.setValue(value)
+        last = [value]
+
+        def skip(now: int) -> None:
+            if now in (1, 2):
+                box.setValue(3 if last[0] < now else 0)
+                return
+            last[0] = now
+
+        box.valueChanged.connect(skip)
+        return box
+
+    def _push(
+        self, name: str, label: str, work: Callable[[], str | None], fields: tuple[QLineEdit, ...], closes: bool = False
+    ) -> QPushButton:
+        button = QPushButton(label, self)
+        button.setObjectName(name)
+        button.setAccessibleName(label.replace("&", ""))
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: self._run(work, fields, closes))
+        return button
+
+    def _button(
+        self,
+        form: QFormLayout,
+        name: str,
+        label: str,
+        work: Callable[[], str | None],
+        fields: tuple[QLineEdit, ...],
+        closes: bool = False,
+    ) -> None:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._push(name, label, work, fields, closes))
+        form.addRow(row)
+
+    def _run(self, work: Callable[[], str | None], fields: tuple[QLineEdit, ...], closes: bool) -> None:
+        """Do one change; show its line. A change that switched the lock closes the dialog when it worked."""
+        try:
+            outcome = work()
+        except LockError as error:
+            outcome = str(error)
+        for field in fields:
+            field.clear()
+        if closes and outcome is None:
+            self.accept()
+            return
+        self.result_line.setText(outcome or "")
+        self.result_line.setVisible(bool(outcome))
