@@ -24,20 +24,37 @@ class ExportFormat(enum.StrEnum):
 
 
 def export_notes(
-    path: Path, export_format: ExportFormat | str, notes: Iterable[Note], report: Report, *, safe: bool = False
+    path: Path,
+    export_format: ExportFormat | str,
+    notes: Iterable[Note],
+    report: Report,
+    *,
+    safe: bool = False,
+    passphrase: str | None = None,
 ) -> Path:
-    """Write notes to `path` as a Markdown, HTML or PDF handout, or W3C Web Annotation JSON (atomically)."""
+    """Write notes to `path` as a Markdown, HTML or PDF handout, or W3C Web Annotation JSON (atomically).
+
+    With a `passphrase`, the W3C file is sealed under it (`sealed_file.py`): only a Field Reader given the
+    passphrase can import it. Handouts are made to be read by anyone, so they cannot be sealed.
+    """
     try:
         chosen = ExportFormat(export_format)
     except ValueError as exc:
         names = ", ".join(choice.value for choice in ExportFormat)
         raise ReaderError(f"Cannot export to “{export_format}”: use one of {names}.") from exc
+    if passphrase is not None and chosen is not ExportFormat.JSON:
+        raise ReaderError("Only a W3C notes file (json) can be sealed; handouts are made to be shared.")
     text = ReportText(report)
     notes = tuple(notes)
     if chosen is ExportFormat.JSON:
-        from reader.notes.w3c_export import export_w3c
+        from reader.notes.w3c_export import w3c_bytes
 
-        return export_w3c(Path(path), notes, text, safe=safe)
+        data = w3c_bytes(notes, text, safe=safe)
+        if passphrase is not None:
+            from reader.notes.sealed_file import seal_notes_file
+
+            return write_atomically(Path(path), seal_notes_file(data, passphrase))
+        return write_atomically(Path(path), data)
     entries = handout_entries(notes, text, safe=safe)
     title = handout_title(report)
     if chosen is ExportFormat.MARKDOWN:

@@ -77,8 +77,12 @@ def annotation_collection(
     }
 
 
+def w3c_bytes(notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False) -> bytes:
+    """The notes as the bytes of a W3C Web Annotation JSON file (an AnnotationCollection)."""
+    collection = annotation_collection(notes, report, safe=safe)
+    return json.dumps(collection, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+
+
 def export_w3c(path: Path, notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False) -> Path:
     """Write the notes to `path` as W3C Web Annotation JSON (an AnnotationCollection)."""
-    collection = annotation_collection(notes, report, safe=safe)
-    data = json.dumps(collection, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    return write_atomically(Path(path), data)
+    return write_atomically(Path(path), w3c_bytes(notes, report, safe=safe))
