@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NewType
 
-from reader.errors import ContentError
+from reader.bounded_read import RefusedFileError, read_regular_file
+from reader.errors import ContentError, ReaderError
 
 if TYPE_CHECKING:
     from reader.markdown_tree import TreeBlock, TreeHeading
@@ -23,6 +24,8 @@ SectionId = NewType("SectionId", str)
 ParagraphId = NewType("ParagraphId", str)
 
 MANIFEST_NAME = "manifest.json"
+MAX_CONTENT_FILE_BYTES = 50 * 1024 * 1024  # the manifest, a Markdown file or the glossary; the report is ~100 kB
+_MAX_CACHED_BYTES = 8 * MAX_CONTENT_FILE_BYTES  # cached sections hold each paragraph's Markdown, text and HTML
 _REQUIRED_KEYS = ("title", "publisher", "source", "language", "edition_date", "files")
 
 # Bump when the same Markdown gives other sections or paragraphs, so sections cached by an older reader are re-read.
@@ -172,9 +175,7 @@ def load_report(folder: Path, cache_folder: Path | None = None) -> Report:
         digest.update(name.encode("utf-8") + b"\0" + raw)
         files.append((path, raw))
     if manifest.glossary:
-        glossary_path = folder / manifest.glossary
-        if glossary_path.is_file():
-            digest.update(glossary_path.read_bytes())
+        digest.update(_glossary_bytes(folder / manifest.glossary))
     checksum = digest.hexdigest()
     cache_path = None if cache_folder is None else Path(cache_folder) / "report" / f"{checksum[:32]}.json"
     sections = _read_cached_sections(cache_path) if cache_path else None
@@ -189,11 +190,21 @@ def load_report(folder: Path, cache_folder: Path | None = None) -> Report:
 
 def _read_bytes(path: Path, missing: str) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular_file(path, MAX_CONTENT_FILE_BYTES)
+    except RefusedFileError as exc:
+        raise ContentError(f"Cannot load {path.name} from {path.parent}: {exc.reason}.") from exc
     except FileNotFoundError as exc:
         raise ContentError(missing) from exc
     except OSError as exc:
         raise ContentError(f"Cannot read {path}: {exc.strerror}.") from exc
+
+
+def _glossary_bytes(path: Path) -> bytes:
+    """The glossary file for the checksum; one that cannot be read counts as absent (loading it says why)."""
+    try:
+        return read_regular_file(path, MAX_CONTENT_FILE_BYTES)
+    except (OSError, ReaderError):
+        return b""
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -210,6 +221,10 @@ def _parse_manifest(raw: bytes, path: Path) -> Manifest:
         data = json.loads(_decode(raw, path))
     except json.JSONDecodeError as exc:
         raise ContentError(f"Cannot load {path.name}: line {exc.lineno} is not valid JSON ({exc.msg}).") from exc
+    except RecursionError as exc:
+        raise ContentError(f"Cannot load {path.name}: its JSON is nested too deeply to be a manifest.") from exc
+    except ValueError as exc:  # a number of thousands of digits, which Python refuses to read
+        raise ContentError(f"Cannot load {path.name}: it holds a number too long to read.") from exc
     if not isinstance(data, dict):
         raise ContentError(f"Cannot load {path.name}: it must hold one JSON object.")
     missing = [key for key in _REQUIRED_KEYS if not data.get(key)]
@@ -256,7 +271,7 @@ def _parse_sections(files: list[tuple[str, str]]) -> tuple[Section, ...]:
 def _read_cached_sections(path: Path) -> tuple[Section, ...] | None:
     """The sections kept by `_write_cached_sections`, or None when there are none to trust."""
     try:
-        version, data = json.loads(path.read_bytes())
+        version, data = json.loads(read_regular_file(path, _MAX_CACHED_BYTES))
         if version != _CACHE_VERSION:
             return None
         sections = tuple(
@@ -275,7 +290,7 @@ def _read_cached_sections(path: Path) -> tuple[Section, ...] | None:
             )
             for section_id, title, level, parent, markdown, paragraphs in data
         )
-    except (OSError, ValueError, TypeError):  # none yet, or unreadable: parse again
+    except (OSError, ValueError, TypeError, RecursionError, ReaderError):  # none yet, or unreadable: parse again
         return None
     return sections or None
 

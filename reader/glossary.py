@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NewType
 
-from reader.content import ParagraphId, Report, SectionId
+from reader.bounded_read import RefusedFileError, read_regular_file
+from reader.content import MAX_CONTENT_FILE_BYTES, ParagraphId, Report, SectionId
 from reader.errors import ContentError
 
 TermId = NewType("TermId", str)
@@ -180,7 +181,9 @@ def load_glossary(report: Report) -> Glossary:
 def read_terms(path: Path) -> tuple[GlossaryTerm, ...]:
     """The entries of one glossary file, checked: ids unique, related entries present, no form in two entries."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_regular_file(path, MAX_CONTENT_FILE_BYTES).decode("utf-8")
+    except RefusedFileError as exc:
+        raise GlossaryError(f"Cannot load the glossary {path.name}: {exc.reason}.") from exc
     except FileNotFoundError as exc:
         raise GlossaryError(
             f"Cannot load the glossary: {path.name} is missing; add it or remove “glossary” from the manifest."
@@ -193,6 +196,10 @@ def read_terms(path: Path) -> tuple[GlossaryTerm, ...]:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise GlossaryError(f"Cannot load {path.name}: line {exc.lineno} is not valid JSON ({exc.msg}).") from exc
+    except RecursionError as exc:
+        raise GlossaryError(f"Cannot load {path.name}: its JSON is nested too deeply to be a glossary.") from exc
+    except ValueError as exc:  # a number of thousands of digits, which Python refuses to read
+        raise GlossaryError(f"Cannot load {path.name}: it holds a number too long to read.") from exc
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"Cannot load {path.name}: it must hold one JSON object with a “terms” list.")
     if data.get("format", GLOSSARY_FORMAT) != GLOSSARY_FORMAT:

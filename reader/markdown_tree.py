@@ -27,6 +27,12 @@ _SECTION_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _SETEXT_UNDERLINE = re.compile(r"\s*(?:=+|-+)\s*")
 _TAG = re.compile(r"<[^>]*>")
 _ATTRIBUTION_DASHES = ("—", "--")
+# The reader shows no list, quote or box inside another, yet Python-Markdown parses nesting by recursion (and
+# slowly): a line nested deeper than this is refused before parsing. Brackets make its link parsing quadratic.
+MAX_NESTING = 32
+MAX_BRACKETS = 500
+_CONTAINER_MARK = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))")
+_THEMATIC_BREAK = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +60,34 @@ class TreeBlock:
 
 def read_markdown(source: str, file_name: str) -> list[TreeHeading | TreeBlock]:
     """Parse one report file into its headings and blocks in reading order; bad Markdown raises `ContentError`."""
-    return _FileReader(source, file_name).read()
+    lines = source.split("\n")
+    for number, line in enumerate(lines, start=1):
+        depth = _nesting(line)
+        if depth > MAX_NESTING:
+            raise ContentError(
+                f"Cannot load {file_name}: line {number} is nested more than {MAX_NESTING} levels deep (indents, "
+                "lists or block quotes inside each other); the reader shows none inside another, so flatten it."
+            )
+    try:
+        return _FileReader(source, file_name).read()
+    except RecursionError as exc:
+        raise ContentError(
+            f"Cannot load {file_name}: its Markdown nests lists or block quotes too deeply to be read; flatten them."
+        ) from exc
+
+
+def _nesting(line: str) -> int:
+    """How deeply a line is nested: its indent in steps of four columns plus the quote and list marks opening it."""
+    if "\t" in line:
+        line = line.expandtabs(4)
+    content = line.lstrip(" ")
+    depth = (len(line) - len(content)) // 4
+    if not content or _THEMATIC_BREAK.fullmatch(content):
+        return depth
+    position = 0
+    while depth <= MAX_NESTING and (mark := _CONTAINER_MARK.match(content, position)):
+        depth, position = depth + 1, mark.end()
+    return depth
 
 
 def render_inline(markdown_text: str) -> tuple[str, str]:
@@ -63,8 +96,11 @@ def render_inline(markdown_text: str) -> tuple[str, str]:
     root = Element("div")
     paragraph = SubElement(root, "p")
     paragraph.text = markdown_text
-    _run_tree_processors(md, root)
-    inner = _inner_html(md, paragraph)
+    try:
+        _run_tree_processors(md, root)
+        inner = _inner_html(md, paragraph)
+    except RecursionError as exc:
+        raise ContentError("Cannot show a paragraph: its Markdown is nested too deeply to be read.") from exc
     return inner, _plain_text(inner)
 
 
@@ -165,6 +201,8 @@ class _FileReader:
     def _planned_block(self, element: Element, kind: str, box: int, prefix: str = "") -> _Planned:
         raw = element.text or ""
         line = self._line_of(_first_line(raw))
+        if raw.count("[") > MAX_BRACKETS:
+            raise self._error(line, f"begins a paragraph with over {MAX_BRACKETS} “[”, too many to read as links")
         # A paragraph's lines are joined, so its Markdown, its text and its HTML are one line each.
         joined = " ".join(part.strip() for part in raw.split("\n") if part.strip())
         if kind == "attribution":

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.content import ParagraphId, Report, SectionId
 from reader.errors import ReaderError
 from reader.notes.anchoring import ReportText, locate
@@ -20,12 +21,27 @@ MAX_ANNOTATIONS = 50_000
 MAX_QUOTE = 10_000
 MAX_CONTEXT = 1_000
 MAX_TAGS = 100
+MAX_DIGITS = 30  # no count or offset in an annotation file comes near this; Python refuses to read past 4,300
 _COLOR_NAMES = frozenset(color.value for color in Color)
 _STYLE_NAMES = frozenset(style.value for style in Style)
 
 
 class ImportFileError(ReaderError):
     """An annotation file cannot be imported; nothing was changed."""
+
+
+class _NumberTooLongError(ValueError):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _whole_number(digits: str) -> int:
+    """A JSON integer, refused when longer than `MAX_DIGITS` (reading it would be slow or fail)."""
+    count = len(digits.lstrip("-"))
+    if count > MAX_DIGITS:
+        raise _NumberTooLongError(count)
+    return int(digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +86,9 @@ def read_annotations(path: Path) -> tuple[list[_Parsed], int]:
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise _refuse(name, f"it is {size / 1e6:.1f} MB, more than the {MAX_IMPORT_BYTES // 10**6} MB allowed")
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_IMPORT_BYTES)
+    except RefusedFileError as exc:
+        raise _refuse(name, exc.reason) from exc
     except FileNotFoundError as exc:
         raise ImportFileError(f"Cannot import {name}: there is no such file. Nothing was changed.") from exc
     except OSError as exc:
@@ -91,9 +106,11 @@ def parse_annotations(raw: bytes, name: str) -> tuple[list[_Parsed], int]:
         line = raw[: exc.start].count(b"\n") + 1
         raise _refuse(name, f"line {line} is not valid UTF-8") from exc
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise _refuse(name, f"line {exc.lineno} is not valid JSON ({exc.msg})") from exc
+    except _NumberTooLongError as exc:
+        raise _refuse(name, f"it holds a number of {exc.digits:,} digits, more than the {MAX_DIGITS} allowed") from exc
     except RecursionError as exc:
         raise _refuse(name, "its JSON is nested too deeply") from exc
     items = _items(data, name)
@@ -150,7 +167,9 @@ def prepare_import(
         )
         if progress is not None and (done % 500 == 0 or done == len(parsed)):
             progress(done, len(parsed))
-    return PreparedImport(path.name, layer_name, tuple(imported), without_quote)
+    # A file name that is not UTF-8 reaches Python with lone surrogates; the notes keep it readable instead.
+    source = path.name.encode("utf-8", "replace").decode("utf-8")
+    return PreparedImport(source, layer_name, tuple(imported), without_quote)
 
 
 def apply_import(store: NoteStore, prepared: PreparedImport) -> ImportResult:
@@ -269,13 +288,17 @@ def _parse_one(item: object, number: int, name: str) -> _Parsed | None:
     text, tags = _bodies(item, bad)
     if len(text) > MAX_NOTE_TEXT:
         raise bad(f"has a note longer than {MAX_NOTE_TEXT:,} characters")
+    author = _author(item)
+    identifier = item.get("id")
+    kept = (exact, prefix, suffix, text, *tags, author or "", identifier if isinstance(identifier, str) else "")
+    if any(_has_lone_surrogate(value) for value in kept):
+        raise bad("holds a broken character (half of a UTF-16 pair, written as \\ud800 to \\udfff)")
     color, style = Color.YELLOW, Style.HIGHLIGHT
     for word in style_class.split():
         if word in _COLOR_NAMES:
             color = Color(word)
         elif word in _STYLE_NAMES:
             style = Style(word)
-    identifier = item.get("id")
     if isinstance(identifier, str) and identifier.strip():
         key = "id:" + identifier.strip()[:500]
     else:
@@ -293,10 +316,19 @@ def _parse_one(item: object, number: int, name: str) -> _Parsed | None:
         tags,
         color,
         style,
-        _author(item),
+        author,
         created,
         updated,
     )
+
+
+def _has_lone_surrogate(value: str) -> bool:
+    """True when `value` cannot be written as UTF-8: JSON escapes such as \\ud800 can make such text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _selectors(target: object, bad: Callable[[str], ImportFileError]):
