@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QPushButton,
+    QStatusBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -56,7 +57,7 @@ class LockFeature(QObject):
     It never touches the notes itself: it emits `notes_closing` when the notes must be closed now (before
     locking, switching the lock on or off, or erasing) and `notes_available` when they may be opened again
     (after unlocking, switching, erasing, or an attempt that failed). `locked` and `unlocked` follow, and
-    `message(text, milliseconds)` is for the status line. The window adds `indicator` to its status line.
+    `message(text, milliseconds)` is for the status line, where `indicator` shows whether they are locked.
     """
 
     notes_closing = Signal()
@@ -71,6 +72,7 @@ class LockFeature(QObject):
         prefs: Preferences,
         actions: Actions,
         notes_dock: QDockWidget,
+        status_bar: QStatusBar,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,11 +87,12 @@ class LockFeature(QObject):
         self._idle.setObjectName("autoLockTimer")
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._on_idle_timeout)
-        self.indicator = QToolButton()
+        self.indicator = QToolButton(status_bar)
         self.indicator.setObjectName("lockIndicator")
         self.indicator.setAutoRaise(True)
         self.indicator.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.indicator.clicked.connect(self._on_indicator_clicked)
+        status_bar.addPermanentWidget(self.indicator)
 
         actions[ActionName.LOCK_NOW].triggered.connect(self.lock_now)
         actions[ActionName.UNLOCK].triggered.connect(self.ask_to_unlock)

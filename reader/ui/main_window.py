@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         from reader.ui.lock_feature import LockFeature
         from reader.ui.search_feature import SearchFeature
 
-        self._lock = LockFeature(self._privacy, self._prefs, chrome.actions, chrome.notes_dock, self)
+        self._lock = LockFeature(self._privacy, self._prefs, chrome.actions, chrome.notes_dock, self.statusBar(), self)
         self._search = SearchFeature(
             self._report,
             glossary,
@@ -168,7 +168,6 @@ class MainWindow(QMainWindow):
             self,
         )
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._search.find_bar)
-        self.statusBar().addPermanentWidget(self._lock.indicator)
         self._connect_features(self._glossary, self._lock, self._search)
         if self._notes is not None:
             self._connect_notes(self._notes)
