@@ -6,11 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.content import Report
+from reader.bounded_read import read_regular_file
+from reader.content import MAX_CONTENT_FILE_BYTES, Report
+from reader.errors import ReaderError
 from reader.render import RenderOptions
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
+
+_MAX_PAGE_BYTES = 8 * MAX_CONTENT_FILE_BYTES  # the page holds every paragraph's HTML and its glossary links
 
 
 def cached_report_html(
@@ -27,8 +31,8 @@ def cached_report_html(
     terms = "-terms" if glossary is not None else ""
     path = cache_folder / "render" / f"{report.checksum[:32]}-{options.key}{terms}.html"
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_regular_file(path, _MAX_PAGE_BYTES).decode("utf-8")
+    except (OSError, UnicodeDecodeError, ReaderError):  # none yet, or not one to trust: render it again
         pass
     from reader.render import render_report
 
