@@ -147,7 +147,11 @@ class MainWindow(QMainWindow):
             glossary, self._report, self.document, chrome.actions, chrome.glossary_dock, self
         )
         yield
-        if not self._privacy.is_locked:
+        if self._privacy.is_locked:  # no notes until unlocked: the lock feature says when
+            from reader.ui.notes_feature import set_note_actions_enabled
+
+            set_note_actions_enabled(chrome.actions, False)
+        else:
             self._notes = self._make_notes()
         yield
         from PySide6.QtCore import Qt
@@ -169,20 +173,16 @@ class MainWindow(QMainWindow):
         )
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._search.find_bar)
         self._connect_features(self._glossary, self._lock, self._search)
-        if self._notes is not None:
-            self._connect_notes(self._notes)
-        else:  # locked
-            from reader.ui.notes_feature import set_note_actions_enabled
-
-            set_note_actions_enabled(chrome.actions, False)
 
     def _make_notes(self) -> NotesFeature:
-        """Open the notes and build their feature (at the start, and each time the lock lets them open)."""
+        """Open the notes and build and wire their feature (at the start, and whenever the lock lets them open)."""
         from reader.ui.notes_feature import NotesFeature
 
         store = self._open_notes()  # the notes feature closes it when the window closes or the notes lock
         chrome = self._chrome
         notes = NotesFeature(store, self._report, self.document, chrome.actions, chrome.notes_dock, self)
+        notes.message.connect(self.statusBar().showMessage)
+        notes.place_requested.connect(self.go_to)
         if store.recovery_message:
             self.statusBar().showMessage(store.recovery_message, 60_000)
             self.notes_recovered.emit(store.recovery_message)
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
     def _connect_features(self, glossary: GlossaryFeature, lock: LockFeature, search: SearchFeature) -> None:
         """The one place the features meet: what each asks of the window, and of the others.
 
-        The notes feature comes and goes with the lock; `_connect_notes` wires each one built.
+        The notes feature comes and goes with the lock: `_make_notes` wires each one, and search is told.
         """
         status = self.statusBar()
         glossary.message.connect(status.showMessage)
@@ -236,10 +236,6 @@ class MainWindow(QMainWindow):
         lock.message.connect(status.showMessage)
         lock.notes_closing.connect(self._on_lock_notes_closing)
         lock.notes_available.connect(self._on_lock_notes_available)
-
-    def _connect_notes(self, notes: NotesFeature) -> None:
-        notes.message.connect(self.statusBar().showMessage)
-        notes.place_requested.connect(self.go_to)
 
     def _on_search_note_requested(self, note_id: str) -> None:
         if self._notes is not None:
@@ -262,7 +258,6 @@ class MainWindow(QMainWindow):
         except ReaderError as error:
             self.notes_unavailable.emit(str(error))
             return
-        self._connect_notes(self._notes)
         if self._search is not None:
             self._search.set_notes(self._notes.annotator)
 

@@ -337,3 +337,59 @@ def test_enter_in_the_erase_dialog_erases_nothing(window, qtbot, with_notes: str
 
 def _bytes(path: Path) -> bytes:
     return path.read_bytes() if path.is_file() else b""
+
+
+def test_a_passphrase_the_lock_refuses_leaves_the_notes_open_as_they_were(
+    window, qtbot, app_objects, with_notes: str
+) -> None:
+    notes_painted(window, qtbot, with_notes)
+    action(window, "actionPrivacyLock").trigger()
+    dialog = shown_dialog(window, "privacyDialog")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "privacyNewPassphrase"), "short")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "privacyRepeatPassphrase"), "short")
+
+    qtbot.mouseClick(dialog.findChild(QPushButton, "privacyTurnOn"), Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert "at least 8 characters" in dialog.findChild(QLabel, "privacyResult").text()
+    assert not app_objects.privacy.is_on
+    notes_painted(window, qtbot, with_notes)
+    assert action(window, "actionHighlight").isEnabled()
+
+
+def test_too_many_wrong_passphrases_leave_a_freshly_installed_reader(
+    make_window, qtbot, app_objects, data_dir: Path, with_notes: str
+) -> None:
+    lock_on_before_start(app_objects, LockSettings(erase_after_tries=3))
+    window = make_window()
+    dialog = unlock_with(window, qtbot, "wrong once")
+    assert "2 tries are left" in dialog.findChild(QLabel, "unlockError").text()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "unlockPassphrase"), "wrong twice")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "unlockOk"), Qt.MouseButton.LeftButton)
+
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "unlockPassphrase"), "wrong thrice")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "unlockOk"), Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    action(window, "actionFocusNotes").trigger()
+    qtbot.waitUntil(lambda: "No notes yet" in shown_text(window))
+    assert not app_objects.privacy.is_on
+    assert sealed_files(data_dir) == []
+
+
+def test_erasing_while_locked_needs_no_passphrase_and_opens_an_empty_reader(
+    make_window, qtbot, app_objects, data_dir: Path, with_notes: str
+) -> None:
+    lock_on_before_start(app_objects)
+    window = make_window()
+    action(window, "actionEraseAll").trigger()
+
+    qtbot.mouseClick(
+        shown_dialog(window, "eraseDialog").findChild(QPushButton, "eraseConfirm"), Qt.MouseButton.LeftButton
+    )
+
+    action(window, "actionFocusNotes").trigger()
+    qtbot.waitUntil(lambda: "No notes yet" in shown_text(window))
+    assert not app_objects.privacy.is_on
+    assert sealed_files(data_dir) == [] and not key_file_path(data_dir).exists()
+    assert action(window, "actionHighlight").isEnabled()
