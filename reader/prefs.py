@@ -10,12 +10,14 @@ import json
 import os
 from pathlib import Path
 
+from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.errors import ReaderError
-from reader.sealing import SealError, SealKey, seal, unseal
+from reader.sealing import SealKey, seal, unseal
 
 THEMES = ("system", "light", "dark", "sepia")
 PRIVATE_KEYS = ("position",)
 PRIVATE_FILE = "private.sealed"
+MAX_PREFERENCES_BYTES = 1024 * 1024
 ZOOM_RANGE = (-5, 10)
 
 _DEFAULTS: dict[str, object] = {
@@ -52,10 +54,10 @@ class Preferences:
         """The lock was opened: read the private values sealed with `key` (a damaged file gives defaults)."""
         self._sealed, self._key = True, key
         try:
-            data = json.loads(unseal(key, self.private_path.read_bytes(), "private"))
+            data = json.loads(unseal(key, read_regular_file(self.private_path, MAX_PREFERENCES_BYTES), "private"))
         except FileNotFoundError:
             return
-        except (OSError, SealError, ValueError):
+        except (OSError, ReaderError, ValueError, RecursionError):
             self.load_problem = "The sealed reading position could not be read; reading starts at the beginning."
             return
         if isinstance(data, dict):
@@ -90,8 +92,11 @@ class Preferences:
 
     def _load(self) -> None:
         try:
-            raw = self._path.read_text(encoding="utf-8")
+            raw = read_regular_file(self._path, MAX_PREFERENCES_BYTES).decode("utf-8")
         except FileNotFoundError:
+            return
+        except RefusedFileError as exc:
+            self.load_problem = f"Could not read {self._path.name} ({exc.reason}); using default preferences."
             return
         except (OSError, UnicodeDecodeError) as exc:
             self.load_problem = f"Could not read {self._path.name} ({exc}); using default preferences."
@@ -100,9 +105,13 @@ class Preferences:
             data = json.loads(raw)
             if not isinstance(data, dict):
                 raise ValueError("not an object")
-        except ValueError:
+        except (ValueError, RecursionError):
             aside = self._path.with_suffix(".damaged.json")
-            os.replace(self._path, aside)
+            try:
+                os.replace(self._path, aside)
+            except OSError:
+                self.load_problem = f"{self._path.name} is damaged; defaults are used."
+                return
             self.load_problem = f"{self._path.name} was damaged; it was kept as {aside.name} and defaults are used."
             return
         for key in _DEFAULTS:

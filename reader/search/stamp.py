@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from reader.bounded_read import read_regular_file
 from reader.content import Report
+from reader.errors import ReaderError
 from reader.search.schema import INDEX_FORMAT
 
 INFO_NAME = "field-reader-index.json"
+_MAX_STAMP_BYTES = 64 * 1024
 
 
 def stamp_text(report: Report, document_count: int) -> str:
@@ -20,8 +23,8 @@ def stamp_text(report: Report, document_count: int) -> str:
 def read_checksum(folder: Path) -> str | None:
     """The content checksum an index folder was built from, or None if it holds no usable index."""
     try:
-        info = json.loads((Path(folder) / INFO_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        info = json.loads(read_regular_file(Path(folder) / INFO_NAME, _MAX_STAMP_BYTES))
+    except (OSError, ReaderError, ValueError, RecursionError):
         return None
     if not isinstance(info, dict) or info.get("format") != INDEX_FORMAT:
         return None

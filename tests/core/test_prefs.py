@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.errors import ReaderError
@@ -33,3 +35,31 @@ def test_out_of_range_values_are_clamped(data_dir):
 def test_unknown_theme_is_refused(data_dir):
     with pytest.raises(ReaderError, match="Unknown theme"):
         Preferences(data_dir).theme = "neon"
+
+
+def test_a_pipe_in_place_of_the_preferences_is_refused_without_waiting(data_dir: Path) -> None:
+    import os
+
+    os.mkfifo(data_dir / "preferences.json")
+    prefs = Preferences(data_dir)
+    assert prefs.theme == "system"
+    assert prefs.load_problem == (
+        "Could not read preferences.json (it is not a regular file (a device, pipe or socket)); "
+        "using default preferences."
+    )
+
+
+def test_preferences_nested_too_deeply_are_set_aside(data_dir: Path) -> None:
+    (data_dir / "preferences.json").write_text("[" * 100_000 + "]" * 100_000)
+    prefs = Preferences(data_dir)
+    assert prefs.zoom == 0
+    assert (data_dir / "preferences.damaged.json").exists()
+
+
+def test_an_index_stamp_that_is_a_pipe_means_no_index(tmp_path: Path) -> None:
+    import os
+
+    from reader.search.stamp import INFO_NAME, read_checksum
+
+    os.mkfifo(tmp_path / INFO_NAME)
+    assert read_checksum(tmp_path) is None
