@@ -11,14 +11,20 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command and return its exit code; with no command, open the window."""
-    from reader import paths
+    from reader import PROGRAM, paths
     from reader.app_objects import build_app_objects
     from reader.cli.command_line import command_parser, opens_the_window, run_command, window_parser
 
     argv = sys.argv[1:] if argv is None else list(argv)
     if opens_the_window(argv):
         options = window_parser().parse_args(argv)
-        folders = paths.locate(options.content)
+        from reader.errors import ReaderError
+
+        try:
+            folders = paths.locate(options.content)
+        except ReaderError as error:
+            print(f"{PROGRAM}: {error}", file=sys.stderr)
+            return 1
         from reader.ui.app import run_window
 
         return run_window(lambda: build_app_objects(folders), folders.data, exit_after_start=options.exit_after_start)

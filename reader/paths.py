@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from reader.errors import ReaderError
 
 APP_NAME = "field-reader"
 
 
 @dataclass(frozen=True, slots=True)
 class Folders:
-    """The folders one run of the app uses; `data` and `cache` exist once `locate` returned."""
+    """The folders one run of the app uses."""
 
-    data: Path  # notes, preferences, logs
-    cache: Path  # rebuildable files: rendered pages, a search index
+    data: Path  # notes, preferences, logs; it exists once `locate` returned
+    cache: Path  # rebuildable files: rendered pages, a search index; it may be missing or read-only
     content: Path  # the report to show
     bundled_index: Path  # the search index built before release; only ever read
 
@@ -34,7 +37,20 @@ def locate(content: Path | None = None) -> Folders:
 
 
 def _ensure(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    """The data folder, created if needed; ReaderError (one line) when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReaderError(
+            f"Cannot use {folder} for your notes: {exc.strerror}; set READER_DATA_DIR to a folder you can write to."
+        ) from exc
+    return folder
+
+
+def _ensure_cache(folder: Path) -> Path:
+    """The cache folder, created if it can be: without one the app is only slower (nothing is cached)."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
@@ -52,12 +68,12 @@ def cache_dir() -> Path:
     """Where rebuildable files live (rendered pages, a fresh search index)."""
     override = os.environ.get("READER_CACHE_DIR")
     if override:
-        return _ensure(Path(override))
+        return _ensure_cache(Path(override))
     if os.environ.get("READER_DATA_DIR"):
-        return _ensure(data_dir() / "cache")
+        return _ensure_cache(data_dir() / "cache")
     import platformdirs
 
-    return _ensure(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
+    return _ensure_cache(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
 
 
 def install_dir() -> Path:
