@@ -82,6 +82,11 @@ class Preferences:
         self.save()
         self.private_path.unlink(missing_ok=True)
 
+    def forget_erased(self) -> None:
+        """Everything was erased (the lock with it): forget the private values and write nothing now."""
+        self._sealed, self._key = False, None
+        self._forget_private()
+
     def _forget_private(self) -> None:
         for name in PRIVATE_KEYS:
             self._values[name] = _DEFAULTS[name]

@@ -31,7 +31,14 @@ from reader.sealing import SealKey
 
 
 class WrongPassphraseError(LockError):
-    """The passphrase did not open the lock; nothing was changed (but a try was counted, if tries are limited)."""
+    """The passphrase did not open the lock; nothing was changed (but a try was counted, if tries are limited).
+
+    `erased` is True when it was the last try allowed and everything was erased.
+    """
+
+    def __init__(self, message: str, erased: bool = False) -> None:
+        super().__init__(message)
+        self.erased = erased
 
 
 class NotesLockedError(LockError):
@@ -82,7 +89,7 @@ class Privacy:
         limit = record.settings.erase_after_tries
         if limit and record.wrong_tries + 1 >= limit:
             self.erase()
-            raise WrongPassphraseError("Wrong passphrase.")
+            raise WrongPassphraseError("Wrong passphrase.", erased=True)
         left = f" {limit - record.wrong_tries - 1} tries are left before the notes are erased." if limit else ""
         raise WrongPassphraseError(f"Wrong passphrase; the notes stay locked.{left}")
 
@@ -125,20 +132,17 @@ class Privacy:
         self._require_writable()
         record, key = self._verify(passphrase)
         rewrap(self._data, record, key, new_passphrase)
-        self._key = key
 
     def set_erase_passphrase(self, passphrase: str, erase_passphrase: str | None) -> None:
         """Set the duress passphrase that erases everything (None removes it)."""
         self._require_writable()
-        record, key = self._verify(passphrase)
+        record, _key = self._verify(passphrase)
         set_erase_passphrase(self._data, record, erase_passphrase)
-        self._key = key
 
     def change_settings(self, passphrase: str, settings: LockSettings) -> None:
         self._require_writable()
-        record, key = self._verify(passphrase)
+        record, _key = self._verify(passphrase)
         change_settings(self._data, record, settings)
-        self._key = key
 
     def erase(self) -> None:
         """Erase the notes, their backups, the reading position, caches and the lock itself (key first)."""

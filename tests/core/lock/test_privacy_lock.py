@@ -250,3 +250,23 @@ def test_a_read_only_folder_is_said_to_be_one_before_anything_changes(
     with pytest.raises(LockError, match="cannot be written to"):
         privacy.erase()
     assert all_bytes(data_dir) == before
+
+
+def test_changing_settings_never_opens_a_closed_lock(data_dir: Path, privacy: Privacy) -> None:
+    privacy.enable(PASSPHRASE, LockSettings())
+    again = Privacy(data_dir, data_dir / "cache")
+    again.change_settings(PASSPHRASE, LockSettings(auto_lock_minutes=3))
+    again.change_passphrase(PASSPHRASE, "another long phrase")
+    assert again.is_locked
+    assert again.settings.auto_lock_minutes == 3
+
+
+def test_the_last_wrong_try_says_it_erased(data_dir: Path, privacy: Privacy) -> None:
+    privacy.enable(PASSPHRASE, LockSettings(erase_after_tries=3))
+    again = Privacy(data_dir, data_dir / "cache")
+    outcomes = []
+    for _ in range(3):
+        with pytest.raises(WrongPassphraseError) as caught:
+            again.unlock("wrong one")
+        outcomes.append(caught.value.erased)
+    assert outcomes == [False, False, True]
