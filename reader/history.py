@@ -44,6 +44,12 @@ class NavigationHistory(Generic[Place]):
         else:
             self._places[self._index] = place
 
+    def forget(self) -> None:
+        """Keep only the current place: nothing to go back or forward to (after the reader's data was erased)."""
+        if self._index >= 0:
+            self._places = [self._places[self._index]]
+            self._index = 0
+
     def back(self) -> Place | None:
         if not self.can_go_back:
             return None

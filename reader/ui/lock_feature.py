@@ -64,6 +64,7 @@ class LockFeature(QObject):
     notes_available = Signal()
     locked = Signal()
     unlocked = Signal()
+    erased = Signal()  # everything the reader wrote is gone: forget what the window still shows of it
     message = Signal(str, int)
 
     def __init__(
@@ -178,8 +179,8 @@ class LockFeature(QObject):
         self.unlocked.emit()
 
     def _forget_erased_prefs(self) -> None:
-        self._prefs.position = None
-        self._prefs.unseal_private()
+        self._prefs.forget_erased()
+        self.erased.emit()
 
     # Switching the lock (the privacy dialog calls these; each returns None or the line to show)
 

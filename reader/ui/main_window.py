@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._load_glossary = glossary
         self._open_notes = open_notes
         self._privacy = privacy
+        self._place_to_restore = privacy.is_locked  # the reading position is sealed until the first unlock
         self._bundled_index = bundled_index
         self._cache_folder = cache_folder
         self._shown_once = False
@@ -236,6 +237,8 @@ class MainWindow(QMainWindow):
         lock.message.connect(status.showMessage)
         lock.notes_closing.connect(self._on_lock_notes_closing)
         lock.notes_available.connect(self._on_lock_notes_available)
+        lock.unlocked.connect(self._on_lock_unlocked)
+        lock.erased.connect(self._on_lock_erased)
 
     def _on_search_note_requested(self, note_id: str) -> None:
         if self._notes is not None:
@@ -249,6 +252,17 @@ class MainWindow(QMainWindow):
             notes.deleteLater()
         if self._search is not None:
             self._search.set_notes(None)
+
+    def _on_lock_unlocked(self) -> None:
+        """The first unlock of a run goes back to where the reader stopped (kept sealed while locked)."""
+        place, self._place_to_restore = self._place_to_restore and self._prefs.position, False
+        if place:
+            self.go_to(place)
+
+    def _on_lock_erased(self) -> None:
+        self._navigator.forget_history()
+        if self._search is not None:
+            self._search.forget()
 
     def _on_lock_notes_available(self) -> None:
         if self._notes is not None:

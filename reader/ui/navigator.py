@@ -52,6 +52,11 @@ class Navigator(QObject):
         self.moved.emit()
         return True
 
+    def forget_history(self) -> None:
+        """Nothing to go back or forward to any more (the reader's data was erased)."""
+        self._history.forget()
+        self.moved.emit()
+
     def go_back(self) -> None:
         self._remember_place()
         place = self._history.back()

@@ -116,6 +116,15 @@ class SearchFeature(QObject):
                 self._notes.index_all()
         self._search_again()
 
+    def forget(self) -> None:
+        """Leave no trace of what was searched: the field, the hits, the marks and the find bar are emptied."""
+        self._panel.field.clear()
+        self._panel.show_result(None)
+        self.find_bar.field.clear()
+        if self.find_bar.isVisible():
+            self.find_bar.dismiss()
+        self._matches.clear()
+
     def close(self) -> None:
         """Search no more and close the indexes (the window is closing)."""
         self._loader.close()

@@ -393,3 +393,40 @@ def test_erasing_while_locked_needs_no_passphrase_and_opens_an_empty_reader(
     assert not app_objects.privacy.is_on
     assert sealed_files(data_dir) == [] and not key_file_path(data_dir).exists()
     assert action(window, "actionHighlight").isEnabled()
+
+
+def test_unlocking_goes_back_to_where_the_reader_stopped(
+    make_window, qtbot, app_objects, data_dir: Path, report: Report
+) -> None:
+    from reader.prefs import Preferences
+
+    stopped_at = report.paragraph("apartheid-p1")
+    prefs = Preferences(data_dir)
+    prefs.position = stopped_at.id
+    prefs.save()
+    lock_on_before_start(app_objects)
+    assert stopped_at.id.encode() not in (data_dir / "preferences.json").read_bytes()
+    window = make_window()
+    first = window.document.current_section()
+    assert first != stopped_at.section_id  # locked: the sealed position is not known yet
+
+    unlock_with(window, qtbot, PASSPHRASE)
+
+    qtbot.waitUntil(lambda: window.document.current_section() == stopped_at.section_id)
+
+
+def test_the_erase_passphrase_also_forgets_the_searches_and_the_way_back(
+    make_window, qtbot, app_objects, with_notes: str
+) -> None:
+    lock_on_before_start(app_objects, erase=ERASE_PASSPHRASE)
+    window = make_window()
+    search(window, qtbot, "Red Wolf")
+    window.go_to("apartheid")
+    assert action(window, "actionBack").isEnabled()
+
+    unlock_with(window, qtbot, ERASE_PASSPHRASE)
+
+    assert window.findChild(QLineEdit, "searchField").text() == ""
+    assert hit_kinds(window) == []
+    assert not action(window, "actionBack").isEnabled()
+    assert window.document.current_section() == "apartheid"  # the page itself stays, as after any unlock
