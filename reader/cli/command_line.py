@@ -89,6 +89,9 @@ def command_parser() -> argparse.ArgumentParser:
     notes_export.add_argument("--format", required=True, choices=["md", "json", "html", "pdf"], dest="export_format")
     notes_export.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
     notes_export.add_argument("--safe", action="store_true", help="leave out author names and timestamps")
+    notes_export.add_argument(
+        "--seal", action="store_true", help="seal a json file under a passphrase of its own (READER_FILE_PASSPHRASE)"
+    )
     _add_selection(notes_export)
     notes_export.set_defaults(run=_notes_export)
     notes_import = notes_commands.add_parser("import", help="import a W3C or Hypothesis JSON file as a layer")
@@ -182,7 +185,16 @@ def _notes_export(args: argparse.Namespace, objects: AppObjects) -> int:
     from reader.cli.notes import run_export
 
     unlock_for_command(objects.privacy)
-    return run_export(objects.report, objects.open_notes, args.export_format, args.out, args.safe, args.layer, args.tag)
+    return run_export(
+        objects.report,
+        objects.open_notes,
+        args.export_format,
+        args.out,
+        args.safe,
+        args.layer,
+        args.tag,
+        sealed=args.seal,
+    )
 
 
 def _notes_import(args: argparse.Namespace, objects: AppObjects) -> int:

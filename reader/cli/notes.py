@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.cli.output import tell
+from reader.cli.passphrase import ask_file_passphrase
 from reader.content import Report
 from reader.notes.anchoring import Placement, ReportText, place_notes, reading_order
 from reader.notes.filter import NoteFilter, filter_notes
-from reader.notes.note import Note
+from reader.notes.note import Note, NotesError
 from reader.notes.store import NoteStore
 
 
@@ -87,23 +88,31 @@ def run_export(
     safe: bool,
     layer: str | None,
     tags: list[str],
+    sealed: bool = False,
 ) -> int:
-    """Write the chosen notes to `out` as a handout or a W3C annotation file."""
+    """Write the chosen notes to `out` as a handout or a W3C annotation file (sealed under a passphrase if asked)."""
     from reader.notes.export import export_notes
 
+    if sealed and export_format != "json":
+        raise NotesError("Only a W3C notes file (--format json) can be sealed; handouts are made to be shared.")
+    passphrase = ask_file_passphrase(new=True) if sealed else None
     with open_store(open_notes) as store:
         notes = select_notes(store, layer, tags)
-    path = export_notes(out, export_format, notes, report, safe=safe)
+    path = export_notes(out, export_format, notes, report, safe=safe, passphrase=passphrase)
     print(f"Exported {len(notes)} note{'s' if len(notes) != 1 else ''} to {path}.")
     return 0
 
 
 def run_import(report: Report, open_notes: Callable[[], NoteStore], path: Path, layer: str | None) -> int:
     """Import a W3C or Hypothesis file into a layer, all or nothing."""
+    from reader.notes.sealed_file import SealedFileError
     from reader.notes.w3c_import import import_annotations
 
     with open_store(open_notes) as store:
-        result = import_annotations(store, report, path, layer=layer)
+        try:
+            result = import_annotations(store, report, path, layer=layer)
+        except SealedFileError:
+            result = import_annotations(store, report, path, layer=layer, passphrase=ask_file_passphrase(new=False))
     print(result.summary())
     return 0
 

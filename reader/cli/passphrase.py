@@ -14,6 +14,7 @@ from reader.lock.key_file import LockError
 
 PASSPHRASE_VARIABLE = "READER_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "READER_NEW_PASSPHRASE"
+FILE_PASSPHRASE_VARIABLE = "READER_FILE_PASSPHRASE"  # a sealed notes file's own passphrase
 
 
 def ask_passphrase(prompt: str = "Passphrase") -> str:
@@ -29,6 +30,15 @@ def ask_new_passphrase(prompt: str = "New passphrase") -> str:
     first = _ask(prompt, NEW_PASSPHRASE_VARIABLE)
     if _ask(f"{prompt} again", NEW_PASSPHRASE_VARIABLE) != first:
         raise LockError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def ask_file_passphrase(new: bool) -> str:
+    """The passphrase of a sealed notes file, from READER_FILE_PASSPHRASE or the terminal (twice for a new one)."""
+    first = _ask("Passphrase for the file", FILE_PASSPHRASE_VARIABLE)
+    typed = FILE_PASSPHRASE_VARIABLE not in os.environ
+    if new and typed and _ask("Passphrase for the file again", FILE_PASSPHRASE_VARIABLE) != first:
+        raise LockError("The two passphrases differ; nothing was written.")
     return first
 
 

@@ -14,6 +14,7 @@ from reader.content import ParagraphId, Report, SectionId
 from reader.errors import ReaderError
 from reader.notes.anchoring import ReportText, locate
 from reader.notes.note import MAX_NOTE_TEXT, Anchor, Color, ImportedNote, LayerName, Note, Style, check_layer_name
+from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_file
 from reader.notes.store import NoteStore
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -81,8 +82,12 @@ class _Parsed:
     updated: dt.datetime | None
 
 
-def read_annotations(path: Path) -> tuple[list[_Parsed], int]:
-    """Read and validate a whole W3C or Hypothesis JSON file: its usable annotations and how many had no quote."""
+def read_annotations(path: Path, passphrase: str | None = None) -> tuple[list[_Parsed], int]:
+    """Read and validate a whole W3C or Hypothesis JSON file: its usable annotations and how many had no quote.
+
+    A file sealed under a passphrase (`sealed_file.py`) is opened with `passphrase` first; without it (or with a
+    wrong one) `SealedFileError` says so.
+    """
     path = Path(path)
     name = path.name
     try:
@@ -93,6 +98,8 @@ def read_annotations(path: Path) -> tuple[list[_Parsed], int]:
         raise ImportFileError(f"Cannot import {name}: there is no such file. Nothing was changed.") from exc
     except OSError as exc:
         raise _refuse(name, f"it cannot be read ({exc.strerror})") from exc
+    if is_sealed_notes_file(raw):
+        raw = open_sealed_notes_file(raw, passphrase, name)
     return parse_annotations(raw, name)
 
 
@@ -144,6 +151,7 @@ def prepare_import(
     path: Path,
     layer: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    passphrase: str | None = None,
 ) -> PreparedImport:
     """Read, validate and place a whole W3C or Hypothesis file without touching the notes (safe off the UI thread).
 
@@ -155,7 +163,7 @@ def prepare_import(
         layer_name = check_layer_name(layer if layer is not None else path.stem)
     except ReaderError as exc:
         raise _refuse(path.name, str(exc).rstrip(".")) from exc
-    parsed, without_quote = read_annotations(path)
+    parsed, without_quote = read_annotations(path, passphrase)
     text = report if isinstance(report, ReportText) else ReportText(report)
     imported: list[ImportedNote] = []
     for done, item in enumerate(parsed, start=1):
@@ -188,12 +196,13 @@ def import_annotations(
     path: Path,
     layer: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    passphrase: str | None = None,
 ) -> ImportResult:
     """Import a W3C or Hypothesis file into a named layer, all of it or nothing (`prepare_import`, `apply_import`).
 
     Importing the same file twice adds nothing the second time.
     """
-    return apply_import(store, prepare_import(report, path, layer, progress))
+    return apply_import(store, prepare_import(report, path, layer, progress, passphrase))
 
 
 def _anchor(text: ReportText, item: _Parsed) -> Anchor:
