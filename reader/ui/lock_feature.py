@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -24,6 +24,7 @@ from reader.lock.key_file import LockError, LockSettings
 from reader.lock.privacy import Privacy, WrongPassphraseError
 from reader.prefs import Preferences
 from reader.ui.actions import ActionName, Actions
+from reader.ui.busy import busy
 from reader.ui.docks import bring_forward, fill_dock
 
 if TYPE_CHECKING:
@@ -39,16 +40,6 @@ _ACTIVITY = frozenset(
         QEvent.Type.TouchBegin,
     }
 )
-
-
-@contextlib.contextmanager
-def busy() -> Iterator[None]:
-    """A waiting cursor while the passphrase is checked (about a second)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class LockFeature(QObject):

@@ -26,6 +26,7 @@ from reader.content import Report
 from reader.errors import ReaderError
 from reader.notes.export import ExportFormat, export_notes
 from reader.notes.note import Note
+from reader.ui.busy import busy
 
 FORMAT_LABELS = {
     ExportFormat.MARKDOWN: "Markdown handout (.md)",
@@ -66,6 +67,12 @@ class NotesExportDialog(QDialog):
         self._every.setChecked(True)
         self._safe = QCheckBox(self.tr("Safe export: leave out author names and dates"), self)
         self._safe.setObjectName("exportSafe")
+        self._seal = QCheckBox(
+            self.tr("Seal the file with a passphrase (only a reader given it can open the file)"), self
+        )
+        self._seal.setObjectName("exportSeal")
+        self._passphrase = self._password_field("exportPassphrase", self.tr("Passphrase for the file"))
+        self._repeat = self._password_field("exportRepeatPassphrase", self.tr("Passphrase for the file again"))
         self._path = QLineEdit(self)
         self._path.setObjectName("exportPath")
         self._path.setAccessibleName(self.tr("Save as"))
@@ -89,6 +96,10 @@ class NotesExportDialog(QDialog):
         form.addRow(self.tr("Notes:"), self._every)
         form.addRow("", self._filtered)
         form.addRow("", self._safe)
+        form.addRow("", self._seal)
+        form.addRow(self.tr("Passphrase:"), self._passphrase)
+        form.addRow(self.tr("Again:"), self._repeat)
+        self._form = form
         form.addRow(self.tr("Save as:"), path_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -98,6 +109,8 @@ class NotesExportDialog(QDialog):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self._path.setText(str(Path(folder) / "notes.md"))
         self._format.currentIndexChanged.connect(self._on_format_changed)
+        self._seal.toggled.connect(self._update_sealing)
+        self._update_sealing()
         browse.clicked.connect(self._on_browse_clicked)
         self._buttons.accepted.connect(self._on_save_clicked)
         self._buttons.rejected.connect(self.reject)
@@ -105,7 +118,25 @@ class NotesExportDialog(QDialog):
     def chosen_format(self) -> ExportFormat:
         return ExportFormat(self._format.currentData())
 
+    def _password_field(self, name: str, accessible: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setAccessibleName(accessible)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    def _update_sealing(self) -> None:
+        """Only a W3C notes file can be sealed (handouts are for anyone); the passphrase rows show when asked."""
+        can_seal = self.chosen_format() is ExportFormat.JSON
+        self._seal.setEnabled(can_seal)
+        if not can_seal:
+            self._seal.setChecked(False)
+        sealing = self._seal.isChecked()
+        for field in (self._passphrase, self._repeat):
+            self._form.setRowVisible(field, sealing)
+
     def _on_format_changed(self, _index: int) -> None:
+        self._update_sealing()
         text = self._path.text().strip()
         if text:
             self._path.setText(str(Path(text).with_suffix("." + self.chosen_format().value)))
@@ -127,8 +158,17 @@ class NotesExportDialog(QDialog):
         if path.suffix.lower() != "." + export_format.value:
             path = path.with_name(path.name + "." + export_format.value)
         notes = self._listed if self._filtered.isChecked() else self._all
+        passphrase = None
+        if self._seal.isChecked():
+            passphrase = self._passphrase.text()
+            if passphrase != self._repeat.text():
+                self._show_problem(self.tr("The two passphrases differ; nothing was written."))
+                return
         try:
-            self.written = export_notes(path, export_format, notes, self._report, safe=self._safe.isChecked())
+            with busy():
+                self.written = export_notes(
+                    path, export_format, notes, self._report, safe=self._safe.isChecked(), passphrase=passphrase
+                )
         except ReaderError as error:
             self._show_problem(str(error))
             return

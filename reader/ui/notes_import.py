@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from reader.errors import ReaderError
 from reader.ui.annotator import Annotator
@@ -26,6 +27,7 @@ class NotesImporter(QObject):
         self._annotator = annotator
         self._window = window
         self._task: Task | None = None
+        self._started: tuple[Path, str | None, str | None] = (Path(), None, None)
 
     @property
     def is_running(self) -> bool:
@@ -47,11 +49,13 @@ class NotesImporter(QObject):
             return
         self.start(path, name.strip() or None)
 
-    def start(self, path: Path, layer: str | None) -> None:
+    def start(self, path: Path, layer: str | None, passphrase: str | None = None) -> None:
         from reader.notes.w3c_import import prepare_import
 
+        self._started = (path, layer, passphrase)
         # The worker gets the report (immutable) and builds its own text index: nothing shared with the UI thread.
-        self._task = Task(prepare_import, self._annotator.report, path, layer)
+        work = functools.partial(prepare_import, passphrase=passphrase)
+        self._task = Task(work, self._annotator.report, path, layer)
         self._task.succeeded.connect(self._on_task_succeeded)
         self._task.failed.connect(self._on_task_failed)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
@@ -67,5 +71,19 @@ class NotesImporter(QObject):
         self.imported.emit(result)
 
     def _on_task_failed(self, error: ReaderError) -> None:
+        from reader.notes.sealed_file import SealedFileError
+
         QGuiApplication.restoreOverrideCursor()
+        path, layer, passphrase = self._started
+        if isinstance(error, SealedFileError) and passphrase is None:
+            self._ask_passphrase_and_start(path, layer)
+            return
         show_error(self._window, error)
+
+    def _ask_passphrase_and_start(self, path: Path, layer: str | None) -> None:
+        """A sealed notes file: ask for its own passphrase (not shown as it is typed), then read it again."""
+        title = self._window.tr("Import Notes")
+        label = self._window.tr("{0} is sealed. Its passphrase:").format(path.name)
+        passphrase, accepted = QInputDialog.getText(self._window, title, label, QLineEdit.EchoMode.Password)
+        if accepted and passphrase:
+            self.start(path, layer, passphrase)

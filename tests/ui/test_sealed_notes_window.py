@@ -1,0 +1,81 @@
+"""Sealing a notes file in the export dialog, and importing it in the window with its passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QLineEdit, QListView
+
+from reader.content import Report
+from reader.notes.anchoring import anchor_from_selection
+from reader.notes.store import NoteStore
+from reader.ui import notes_import
+from reader.ui.notes_export_dialog import NotesExportDialog
+
+NOTE = "Meet the witness after the market closes"
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reader.notes.sealed_file.SCRYPT_N", 2**10)
+
+
+@pytest.fixture
+def notes(report: Report, tmp_path: Path):
+    with NoteStore(tmp_path / "elsewhere.sqlite3") as store:
+        store.add(anchor_from_selection(report, "red-wolf-p2", 0, 25), text=NOTE)
+        return store.notes()
+
+
+def sealed_export(qtbot, report, notes, path: Path, passphrase: str, again: str) -> NotesExportDialog:
+    dialog = NotesExportDialog(report, notes, notes)
+    qtbot.addWidget(dialog)
+    combo = dialog.findChild(QComboBox, "exportFormat")
+    seal = dialog.findChild(QCheckBox, "exportSeal")
+    assert not seal.isEnabled()  # a Markdown handout is for anyone
+    combo.setCurrentIndex(combo.findText("Notes file", Qt.MatchFlag.MatchStartsWith))
+    seal.setChecked(True)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "exportPassphrase"), passphrase)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "exportRepeatPassphrase"), again)
+    dialog.findChild(QLineEdit, "exportPath").setText(str(path))
+    buttons = dialog.findChild(QDialogButtonBox, "exportButtons")
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_a_sealed_export_holds_no_word_of_the_notes(qtbot, report, notes, tmp_path: Path) -> None:
+    dialog = sealed_export(qtbot, report, notes, tmp_path / "for-colleague.json", "shared by phone", "shared by phone")
+    assert dialog.written == tmp_path / "for-colleague.json"
+    assert b"witness" not in dialog.written.read_bytes()
+    assert dialog.findChild(QLineEdit, "exportPassphrase").echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_differing_passphrases_write_nothing(qtbot, report, notes, tmp_path: Path) -> None:
+    dialog = sealed_export(qtbot, report, notes, tmp_path / "f.json", "shared by phone", "shared by fone")
+    assert dialog.written is None
+    assert dialog.findChild(QLabel, "exportProblem").text() == "The two passphrases differ; nothing was written."
+    assert not (tmp_path / "f.json").exists()
+
+
+def test_a_sealed_file_is_imported_after_its_passphrase_is_asked(
+    window, qtbot, report, notes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = sealed_export(qtbot, report, notes, tmp_path / "f.json", "shared by phone", "shared by phone").written
+    asked: list[str] = []
+
+    def get_text(parent, title, label, *args, **kwargs):
+        asked.append(label)
+        return ("shared by phone", True) if "sealed" in label else ("From a colleague", True)
+
+    monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    monkeypatch.setattr(notes_import.QInputDialog, "getText", get_text)
+    window.findChild(QAction, "actionImportNotes").trigger()
+    qtbot.waitUntil(lambda: len(asked) == 2 and QGuiApplication.overrideCursor() is None, timeout=5000)
+
+    assert asked[1] == "f.json is sealed. Its passphrase:"
+    notes_list = window.findChild(QListView, "notesList")
+    qtbot.waitUntil(lambda: notes_list is not None and notes_list.model().rowCount() == 1)
+    assert NOTE in notes_list.model().index(0, 0).data()
