@@ -14,13 +14,20 @@ from pathlib import Path
 from reader.lock.key_file import key_file_path
 from reader.lock.shred import shred
 
-PLAIN_PATTERNS = ("notes.sqlite3", "notes.sqlite3-*", "notes.sqlite3.damaged-*", "preferences.damaged.json")
+PLAIN_PATTERNS = (
+    "notes.sqlite3",
+    "notes.sqlite3-*",
+    "notes.sqlite3.damaged-*",
+    ".notes*.sqlite3*.tmp",  # a copy left half-written by a kill
+    "preferences.damaged.json",
+)
 SEALED_PATTERNS = ("notes.sealed", "notes.sealed.damaged-*", "private.sealed")
 BACKUP_FOLDER = "backups"
 
 
 def plain_files(data: Path) -> list[Path]:
-    return _matching(data, PLAIN_PATTERNS) + _matching(data / BACKUP_FOLDER, ("*.sqlite3", "*.sqlite3-*"))
+    backups = ("*.sqlite3", "*.sqlite3-*", ".notes*.sqlite3*.tmp")
+    return _matching(data, PLAIN_PATTERNS) + _matching(data / BACKUP_FOLDER, backups)
 
 
 def sealed_files(data: Path) -> list[Path]:

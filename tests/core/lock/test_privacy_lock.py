@@ -270,3 +270,12 @@ def test_the_last_wrong_try_says_it_erased(data_dir: Path, privacy: Privacy) -> 
             again.unlock("wrong one")
         outcomes.append(caught.value.erased)
     assert outcomes == [False, False, True]
+
+
+def test_copies_left_half_written_are_shredded_when_the_lock_goes_on(data_dir: Path, privacy: Privacy) -> None:
+    write_private_things(data_dir)
+    leftover = (data_dir / "notes.sqlite3").read_bytes()
+    (data_dir / "backups" / ".notes-2026-01-01.sqlite3.99.tmp").write_bytes(leftover)
+    (data_dir / ".notes.sqlite3.98.tmp").write_bytes(leftover)
+    privacy.enable(PASSPHRASE, LockSettings())
+    assert files_holding(data_dir, *SECRET_WORDS) == []
