@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.errors import ReaderError
-from reader.sealing import SealKey, seal, unseal
+
+if TYPE_CHECKING:
+    from reader.sealing import SealKey
 
 THEMES = ("system", "light", "dark", "sepia")
 PRIVATE_KEYS = ("position",)
@@ -52,6 +55,8 @@ class Preferences:
 
     def open_private(self, key: SealKey) -> None:
         """The lock was opened: read the private values sealed with `key` (a damaged file gives defaults)."""
+        from reader.sealing import unseal
+
         self._sealed, self._key = True, key
         try:
             data = json.loads(unseal(key, read_regular_file(self.private_path, MAX_PREFERENCES_BYTES), "private"))
@@ -196,6 +201,8 @@ class Preferences:
             for name in PRIVATE_KEYS:
                 public[name] = _DEFAULTS[name]
             if self._key is not None:
+                from reader.sealing import seal
+
                 private = json.dumps({name: self._values[name] for name in PRIVATE_KEYS}).encode("utf-8")
                 write_atomically(self.private_path, seal(self._key, private, "private"), private=True)
         write_atomically(self._path, json.dumps(public, indent=2).encode("utf-8"))

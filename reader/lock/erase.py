@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.lock.key_file import key_file_path
 from reader.lock.leftovers import plain_files, sealed_files
+from reader.lock.names import key_file_path
 from reader.lock.shred import shred, shred_tree
 
 WHAT_GOES = (

@@ -16,11 +16,13 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.atomic_file import write_atomically
 from reader.errors import ReaderError
+from reader.lock.errors import LockError
+from reader.lock.names import KEY_FILE_NAME as FILE_NAME
+from reader.lock.names import key_file_path
 from reader.sealing import SealError, SealKey, derive_key, seal, unseal
 
-FILE_NAME = "lock.json"
+__all__ = ["FILE_NAME", "KeyFile", "LockError", "LockSettings", "Opened", "key_file_path"]
 FORMAT = 1
 SCRYPT_N = 2**17  # 128 MiB of memory and about a third of a second per try on a laptop of 2024
 SCRYPT_R = 8
@@ -28,10 +30,6 @@ SCRYPT_P = 1
 MIN_PASSPHRASE = 8
 _SALT_BYTES = 16
 _DURESS_MARKER = b"erase everything"
-
-
-class LockError(ReaderError):
-    """The lock cannot do what was asked; the message says why and what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +69,6 @@ class Opened(enum.Enum):
     KEY = "key"  # the passphrase: here is the data key
     ERASE = "erase"  # the erase passphrase
     WRONG = "wrong"
-
-
-def key_file_path(data_folder: Path) -> Path:
-    return Path(data_folder) / FILE_NAME
 
 
 def read_key_file(data_folder: Path) -> KeyFile | None:
@@ -191,6 +185,8 @@ def _write(data_folder: Path, record: KeyFile) -> None:
         "erase_after_tries": record.settings.erase_after_tries,
         "wrong_tries": record.wrong_tries,
     }
+    from reader.atomic_file import write_atomically
+
     try:
         write_atomically(key_file_path(data_folder), json.dumps(data, indent=1).encode("utf-8"), private=True)
     except ReaderError as exc:

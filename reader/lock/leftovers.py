@@ -11,8 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from reader.lock.key_file import key_file_path
-from reader.lock.shred import shred
+from reader.lock.names import key_file_path
 
 PLAIN_PATTERNS = (
     "notes.sqlite3",
@@ -38,13 +37,14 @@ def finish_interrupted_switch(data: Path) -> None:
     """Remove the set of files that `lock.json` says is not in use (left by a switch that was killed)."""
     if not os.access(data, os.W_OK | os.X_OK):
         return  # a read-only folder: nothing can be tidied, and nothing new is written there either
+    unused = plain_files(data) if key_file_path(data).exists() else sealed_files(data)
+    if unused:
+        from reader.lock.shred import shred
+
+        for path in unused:
+            shred(path)
     if key_file_path(data).exists():
-        for path in plain_files(data):
-            shred(path)
         _drop_private_preferences(data)
-    else:
-        for path in sealed_files(data):
-            shred(path)
 
 
 def _drop_private_preferences(data: Path) -> None:

@@ -2,47 +2,25 @@
 
 The window and the commands hold one `Privacy` and ask it for the data key when they open the notes. Switching
 the lock on or off needs the notes closed: the caller closes its `NoteStore` first and opens a new one after.
+Every start builds one, so this module imports only what telling "on or off" needs; the rest comes when used.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.lock.erase import erase_user_data
-from reader.lock.key_file import (
-    KeyFile,
-    LockError,
-    LockSettings,
-    Opened,
-    change_settings,
-    check_new_passphrase,
-    create_key_file,
-    key_file_path,
-    open_key_file,
-    read_key_file,
-    rewrap,
-    set_erase_passphrase,
-)
-from reader.lock.leftovers import finish_interrupted_switch, plain_files, sealed_files
-from reader.lock.shred import shred
-from reader.prefs import Preferences
-from reader.sealing import SealKey
+from reader.lock.errors import LockError, NotesLockedError, WrongPassphraseError
+from reader.lock.leftovers import finish_interrupted_switch
+from reader.lock.names import key_file_path
 
+if TYPE_CHECKING:
+    from reader.lock.key_file import KeyFile, LockSettings
+    from reader.prefs import Preferences
+    from reader.sealing import SealKey
 
-class WrongPassphraseError(LockError):
-    """The passphrase did not open the lock; nothing was changed (but a try was counted, if tries are limited).
-
-    `erased` is True when it was the last try allowed and everything was erased.
-    """
-
-    def __init__(self, message: str, erased: bool = False) -> None:
-        super().__init__(message)
-        self.erased = erased
-
-
-class NotesLockedError(LockError):
-    """The notes were asked for while the lock is closed."""
+__all__ = ["LockError", "NotesLockedError", "Privacy", "WrongPassphraseError"]
 
 
 class Privacy:
@@ -71,11 +49,15 @@ class Privacy:
 
     @property
     def settings(self) -> LockSettings:
+        from reader.lock.key_file import LockSettings, read_key_file
+
         record = read_key_file(self._data)
         return record.settings if record else LockSettings()
 
     def unlock(self, passphrase: str) -> None:
         """Open the lock; WrongPassphraseError if the passphrase is wrong. The erase passphrase erases, silently."""
+        from reader.lock.key_file import Opened, open_key_file, read_key_file
+
         record = read_key_file(self._data)
         if record is None:
             return
@@ -100,7 +82,12 @@ class Privacy:
     def enable(self, passphrase: str, settings: LockSettings, prefs: Preferences | None = None) -> None:
         """Turn the lock on: seal the notes, backups and reading position, then shred the plain copies."""
         self._require_writable()
+        from reader.lock.key_file import check_new_passphrase, create_key_file
+        from reader.lock.leftovers import plain_files
+        from reader.lock.shred import shred
         from reader.notes.conversion import seal_database
+        from reader.prefs import Preferences
+        from reader.sealing import SealKey
 
         if self.is_on:
             raise LockError("The lock is already on; change its passphrase instead.")
@@ -116,7 +103,10 @@ class Privacy:
     def disable(self, passphrase: str, prefs: Preferences | None = None) -> None:
         """Turn the lock off: write the notes back in the clear, then destroy the key and the sealed files."""
         self._require_writable()
+        from reader.lock.leftovers import sealed_files
+        from reader.lock.shred import shred
         from reader.notes.conversion import unseal_database
+        from reader.prefs import Preferences
 
         _record, key = self._verify(passphrase)
         unseal_database(self._data, key)
@@ -130,23 +120,31 @@ class Privacy:
 
     def change_passphrase(self, passphrase: str, new_passphrase: str) -> None:
         self._require_writable()
+        from reader.lock.key_file import rewrap
+
         record, key = self._verify(passphrase)
         rewrap(self._data, record, key, new_passphrase)
 
     def set_erase_passphrase(self, passphrase: str, erase_passphrase: str | None) -> None:
         """Set the duress passphrase that erases everything (None removes it)."""
         self._require_writable()
+        from reader.lock.key_file import set_erase_passphrase
+
         record, _key = self._verify(passphrase)
         set_erase_passphrase(self._data, record, erase_passphrase)
 
     def change_settings(self, passphrase: str, settings: LockSettings) -> None:
         self._require_writable()
+        from reader.lock.key_file import change_settings
+
         record, _key = self._verify(passphrase)
         change_settings(self._data, record, settings)
 
     def erase(self) -> None:
         """Erase the notes, their backups, the reading position, caches and the lock itself (key first)."""
         self._require_writable()
+        from reader.lock.erase import erase_user_data
+
         self._key = None
         erase_user_data(self._data, self._cache)
 
@@ -155,6 +153,8 @@ class Privacy:
             raise LockError(f"The data folder {self._data} cannot be written to, so nothing was changed.")
 
     def _verify(self, passphrase: str) -> tuple[KeyFile, SealKey]:
+        from reader.lock.key_file import Opened, open_key_file, read_key_file
+
         record = read_key_file(self._data)
         if record is None:
             raise LockError("The lock is off; turn it on first.")

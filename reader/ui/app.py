@@ -85,6 +85,8 @@ def _run(
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
     window.show()
     instance.attach(window)
+    # Later starts are answered once the page is up: the messenger's QtNetwork never delays the first paint.
+    window.document.first_painted.connect(lambda: QTimer.singleShot(0, instance.listen))
     return app.exec()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.errors import ReaderError
-from reader.lock.key_file import key_file_path
+from reader.lock.names import key_file_path
 
 
 def show_error(parent: QWidget | None, error: ReaderError | str, details: str = "") -> None:

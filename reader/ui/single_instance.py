@@ -11,15 +11,15 @@ The design, in two parts with one job each:
   network). Only the lock holder listens, so a socket name left behind by a crash can be removed without asking
   whether anyone answers: whoever held it has gone, or we could not hold the lock. A later start that cannot take
   the lock connects and writes the one token `raise`; the holder reads no more than the token's six bytes from a
-  connection, ignores anything else, and brings its window forward (or as soon as it exists: the holder listens
-  before it builds the window, and a request that arrives earlier waits for it).
+  connection, ignores anything else, and brings its window forward. The holder starts listening just after its
+  window's first paint (`listen()`), so loading QtNetwork never delays that paint.
 
 The socket's name is `field-reader-` and the first 16 hex digits of a SHA-256 over the user and the resolved data
 folder: one per user and per folder, and it says nothing readable about either. On Unix only the user may connect
 (`UserAccessOption`).
 
-A start that cannot take the lock and finds no one listening (the holder is between locking and listening, or is
-quitting) tries both again for about a second. If there is still no answer (a lock held from another computer on a
+A start that cannot take the lock and finds no one listening (the holder is still starting, or is quitting) tries
+both again for up to three seconds. If there is still no answer (a lock held from another computer on a
 shared folder, say) it opens its window anyway, as the reader did before this guard: refusing to open would be worse.
 Without QtNetwork (a build that leaves it out) the guard is skipped the same way.
 """
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 LOCK_NAME = "window.lock"
 RAISE_TOKEN = b"raise\n"
 CONNECT_TIMEOUT_MS = 400  # a listening server answers at once; this only bounds a stuck one
-SETTLE_MS = 1000  # how long a start waits for a lock holder that is not listening (yet, or any more)
+SETTLE_MS = 3000  # how long a start waits for a lock holder that is not listening (yet: it is still starting)
 POLL_MS = 50
 
 
@@ -90,21 +90,34 @@ class SingleInstance(QObject):
         self._pending = False
 
     def claim(self) -> Claim:
-        """Take the folder, or hand over to the window that has it; see the module's docstring."""
-        try:
-            from PySide6.QtNetwork import QLocalSocket  # noqa: F401  (only to know it is there)
-        except ImportError:
-            return Claim.UNGUARDED
+        """Take the folder, or hand over to the window that has it; see the module's docstring.
+
+        The first start only takes the lock here; it starts listening with `listen()` once its window is painted,
+        so QtNetwork never delays a first paint. A later start in that moment waits for it (`SETTLE_MS`).
+        """
         deadline = time.monotonic() + SETTLE_MS / 1000
         while True:
             if self._lock.tryLock(0):
-                self._listen()
                 return Claim.FIRST
-            if self._hand_over():
-                return Claim.HANDED_OVER
-            if self._lock.error() != QLockFile.LockError.LockFailedError or time.monotonic() >= deadline:
-                return Claim.UNGUARDED  # no lock to be had (a read-only folder, say), or no one answers
+            if self._lock.error() != QLockFile.LockError.LockFailedError:
+                return Claim.UNGUARDED  # no lock to be had (a read-only folder, say)
+            try:
+                if self._hand_over():
+                    return Claim.HANDED_OVER
+            except ImportError:
+                return Claim.UNGUARDED  # a build without QtNetwork: no guard
+            if time.monotonic() >= deadline:
+                return Claim.UNGUARDED  # the holder never answered
             QThread.msleep(POLL_MS)
+
+    def listen(self) -> None:
+        """Start answering later starts (once; the lock must be held). Without QtNetwork there is no messenger."""
+        if self._server is not None or not self._lock.isLocked():
+            return
+        try:
+            self._listen()
+        except ImportError:
+            return
 
     @property
     def is_listening(self) -> bool:

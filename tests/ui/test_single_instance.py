@@ -26,8 +26,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from reader.ui.single_instance import SingleInstance
 app = QCoreApplication(sys.argv[:1])
+import time
 guard = SingleInstance(Path(sys.argv[1]))
-print(guard.claim().name, flush=True)
+claim = guard.claim()
+print(claim.name, flush=True)
+time.sleep(float(sys.argv[2]) if len(sys.argv) > 2 else 0)  # a window still being built
+guard.listen()
 sys.stdin.read()
 """
 
@@ -47,9 +51,9 @@ def guard(qapp) -> Iterator[Callable[[Path], SingleInstance]]:
         instance.release()
 
 
-def start_claimer(folder: Path) -> subprocess.Popen[str]:
+def start_claimer(folder: Path, listen_after: float = 0.0) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", CLAIMER, str(folder)],
+        [sys.executable, "-c", CLAIMER, str(folder), str(listen_after)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -59,6 +63,7 @@ def start_claimer(folder: Path) -> subprocess.Popen[str]:
 def test_a_second_start_on_the_folder_brings_the_first_window_forward(guard, qtbot, tmp_path):
     first = guard(tmp_path / "a")
     assert first.claim() is Claim.FIRST
+    first.listen()  # as the window does once painted
     window = QWidget()
     window.setObjectName("mainWindow")
     qtbot.addWidget(window)
@@ -74,7 +79,9 @@ def test_a_second_start_on_the_folder_brings_the_first_window_forward(guard, qtb
 def test_another_data_folder_gets_its_own_window(guard, qtbot, tmp_path):
     on_a, on_b = guard(tmp_path / "a"), guard(tmp_path / "b")
     assert on_a.claim() is Claim.FIRST
+    on_a.listen()  # as the window does once painted
     assert on_b.claim() is Claim.FIRST
+    on_b.listen()  # as the window does once painted
     raised_a: list[bool] = []
     on_a.raise_requested.connect(lambda: raised_a.append(True))
     with qtbot.waitSignal(on_b.raise_requested, timeout=5000):
@@ -91,6 +98,7 @@ def test_the_socket_name_says_nothing_about_the_folder(tmp_path):
 def test_a_request_while_the_first_window_is_being_built_shows_it_once_built(guard, qtbot, tmp_path):
     first = guard(tmp_path / "a")
     assert first.claim() is Claim.FIRST
+    first.listen()  # as the window does once painted
     with qtbot.waitSignal(first.raise_requested, timeout=5000):
         assert guard(tmp_path / "a").claim() is Claim.HANDED_OVER
     window = QWidget()
@@ -103,6 +111,7 @@ def test_a_request_while_the_first_window_is_being_built_shows_it_once_built(gua
 def test_anything_but_the_raise_token_is_ignored(guard, qtbot, tmp_path):
     first = guard(tmp_path / "a")
     assert first.claim() is Claim.FIRST
+    first.listen()  # as the window does once painted
     raised: list[bool] = []
     first.raise_requested.connect(lambda: raised.append(True))
     strangers = []
@@ -121,6 +130,7 @@ def test_anything_but_the_raise_token_is_ignored(guard, qtbot, tmp_path):
 def test_closing_the_window_frees_the_folder(guard, tmp_path):
     first = guard(tmp_path / "a")
     assert first.claim() is Claim.FIRST
+    first.listen()  # as the window does once painted
     first.release()
     assert not (tmp_path / "a" / LOCK_NAME).exists()
     assert guard(tmp_path / "a").claim() is Claim.FIRST
@@ -150,6 +160,7 @@ def test_a_crashed_window_leaves_nothing_that_blocks_the_next_start(guard, qtbot
 
     successor = guard(folder)
     assert successor.claim() is Claim.FIRST
+    successor.listen()  # as the window does once painted
     with qtbot.waitSignal(successor.raise_requested, timeout=5000):
         assert guard(folder).claim() is Claim.HANDED_OVER  # and the crashed one's socket name now reaches it
 
@@ -222,3 +233,15 @@ def test_a_second_reader_on_the_folder_hands_over_and_commands_still_run(qtbot, 
         first.wait()
         log.close()
         QLocalServer.removeServer(server_name(folder))  # the killed window's socket
+
+
+def test_a_start_while_the_first_window_is_still_being_built_waits_and_hands_over(guard, tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    first = start_claimer(folder, listen_after=1.0)  # holds the lock, answers only a second later
+    try:
+        assert first.stdout.readline().strip() == "FIRST"
+        assert guard(folder).claim() is Claim.HANDED_OVER
+    finally:
+        first.stdin.close()
+        first.wait(timeout=10)

@@ -210,7 +210,7 @@ def test_a_switch_killed_before_it_counted_leaves_the_plain_notes_in_use(
     def killed(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("reader.lock.privacy.create_key_file", killed)
+    monkeypatch.setattr("reader.lock.key_file.create_key_file", killed)
     with pytest.raises(KeyboardInterrupt):
         privacy.enable(PASSPHRASE, LockSettings())
     assert (data_dir / "notes.sealed").exists()  # written, but useless without the key file
