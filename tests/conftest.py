@@ -31,6 +31,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passphrases are stretched with a small scrypt cost in tests (the real cost is in benchmarks/notes_lock.py),
+    and no passphrase comes from the environment unless a test sets one."""
+    monkeypatch.setattr("reader.lock.key_file.SCRYPT_N", 2**10)
+    monkeypatch.setattr("reader.notes.sealed_file.SCRYPT_N", 2**10)
+    for name in ("READER_PASSPHRASE", "READER_NEW_PASSPHRASE", "READER_FILE_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def report() -> Report:
     return load_report(CONTENT_DIR)

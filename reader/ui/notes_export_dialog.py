@@ -27,6 +27,7 @@ from reader.errors import ReaderError
 from reader.notes.export import ExportFormat, export_notes
 from reader.notes.note import Note
 from reader.ui.busy import busy
+from reader.ui.password_field import password_field
 
 FORMAT_LABELS = {
     ExportFormat.MARKDOWN: "Markdown handout (.md)",
@@ -71,8 +72,8 @@ class NotesExportDialog(QDialog):
             self.tr("Seal the file with a passphrase (only a reader given it can open the file)"), self
         )
         self._seal.setObjectName("exportSeal")
-        self._passphrase = self._password_field("exportPassphrase", self.tr("Passphrase for the file"))
-        self._repeat = self._password_field("exportRepeatPassphrase", self.tr("Passphrase for the file again"))
+        self._passphrase = password_field(self, "exportPassphrase", self.tr("Passphrase for the file"))
+        self._repeat = password_field(self, "exportRepeatPassphrase", self.tr("Passphrase for the file again"))
         self._path = QLineEdit(self)
         self._path.setObjectName("exportPath")
         self._path.setAccessibleName(self.tr("Save as"))
@@ -117,13 +118,6 @@ class NotesExportDialog(QDialog):
 
     def chosen_format(self) -> ExportFormat:
         return ExportFormat(self._format.currentData())
-
-    def _password_field(self, name: str, accessible: str) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setAccessibleName(accessible)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
 
     def _update_sealing(self) -> None:
         """Only a W3C notes file can be sealed (handouts are for anyone); the passphrase rows show when asked."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.lock.key_file import MIN_PASSPHRASE, LockError, LockSettings
+from reader.ui.password_field import password_field
 
 if TYPE_CHECKING:
     from reader.ui.lock_feature import LockFeature
@@ -85,8 +86,8 @@ class PrivacyDialog(QDialog):
         )
         warning.setStyleSheet("font-weight: bold;")
         form.addRow(intro)
-        passphrase = self._field("privacyNewPassphrase", self.tr("New passphrase"))
-        repeat = self._field("privacyRepeatPassphrase", self.tr("New passphrase again"))
+        passphrase = password_field(self, "privacyNewPassphrase", self.tr("New passphrase"))
+        repeat = password_field(self, "privacyRepeatPassphrase", self.tr("New passphrase again"))
         minutes, tries = self._auto_lock(10), self._erase_after(0)
         form.addRow(self.tr("&Passphrase (at least {0} characters):").format(MIN_PASSPHRASE), passphrase)
         form.addRow(self.tr("&Again:"), repeat)
@@ -107,7 +108,7 @@ class PrivacyDialog(QDialog):
         settings = self._lock.settings
         minutes = self._auto_lock(settings.auto_lock_minutes)
         tries = self._erase_after(settings.erase_after_tries)
-        passphrase = self._field("privacySettingsPassphrase", self.tr("Passphrase"))
+        passphrase = password_field(self, "privacySettingsPassphrase", self.tr("Passphrase"))
         form.addRow(self.tr("&Lock when idle after:"), minutes)
         form.addRow(self.tr("E&rase notes after:"), tries)
         form.addRow(self.tr("Pass&phrase:"), passphrase)
@@ -121,9 +122,9 @@ class PrivacyDialog(QDialog):
 
     def _passphrase_page(self) -> QWidget:
         page, form = self._page("privacyPassphrasePage")
-        old = self._field("privacyOldPassphrase", self.tr("Current passphrase"))
-        new = self._field("privacyChangedPassphrase", self.tr("New passphrase"))
-        repeat = self._field("privacyChangedAgain", self.tr("New passphrase again"))
+        old = password_field(self, "privacyOldPassphrase", self.tr("Current passphrase"))
+        new = password_field(self, "privacyChangedPassphrase", self.tr("New passphrase"))
+        repeat = password_field(self, "privacyChangedAgain", self.tr("New passphrase again"))
         form.addRow(self.tr("&Current passphrase:"), old)
         form.addRow(self.tr("&New passphrase:"), new)
         form.addRow(self.tr("&Again:"), repeat)
@@ -148,9 +149,9 @@ class PrivacyDialog(QDialog):
                 )
             )
         )
-        passphrase = self._field("privacyErasePassphraseCurrent", self.tr("Your passphrase"))
-        erase = self._field("privacyErasePassphrase", self.tr("Erase passphrase"))
-        repeat = self._field("privacyErasePassphraseAgain", self.tr("Erase passphrase again"))
+        passphrase = password_field(self, "privacyErasePassphraseCurrent", self.tr("Your passphrase"))
+        erase = password_field(self, "privacyErasePassphrase", self.tr("Erase passphrase"))
+        repeat = password_field(self, "privacyErasePassphraseAgain", self.tr("Erase passphrase again"))
         form.addRow(self.tr("Your &passphrase:"), passphrase)
         form.addRow(self.tr("E&rase passphrase:"), erase)
         form.addRow(self.tr("&Again:"), repeat)
@@ -178,7 +179,7 @@ class PrivacyDialog(QDialog):
         form.addRow(
             self._note(self.tr("Turning the lock off keeps your notes, stored without encryption from then on."))
         )
-        passphrase = self._field("privacyOffPassphrase", self.tr("Passphrase"))
+        passphrase = password_field(self, "privacyOffPassphrase", self.tr("Passphrase"))
         form.addRow(self.tr("Pass&phrase:"), passphrase)
         self._button(
             form,
@@ -205,13 +206,6 @@ class PrivacyDialog(QDialog):
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         return label
-
-    def _field(self, name: str, accessible: str) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setAccessibleName(accessible)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
 
     def _auto_lock(self, value: int) -> QSpinBox:
         box = QSpinBox(self)

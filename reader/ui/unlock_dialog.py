@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from reader.ui.password_field import password_field
 
 
 class UnlockDialog(QDialog):
@@ -20,10 +22,7 @@ class UnlockDialog(QDialog):
         intro = QLabel(self.tr("Enter your passphrase to open your notes."), self)
         intro.setObjectName("unlockIntro")
         intro.setWordWrap(True)
-        self.field = QLineEdit(self)
-        self.field.setObjectName("unlockPassphrase")
-        self.field.setAccessibleName(self.tr("Passphrase"))
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field = password_field(self, "unlockPassphrase", self.tr("Passphrase"))
         self.field.setMinimumWidth(260)
         self.error = QLabel(self)
         self.error.setObjectName("unlockError")

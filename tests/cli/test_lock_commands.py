@@ -18,13 +18,6 @@ PASSPHRASE = "olive grove 1967"
 WORDS = ("contact-Yusra-at-noon", "tag-safehouse")
 
 
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.lock.key_file.SCRYPT_N", 2**10)
-    monkeypatch.delenv("READER_PASSPHRASE", raising=False)
-    monkeypatch.delenv("READER_NEW_PASSPHRASE", raising=False)
-
-
 @pytest.fixture
 def note_id(report: Report, data_dir: Path) -> str:
     quote = "fragile ceasefire"

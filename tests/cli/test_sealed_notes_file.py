@@ -13,12 +13,6 @@ from reader.notes.anchoring import anchor_from_selection
 from reader.notes.store import NoteStore
 
 
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.notes.sealed_file.SCRYPT_N", 2**10)
-    monkeypatch.delenv("READER_FILE_PASSPHRASE", raising=False)
-
-
 @pytest.fixture
 def written(report: Report, data_dir: Path) -> None:
     quote = "fragile ceasefire"

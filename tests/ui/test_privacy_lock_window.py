@@ -39,11 +39,6 @@ QUOTE_PARAGRAPH = "red-wolf-p2"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.lock.key_file.SCRYPT_N", 2**10)
-
-
 @pytest.fixture
 def with_notes(report: Report, data_dir: Path) -> str:
     """A note written before the window opens; returns the words it highlights."""

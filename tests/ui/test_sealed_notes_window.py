@@ -18,11 +18,6 @@ from reader.ui.notes_export_dialog import NotesExportDialog
 NOTE = "Meet the witness after the market closes"
 
 
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.notes.sealed_file.SCRYPT_N", 2**10)
-
-
 @pytest.fixture
 def notes(report: Report, tmp_path: Path):
     with NoteStore(tmp_path / "elsewhere.sqlite3") as store:

@@ -1,18 +1,11 @@
-"""Fixtures for the privacy lock: a cheap key derivation (the real cost is measured in benchmarks/)."""
+"""Helpers for the privacy lock's tests: an anchor, and looking for words in every byte of a folder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from reader.content import ParagraphId, SectionId
 from reader.notes.note import Anchor
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.lock.key_file.SCRYPT_N", 2**10)
 
 
 def anchor(exact: str = "Palestinians", start: int = 0) -> Anchor:

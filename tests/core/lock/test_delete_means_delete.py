@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from reader.lock.key_file import LockSettings
 from reader.lock.privacy import Privacy
 from reader.notes.copies import SealedCopies
@@ -58,7 +56,6 @@ def test_removing_a_layer_removes_its_text_from_the_backups(data_dir: Path) -> N
     assert files_holding(data_dir, "Witness-Khalil", "Class layer") == []
 
 
-@pytest.mark.usefixtures("cheap_scrypt")
 def test_with_the_lock_on_the_sealed_backups_lose_the_note(data_dir: Path) -> None:
     privacy = Privacy(data_dir, data_dir / "cache")
     privacy.enable("olive grove 1967", LockSettings())
