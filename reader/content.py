@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NewType
@@ -83,8 +84,13 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
-    """What the content is and where it came from."""
+    """What the content is and where it came from.
 
+    `id` names the report across its editions (the manifest's "id", else one made from publisher and title): notes
+    belong to it, so a new edition keeps them and another report never shows them.
+    """
+
+    id: str
     title: str
     publisher: str
     source: str
@@ -242,7 +248,11 @@ def _parse_manifest(raw: bytes, path: Path) -> Manifest:
             raise ContentError(f"Cannot load {path.name}: “{key}” must be text.")
     corrections = data.get("corrections") or []
     glossary = data.get("glossary")
+    given_id = data.get("id")
+    if given_id is not None and not (isinstance(given_id, str) and _REPORT_ID.fullmatch(given_id)):
+        raise ContentError(f"Cannot load {path.name}: “id” must be lower-case letters, digits and hyphens.")
     return Manifest(
+        id=given_id or report_id_from(data["publisher"], data["title"]),
         title=data["title"],
         publisher=data["publisher"],
         source=data["source"],
@@ -252,6 +262,15 @@ def _parse_manifest(raw: bytes, path: Path) -> Manifest:
         glossary=glossary if isinstance(glossary, str) and glossary else None,
         corrections=tuple(str(item) for item in corrections),
     )
+
+
+_REPORT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def report_id_from(publisher: str, title: str) -> str:
+    """A report's identity when its manifest gives none: its publisher and title, lower-cased, joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", f"{publisher} {title}").lower())
+    return "-".join(words)[:120] or "report"
 
 
 def _parse_sections(files: list[tuple[str, str]]) -> tuple[Section, ...]:
