@@ -239,13 +239,19 @@ def _parse_manifest(raw: bytes, path: Path) -> Manifest:
     files = data["files"]
     if not isinstance(files, list) or not all(isinstance(name, str) and name for name in files):
         raise ContentError(f"Cannot load {path.name}: “files” must be a list of Markdown file names.")
-    for name in files:
+    for position, name in enumerate(files):
         if Path(name).is_absolute() or ".." in Path(name).parts:
             raise ContentError(f"Cannot load {path.name}: “{name}” must be a file inside the content folder.")
+        if name in files[:position]:
+            raise ContentError(f"Cannot load {path.name}: “files” lists {name} twice; list each file once.")
     text_keys = ("title", "publisher", "source", "language", "edition_date")
     for key in text_keys:
         if not isinstance(data[key], str):
             raise ContentError(f"Cannot load {path.name}: “{key}” must be text.")
+    if not is_iso_date(data["edition_date"]):
+        raise ContentError(
+            f"Cannot load {path.name}: “edition_date” is “{data['edition_date']}”; write the date as YYYY-MM-DD."
+        )
     corrections = data.get("corrections") or []
     glossary = data.get("glossary")
     given_id = data.get("id")
@@ -265,12 +271,36 @@ def _parse_manifest(raw: bytes, path: Path) -> Manifest:
 
 
 _REPORT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether `text` is a calendar date written YYYY-MM-DD (the manifest's edition_date)."""
+    import datetime
+
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def is_report_id(text: str) -> bool:
+    """Whether `text` may be a manifest's id: lower-case letters and digits, in words joined by single hyphens."""
+    return _REPORT_ID.fullmatch(text) is not None
 
 
 def report_id_from(publisher: str, title: str) -> str:
     """A report's identity when its manifest gives none: its publisher and title, lower-cased, joined by hyphens."""
     words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", f"{publisher} {title}").lower())
     return "-".join(words)[:120] or "report"
+
+
+def parse_sections(files: list[tuple[str, str]]) -> tuple[Section, ...]:
+    """Sections from (file name, Markdown) pairs in reading order, as `load_report` makes them (no cache)."""
+    return _parse_sections(files)
 
 
 def _parse_sections(files: list[tuple[str, str]]) -> tuple[Section, ...]:

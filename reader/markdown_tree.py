@@ -35,6 +35,16 @@ _CONTAINER_MARK = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))")
 _THEMATIC_BREAK = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")
 
 
+class MarkdownError(ContentError):
+    """Markdown the reader cannot show, with the file and line it is on (so `field-reader check` can list it)."""
+
+    def __init__(self, file_name: str, line: int, problem: str) -> None:
+        super().__init__(f"Cannot load {file_name}: line {line} {problem}.")
+        self.file_name = file_name
+        self.line = line
+        self.problem = problem
+
+
 @dataclass(frozen=True, slots=True)
 class TreeHeading:
     """A heading: `line` is where it is in the file, `body` the Markdown source below it, up to the next heading."""
@@ -64,9 +74,11 @@ def read_markdown(source: str, file_name: str) -> list[TreeHeading | TreeBlock]:
     for number, line in enumerate(lines, start=1):
         depth = _nesting(line)
         if depth > MAX_NESTING:
-            raise ContentError(
-                f"Cannot load {file_name}: line {number} is nested more than {MAX_NESTING} levels deep (indents, "
-                "lists or block quotes inside each other); the reader shows none inside another, so flatten it."
+            raise MarkdownError(
+                file_name,
+                number,
+                f"is nested more than {MAX_NESTING} levels deep (indents, lists or block quotes inside each other); "
+                "the reader shows none inside another, so flatten it",
             )
     try:
         return _FileReader(source, file_name).read()
@@ -322,8 +334,8 @@ class _FileReader:
             bodies.append("\n".join(self._source_lines[start:end]).strip("\n"))
         return bodies
 
-    def _error(self, line: int, problem: str) -> ContentError:
-        return ContentError(f"Cannot load {self._file_name}: line {line} {problem}.")
+    def _error(self, line: int, problem: str) -> MarkdownError:
+        return MarkdownError(self._file_name, line, problem)
 
 
 def _first_line(text: str) -> str:
