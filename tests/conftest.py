@@ -107,7 +107,7 @@ def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, 
         report,
         folders,
         glossary=lambda: glossary,
-        open_notes=lambda: NoteStore(data_dir, key=privacy.key),
+        open_notes=lambda: NoteStore(data_dir, key=privacy.key, report=report.manifest.id),
         privacy=privacy,
     )
 

@@ -55,6 +55,11 @@ class Style(enum.StrEnum):
     STRIKE = "strike"
 
 
+# The identity of the report this app ships (its manifest's publisher and title, see `content.report_id_from`):
+# every note written before notes recorded their report was made on it.
+BUNDLED_REPORT_ID = "amnesty-international-israel-and-the-occupied-palestinian-territory"
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """Where a note attaches: the W3C TextQuoteSelector (`exact`, `prefix`, `suffix`) plus a position.
@@ -75,7 +80,7 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """One highlight, with an optional plain-text note and tags, in one layer."""
+    """One highlight, with an optional plain-text note and tags, in one layer, on one report."""
 
     id: NoteId
     layer: LayerName
@@ -90,6 +95,7 @@ class Note:
     import_key: str | None = (
         None  # set on imported notes: importing the same annotation again finds it and adds nothing
     )
+    report: str = BUNDLED_REPORT_ID  # the report (its manifest's id) the note was made on
 
     @property
     def section_id(self) -> SectionId:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.notes.copies import Copies, PlainCopies, configure, memory_connection
-from reader.notes.note import NotesError
+from reader.notes.note import BUNDLED_REPORT_ID, NotesError
 
 DB_NAME = "notes.sqlite3"
 BACKUP_FOLDER = "backups"
@@ -57,6 +57,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE UNIQUE INDEX notes_import_key ON notes (layer, import_key) WHERE import_key IS NOT NULL",
         "CREATE INDEX notes_section ON notes (section_id)",
         "CREATE INDEX notes_layer ON notes (layer)",
+    ),
+    (
+        # Notes belong to the report they were made on; those written before were all made on the bundled one.
+        f"ALTER TABLE notes ADD COLUMN report TEXT NOT NULL DEFAULT '{BUNDLED_REPORT_ID}'",
+        "DROP INDEX notes_import_key",
+        "CREATE UNIQUE INDEX notes_import_key ON notes (report, layer, import_key) WHERE import_key IS NOT NULL",
+        "CREATE INDEX notes_report ON notes (report)",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.notes.note import (
+    BUNDLED_REPORT_ID,
     MAX_LAYER_NAME,
     MAX_NOTE_TEXT,
     MAX_TAG,
@@ -34,6 +35,18 @@ from reader.notes.note import (
     to_style,
 )
 from reader.notes.purge import purge_copies
+from reader.notes.rows import (
+    COLUMNS,
+    INSERT,
+    anchor_values,
+    iso,
+    layer_from_row,
+    note_from_row,
+    now,
+    reason,
+    row_values,
+    tags_json,
+)
 from reader.notes.schema import BACKUP_FOLDER, DB_NAME, open_database, refresh_daily_backup
 from reader.sealing import SealKey
 
@@ -63,9 +76,6 @@ class _Unchanged(enum.Enum):
 
 UNCHANGED = _Unchanged.UNCHANGED
 
-_COLUMNS = 'id, layer, section_id, paragraph_id, start, "end", exact, prefix, suffix, color, style, body, tags, '
-_COLUMNS += "created, updated, author, import_key"
-
 
 class NoteStore:
     """The notes database: every write is one transaction, committed before the method returns what it wrote.
@@ -74,12 +84,21 @@ class NoteStore:
     damaged and restored from a backup, so the window can tell the reader what happened.
     """
 
-    def __init__(self, location: Path | str, today: dt.date | None = None, key: SealKey | None = None) -> None:
+    def __init__(
+        self,
+        location: Path | str,
+        today: dt.date | None = None,
+        key: SealKey | None = None,
+        report: str = BUNDLED_REPORT_ID,
+    ) -> None:
         """Open `location`: a folder (holding `notes.sqlite3`, normally the data folder) or a database file.
 
         With a `key` (the lock is on), `location` is the data folder and the notes are the sealed `notes.sealed`.
+        `report` is the identity of the report being read (its manifest's id): the store lists, counts and writes
+        only that report's notes (`other_reports_notes()` lists the rest, to be shown apart and never placed).
         """
         location = Path(location)
+        self.report = report
         self._today = today  # None: the real date at each backup (the app may stay open past midnight)
         if key is not None:
             from reader.notes.sealed_database import SEALED_NAME, open_sealed_database
@@ -133,49 +152,54 @@ class NoteStore:
 
     def note(self, note_id: str) -> Note:
         """The note with this id; NotesError if there is none (it was deleted or its layer removed)."""
-        row = self._query(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", (note_id,)).fetchone()
+        row = self._query(f"SELECT {COLUMNS} FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:
             raise NotesError(f"There is no note “{note_id}”; it may have been deleted.")
-        return _note(row)
+        return note_from_row(row)
 
     def notes(self, layer: str | None = None, *, visible_only: bool = False) -> tuple[Note, ...]:
-        """Every note (of one layer, or of the visible layers), oldest first."""
-        sql = f"SELECT {_COLUMNS} FROM notes"
-        params: tuple[object, ...] = ()
+        """Every note of this report (of one layer, or of the visible layers), oldest first."""
+        sql = f"SELECT {COLUMNS} FROM notes WHERE report = ?"
+        params: tuple[object, ...] = (self.report,)
         if layer is not None:
-            sql += " WHERE layer = ?"
-            params = (layer,)
+            sql += " AND layer = ?"
+            params += (layer,)
         elif visible_only:
-            sql += " WHERE layer IN (SELECT name FROM layers WHERE visible)"
+            sql += " AND layer IN (SELECT name FROM layers WHERE visible)"
         sql += " ORDER BY created, rowid"
-        return tuple(_note(row) for row in self._query(sql, params))
+        return tuple(note_from_row(row) for row in self._query(sql, params))
 
     def notes_in(self, section_id: str) -> tuple[Note, ...]:
-        """The notes anchored (when last saved) in one section, oldest first."""
-        sql = f"SELECT {_COLUMNS} FROM notes WHERE section_id = ? ORDER BY created, rowid"
-        return tuple(_note(row) for row in self._query(sql, (section_id,)))
+        """This report's notes anchored (when last saved) in one section, oldest first."""
+        sql = f"SELECT {COLUMNS} FROM notes WHERE report = ? AND section_id = ? ORDER BY created, rowid"
+        return tuple(note_from_row(row) for row in self._query(sql, (self.report, section_id)))
+
+    def other_reports_notes(self) -> tuple[Note, ...]:
+        """The notes made on other reports (other content packs), by report then age: never to be placed here."""
+        sql = f"SELECT {COLUMNS} FROM notes WHERE report != ? ORDER BY report, created, rowid"
+        return tuple(note_from_row(row) for row in self._query(sql, (self.report,)))
 
     def has_notes(self) -> bool:
-        return self._query("SELECT EXISTS (SELECT 1 FROM notes)").fetchone()[0] == 1
+        return self._query("SELECT EXISTS (SELECT 1 FROM notes WHERE report = ?)", (self.report,)).fetchone()[0] == 1
 
     def count(self) -> int:
-        return int(self._query("SELECT count(*) FROM notes").fetchone()[0])
+        return int(self._query("SELECT count(*) FROM notes WHERE report = ?", (self.report,)).fetchone()[0])
 
     def tags(self) -> tuple[str, ...]:
-        """Every tag in use, sorted case-insensitively."""
+        """Every tag in use on this report, sorted case-insensitively."""
         found: set[str] = set()
-        for (tags,) in self._query("SELECT tags FROM notes WHERE tags != '[]'"):
+        for (tags,) in self._query("SELECT tags FROM notes WHERE report = ? AND tags != '[]'", (self.report,)):
             found.update(json.loads(tags))
         return tuple(sorted(found, key=str.casefold))
 
     def layers(self) -> tuple[Layer, ...]:
-        """Every layer, the reader's own first, then imported ones by name."""
+        """Every layer (with how many of this report's notes it holds), the reader's own first, then by name."""
         sql = (
             "SELECT layers.name, read_only, visible, source, count(notes.id) FROM layers "
-            "LEFT JOIN notes ON notes.layer = layers.name GROUP BY layers.name "
+            "LEFT JOIN notes ON notes.layer = layers.name AND notes.report = ? GROUP BY layers.name "
             "ORDER BY layers.name != 'mine', layers.name COLLATE NOCASE"
         )
-        return tuple(_layer(row) for row in self._query(sql))
+        return tuple(layer_from_row(row) for row in self._query(sql, (self.report,)))
 
     def layer(self, name: str) -> Layer:
         for layer in self.layers():
@@ -197,7 +221,7 @@ class NoteStore:
         author: str | None = None,
     ) -> Note:
         """Save a new highlight (with an optional note) and return it with its id."""
-        now = _now()
+        moment = now()
         note = Note(
             id=NoteId(str(uuid.uuid4())),
             layer=LayerName(layer),
@@ -206,9 +230,10 @@ class NoteStore:
             style=to_style(style),
             text=checked_text(text),
             tags=normalize_tags(tags),
-            created=now,
-            updated=now,
+            created=moment,
+            updated=moment,
             author=author or None,
+            report=self.report,
         )
         with self._transaction():
             self._require_writable(layer)
@@ -239,17 +264,17 @@ class NoteStore:
             )
             if new == old:
                 return old
-            new = replace(new, updated=max(_now(), old.updated))
+            new = replace(new, updated=max(now(), old.updated))
             self._connection.execute(
                 'UPDATE notes SET section_id = ?, paragraph_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, '
                 "suffix = ?, color = ?, style = ?, body = ?, tags = ?, updated = ? WHERE id = ?",
                 (
-                    *_anchor_values(new.anchor),
+                    *anchor_values(new.anchor),
                     new.color,
                     new.style,
                     new.text,
-                    _tags_json(new.tags),
-                    _iso(new.updated),
+                    tags_json(new.tags),
+                    iso(new.updated),
                     new.id,
                 ),
             )
@@ -299,15 +324,20 @@ class NoteStore:
         return self.layer(name)
 
     def remove_layer(self, name: str) -> tuple[Note, ...]:
-        """Remove an imported layer with all its notes; returns the notes removed."""
+        """Remove an imported layer with all its notes on this report; returns the notes removed.
+
+        The layer itself goes once no other report has notes in it.
+        """
         if name == MY_LAYER:
             raise NotesError("Your own notes layer cannot be removed; delete single notes instead.")
         with self._transaction():
             self._require_layer(name)
             removed = self.notes(name)
-            self._connection.execute("DELETE FROM notes WHERE layer = ?", (name,))
-            self._connection.execute("DELETE FROM layers WHERE name = ?", (name,))
-        self._forget([note.id for note in removed], layer=name)
+            self._connection.execute("DELETE FROM notes WHERE layer = ? AND report = ?", (name, self.report))
+            left = self._connection.execute("SELECT EXISTS (SELECT 1 FROM notes WHERE layer = ?)", (name,)).fetchone()
+            if not left[0]:
+                self._connection.execute("DELETE FROM layers WHERE name = ?", (name,))
+        self._forget([note.id for note in removed], layer=None if left[0] else name)
         return removed
 
     def restore_layer(self, layer: Layer, notes: Sequence[Note]) -> Layer:
@@ -315,7 +345,7 @@ class NoteStore:
         with self._transaction():
             self._connection.execute(
                 "INSERT OR IGNORE INTO layers (name, read_only, visible, source, created) VALUES (?, ?, ?, ?, ?)",
-                (layer.name, int(layer.read_only), int(layer.visible), layer.source, _iso(_now())),
+                (layer.name, int(layer.read_only), int(layer.visible), layer.source, iso(now())),
             )
             for note in notes:
                 self._insert(replace(note, layer=layer.name))
@@ -328,7 +358,7 @@ class NoteStore:
         Returns the notes that were added.
         """
         name = check_layer_name(layer)
-        now = _now()
+        moment = now()
         added: list[Note] = []
         with self._transaction():
             self._ensure_layer(name, read_only=name != MY_LAYER, source=source)
@@ -341,10 +371,11 @@ class NoteStore:
                     style=to_style(item.style),
                     text=checked_text(item.text),
                     tags=normalize_tags(item.tags),
-                    created=item.created or now,
-                    updated=item.updated or item.created or now,
+                    created=item.created or moment,
+                    updated=item.updated or item.created or moment,
                     author=item.author or None,
                     import_key=item.key,
+                    report=self.report,
                 )
                 if self._insert(note):
                     added.append(note)
@@ -368,7 +399,7 @@ class NoteStore:
             try:
                 self._connection.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise NotesError(f"Cannot save notes: {_reason(exc)}; nothing was changed.") from exc
+                raise NotesError(f"Cannot save notes: {reason(exc)}; nothing was changed.") from exc
             try:
                 yield
                 self._connection.execute("COMMIT")
@@ -376,7 +407,7 @@ class NoteStore:
                 if self._connection.in_transaction:  # SQLite may have rolled back already (a full disk)
                     self._connection.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise NotesError(f"Cannot save notes: {_reason(exc)}; nothing was changed.") from exc
+                    raise NotesError(f"Cannot save notes: {reason(exc)}; nothing was changed.") from exc
                 raise
             self._changed = True
 
@@ -388,24 +419,9 @@ class NoteStore:
 
     def _insert(self, note: Note) -> bool:
         try:
-            cursor = self._connection.execute(
-                f"INSERT OR IGNORE INTO notes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    note.id,
-                    note.layer,
-                    *_anchor_values(note.anchor),
-                    note.color.value,
-                    note.style.value,
-                    note.text,
-                    _tags_json(note.tags),
-                    _iso(note.created),
-                    _iso(note.updated),
-                    note.author,
-                    note.import_key,
-                ),
-            )
+            cursor = self._connection.execute(INSERT, row_values(note))
         except sqlite3.Error as exc:
-            raise NotesError(f"Cannot save notes: {_reason(exc)}; nothing was changed.") from exc
+            raise NotesError(f"Cannot save notes: {reason(exc)}; nothing was changed.") from exc
         return cursor.rowcount == 1
 
     def _require_layer(self, name: str) -> None:
@@ -422,81 +438,10 @@ class NoteStore:
     def _ensure_layer(self, name: str, read_only: bool, source: str | None) -> None:
         self._connection.execute(
             "INSERT OR IGNORE INTO layers (name, read_only, visible, source, created) VALUES (?, ?, 1, ?, ?)",
-            (name, int(read_only), source, _iso(_now())),
+            (name, int(read_only), source, iso(now())),
         )
 
     def _set_layer_flag(self, name: str, column: str, value: bool) -> None:
         with self._transaction():
             self._require_layer(name)
             self._connection.execute(f"UPDATE layers SET {column} = ? WHERE name = ?", (int(value), name))
-
-
-def _reason(error: sqlite3.Error) -> str:
-    """What a failed write means for the user."""
-    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
-    reasons = {
-        13: "the disk is full",  # SQLITE_FULL
-        8: "the data folder cannot be written to",  # SQLITE_READONLY
-        5: "another copy of the app is saving; try again",  # SQLITE_BUSY
-        6: "another copy of the app is saving; try again",  # SQLITE_LOCKED
-        10: "the disk could not be written",  # SQLITE_IOERR
-    }
-    return reasons.get(code, str(error))
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _iso(moment: dt.datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def _tags_json(tags: tuple[str, ...]) -> str:
-    return json.dumps(list(tags), ensure_ascii=False)
-
-
-def _anchor_values(anchor: Anchor) -> tuple[object, ...]:
-    return (
-        anchor.section_id,
-        anchor.paragraph_id,
-        anchor.start,
-        anchor.end,
-        anchor.exact,
-        anchor.prefix,
-        anchor.suffix,
-    )
-
-
-# A value written by a newer version (say, a new colour) shows with the default instead of failing the read.
-_COLORS = {color.value: color for color in Color}
-_STYLES = {style.value: style for style in Style}
-
-
-def _note(row: Sequence) -> Note:
-    # Called for every note on every listing, so it avoids needless conversions (SQLite hands back str and int).
-    (note_id, layer, section_id, paragraph_id, start, end, exact, prefix, suffix, color, style, body, tags, created,
-     updated, author, import_key) = row  # fmt: skip
-    created_at = dt.datetime.fromisoformat(created)
-    return Note(
-        id=note_id,
-        layer=layer,
-        anchor=Anchor(section_id, paragraph_id, start, end, exact, prefix, suffix),
-        color=_COLORS.get(color, Color.YELLOW),
-        style=_STYLES.get(style, Style.HIGHLIGHT),
-        text=body,
-        tags=() if tags == "[]" else tuple(json.loads(tags)),
-        created=created_at,
-        updated=created_at if updated == created else dt.datetime.fromisoformat(updated),
-        author=author,
-        import_key=import_key,
-    )
-
-
-def _layer(row: Sequence[object]) -> Layer:
-    name, read_only, visible, source, count = row
-    return Layer(
-        LayerName(str(name)), bool(read_only), bool(visible), None if source is None else str(source), int(count)
-    )

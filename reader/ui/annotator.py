@@ -85,6 +85,10 @@ class Annotator(QObject):
         layer = self._layers.get(note.layer)
         return layer is not None and layer.read_only
 
+    def other_reports_notes(self) -> tuple[Note, ...]:
+        """Notes made on other reports in the same data folder: listed apart on request, never placed here."""
+        return self._store.other_reports_notes()
+
     def tags(self) -> tuple[str, ...]:
         found = {tag for note in self._loaded().values() for tag in note.tags}
         return tuple(sorted(found, key=str.casefold))

@@ -106,6 +106,16 @@ class NotesPanel(QWidget):
         buttons.addWidget(self._remove_layer)
         layers_layout.addLayout(buttons)
 
+        self._show_others = QPushButton(self)
+        self._show_others.setObjectName("notesShowOtherReports")
+        self._show_others.setAccessibleName(self.tr("Show notes made on other reports"))
+        self._show_others.setCheckable(True)
+        self._others = QListWidget(self)
+        self._others.setObjectName("notesOtherReports")
+        self._others.setAccessibleName(self.tr("Notes made on other reports (not placed in this report)"))
+        self._others.setWordWrap(True)
+        self._others.hide()
+
         self.editor = NoteEditor(self._annotator, self)
 
         filters = QGridLayout()
@@ -121,6 +131,8 @@ class NotesPanel(QWidget):
         top_layout.addWidget(self._list, 1)
         top_layout.addWidget(self._empty)
         top_layout.addWidget(self._layers_box)
+        top_layout.addWidget(self._show_others)
+        top_layout.addWidget(self._others)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
@@ -142,6 +154,7 @@ class NotesPanel(QWidget):
         self._layers.currentItemChanged.connect(self._update_layer_buttons)
         self._remove_layer.clicked.connect(self._on_remove_layer_clicked)
         self._editable_layer.toggled.connect(self._on_editable_layer_toggled)
+        self._show_others.toggled.connect(self._fill_other_reports)
         self.editor.delete_requested.connect(self.note_delete_requested)
         self._annotator.notes_changed.connect(self.refresh)
         self._annotator.note_updated.connect(self._on_annotator_note_updated)
@@ -181,6 +194,7 @@ class NotesPanel(QWidget):
             self._empty.setText(self.tr("No note matches the filter."))
         self._empty.setVisible(not notes)
         self._fill_layers()
+        self._fill_other_reports()
         row = self._model.row_of(current) if current else None
         if row is not None:
             self._list.setCurrentIndex(self._model.index(row))
@@ -238,6 +252,23 @@ class NotesPanel(QWidget):
         rows = max(1, min(4, len(imported)))
         self._layers.setFixedHeight(rows * max(18, self._layers.sizeHintForRow(0)) + 2 * self._layers.frameWidth() + 2)
         self._update_layer_buttons()
+
+    def _fill_other_reports(self, *_args: object) -> None:
+        """Notes from other reports (other content packs): counted always, listed only when asked, never placed."""
+        others = self._annotator.other_reports_notes()
+        self._show_others.setVisible(bool(others))
+        self._show_others.setText(self.tr("Notes from other reports ({0})").format(len(others)))
+        shown = bool(others) and self._show_others.isChecked()
+        self._others.setVisible(shown)
+        self._others.clear()
+        if not shown:
+            return
+        for note in others:
+            text = self.tr("From another report ({0}): “{1}”").format(note.report, note.quote)
+            if note.text:
+                text += f" — {note.text}"
+            item = QListWidgetItem(text, self._others)
+            item.setToolTip(self.tr("Made on another report; it is not placed in this one."))
 
     # Choosing and jumping
 
