@@ -59,12 +59,15 @@ def run_list(
     """Print the notes in reading order, orphaned ones last (or a JSON list)."""
     with open_store(open_notes) as store:
         notes = select_notes(store, layer, tags)
+        elsewhere = len(store.other_reports_notes())
     text = ReportText(report)
     placements = place_notes(text, notes)
     rows = [note_row(note, placements[note.id], report) for note in reading_order(text, notes, placements)]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
+    if elsewhere:
+        tell(f"{elsewhere} note{'s' if elsewhere != 1 else ''} made on other reports not shown (open them with --content).")
     if not rows:
         print("No notes yet.")
         return 0
