@@ -67,7 +67,8 @@ def run_list(
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if elsewhere:
-        tell(f"{elsewhere} note{'s' if elsewhere != 1 else ''} made on other reports not shown (open them with --content).")
+        plural = "s" if elsewhere != 1 else ""
+        tell(f"{elsewhere} note{plural} made on other reports not shown (open them with --content).")
     if not rows:
         print("No notes yet.")
         return 0

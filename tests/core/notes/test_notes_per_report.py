@@ -130,3 +130,12 @@ def test_a_new_edition_of_the_same_report_keeps_its_notes(data_dir: Path, tmp_pa
         store.add(anchor(), text="kept")
     with NoteStore(data_dir, report=second.manifest.id) as store:
         assert [note.text for note in store.notes()] == ["kept"]
+
+
+def test_notes_list_says_how_many_notes_other_reports_hold(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with NoteStore(data_dir, report=UDHR) as udhr:
+        udhr.add(anchor(), text="elsewhere")
+    assert main(["notes", "list"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "No notes yet.\n"
+    assert captured.err == "field-reader: 1 note made on other reports not shown (open them with --content).\n"
