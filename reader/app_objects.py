@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import PROGRAM
@@ -36,15 +39,37 @@ class AppObjects:
 
 def build_app_objects(folders: Folders) -> AppObjects:
     """Load the report from `folders.content` (raises ContentError) and prepare the rest to load on demand."""
+    if folders.bundled_cache is not None:
+        _seed_parsed_report(folders.bundled_cache, folders.cache)
     report = load_report(folders.content, folders.cache)
     privacy = Privacy(folders.data, folders.cache)
     return AppObjects(
         report=report,
         folders=folders,
         glossary=glossary_loader(report),
-        open_notes=lambda: _open_notes(folders, privacy),
+        open_notes=lambda: _open_notes(folders, privacy, report.manifest.id),
         privacy=privacy,
     )
+
+
+def _seed_parsed_report(bundled_cache: Path, cache: Path) -> None:
+    """A first start reads the sections parsed before release: copy the prepared file into the user's cache.
+
+    Files are named by the content's checksum, so one prepared from other content is simply never read; a cache
+    that cannot be written only costs the parse.
+    """
+    try:
+        prepared = [entry for entry in os.scandir(bundled_cache / "report") if entry.name.endswith(".json")]
+    except OSError:  # a source checkout: nothing prepared
+        return
+    for entry in prepared:
+        target = cache / "report" / entry.name
+        if not target.exists():
+            import shutil
+
+            with contextlib.suppress(OSError):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(entry.path, target)
 
 
 def glossary_loader(report: Report) -> Callable[[], Glossary]:
@@ -65,7 +90,7 @@ def glossary_loader(report: Report) -> Callable[[], Glossary]:
     return load
 
 
-def _open_notes(folders: Folders, privacy: Privacy) -> NoteStore:
+def _open_notes(folders: Folders, privacy: Privacy, report_id: str) -> NoteStore:
     from reader.notes.store import NoteStore
 
-    return NoteStore(folders.data, key=privacy.key)
+    return NoteStore(folders.data, key=privacy.key, report=report_id)

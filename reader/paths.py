@@ -21,6 +21,8 @@ class Folders:
     cache: Path  # rebuildable files: rendered pages, a search index; it may be missing or read-only
     content: Path  # the report to show
     bundled_index: Path  # the search index built before release; only ever read
+    # The parsed report and rendered page prepared before release (the cache's layout); only ever read.
+    bundled_cache: Path | None = None
 
 
 def locate(content: Path | None = None) -> Folders:
@@ -33,6 +35,7 @@ def locate(content: Path | None = None) -> Folders:
         cache=cache_dir(),
         content=Path(content) if content is not None else content_dir(),
         bundled_index=bundled_index_dir(),
+        bundled_cache=bundled_cache_dir(),
     )
 
 
@@ -54,11 +57,36 @@ def _ensure_cache(folder: Path) -> Path:
     return folder
 
 
+PORTABLE_MARKER = "portable"  # an empty file of this name beside the frozen executable: keep everything beside it
+
+
+def portable_data_dir() -> Path | None:
+    """`data/` beside the frozen executable when the `portable` file sits there (a USB stick); else None.
+
+    Only a frozen app (the download) can be portable: a source checkout always uses the user's folders.
+    """
+    if not getattr(sys, "frozen", False):
+        return None
+    beside = Path(sys.executable).resolve().parent
+    if not (beside / PORTABLE_MARKER).is_file():
+        return None
+    return beside / "data"
+
+
+def is_portable() -> bool:
+    """Whether this run keeps every user file beside the executable (READER_DATA_DIR, when set, still wins)."""
+    return not os.environ.get("READER_DATA_DIR") and portable_data_dir() is not None
+
+
 def data_dir() -> Path:
-    """Where notes, preferences and logs live: READER_DATA_DIR, else the platform's user data folder."""
+    """Where notes, preferences and logs live: READER_DATA_DIR, else `data/` beside a portable app, else the
+    platform's user data folder."""
     override = os.environ.get("READER_DATA_DIR")
     if override:
         return _ensure(Path(override))
+    portable = portable_data_dir()
+    if portable is not None:
+        return _ensure(portable)
     import platformdirs
 
     return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
@@ -69,7 +97,7 @@ def cache_dir() -> Path:
     override = os.environ.get("READER_CACHE_DIR")
     if override:
         return _ensure_cache(Path(override))
-    if os.environ.get("READER_DATA_DIR"):
+    if os.environ.get("READER_DATA_DIR") or portable_data_dir() is not None:
         return _ensure_cache(data_dir() / "cache")
     import platformdirs
 
@@ -95,3 +123,11 @@ def content_dir() -> Path:
 def bundled_index_dir() -> Path:
     """The search index built before release; only ever read at run time."""
     return install_dir() / "index"
+
+
+def bundled_cache_dir() -> Path:
+    """The parsed report and rendered page prepared before release (`packaging/build.sh`); only ever read.
+
+    In a source checkout there is none (the folder is missing), and the user's cache is all there is.
+    """
+    return install_dir() / "prepared"

@@ -22,18 +22,22 @@ def cached_report_html(
     options: RenderOptions,
     cache_folder: Path,
     glossary: Glossary | Callable[[], Glossary] | None = None,
+    bundled_folder: Path | None = None,
 ) -> str:
     """The report's HTML, read from the cache when it was rendered from the same content and options.
 
     With a glossary (or a function loading it, called only when the page must be rendered) its terms are
-    marked; the checksum already covers the glossary file.
+    marked; the checksum already covers the glossary file. `bundled_folder` is the same layout prepared before
+    release in the install folder: only ever read, when the user's cache lacks the page (a first start).
     """
     terms = "-terms" if glossary is not None else ""
-    path = cache_folder / "render" / f"{report.checksum[:32]}-{options.key}{terms}.html"
-    try:
-        return read_regular_file(path, _MAX_PAGE_BYTES).decode("utf-8")
-    except (OSError, UnicodeDecodeError, ReaderError):  # none yet, or not one to trust: render it again
-        pass
+    name = f"{report.checksum[:32]}-{options.key}{terms}.html"
+    path = cache_folder / "render" / name
+    for candidate in (path, *([bundled_folder / "render" / name] if bundled_folder is not None else [])):
+        try:
+            return read_regular_file(candidate, _MAX_PAGE_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError, ReaderError):  # none yet, or not one to trust: render it again
+            pass
     from reader.render import render_report
 
     html = render_report(report, options, glossary() if callable(glossary) else glossary)

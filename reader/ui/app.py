@@ -38,6 +38,15 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
             file=sys.stderr,
         )
         return 1
+    unreachable = unreachable_x_display()
+    if unreachable is not None:
+        print(
+            f"{PROGRAM}: Cannot open the display {unreachable}; is the desktop session still running? "
+            f"Commands such as `{PROGRAM} sections` work without one.",
+            file=sys.stderr,
+        )
+        return 1
+    _ensure_utf8_locale()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Field Reader")
     app.setOrganizationName("Field Reader")
@@ -102,7 +111,7 @@ def build_main_window(objects: AppObjects) -> MainWindow:
     def html_for(options: RenderOptions) -> str:
         from reader.render_cache import cached_report_html
 
-        return cached_report_html(objects.report, options, folders.cache, objects.glossary)
+        return cached_report_html(objects.report, options, folders.cache, objects.glossary, folders.bundled_cache)
 
     from reader.ui.main_window import MainWindow
 
@@ -142,3 +151,41 @@ def _no_display() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def unreachable_x_display() -> str | None:
+    """The X display Qt would open (DISPLAY) when nothing answers there; None when it does, or when Qt uses another.
+
+    WORKAROUND: Qt's xcb plugin aborts the process (exit 134, four lines) when it cannot connect. Asking first costs
+    one socket connect for a local display (`:0`, `unix:0`), the usual case; a display on another host (`host:0`,
+    an SSH forward) is left to Qt, which would take a network round trip to check.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    display = os.environ.get("DISPLAY", "")
+    if not display or (platform and not platform.startswith("xcb")):
+        return None
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return None  # Qt prefers wayland when a wayland session is there
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if host not in ("", "unix") or not number.isdigit():
+        return None
+    import socket
+
+    # An X server listens on the abstract socket and on the file; either answering is enough.
+    for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(address)
+            except OSError:
+                continue
+            return None
+    return display
+
+
+def _ensure_utf8_locale() -> None:
+    """With no locale set at all, Qt warns that it "detected a locale that is not UTF-8"; give it C.UTF-8 instead."""
+    if sys.platform.startswith("linux") and not any(os.environ.get(name) for name in ("LC_ALL", "LC_CTYPE", "LANG")):
+        os.environ["LANG"] = "C.UTF-8"
