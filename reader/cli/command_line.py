@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,8 @@ from reader import PROGRAM, __version__
 
 if TYPE_CHECKING:
     from reader.app_objects import AppObjects
+    from reader.content import Report
+    from reader.glossary import Glossary
 
 Command = Callable[[argparse.Namespace, "AppObjects"], int]
 
@@ -73,6 +76,17 @@ def command_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print a JSON object with query, total, suggestion, hits")
     search.set_defaults(run=_search)
 
+    check = commands.add_parser(
+        "check",
+        help="check a content pack and list every problem as FILE:LINE: MESSAGE",
+        description="Checks the manifest, the Markdown files, the sections and the glossary of a content pack, and "
+        "prints every problem found (exit 1), or one line saying there are none.",
+    )
+    check.add_argument(
+        "folder", nargs="?", type=Path, metavar="DIR", help="the content folder (default: the one in use)"
+    )
+    check.set_defaults(run=_check)
+
     index = commands.add_parser("index", help="manage the search index")
     index_commands = index.add_subparsers(dest="index_command", metavar="ACTION", required=True)
     index_build = index_commands.add_parser("build", help="build the bundled search index (into index/)")
@@ -132,8 +146,29 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
 
 
 def run_command(args: argparse.Namespace, objects: AppObjects) -> int:
-    """Carry out the parsed command on the shared objects; returns the exit code (ReaderError is the caller's)."""
+    """Carry out the parsed command on the shared objects; returns the exit code (ReaderError is the caller's).
+
+    Every command that reads the report loads the glossary strictly, before it prints anything: a broken glossary
+    is the same one line and exit 1 for all of them (the window, by contrast, reads on without a glossary).
+    """
+    if args.run in _READING_COMMANDS:
+        objects = dataclasses.replace(objects, glossary=strict_glossary_loader(objects.report))
+        objects.glossary()
     return args.run(args, objects)
+
+
+def strict_glossary_loader(report: Report) -> Callable[[], Glossary]:
+    """Load the glossary once, on first use; a broken glossary file raises its `GlossaryError`."""
+    loaded: list[Glossary] = []
+
+    def load() -> Glossary:
+        if not loaded:
+            from reader.glossary import load_glossary
+
+            loaded.append(load_glossary(report))
+        return loaded[0]
+
+    return load
 
 
 # Each command imports its module only when chosen, so one command never pays for another's imports.
@@ -153,10 +188,14 @@ def _show(args: argparse.Namespace, objects: AppObjects) -> int:
 
 def _glossary(args: argparse.Namespace, objects: AppObjects) -> int:
     from reader.cli.glossary import run_glossary
-    from reader.glossary import load_glossary
 
-    # Strictly loaded: a broken glossary file is this command's error, not an empty glossary.
-    return run_glossary(load_glossary(objects.report), args.term, args.json)
+    return run_glossary(objects.glossary(), args.term, args.json)
+
+
+def _check(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.check import run_check
+
+    return run_check(args.folder or objects.folders.content)
 
 
 def _search(args: argparse.Namespace, objects: AppObjects) -> int:
@@ -223,3 +262,10 @@ def _wipe(args: argparse.Namespace, objects: AppObjects) -> int:
     from reader.cli.lock import run_wipe
 
     return run_wipe(objects.privacy, objects.folders.data, args.yes)
+
+
+# The commands that read the report, and so load the glossary strictly first (`run_command`); `check` reports a
+# broken glossary as one of its problems, and the lock and wipe commands work whatever the content holds.
+_READING_COMMANDS: frozenset[Command] = frozenset(
+    {_sections, _show, _glossary, _search, _index_build, _notes_list, _notes_export, _notes_import, _notes_delete}
+)
