@@ -2,21 +2,50 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
 from reader.atomic_file import write_atomically
 from reader.content import Report, slugify
 from reader.notes.anchoring import ReportText, place_note
-from reader.notes.note import Note
+from reader.notes.note import COLOR_HEX, Color, Note, Style
+from reader.notes.w3c_model import W3C_CONTEXT, key_as_iri
 
-W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_PARTS_NAMESPACE = uuid.UUID("6f0c3c55-3f59-4b7e-9d0a-2f4c1f1b8a11")  # names collections and pages by their notes
 
 
 def source_iri(report: Report) -> str:
     """The IRI our exports name as the annotations' target source."""
     return f"urn:field-reader:{slugify(report.manifest.title)}:{report.manifest.edition_date}"
+
+
+def annotation_iri(note: Note) -> str:
+    """The id a note is exported under: an imported note keeps its annotation's own id, so it comes back once."""
+    return key_as_iri(note.import_key) if note.import_key else f"urn:uuid:{note.id}"
+
+
+def utc_timestamp(moment: dt.datetime) -> str:
+    """A moment as xsd:dateTime in UTC written with "Z", as the Data Model requires."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def stylesheet(color: Color, style: Style) -> dict[str, object]:
+    """An embedded CssStylesheet describing both classes a note's target carries (its colour and its style)."""
+    shade = COLOR_HEX[color]
+    if style is Style.HIGHLIGHT:
+        rules = [f".{color.value} {{ background-color: {shade}; }}", f".{style.value} {{ text-decoration: none; }}"]
+    else:
+        line = "underline" if style is Style.UNDERLINE else "line-through"
+        rules = [
+            f".{color.value} {{ text-decoration-color: {shade}; }}",
+            f".{style.value} {{ text-decoration-line: {line}; }}",
+        ]
+    return {"type": "CssStylesheet", "value": "\n".join(rules)}
 
 
 def annotation(note: Note, text: ReportText, *, safe: bool = False) -> dict[str, object]:
@@ -40,23 +69,27 @@ def annotation(note: Note, text: ReportText, *, safe: bool = False) -> dict[str,
     bodies: list[dict[str, object]] = []
     if note.text:
         bodies.append({"type": "TextualBody", "value": note.text, "format": "text/plain", "purpose": "commenting"})
-    bodies.extend({"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags)
+    bodies.extend(
+        {"type": "TextualBody", "value": tag, "format": "text/plain", "purpose": "tagging"} for tag in note.tags
+    )
     item: dict[str, object] = {
         "@context": W3C_CONTEXT,
-        "id": f"urn:uuid:{note.id}",
+        "id": annotation_iri(note),
         "type": "Annotation",
         "motivation": "commenting" if note.text else "highlighting",
     }
     if not safe:
-        item["created"] = note.created.isoformat()
-        item["modified"] = note.updated.isoformat()
+        item["created"] = utc_timestamp(note.created)
+        item["modified"] = utc_timestamp(note.updated)
         if note.author:
             item["creator"] = {"type": "Person", "name": note.author}
+    item["stylesheet"] = stylesheet(note.color, note.style)
     if bodies:
         item["body"] = bodies
     item["target"] = {
+        "type": "SpecificResource",
         "source": source_iri(text.report),
-        "styleClass": f"{note.color.value} {note.style.value}",
+        "styleClass": [note.color.value, note.style.value],
         "selector": selectors,
     }
     return item
@@ -65,16 +98,38 @@ def annotation(note: Note, text: ReportText, *, safe: bool = False) -> dict[str,
 def annotation_collection(
     notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False, label: str | None = None
 ) -> dict[str, object]:
-    """The notes as a W3C AnnotationCollection whose first (and only) page holds every annotation."""
+    """The notes as a W3C AnnotationCollection whose first (and only) page holds every annotation.
+
+    The collection and its page are named by IRIs made from the annotations' ids, so the same notes are always
+    the same collection. A collection of no notes has no page (a page holds at least one annotation).
+    """
     text = report if isinstance(report, ReportText) else ReportText(report)
     items = [annotation(note, text, safe=safe) for note in notes]
-    return {
+    names = "\n".join([source_iri(text.report), *(str(item["id"]) for item in items)])
+    collection_id = _named_iri("collection", names)
+    collection: dict[str, object] = {
         "@context": W3C_CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": label or f"Notes on “{text.report.manifest.title}”",
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+    if items:
+        page_id = _named_iri("page", names)
+        collection["first"] = {
+            "@context": W3C_CONTEXT,
+            "id": page_id,
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        }
+        collection["last"] = page_id
+    return collection
+
+
+def _named_iri(part: str, names: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(_PARTS_NAMESPACE, part + chr(10) + names)}"
 
 
 def w3c_bytes(notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False) -> bytes:

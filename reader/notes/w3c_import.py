@@ -5,23 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.bounded_read import RefusedFileError, read_regular_file
-from reader.content import ParagraphId, Report, SectionId
+from reader.content import Report
 from reader.errors import ReaderError
-from reader.notes.anchoring import ReportText, locate
-from reader.notes.note import MAX_NOTE_TEXT, Anchor, Color, ImportedNote, LayerName, Note, Style, check_layer_name
+from reader.notes.anchoring import ReportText
+from reader.notes.note import MAX_NOTE_TEXT, Color, ImportedNote, LayerName, Note, Style, check_layer_name
 from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_file
 from reader.notes.store import NoteStore
+from reader.notes.w3c_bodies import MAX_TAGS as MAX_TAGS
+from reader.notes.w3c_bodies import read_bodies
+from reader.notes.w3c_model import Skip, describe_skips, key_from_iri, types_of
+from reader.notes.w3c_placing import place_passage
+from reader.notes.w3c_targets import MAX_CONTEXT as MAX_CONTEXT  # importable from here, as they always were
+from reader.notes.w3c_targets import MAX_QUOTE as MAX_QUOTE
+from reader.notes.w3c_targets import Selector, first_position, first_quote, read_targets
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_ANNOTATIONS = 50_000
-MAX_QUOTE = 10_000
-MAX_CONTEXT = 1_000
-MAX_TAGS = 100
+MAX_PASSAGES = 50_000
 MAX_DIGITS = 30  # no count or offset in an annotation file comes near this; Python refuses to read past 4,300
 _COLOR_NAMES = frozenset(color.value for color in Color)
 _STYLE_NAMES = frozenset(style.value for style in Style)
@@ -47,27 +53,41 @@ def _whole_number(digits: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What an import did: notes added to `layer`, duplicates skipped, how many found no passage."""
+    """What an import did: notes added to `layer`, duplicates skipped, how many found no passage, what was skipped.
+
+    `split` counts annotations on several passages (each became one note per passage); `skipped` counts every
+    body and target the notes cannot hold, by kind.
+    """
 
     layer: LayerName
     added: tuple[Note, ...]
     duplicates: int
     orphaned: int
     without_quote: int
+    split: tuple[tuple[int, int], ...] = ()  # (passages, annotations with that many)
+    skipped: tuple[tuple[Skip, int], ...] = ()
 
     def summary(self) -> str:
         parts = [f"Imported {len(self.added)} note{'s' if len(self.added) != 1 else ''} into the layer “{self.layer}”"]
+        for passages, count in self.split:
+            parts.append(
+                f"{count} annotation{'s' if count != 1 else ''} on {passages} passages became "
+                f"{count * passages} notes, one per passage"
+            )
         if self.duplicates:
             parts.append(f"{self.duplicates} already there")
         if self.orphaned:
             parts.append(f"{self.orphaned} whose passage was not found (kept as orphaned)")
         if self.without_quote:
             parts.append(f"{self.without_quote} without a quoted passage (left out)")
+        parts.extend(describe_skips(self.skipped))
         return "; ".join(parts) + "."
 
 
 @dataclass(frozen=True, slots=True)
 class _Parsed:
+    """One passage of one annotation, read and checked but not yet placed in the report."""
+
     key: str
     exact: str
     prefix: str
@@ -80,10 +100,21 @@ class _Parsed:
     author: str | None
     created: dt.datetime | None
     updated: dt.datetime | None
+    selectors: tuple[Selector, ...] = ()
+    passages: int = 1  # how many passages its annotation has
 
 
-def read_annotations(path: Path, passphrase: str | None = None) -> tuple[list[_Parsed], int]:
-    """Read and validate a whole W3C or Hypothesis JSON file: its usable annotations and how many had no quote.
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """A whole annotation file read and checked: its passages, how many annotations had none, what was skipped."""
+
+    passages: tuple[_Parsed, ...]
+    without_quote: int
+    skipped: tuple[tuple[Skip, int], ...]
+
+
+def read_annotations(path: Path, passphrase: str | None = None, language: str = "en") -> ParsedFile:
+    """Read and validate a whole W3C or Hypothesis JSON file (`parse_file`).
 
     A file sealed under a passphrase (`sealed_file.py`) is opened with `passphrase` first; without it (or with a
     wrong one) `SealedFileError` says so.
@@ -100,11 +131,17 @@ def read_annotations(path: Path, passphrase: str | None = None) -> tuple[list[_P
         raise _refuse(name, f"it cannot be read ({exc.strerror})") from exc
     if is_sealed_notes_file(raw):
         raw = open_sealed_notes_file(raw, passphrase, name)
-    return parse_annotations(raw, name)
+    return parse_file(raw, name, language)
 
 
 def parse_annotations(raw: bytes, name: str) -> tuple[list[_Parsed], int]:
-    """Validate the bytes of an annotation file (see `read_annotations`)."""
+    """The passages of an annotation file and how many annotations had none (see `parse_file`)."""
+    parsed = parse_file(raw, name)
+    return list(parsed.passages), parsed.without_quote
+
+
+def parse_file(raw: bytes, name: str, language: str = "en") -> ParsedFile:
+    """Validate the bytes of an annotation file; a Choice of bodies prefers `language` (the report's)."""
     if len(raw) > MAX_IMPORT_BYTES:
         raise _refuse(name, f"it is more than the {MAX_IMPORT_BYTES // 10**6} MB allowed")
     try:
@@ -125,15 +162,23 @@ def parse_annotations(raw: bytes, name: str) -> tuple[list[_Parsed], int]:
         raise _refuse(name, f"it holds {len(items):,} annotations, more than the {MAX_ANNOTATIONS:,} allowed")
     parsed: list[_Parsed] = []
     without_quote = 0
+    skipped: Counter[Skip] = Counter()
+    left_out: Counter[Skip] = Counter()  # what the annotations left out held: said only if nothing is kept
     for number, item in enumerate(items, start=1):
-        result = _parse_one(item, number, name)
-        if result is None:
-            without_quote += 1
+        found: Counter[Skip] = Counter()
+        passages = _parse_one(item, number, name, language, found)
+        if passages:
+            parsed.extend(passages)
+            skipped.update(found)
         else:
-            parsed.append(result)
+            without_quote += 1
+            left_out.update(found)
+        if len(parsed) > MAX_PASSAGES:
+            raise _refuse(name, f"it holds more than {MAX_PASSAGES:,} passages")
     if not parsed:
-        raise _refuse(name, "it holds no annotations with a quoted passage")
-    return parsed, without_quote
+        reasons = ", ".join(describe_skips(left_out.items()))
+        raise _refuse(name, "it holds no annotations with a quoted passage" + (f" ({reasons})" if reasons else ""))
+    return ParsedFile(tuple(parsed), without_quote, tuple((kind, skipped[kind]) for kind in Skip if skipped[kind]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +189,8 @@ class PreparedImport:
     layer: LayerName
     notes: tuple[ImportedNote, ...]
     without_quote: int
+    split: tuple[tuple[int, int], ...] = ()
+    skipped: tuple[tuple[Skip, int], ...] = ()
 
 
 def prepare_import(
@@ -155,7 +202,7 @@ def prepare_import(
 ) -> PreparedImport:
     """Read, validate and place a whole W3C or Hypothesis file without touching the notes (safe off the UI thread).
 
-    Each annotation is placed by its quote (the file's source address is ignored); one whose passage is not in
+    Each passage is placed by its quote (the file's source address is ignored); one whose passage is not in
     this report becomes an orphaned note. The layer defaults to the file's name without its extension.
     """
     path = Path(path)
@@ -163,21 +210,33 @@ def prepare_import(
         layer_name = check_layer_name(layer if layer is not None else path.stem)
     except ReaderError as exc:
         raise _refuse(path.name, str(exc).rstrip(".")) from exc
-    parsed, without_quote = read_annotations(path, passphrase)
     text = report if isinstance(report, ReportText) else ReportText(report)
+    parsed = read_annotations(path, passphrase, text.report.manifest.language or "en")
+    skipped = Counter(dict(parsed.skipped))
     imported: list[ImportedNote] = []
-    for done, item in enumerate(parsed, start=1):
-        anchor = _anchor(text, item)
-        imported.append(
-            ImportedNote(
-                item.key, anchor, item.text, item.tags, item.color, item.style, item.author, item.created, item.updated
-            )
-        )
-        if progress is not None and (done % 500 == 0 or done == len(parsed)):
-            progress(done, len(parsed))
+    total = len(parsed.passages)
+    for done, item in enumerate(parsed.passages, start=1):
+        anchor = place_passage(text, item.selectors)
+        if anchor is None:
+            skipped[Skip.OUTSIDE_TARGET] += 1
+        else:
+            fields = (item.text, item.tags, item.color, item.style, item.author, item.created, item.updated)
+            imported.append(ImportedNote(item.key, anchor, *fields))
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+    if not imported:
+        raise _refuse(path.name, "none of its passages is in this report, or can be found by its words")
+    split = Counter(item.passages for item in parsed.passages if item.passages > 1)
     # A file name that is not UTF-8 reaches Python with lone surrogates; the notes keep it readable instead.
     source = path.name.encode("utf-8", "replace").decode("utf-8")
-    return PreparedImport(source, layer_name, tuple(imported), without_quote)
+    return PreparedImport(
+        source,
+        layer_name,
+        tuple(imported),
+        parsed.without_quote,
+        tuple((passages, split[passages] // passages) for passages in sorted(split)),
+        tuple((kind, skipped[kind]) for kind in Skip if skipped[kind]),
+    )
 
 
 def apply_import(store: NoteStore, prepared: PreparedImport) -> ImportResult:
@@ -187,7 +246,15 @@ def apply_import(store: NoteStore, prepared: PreparedImport) -> ImportResult:
     except ReaderError as exc:
         raise _refuse(prepared.source, str(exc).rstrip(".")) from exc
     orphaned = sum(1 for note in added if not note.anchor.section_id)
-    return ImportResult(prepared.layer, added, len(prepared.notes) - len(added), orphaned, prepared.without_quote)
+    return ImportResult(
+        prepared.layer,
+        added,
+        len(prepared.notes) - len(added),
+        orphaned,
+        prepared.without_quote,
+        prepared.split,
+        prepared.skipped,
+    )
 
 
 def import_annotations(
@@ -205,33 +272,6 @@ def import_annotations(
     return apply_import(store, prepare_import(report, path, layer, progress, passphrase))
 
 
-def _anchor(text: ReportText, item: _Parsed) -> Anchor:
-    """Place an imported quote: its position when the text there matches, else by quote, else left unplaced."""
-    if item.position is not None:
-        start, end = item.position
-        if text.document[start:end] == item.exact:
-            section_id, offset = text.section_at(start)
-            body_end = offset + (end - start)
-            if body_end <= len(text.body(section_id)):
-                anchor = text.anchor_at(section_id, offset, body_end)
-                return Anchor(
-                    anchor.section_id,
-                    anchor.paragraph_id,
-                    anchor.start,
-                    anchor.end,
-                    item.exact,
-                    item.prefix,
-                    item.suffix,
-                )
-    probe = Anchor(SectionId(""), ParagraphId(""), 0, len(item.exact), item.exact, item.prefix, item.suffix)
-    found = locate(text, probe)
-    if found is None:
-        return probe
-    section_id, low, high, _method = found
-    # The quote stays as the annotator wrote it; a fuzzy match is found again at each re-anchoring pass.
-    return text.anchor_at(section_id, low, high, like=probe)
-
-
 def _refuse(name: str, reason: str) -> ImportFileError:
     return ImportFileError(f"Cannot import {name}: {reason}. Nothing was changed.")
 
@@ -242,7 +282,7 @@ def _items(data: object, name: str) -> list[object]:
         return data
     if not isinstance(data, dict):
         raise _refuse(name, "it is not a Web Annotation file (expected a JSON object or list)")
-    kind = _types(data.get("type"))
+    kind = types_of(data.get("type"))
     if "AnnotationCollection" in kind:
         first = data.get("first")
         if isinstance(first, dict):
@@ -272,147 +312,83 @@ def _page_items(page: dict[str, object], name: str) -> list[object]:
     return items
 
 
-def _types(value: object) -> set[str]:
-    if isinstance(value, str):
-        return {value}
-    if isinstance(value, list):
-        return {item for item in value if isinstance(item, str)}
-    return set()
+def _parse_one(item: object, number: int, name: str, language: str, skipped: Counter[Skip]) -> list[_Parsed]:
+    """The passages of one annotation, each with the annotation's text, tags and style ([] when it has none)."""
 
-
-def _parse_one(item: object, number: int, name: str) -> _Parsed | None:
     def bad(reason: str) -> ImportFileError:
         return _refuse(name, f"annotation {number} {reason}")
 
     if not isinstance(item, dict):
         raise bad("is not a JSON object")
-    quote, position, style_class = _selectors(item.get("target"), bad)
-    if quote is None:
-        return None
-    exact, prefix, suffix = quote
-    if not exact.strip():
-        return None
-    if len(exact) > MAX_QUOTE:
-        raise bad(f"quotes more than {MAX_QUOTE:,} characters")
-    text, tags = _bodies(item, bad)
-    if len(text) > MAX_NOTE_TEXT:
-        raise bad(f"has a note longer than {MAX_NOTE_TEXT:,} characters")
+    if _has_lone_surrogate(item):
+        raise bad("holds a broken character (half of a UTF-16 pair, written as \\ud800 to \\udfff)")
+    passages = read_targets(item, bad, skipped)
+    if not passages:
+        return []
+    text, tags = read_bodies(item, bad, language, skipped)
+    if len(text) > MAX_NOTE_TEXT - 40:
+        raise bad(f"has a note longer than {MAX_NOTE_TEXT - 40:,} characters")
     author = _author(item)
     identifier = item.get("id")
-    kept = (exact, prefix, suffix, text, *tags, author or "", identifier if isinstance(identifier, str) else "")
-    if any(_has_lone_surrogate(value) for value in kept):
-        raise bad("holds a broken character (half of a UTF-16 pair, written as \\ud800 to \\udfff)")
-    color, style = Color.YELLOW, Style.HIGHLIGHT
-    for word in style_class.split():
-        if word in _COLOR_NAMES:
-            color = Color(word)
-        elif word in _STYLE_NAMES:
-            style = Style(word)
     if isinstance(identifier, str) and identifier.strip():
-        key = "id:" + identifier.strip()[:500]
+        key = key_from_iri(identifier.strip())
     else:
-        canonical = json.dumps([exact, prefix, suffix, text, list(tags)], ensure_ascii=False)
+        first = first_quote(passages[0].selectors)
+        words = [first.exact, first.prefix, first.suffix] if first else []
+        canonical = json.dumps([*words, text, list(tags)], ensure_ascii=False)
         key = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     created = _moment(item.get("created"))
     updated = _moment(item.get("modified", item.get("updated"))) or created
-    return _Parsed(
-        key,
-        exact,
-        prefix[-MAX_CONTEXT:],
-        suffix[:MAX_CONTEXT],
-        position,
-        text,
-        tags,
-        color,
-        style,
-        author,
-        created,
-        updated,
-    )
+    result: list[_Parsed] = []
+    for index, passage in enumerate(passages, start=1):
+        color, style = Color.YELLOW, Style.HIGHLIGHT
+        for word in passage.style_classes:
+            if word in _COLOR_NAMES:
+                color = Color(word)
+            elif word in _STYLE_NAMES:
+                style = Style(word)
+        quote = first_quote(passage.selectors)
+        own_text = text
+        if len(passages) > 1:  # one note per passage, each saying which it is
+            which = f"(passage {index} of {len(passages)})"
+            own_text = f"{text}\n\n{which}" if text else which
+        result.append(
+            _Parsed(
+                key if index == 1 else f"{key}#{index}",
+                quote.exact if quote else "",
+                quote.prefix if quote else "",
+                quote.suffix if quote else "",
+                first_position(passage.selectors),
+                own_text,
+                tags,
+                color,
+                style,
+                author,
+                created,
+                updated,
+                passage.selectors,
+                len(passages),
+            )
+        )
+    return result
 
 
-def _has_lone_surrogate(value: str) -> bool:
-    """True when `value` cannot be written as UTF-8: JSON escapes such as \\ud800 can make such text."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _selectors(target: object, bad: Callable[[str], ImportFileError]):
-    """The first TextQuoteSelector (exact, prefix, suffix), TextPositionSelector and styleClass of a target."""
-    targets = target if isinstance(target, list) else [target]
-    quote: tuple[str, str, str] | None = None
-    position: tuple[int, int] | None = None
-    style_class = ""
-    for one in targets:
-        if not isinstance(one, dict):
-            continue  # a bare IRI: the whole page, no passage
-        if isinstance(one.get("styleClass"), str):
-            style_class = one["styleClass"]
-        for selector in _flatten_selectors(one.get("selector")):
-            kind = _types(selector.get("type"))
-            if "TextQuoteSelector" in kind and quote is None:
-                fields = [selector.get(key, "") for key in ("exact", "prefix", "suffix")]
-                if not all(isinstance(field, str) for field in fields):
-                    raise bad("has a TextQuoteSelector whose exact, prefix or suffix is not text")
-                quote = (fields[0], fields[1], fields[2])
-            elif "TextPositionSelector" in kind and position is None:
-                start, end = selector.get("start"), selector.get("end")
-                if not all(isinstance(value, int) and not isinstance(value, bool) for value in (start, end)):
-                    raise bad("has a TextPositionSelector whose start or end is not a whole number")
-                if 0 <= start <= end:
-                    position = (start, end)
-    return quote, position, style_class
-
-
-def _flatten_selectors(selector: object, depth: int = 0) -> list[dict[str, object]]:
-    if depth > 8:
-        return []
-    found: list[dict[str, object]] = []
-    for one in selector if isinstance(selector, list) else [selector]:
-        if isinstance(one, dict):
-            found.append(one)
-            if "refinedBy" in one:
-                found.extend(_flatten_selectors(one["refinedBy"], depth + 1))
-    return found
-
-
-def _bodies(item: dict[str, object], bad: Callable[[str], ImportFileError]) -> tuple[str, tuple[str, ...]]:
-    """The note text and tags: W3C bodies (commenting and tagging) or Hypothesis's `text` and `tags`."""
-    texts: list[str] = []
-    tags: list[str] = []
-    if "text" in item:  # Hypothesis
-        if not isinstance(item["text"], str):
-            raise bad("has a note text that is not text")
-        texts.append(item["text"])
-    raw_tags = item.get("tags", [])
-    if not isinstance(raw_tags, list) or not all(isinstance(tag, str) for tag in raw_tags):
-        raise bad("has tags that are not a list of text")
-    tags.extend(raw_tags)
-    if "bodyValue" in item:
-        if not isinstance(item["bodyValue"], str):
-            raise bad("has a bodyValue that is not text")
-        texts.append(item["bodyValue"])
-    body = item.get("body")
-    for one in body if isinstance(body, list) else ([] if body is None else [body]):
+def _has_lone_surrogate(value: object) -> bool:
+    """True when any text in `value` cannot be written as UTF-8: JSON escapes such as \\ud800 can make such text."""
+    pending = [value]
+    while pending:
+        one = pending.pop()
         if isinstance(one, str):
-            continue  # an IRI naming an external body: nothing to show offline
-        if not isinstance(one, dict):
-            raise bad("has a body that is not an object")
-        value = one.get("value")
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise bad("has a body whose value is not text")
-        if "tagging" in _types(one.get("purpose")):
-            tags.append(value)
-        else:
-            texts.append(value)  # whatever its format, it is kept and shown as plain text, never rendered
-    if len(tags) > MAX_TAGS:
-        raise bad(f"has more than {MAX_TAGS} tags")
-    return "\n\n".join(text for text in texts if text), tuple(tags)
+            try:
+                one.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(one, dict):
+            pending.extend(one.keys())
+            pending.extend(one.values())
+        elif isinstance(one, list):
+            pending.extend(one)
+    return False
 
 
 def _author(item: dict[str, object]) -> str | None:

@@ -1,0 +1,89 @@
+"""What W3C import and export share: identifiers, type names, nesting limits and the names of what an import skips."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from urllib.parse import quote, unquote
+
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+MAX_DEPTH = 16  # bodies in bodies, targets in targets, selectors refining selectors: deeper is refused
+MAX_KEY = 600
+# An imported note whose annotation had no id that is an IRI (a Hypothesis id, or none at all) is exported under
+# this prefix followed by its import key, so importing the exported file into the same layer finds it again.
+IMPORT_KEY_IRI = "urn:field-reader:import-key:"
+
+Refuse = Callable[[str], Exception]
+
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`#]+(?:#[^\s<>\"{}|\\^`#]*)?")
+
+
+def is_iri(value: str) -> bool:
+    """True for an absolute IRI: a scheme, a colon, no spaces, quotes, angle brackets or second '#'."""
+    return len(value) <= 2000 and _IRI.fullmatch(value) is not None and value.isprintable()
+
+
+def key_as_iri(key: str) -> str:
+    """The IRI an imported note's key is exported as: its annotation's own id when that is an IRI."""
+    if key.startswith("id:") and is_iri(key[3:]):
+        return key[3:]
+    return IMPORT_KEY_IRI + quote(key, safe="")
+
+
+def key_from_iri(identifier: str) -> str:
+    """The import key for an annotation's id (undoing `key_as_iri` for ids this app made)."""
+    if identifier.startswith(IMPORT_KEY_IRI):
+        key = unquote(identifier[len(IMPORT_KEY_IRI) :], errors="replace")
+        if key.strip():
+            return key[:MAX_KEY]
+    return "id:" + identifier[:500]
+
+
+def types_of(value: object) -> set[str]:
+    """The type names of a `type` value: one string or a list of them."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, list):
+        return {item for item in value if isinstance(item, str)}
+    return set()
+
+
+def as_list(value: object) -> list[object]:
+    """A JSON value that may be one thing or a list of things, as a list (None is nothing)."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+class Skip(enum.Enum):
+    """Something in an annotation file the notes cannot hold; an import counts each one and says so."""
+
+    VIDEO_BODY = ("video body", "video bodies")
+    SOUND_BODY = ("sound body", "sound bodies")
+    IMAGE_BODY = ("image body", "image bodies")
+    DATA_BODY = ("dataset body", "dataset bodies")
+    LINKED_BODY = ("body that is only a link", "bodies that are only links")
+    EMPTY_BODY = ("body without text", "bodies without text")
+    CHOICE_LEFT = ("alternative of a choice left for the one chosen", "alternatives of choices left for the one chosen")
+    WHOLE_TARGET = ("target naming a whole page, not a passage", "targets naming a whole page, not a passage")
+    SVG_TARGET = ("target selected by an SVG shape", "targets selected by SVG shapes")
+    CSS_TARGET = ("target selected by CSS", "targets selected by CSS")
+    XPATH_TARGET = ("target selected by XPath", "targets selected by XPath")
+    FRAGMENT_TARGET = ("target selected by a fragment", "targets selected by fragments")
+    DATA_TARGET = ("target selected by byte positions", "targets selected by byte positions")
+    LINKED_TARGET = ("target whose selector is only a link", "targets whose selectors are only links")
+    OTHER_TARGET = ("target with a selector this app cannot read", "targets with selectors this app cannot read")
+    CHOICE_TARGET = ("alternative target left for the one chosen", "alternative targets left for the one chosen")
+    OUTSIDE_TARGET = ("target whose position is outside this report", "targets whose positions are outside this report")
+
+    def count(self, number: int) -> str:
+        singular, plural = self.value
+        return f"{number:,} {singular if number == 1 else plural} skipped"
+
+
+def describe_skips(skipped: Iterable[tuple[Skip, int]]) -> list[str]:
+    """Each kind of skipped thing as "2 video bodies skipped", in the order of `Skip`."""
+    counts = Counter(dict(skipped))
+    return [kind.count(counts[kind]) for kind in Skip if counts[kind]]
