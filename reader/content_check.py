@@ -38,6 +38,7 @@ _REQUIRED_KEYS = (*_TEXT_KEYS, "files")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?[ \t]*$")
 _GOOD_HEADING_ID = re.compile(r"\{#[a-z0-9][a-z0-9-]*\}")
+_NUMBERED_POINT = re.compile(r" {0,3}(\(\d{1,3}\)|\d{1,3}\))[ \t]")
 _LOADER_LINE = re.compile(r"line (\d+) ")
 _LOADER_ENTRY = re.compile(r"entry (\d+) ")
 _LOADER_NAMED_ENTRY = re.compile(r"entry “([^”]*)”")
@@ -206,6 +207,7 @@ class _Checker:
                 sources = None
                 continue
             scanned = self._check_heading_attributes(name, text)
+            self._check_joined_numbers(name, text)
             items, refused = self._read_markdown(name, text, scanned)
             if refused:
                 sources = None
@@ -277,6 +279,21 @@ class _Checker:
                 )
                 reported[number] = line[: line.rfind("{")].rstrip()
         return reported
+
+    def _check_joined_numbers(self, name: str, text: str) -> None:
+        """Report a line opening with “(2)” or “2)” right under another line: Markdown joins the two into one
+        paragraph, so the numbered points run together (only “1.” starts a list)."""
+        lines = text.split("\n")
+        for number in range(2, len(lines) + 1):
+            line, above = lines[number - 1], lines[number - 2]
+            found = _NUMBERED_POINT.match(line)
+            if found and above.strip() and not _ATX_HEADING.fullmatch(above):
+                self._add(
+                    name,
+                    number,
+                    f"starts with “{found[1]}” but joins the paragraph above it; leave a blank line before it, "
+                    "or write a numbered list (1. 2. 3.)",
+                )
 
     def _check_headings(self, headings: list[_Heading]) -> None:
         by_id: dict[str, _Heading] = {}

@@ -31,13 +31,16 @@ def run_sections(report: Report, as_json: bool) -> int:
 
 
 def run_show(report: Report, section_id: str) -> int:
-    """Print one section as wrapped plain text, with ¶ numbers, bullets and call-out brackets."""
+    """Print one section as wrapped plain text, with ¶ numbers, bullets and call-out brackets.
+
+    An item of a numbered list shows its own number (part of its text) instead of a bullet.
+    """
     section = report.section(section_id)
     print(section.title)
     print("=" * min(len(section.title), 78))
     for paragraph in section.paragraphs:
         prefix = f"¶{paragraph.number} " if paragraph.number is not None else ""
-        if paragraph.kind == BlockKind.LIST_ITEM:
+        if paragraph.kind == BlockKind.LIST_ITEM and not paragraph.ordered:
             prefix += "• "
         elif paragraph.kind == BlockKind.CALLOUT:
             prefix = "[ "
