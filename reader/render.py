@@ -25,9 +25,8 @@ def _unescape(text: str) -> str:
     return html.unescape(text)
 
 
-RENDER_VERSION = "6"  # bump when the HTML changes shape, so cached pages are rebuilt (6: numbered lists keep start)
+RENDER_VERSION = "5"  # bump when the HTML changes shape, so cached pages are rebuilt (5: only safe links)
 
-_ITEM_NUMBER = re.compile(r"(\d{1,9})\. ")
 _LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 # The only addresses a link in the content may have: a place in the report, a glossary entry, a web page, an e-mail
@@ -167,13 +166,10 @@ def _body(paragraph: Paragraph, options: RenderOptions, marker: _TermMarker | No
 def _render_group(group: list[Paragraph], options: RenderOptions, marker: _TermMarker | None) -> str:
     kind = group[0].kind
     if kind is BlockKind.LIST_ITEM:
-        # A numbered item's number is part of its text, so the list draws no numbers of its own; `start` still
-        # says where it counts from, for anything that reads the HTML rather than shows it.
+        # A numbered item's number is part of its text, so the list draws no numbers of its own.
         items = "".join(f"<li>{_body(paragraph, options, marker)}</li>" for paragraph in group)
         if group[0].ordered:
-            first = _ITEM_NUMBER.match(group[0].text)
-            start = f' start="{first[1]}"' if first and first[1] != "1" else ""
-            return f'<ol{start} style="list-style-type: none">{items}</ol>'
+            return f'<ol style="list-style-type: none">{items}</ol>'
         return f"<ul>{items}</ul>"
     if kind in (BlockKind.QUOTE, BlockKind.ATTRIBUTION):
         lines = []
