@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # only for type hints: loading the glossary or the notes is n
 CALLOUT_BOOST = 0.5
 """Call-out lines repeat the same campaign slogan in many sections; they should not crowd out the prose."""
 
+HEADING_BOOST = 0.6
+"""A section's title is a short document, which ranks high on its own: weighed down so that a query naming the
+title finds the section first, while a single word still finds the glossary entry and the prose that use it."""
+
 
 @dataclass(frozen=True, slots=True)
 class SearchDocument:
@@ -37,15 +41,31 @@ class SearchDocument:
 
     @property
     def key(self) -> str:
-        """Unique in an index: the paragraph id for the report, else the kind and id ("glossary:icj", "note:12")."""
-        return self.item_id if self.kind is HitKind.REPORT else f"{self.kind.value}:{self.item_id}"
+        """Unique in an index: the paragraph id for a report paragraph, "section:<id>" for a section's heading, else
+        the kind and id ("glossary:icj", "note:12")."""
+        if self.kind is HitKind.REPORT:
+            return self.item_id if self.paragraph_id else f"section:{self.item_id}"
+        return f"{self.kind.value}:{self.item_id}"
 
 
 def report_documents(report: Report) -> tuple[SearchDocument, ...]:
-    """One document per paragraph of the report (list items, quotes and call-out lines included)."""
+    """One document per section heading (its title as the text, no paragraph id) and one per paragraph of the
+    report (list items, quotes and call-out lines included)."""
     documents = []
     for section in report.sections:
         heading = " › ".join(ancestor.title for ancestor in report.heading_path(section.id))
+        documents.append(
+            SearchDocument(
+                kind=HitKind.REPORT,
+                item_id=section.id,
+                text=section.title,
+                title=heading,
+                section_id=section.id,
+                section_title=section.title,
+                heading=heading,
+                boost=HEADING_BOOST,
+            )
+        )
         for paragraph in section.paragraphs:
             documents.append(
                 SearchDocument(

@@ -1,5 +1,10 @@
 """Where the search index lives: the fresh bundled one, else one built in the cache folder (or, when that cannot
-be written, in a private temporary folder removed when the program ends, or in memory)."""
+be written, in a private temporary folder removed when the program ends, or in memory).
+
+The cache keeps one index per content pack: the newest build is in `cache/index/`, and when another pack's index
+is about to be built there, the one it replaces is copied to `cache/indexes/<checksum>/` first (the newest few are
+kept), so switching `--content` back and forth opens each pack's index instead of building it again.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +19,20 @@ from reader.search.build import Progress, build_index
 from reader.search.documents import SearchDocument, report_documents
 from reader.search.errors import SearchError
 from reader.search.index import SearchIndex
-from reader.search.stamp import is_fresh
+from reader.search.stamp import INFO_NAME, is_fresh, read_checksum
+
+KEPT_PACK_INDEXES = 4
+"""How many other packs' indexes the cache keeps besides the newest build (the least recently built go first)."""
 
 
 def cache_index_folder(cache: Path) -> Path:
     """Where the app builds its own index (in the cache folder) when the bundled one is missing or stale."""
     return Path(cache) / "index"
+
+
+def pack_index_folder(cache: Path, checksum: str) -> Path:
+    """Where the cache keeps the index of the pack with content checksum `checksum` once another pack's replaced it."""
+    return Path(cache) / "indexes" / checksum[:16]
 
 
 def fresh_index_folder(report: Report, bundled: Path, cache: Path) -> Path | None:
@@ -47,6 +60,7 @@ def build_cached_index(
     a large report: run it off the UI thread.
     """
     documents = tuple(documents)
+    _keep_other_pack_index(Path(cache))
     try:
         return build_index(cache_index_folder(cache), report, documents, progress)
     except SearchError as cache_error:
@@ -84,4 +98,53 @@ def open_or_build_index(
 
 
 def _fresh_folders(report: Report, bundled: Path, cache: Path) -> list[Path]:
-    return [Path(folder) for folder in (bundled, cache_index_folder(cache)) if is_fresh(folder, report)]
+    folders = (bundled, cache_index_folder(cache), pack_index_folder(cache, report.checksum))
+    return [Path(folder) for folder in folders if is_fresh(folder, report)]
+
+
+def _keep_other_pack_index(cache: Path) -> None:
+    """Copy the complete index in `cache/index/` to its pack's own folder before a build replaces it.
+
+    The stamp is copied last and the folder renamed into place whole, so a copy cut short never reads as fresh.
+    Failing to copy only costs a rebuild later.
+    """
+    source = cache_index_folder(cache)
+    checksum = read_checksum(source)
+    if checksum is None:
+        return
+    target = pack_index_folder(cache, checksum)
+    if read_checksum(target) == checksum:
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".copying-", dir=target.parent))
+        try:
+            files = sorted(
+                (path for path in source.iterdir() if path.is_file() and not path.name.startswith(".")),
+                key=lambda path: path.name == INFO_NAME,
+            )
+            for path in files:
+                shutil.copy2(path, scratch / path.name)
+            if read_checksum(scratch) != checksum:  # rebuilt by another process meanwhile
+                return
+            shutil.rmtree(target, ignore_errors=True)
+            scratch.rename(target)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        target.touch()  # its age is when it was set aside: the oldest are pruned first
+    except OSError:
+        return
+    _prune(target.parent)
+
+
+def _prune(folder: Path) -> None:
+    try:
+        kept = sorted(
+            (path for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")),
+            key=lambda path: path.stat().st_mtime_ns,
+            reverse=True,
+        )
+    except OSError:
+        return
+    for old in kept[KEPT_PACK_INDEXES:]:
+        shutil.rmtree(old, ignore_errors=True)
