@@ -19,7 +19,7 @@ from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_fil
 from reader.notes.store import NoteStore
 from reader.notes.w3c_bodies import MAX_TAGS as MAX_TAGS
 from reader.notes.w3c_bodies import read_bodies
-from reader.notes.w3c_model import Skip, describe_skips, key_from_iri, types_of
+from reader.notes.w3c_model import Skip, describe_skips, key_from_iri, tally, types_of
 from reader.notes.w3c_placing import place_passage
 from reader.notes.w3c_targets import MAX_CONTEXT as MAX_CONTEXT  # importable from here, as they always were
 from reader.notes.w3c_targets import MAX_QUOTE as MAX_QUOTE
@@ -66,6 +66,7 @@ class ImportResult:
     without_quote: int
     split: tuple[tuple[int, int], ...] = ()  # (passages, annotations with that many)
     skipped: tuple[tuple[Skip, int], ...] = ()
+    left_out: tuple[tuple[Skip, int], ...] = ()  # why the annotations without a passage had none
 
     def summary(self) -> str:
         parts = [f"Imported {len(self.added)} note{'s' if len(self.added) != 1 else ''} into the layer “{self.layer}”"]
@@ -79,7 +80,8 @@ class ImportResult:
         if self.orphaned:
             parts.append(f"{self.orphaned} whose passage was not found (kept as orphaned)")
         if self.without_quote:
-            parts.append(f"{self.without_quote} without a quoted passage (left out)")
+            reasons = ", ".join(describe_skips(self.left_out, verb=False))
+            parts.append(f"{self.without_quote} without a quoted passage (left out{': ' + reasons if reasons else ''})")
         parts.extend(describe_skips(self.skipped))
         return "; ".join(parts) + "."
 
@@ -111,6 +113,7 @@ class ParsedFile:
     passages: tuple[_Parsed, ...]
     without_quote: int
     skipped: tuple[tuple[Skip, int], ...]
+    left_out: tuple[tuple[Skip, int], ...] = ()
 
 
 def read_annotations(path: Path, passphrase: str | None = None, language: str = "en") -> ParsedFile:
@@ -176,9 +179,9 @@ def parse_file(raw: bytes, name: str, language: str = "en") -> ParsedFile:
         if len(parsed) > MAX_PASSAGES:
             raise _refuse(name, f"it holds more than {MAX_PASSAGES:,} passages")
     if not parsed:
-        reasons = ", ".join(describe_skips(left_out.items()))
+        reasons = ", ".join(describe_skips(left_out.items(), verb=False))
         raise _refuse(name, "it holds no annotations with a quoted passage" + (f" ({reasons})" if reasons else ""))
-    return ParsedFile(tuple(parsed), without_quote, tuple((kind, skipped[kind]) for kind in Skip if skipped[kind]))
+    return ParsedFile(tuple(parsed), without_quote, tally(skipped), tally(left_out))
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +194,7 @@ class PreparedImport:
     without_quote: int
     split: tuple[tuple[int, int], ...] = ()
     skipped: tuple[tuple[Skip, int], ...] = ()
+    left_out: tuple[tuple[Skip, int], ...] = ()
 
 
 def prepare_import(
@@ -235,7 +239,8 @@ def prepare_import(
         tuple(imported),
         parsed.without_quote,
         tuple((passages, split[passages] // passages) for passages in sorted(split)),
-        tuple((kind, skipped[kind]) for kind in Skip if skipped[kind]),
+        tally(skipped),
+        parsed.left_out,
     )
 
 
@@ -254,6 +259,7 @@ def apply_import(store: NoteStore, prepared: PreparedImport) -> ImportResult:
         prepared.without_quote,
         prepared.split,
         prepared.skipped,
+        prepared.left_out,
     )
 
 

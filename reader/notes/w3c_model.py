@@ -57,6 +57,9 @@ def as_list(value: object) -> list[object]:
     return value if isinstance(value, list) else [value]
 
 
+_ONE_KEPT = " left out (a Choice keeps one)"
+
+
 class Skip(enum.Enum):
     """Something in an annotation file the notes cannot hold; an import counts each one and says so."""
 
@@ -66,8 +69,8 @@ class Skip(enum.Enum):
     DATA_BODY = ("dataset body", "dataset bodies")
     LINKED_BODY = ("body that is only a link", "bodies that are only links")
     EMPTY_BODY = ("body without text", "bodies without text")
-    CHOICE_LEFT = ("alternative of a choice left for the one chosen", "alternatives of choices left for the one chosen")
-    WHOLE_TARGET = ("target naming a whole page, not a passage", "targets naming a whole page, not a passage")
+    CHOICE_LEFT = ("alternative body of a Choice", "alternative bodies of a Choice", _ONE_KEPT)
+    WHOLE_TARGET = ("target naming a whole page", "targets naming a whole page", " skipped (no passage in it)")
     SVG_TARGET = ("target selected by an SVG shape", "targets selected by SVG shapes")
     CSS_TARGET = ("target selected by CSS", "targets selected by CSS")
     XPATH_TARGET = ("target selected by XPath", "targets selected by XPath")
@@ -75,15 +78,22 @@ class Skip(enum.Enum):
     DATA_TARGET = ("target selected by byte positions", "targets selected by byte positions")
     LINKED_TARGET = ("target whose selector is only a link", "targets whose selectors are only links")
     OTHER_TARGET = ("target with a selector this app cannot read", "targets with selectors this app cannot read")
-    CHOICE_TARGET = ("alternative target left for the one chosen", "alternative targets left for the one chosen")
+    CHOICE_TARGET = ("alternative target of a Choice", "alternative targets of a Choice", _ONE_KEPT)
     OUTSIDE_TARGET = ("target whose position is outside this report", "targets whose positions are outside this report")
 
-    def count(self, number: int) -> str:
-        singular, plural = self.value
-        return f"{number:,} {singular if number == 1 else plural} skipped"
+    def count(self, number: int, *, verb: bool = True) -> str:
+        """ "2 video bodies skipped" (or without the verb: "2 video bodies")."""
+        singular, plural, *ending = self.value
+        said = (ending[0] if ending else " skipped") if verb else ""
+        return f"{number:,} {singular if number == 1 else plural}{said}"
 
 
-def describe_skips(skipped: Iterable[tuple[Skip, int]]) -> list[str]:
+def describe_skips(skipped: Iterable[tuple[Skip, int]], *, verb: bool = True) -> list[str]:
     """Each kind of skipped thing as "2 video bodies skipped", in the order of `Skip`."""
     counts = Counter(dict(skipped))
-    return [kind.count(counts[kind]) for kind in Skip if counts[kind]]
+    return [kind.count(counts[kind], verb=verb) for kind in Skip if counts[kind]]
+
+
+def tally(counts: Counter[Skip]) -> tuple[tuple[Skip, int], ...]:
+    """A count of skipped things as a value: (kind, number) pairs in the order of `Skip`, zeros left out."""
+    return tuple((kind, counts[kind]) for kind in Skip if counts[kind])
