@@ -1,23 +1,18 @@
-"""Placing notes in a report: by position, then by exact quote with context, then by a fuzzy quote match."""
+"""Placing notes in a report: by position, else by the best match of quote, context and position (`quote_match`)."""
 
 from __future__ import annotations
 
 import enum
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from reader.content import ParagraphId, Report, SectionId
 from reader.notes.note import Anchor, Note, NoteId, NotesError
+from reader.notes.quote_match import find_quote
+from reader.notes.text_match import MatchText
 
 CONTEXT_LENGTH = 32
-FUZZY_THRESHOLD = 0.75
-_SHARED_WORDS = 0.5  # a place sharing fewer of the quote's words is not compared character by character
-_FUZZY_CANDIDATES = 3
-_WORD = re.compile(r"\w+")
-_MIN_FUZZY_QUOTE = 4
 
 
 class AnchorStatus(enum.StrEnum):
@@ -94,25 +89,31 @@ class ReportText:
             self._section_starts[section.id] = position
             position += len(self._bodies[section.id]) + 1
         self.document = "\n".join(self._bodies.values())
-        self._words: dict[SectionId, tuple[list[str], list[int], list[int]]] = {}
-        self._fuzzy: dict[Anchor, tuple[SectionId, int, int] | None] = {}
+        self._section_ends = [
+            start + len(body) for start, body in zip(self._section_starts.values(), self._bodies.values(), strict=True)
+        ]
+        self._start_list = list(self._section_starts.values())
+        self._matcher: MatchText | None = None
+        self._found: dict[Anchor, tuple[SectionId, int, int, AnchorMethod] | None] = {}
 
-    def fuzzy_match(self, anchor: Anchor) -> tuple[SectionId, int, int] | None:
-        """The fuzzy match for an anchor's quote, remembered: it is the slow step and the report does not change."""
-        if anchor not in self._fuzzy:
-            self._fuzzy[anchor] = _find_fuzzy(self, anchor)
-        return self._fuzzy[anchor]
+    def find(self, anchor: Anchor) -> tuple[SectionId, int, int, AnchorMethod] | None:
+        """Where an anchor's quote is, by quote, context and position, remembered (the report does not change)."""
+        if anchor not in self._found:
+            self._found[anchor] = _find(self, anchor)
+        return self._found[anchor]
 
-    def words(self, section_id: SectionId) -> tuple[list[str], list[int], list[int]]:
-        """A section body's words (case-folded) with where each starts and ends, for fuzzy matching."""
-        if section_id not in self._words:
-            matches = list(_WORD.finditer(self.body(section_id)))
-            self._words[section_id] = (
-                [match.group().casefold() for match in matches],
-                [match.start() for match in matches],
-                [match.end() for match in matches],
-            )
-        return self._words[section_id]
+    def matcher(self) -> MatchText:
+        """The report's text normalised for near matches, made on first use (most passes never need it)."""
+        if self._matcher is None:
+            self._matcher = MatchText(tuple(self._bodies.values()))
+        return self._matcher
+
+    def expected_position(self, anchor: Anchor) -> int | None:
+        """Where in the document an anchor's saved position points, if its paragraph or section is still here."""
+        located = self.paragraph_offset(anchor.paragraph_id) if anchor.paragraph_id else None
+        if located is not None:
+            return self._section_starts[located[0]] + located[1] + anchor.start
+        return self.document_offset(anchor.section_id) if anchor.section_id else None
 
     def body(self, section_id: str) -> str:
         return self._bodies.get(SectionId(section_id), "")
@@ -127,6 +128,11 @@ class ReportText:
 
     def document_offset(self, section_id: str) -> int | None:
         return self._section_starts.get(SectionId(section_id))
+
+    def within_one_section(self, start: int, end: int) -> bool:
+        """Whether document[start:end] lies inside one section's body."""
+        index = bisect_right(self._start_list, start) - 1
+        return index >= 0 and end <= self._section_ends[index]
 
     def section_at(self, document_position: int) -> tuple[SectionId, int]:
         """The section holding a document position, and the position within that section's body."""
@@ -204,13 +210,7 @@ def locate(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, Ancho
         low, high = base + anchor.start, base + anchor.end
         if text.body(section_id)[low:high] == anchor.exact:
             return section_id, low, high, AnchorMethod.POSITION
-    found = _find_quote(text, anchor)
-    if found is not None:
-        return (*found, AnchorMethod.QUOTE)
-    found = text.fuzzy_match(anchor)
-    if found is not None:
-        return (*found, AnchorMethod.FUZZY)
-    return None
+    return text.find(anchor)
 
 
 def place_note(text: ReportText, note: Note) -> Placement:
@@ -270,107 +270,30 @@ def reading_order(
     return tuple(sorted(notes, key=key))
 
 
-def _find_quote(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int] | None:
-    """Every exact occurrence of the quote, scored by how much context agrees, then same section, then nearness."""
+def _find(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, AnchorMethod] | None:
+    """The quote's best place: an exact occurrence whose whole context agrees (nearest the saved position), else the
+    best score of `quote_match.find_quote`."""
     exact = anchor.exact
     if not exact:
         return None
-    best: tuple[tuple[int, int, int], tuple[SectionId, int, int]] | None = None
-    for section_id in text.section_ids():
-        body = text.body(section_id)
-        at = body.find(exact)
-        while at >= 0:
-            end = at + len(exact)
-            context = _common_suffix(anchor.prefix, body[max(0, at - len(anchor.prefix)) : at])
-            context += _common_prefix(anchor.suffix, body[end : end + len(anchor.suffix)])
-            same_section = int(section_id == anchor.section_id)
-            distance = abs(at - anchor.start) if same_section else 1 << 30
-            score = (context, same_section, -distance)
-            if best is None or score > best[0]:
-                best = (score, (section_id, at, end))
-            at = body.find(exact, at + 1)
-    return None if best is None else best[1]
-
-
-def _find_fuzzy(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int] | None:
-    """The closest passage to the quote, when it matches at least FUZZY_THRESHOLD (difflib's ratio).
-
-    Words are matched first, to find where in each section the quote most likely is and how many of its words are
-    there; characters are then compared only around the best few places: comparing characters across whole
-    sections is far too slow for thousands of notes.
-    """
-    quote = anchor.exact
-    quote_words = [word.casefold() for word in _WORD.findall(quote)]
-    if len(quote) < _MIN_FUZZY_QUOTE or not quote_words:
+    expected = text.expected_position(anchor)
+    document = text.document
+    best: tuple[int, int] | None = None
+    at = document.find(exact)
+    while at >= 0:
+        end = at + len(exact)
+        agrees = document.startswith(anchor.suffix, end) and document.endswith(anchor.prefix, 0, at)
+        if agrees and text.within_one_section(at, end):
+            distance = 0 if expected is None else abs(at - expected)
+            if best is None or distance < best[0]:
+                best = (distance, at)
+        at = document.find(exact, at + 1)
+    if best is not None:
+        section_id, low = text.section_at(best[1])
+        return section_id, low, low + len(exact), AnchorMethod.QUOTE
+    match = find_quote(text.matcher(), exact, anchor.prefix, anchor.suffix, expected)
+    if match is None:
         return None
-    words_matcher = SequenceMatcher(None, autojunk=False)
-    words_matcher.set_seq2(quote_words)
-    candidates: list[tuple[float, bool, SectionId, int, int]] = []
-    for section_id in text.section_ids():
-        words, starts, ends = text.words(section_id)
-        if not words:
-            continue
-        words_matcher.set_seq1(words)
-        longest = words_matcher.find_longest_match(0, len(words), 0, len(quote_words))
-        if longest.size == 0:
-            continue
-        slack = len(quote_words) // 4 + 1
-        first = max(0, longest.a - longest.b - slack)
-        last = min(len(words) - 1, longest.a - longest.b + len(quote_words) + slack - 1)
-        if first > last:
-            continue
-        window = SequenceMatcher(None, words[first : last + 1], quote_words, autojunk=False)
-        shared = sum(block.size for block in window.get_matching_blocks()) / len(quote_words)
-        if shared >= _SHARED_WORDS:
-            own = section_id == anchor.section_id
-            candidates.append((shared, own, section_id, starts[first], ends[last]))
-    best: tuple[float, tuple[SectionId, int, int]] | None = None
-    for _shared, own, section_id, low, high in sorted(candidates, reverse=True)[:_FUZZY_CANDIDATES]:
-        found = _closest_in(text.body(section_id), low, high, quote)
-        if found is None:
-            continue
-        ratio, start, end = found
-        ratio += 0.01 if own else 0.0  # prefer the note's own section on a near tie
-        if best is None or ratio > best[0]:
-            best = (ratio, (section_id, start, end))
-    if best is None or best[0] < FUZZY_THRESHOLD:
-        return None
-    return best[1]
-
-
-def _closest_in(body: str, low: int, high: int, quote: str) -> tuple[float, int, int] | None:
-    """The stretch of body[low:high] most like the quote, widened to whole words, with its similarity."""
-    window = body[low:high]
-    blocks = [
-        block for block in SequenceMatcher(None, window, quote, autojunk=False).get_matching_blocks() if block.size
-    ]
-    if not blocks:
-        return None
-    start, end = _widen_to_words(body, low + blocks[0].a, low + blocks[-1].a + blocks[-1].size)
-    return SequenceMatcher(None, body[start:end], quote, autojunk=False).ratio(), start, end
-
-
-def _widen_to_words(body: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and body[start - 1].isalnum() and body[start].isalnum():
-        start -= 1
-    while end < len(body) and body[end - 1].isalnum() and body[end].isalnum():
-        end += 1
-    return start, end
-
-
-def _common_prefix(first: str, second: str) -> int:
-    count = 0
-    for left, right in zip(first, second, strict=False):
-        if left != right:
-            break
-        count += 1
-    return count
-
-
-def _common_suffix(first: str, second: str) -> int:
-    count = 0
-    for left, right in zip(reversed(first), reversed(second), strict=False):
-        if left != right:
-            break
-        count += 1
-    return count
+    section_id, low = text.section_at(match.start)
+    method = AnchorMethod.QUOTE if match.errors == 0 else AnchorMethod.FUZZY
+    return section_id, low, low + (match.end - match.start), method

@@ -1,0 +1,139 @@
+"""Finding a quote in the report by one score: how well the quote matches, then its context, then its position.
+
+Each candidate place gets
+
+    50 × quote similarity + 20 × prefix similarity + 20 × suffix similarity + 2 × closeness to the saved position
+
+where a similarity is 1 − errors / length (errors as in `text_match`, after normalising white space and typographic
+characters) and closeness is 1 − distance / length of the report. Candidates are every exact occurrence of the quote
+and, unless an exact one is convincing, every place matching it with at most a quarter of its length in errors. A
+place with more errors than that is never taken, whatever its context: context chooses among good quote matches, it
+cannot make a bad one good.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.notes.text_match import SEPARATOR, MatchText, best_start, distance_after, distance_before, normalise
+
+QUOTE_WEIGHT = 50.0
+PREFIX_WEIGHT = 20.0
+SUFFIX_WEIGHT = 20.0
+POSITION_WEIGHT = 2.0
+MAX_ERROR_RATE = 0.25  # a near match may have at most this share of the quote's length in errors
+MIN_NEAR_QUOTE = 4  # shorter quotes are only ever found exactly
+MAX_NEAR_QUOTE = 2000  # longer quotes are only found exactly (a near search costs time in proportion to the length)
+_CONTEXT = 64  # saved context beyond this many characters from the quote is not compared
+_MAX_CANDIDATES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    """A place for a quote: `start`/`end` in the raw text a MatchText was made from, its errors and score.
+
+    `context` is how much of the saved prefix and suffix agreed there, from 0 to 1.
+    """
+
+    start: int
+    end: int
+    errors: int
+    score: float
+    context: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    quote: str
+    prefix: str
+    suffix: str
+    expected: int | None  # the saved position, in normalised text
+    widen_start: bool
+    widen_end: bool
+
+
+def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: int | None) -> QuoteMatch | None:
+    """The best place for a quote with its saved context, near `expected` (raw offset) when known; None if none."""
+    quote = normalise(exact).strip(" ")
+    if not quote:
+        return None
+    near_prefix = normalise(prefix)[-_CONTEXT:]
+    near_suffix = normalise(suffix)[:_CONTEXT]
+    wanted = _Wanted(
+        quote,
+        near_prefix,
+        near_suffix,
+        None if expected is None else text.normalised_position(expected),
+        not (near_prefix[-1:].isalnum() and quote[0].isalnum()),
+        not (near_suffix[:1].isalnum() and quote[-1].isalnum()),
+    )
+    size = len(quote)
+    candidates = {(at, at + size): 0 for at in text.occurrences(quote)}
+    best = _best(text, wanted, candidates)
+    if not MIN_NEAR_QUOTE <= size <= MAX_NEAR_QUOTE:
+        return best
+    # An exact quote at least half of whose context agrees is taken without looking for near matches; and none
+    # could beat one whose score is above anything a match with one error can reach.
+    ceiling = QUOTE_WEIGHT * (1 - 1 / size) + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
+    if best is not None and (best.score >= ceiling or best.context >= 0.5):
+        return best
+    max_errors = int(size * MAX_ERROR_RATE)
+    for end, _errors in text.ends(quote, max_errors):
+        window = text.text[max(0, end - size - max_errors) : end]
+        length, errors = best_start(quote, window.rsplit(SEPARATOR, 1)[-1])
+        if errors > max_errors:
+            continue
+        span = _tidied(text.text, end - length, end, wanted)
+        if span is not None and candidates.get(span, errors) >= errors:
+            candidates[span] = errors
+    return _best(text, wanted, candidates)
+
+
+def _best(text: MatchText, wanted: _Wanted, candidates: dict[tuple[int, int], int]) -> QuoteMatch | None:
+    if len(candidates) > _MAX_CANDIDATES:
+        kept = sorted(candidates.items(), key=lambda item: (item[1], _distance(wanted, item[0][0])))
+        candidates = dict(kept[:_MAX_CANDIDATES])
+    best: QuoteMatch | None = None
+    for (start, end), errors in candidates.items():
+        context = _context(text.text, wanted, start, end)
+        score = QUOTE_WEIGHT * (1 - errors / len(wanted.quote)) + (PREFIX_WEIGHT + SUFFIX_WEIGHT) * context
+        if wanted.expected is not None:
+            score += POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
+        if best is None or score > best.score:
+            raw_start, raw_end = text.raw_span(start, end)
+            best = QuoteMatch(raw_start, raw_end, errors, score, context)
+    return best
+
+
+def _context(body: str, wanted: _Wanted, start: int, end: int) -> float:
+    """How much the saved prefix and suffix agree with the text round body[start:end], from 0 to 1 (no context: 1)."""
+    prefix = suffix = 1.0
+    if wanted.prefix:
+        before = body[max(0, start - 2 * len(wanted.prefix)) : start].rsplit(SEPARATOR, 1)[-1]
+        prefix = max(0.0, 1 - distance_before(wanted.prefix, before) / len(wanted.prefix))
+    if wanted.suffix:
+        after = body[end : end + 2 * len(wanted.suffix)].split(SEPARATOR, 1)[0]
+        suffix = max(0.0, 1 - distance_after(wanted.suffix, after) / len(wanted.suffix))
+    weights = PREFIX_WEIGHT + SUFFIX_WEIGHT
+    return (PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix) / weights
+
+
+def _distance(wanted: _Wanted, start: int) -> int:
+    return 0 if wanted.expected is None else abs(start - wanted.expected)
+
+
+def _tidied(body: str, start: int, end: int, wanted: _Wanted) -> tuple[int, int] | None:
+    """A near match without spaces at its edges, widened to whole words where the quote itself began or ended one."""
+    while start < end and body[start] == " ":
+        start += 1
+    while end > start and body[end - 1] == " ":
+        end -= 1
+    if start >= end:
+        return None
+    if wanted.widen_start:
+        while start > 0 and body[start - 1].isalnum() and body[start].isalnum():
+            start -= 1
+    if wanted.widen_end:
+        while end < len(body) and body[end - 1].isalnum() and body[end].isalnum():
+            end += 1
+    return start, end

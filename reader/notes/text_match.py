@@ -1,0 +1,213 @@
+"""Approximate text matching for anchoring: text normalised for comparison, and edit distances found bit-parallel.
+
+Errors are counted as in the Levenshtein distance (one per character inserted, deleted or replaced). The distances
+use the bit-vector form of the edit-distance table (Myers 1999, in Hyyrö's formulation): one column of the table is
+kept as two bit sets (where the value goes up by one, where it goes down by one), so a whole column is advanced with a
+handful of operations on Python integers. Two orientations are used:
+
+- along a short piece (a quote's context, a window round a match) the bits run over the pattern, one step a character
+  of the text (`_scores`);
+- to find a quote anywhere in the report the bits run over the whole report, one step a character of the quote
+  (`MatchText.ends`): a few dozen operations on integers as long as the report, instead of one Python step for each
+  of its characters.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from operator import sub
+
+SEPARATOR = "\n"  # between sections in a MatchText; normalised text never holds one, so no quote matches across it
+_SPACE = re.compile(r"\s+")
+_TYPOGRAPHIC = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+    }
+)
+_BITS_SET = bytes(bin(value).count("1") for value in range(256))
+
+
+def normalise(text: str) -> str:
+    """Text as compared: every run of white space one space, typographic quotes, apostrophes and dashes plain."""
+    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC))
+
+
+def distance_before(context: str, text: str) -> int:
+    """How many errors the best match of `context` ending exactly where `text` ends has (it may start anywhere)."""
+    last = deque(_scores(context, text, anchored=False), maxlen=1)
+    return last[0] if last else len(context)
+
+
+def distance_after(context: str, text: str) -> int:
+    """How many errors the best match of `context` starting exactly where `text` starts has (it may end anywhere)."""
+    return min(_scores(context, text, anchored=True), default=len(context))
+
+
+def best_start(pattern: str, before: str) -> tuple[int, int]:
+    """The length and errors of the best match of `pattern` ending where `before` ends.
+
+    Among equally good starts, the one giving a match closest to the pattern's own length.
+    """
+    scores = list(_scores(pattern[::-1], before[::-1], anchored=True))
+    errors = min(scores)
+    lengths = [length for length, score in enumerate(scores) if score == errors]
+    return min(lengths, key=lambda length: abs(length - len(pattern))), errors
+
+
+def _scores(pattern: str, text: str, *, anchored: bool) -> Iterator[int]:
+    """The edit distance of the pattern to the best match ending at each position of the text, in order.
+
+    Anchored, the match must start where the text starts (and the distance before any text, the pattern's length,
+    comes first); otherwise it may start anywhere.
+    """
+    size = len(pattern)
+    if anchored:
+        yield size
+    if not size:
+        yield from (index + 1 if anchored else 0 for index in range(len(text)))
+        return
+    mask = (1 << size) - 1
+    top = 1 << (size - 1)
+    equal: dict[str, int] = {}
+    for index, char in enumerate(pattern):
+        equal[char] = equal.get(char, 0) | (1 << index)
+    plus, minus, score, shift_in = mask, 0, size, int(anchored)
+    for char in text:
+        same = equal.get(char, 0)
+        vertical = same | minus
+        horizontal = (((same & plus) + plus) ^ plus) | same
+        up = minus | (~(horizontal | plus) & mask)
+        down = plus & horizontal
+        if up & top:
+            score += 1
+        elif down & top:
+            score -= 1
+        up = (up << 1) | shift_in
+        down <<= 1
+        plus = (down | ~(vertical | up)) & mask
+        minus = up & vertical
+        yield score
+
+
+class MatchText:
+    """Sections' texts normalised and joined with SEPARATOR, remembering where each character came from.
+
+    `origin[i]` is where normalised character i starts in the sections' raw texts joined with SEPARATOR.
+    """
+
+    def __init__(self, parts: Sequence[str]) -> None:
+        pieces: list[str] = []
+        origin: list[int] = []
+        base = 0
+        for number, part in enumerate(parts):
+            if number:
+                pieces.append(SEPARATOR)
+                origin.append(base - 1)
+            position = 0
+            for space in _SPACE.finditer(part):
+                low, high = space.span()
+                pieces.append(part[position:low].translate(_TYPOGRAPHIC))
+                origin.extend(range(base + position, base + low))
+                pieces.append(" ")
+                origin.append(base + low)
+                position = high
+            pieces.append(part[position:].translate(_TYPOGRAPHIC))
+            origin.extend(range(base + position, base + len(part)))
+            base += len(part) + 1
+        self.text = "".join(pieces)
+        self.origin = origin
+        self._masks: dict[str, int] | None = None
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised text[start:end] (not empty, no space at either edge) as offsets into the raw texts."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def normalised_position(self, raw: int) -> int:
+        return max(0, bisect_right(self.origin, raw) - 1)
+
+    def occurrences(self, pattern: str) -> list[int]:
+        found = []
+        at = self.text.find(pattern)
+        while at >= 0:
+            found.append(at)
+            at = self.text.find(pattern, at + 1)
+        return found
+
+    def ends(self, pattern: str, max_errors: int) -> list[tuple[int, int]]:
+        """Where matches of the pattern with at most `max_errors` errors end, and their errors.
+
+        One end for each place (the best of a run of neighbouring ends; every end equally good in that run).
+        """
+        size = len(self.text)
+        if not size or not pattern:
+            return []
+        masks = self._char_masks()
+        full = (1 << size) - 1
+        plus = minus = 0  # before the first character of the pattern, every end costs nothing
+        for char in pattern:
+            same = masks.get(char, 0)
+            vertical = same | minus
+            horizontal = (((same & plus) + plus) ^ plus) | same
+            up = minus | (~(horizontal | plus) & full)
+            down = plus & horizontal
+            up = ((up << 1) | 1) & full
+            down = (down << 1) & full
+            plus = down | (~(vertical | up) & full)
+            minus = up & vertical
+        # plus/minus bit j: the errors of the best match ending after character j rise/fall from the one before.
+        width = (size + 7) // 8
+        rises = plus.to_bytes(width, "little")
+        falls = minus.to_bytes(width, "little")
+        at_byte = list(
+            accumulate(map(sub, rises.translate(_BITS_SET), falls.translate(_BITS_SET)), initial=len(pattern))
+        )
+        lowest = list(map(sub, at_byte, falls.translate(_BITS_SET)))
+        found: list[tuple[int, int]] = []
+        if min(lowest) > max_errors:
+            return []
+        for byte in [index for index, bound in enumerate(lowest) if bound <= max_errors]:
+            errors, rise, fall = at_byte[byte], rises[byte], falls[byte]
+            for bit in range(8):
+                if rise >> bit & 1:
+                    errors += 1
+                elif fall >> bit & 1:
+                    errors -= 1
+                end = byte * 8 + bit + 1
+                if errors <= max_errors and end <= size:
+                    found.append((end, errors))
+        return _best_of_runs(found)
+
+    def _char_masks(self) -> dict[str, int]:
+        if self._masks is None:
+            places: dict[str, list[int]] = {}
+            for index, char in enumerate(self.text):
+                places.setdefault(char, []).append(index)
+            masks = {}
+            for char, indexes in places.items():
+                bits = bytearray(b"0" * len(self.text))
+                for index in indexes:
+                    bits[index] = 49
+                bits.reverse()
+                masks[char] = int(bits, 2)
+            self._masks = masks
+        return self._masks
+
+
+def _best_of_runs(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    runs: list[list[tuple[int, int]]] = []
+    for end, errors in found:
+        if runs and runs[-1][-1][0] == end - 1:
+            runs[-1].append((end, errors))
+        else:
+            runs.append([(end, errors)])
+    best = []
+    for run in runs:
+        lowest = min(errors for _end, errors in run)
+        best.extend((end, errors) for end, errors in run if errors == lowest)
+    return best
