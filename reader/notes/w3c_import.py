@@ -19,7 +19,16 @@ from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_fil
 from reader.notes.store import NoteStore
 from reader.notes.w3c_bodies import MAX_TAGS as MAX_TAGS
 from reader.notes.w3c_bodies import read_bodies
-from reader.notes.w3c_model import Skip, describe_skips, key_from_iri, tally, types_of
+from reader.notes.w3c_model import (
+    Skip,
+    author_of,
+    describe_skips,
+    has_lone_surrogate,
+    key_from_iri,
+    moment_of,
+    tally,
+    types_of,
+)
 from reader.notes.w3c_placing import place_passage
 from reader.notes.w3c_targets import MAX_CONTEXT as MAX_CONTEXT  # importable from here, as they always were
 from reader.notes.w3c_targets import MAX_QUOTE as MAX_QUOTE
@@ -229,7 +238,7 @@ def prepare_import(
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     if not imported:
-        raise _refuse(path.name, "none of its passages is in this report, or can be found by its words")
+        raise _refuse(path.name, "its passages are given only by positions outside this report")
     split = Counter(item.passages for item in parsed.passages if item.passages > 1)
     # A file name that is not UTF-8 reaches Python with lone surrogates; the notes keep it readable instead.
     source = path.name.encode("utf-8", "replace").decode("utf-8")
@@ -326,7 +335,7 @@ def _parse_one(item: object, number: int, name: str, language: str, skipped: Cou
 
     if not isinstance(item, dict):
         raise bad("is not a JSON object")
-    if _has_lone_surrogate(item):
+    if has_lone_surrogate(item):
         raise bad("holds a broken character (half of a UTF-16 pair, written as \\ud800 to \\udfff)")
     passages = read_targets(item, bad, skipped)
     if not passages:
@@ -334,17 +343,19 @@ def _parse_one(item: object, number: int, name: str, language: str, skipped: Cou
     text, tags = read_bodies(item, bad, language, skipped)
     if len(text) > MAX_NOTE_TEXT - 40:
         raise bad(f"has a note longer than {MAX_NOTE_TEXT - 40:,} characters")
-    author = _author(item)
+    author = author_of(item)
     identifier = item.get("id")
     if isinstance(identifier, str) and identifier.strip():
         key = key_from_iri(identifier.strip())
     else:
         first = first_quote(passages[0].selectors)
-        words = [first.exact, first.prefix, first.suffix] if first else []
+        words: list[object] = [first.exact, first.prefix, first.suffix] if first else []
+        if first is None:  # given only by positions: they tell such annotations apart
+            words.append(first_position(passages[0].selectors))
         canonical = json.dumps([*words, text, list(tags)], ensure_ascii=False)
         key = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-    created = _moment(item.get("created"))
-    updated = _moment(item.get("modified", item.get("updated"))) or created
+    created = moment_of(item.get("created"))
+    updated = moment_of(item.get("modified", item.get("updated"))) or created
     result: list[_Parsed] = []
     for index, passage in enumerate(passages, start=1):
         color, style = Color.YELLOW, Style.HIGHLIGHT
@@ -377,51 +388,3 @@ def _parse_one(item: object, number: int, name: str, language: str, skipped: Cou
             )
         )
     return result
-
-
-def _has_lone_surrogate(value: object) -> bool:
-    """True when any text in `value` cannot be written as UTF-8: JSON escapes such as \\ud800 can make such text."""
-    pending = [value]
-    while pending:
-        one = pending.pop()
-        if isinstance(one, str):
-            try:
-                one.encode("utf-8")
-            except UnicodeEncodeError:
-                return True
-        elif isinstance(one, dict):
-            pending.extend(one.keys())
-            pending.extend(one.values())
-        elif isinstance(one, list):
-            pending.extend(one)
-    return False
-
-
-def _author(item: dict[str, object]) -> str | None:
-    creator = item.get("creator")
-    for one in creator if isinstance(creator, list) else [creator]:
-        if isinstance(one, str) and one.strip() and not one.startswith(("http:", "https:", "urn:")):
-            return one.strip()[:200]
-        if isinstance(one, dict):
-            for key in ("name", "nickname"):
-                if isinstance(one.get(key), str) and one[key].strip():
-                    return one[key].strip()[:200]
-    info = item.get("user_info")
-    if isinstance(info, dict) and isinstance(info.get("display_name"), str) and info["display_name"].strip():
-        return info["display_name"].strip()[:200]
-    user = item.get("user")
-    if isinstance(user, str) and user.strip():
-        return user.removeprefix("acct:").split("@")[0][:200] or None
-    return None
-
-
-def _moment(value: object) -> dt.datetime | None:
-    if not isinstance(value, str) or len(value) > 64:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=dt.UTC)
-        return moment.astimezone(dt.UTC)
-    except (ValueError, OverflowError):  # not a date, or one that cannot be expressed in UTC (year 1 or 9999)
-        return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections import Counter
@@ -97,3 +98,53 @@ def describe_skips(skipped: Iterable[tuple[Skip, int]], *, verb: bool = True) ->
 def tally(counts: Counter[Skip]) -> tuple[tuple[Skip, int], ...]:
     """A count of skipped things as a value: (kind, number) pairs in the order of `Skip`, zeros left out."""
     return tuple((kind, counts[kind]) for kind in Skip if counts[kind])
+
+
+def has_lone_surrogate(value: object) -> bool:
+    """True when any text in `value` cannot be written as UTF-8: JSON escapes such as \\ud800 can make such text."""
+    pending = [value]
+    while pending:
+        one = pending.pop()
+        if isinstance(one, str):
+            try:
+                one.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(one, dict):
+            pending.extend(one.keys())
+            pending.extend(one.values())
+        elif isinstance(one, list):
+            pending.extend(one)
+    return False
+
+
+def author_of(item: dict[str, object]) -> str | None:
+    """The annotation's author: its creator's name or nickname, or a Hypothesis user."""
+    creator = item.get("creator")
+    for one in creator if isinstance(creator, list) else [creator]:
+        if isinstance(one, str) and one.strip() and not one.startswith(("http:", "https:", "urn:")):
+            return one.strip()[:200]
+        if isinstance(one, dict):
+            for key in ("name", "nickname"):
+                if isinstance(one.get(key), str) and one[key].strip():
+                    return one[key].strip()[:200]
+    info = item.get("user_info")
+    if isinstance(info, dict) and isinstance(info.get("display_name"), str) and info["display_name"].strip():
+        return info["display_name"].strip()[:200]
+    user = item.get("user")
+    if isinstance(user, str) and user.strip():
+        return user.removeprefix("acct:").split("@")[0][:200] or None
+    return None
+
+
+def moment_of(value: object) -> dt.datetime | None:
+    """A timestamp from a file, in UTC (one without a zone is taken as UTC); None when it is not a date."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC)
+    except (ValueError, OverflowError):  # not a date, or one that cannot be expressed in UTC (year 1 or 9999)
+        return None

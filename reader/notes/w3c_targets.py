@@ -100,17 +100,17 @@ def _target(target: object, bad: Refuse, skipped: Counter[Skip], out: list[Passa
     selectors: list[Selector] = []
     reasons: list[Skip] = []
     for one in as_list(target["selector"]):
-        selectors.extend(_selector(one, bad, reasons, depth + 1, inside=False))
+        selectors.extend(_selector(one, bad, reasons, depth + 1))
     if not selectors:
         skipped[reasons[0] if reasons else Skip.WHOLE_TARGET] += 1
         return
     out.append(Passage(tuple(selectors), _style_classes(target.get("styleClass"))))
 
 
-def _selector(selector: object, bad: Refuse, reasons: list[Skip], depth: int, *, inside: bool) -> list[Selector]:
+def _selector(selector: object, bad: Refuse, reasons: list[Skip], depth: int) -> list[Selector]:
     """The selectors this app can use from one W3C selector (none, itself, or its refinements standing alone).
 
-    `inside` is true for a refinement: a position then counts from the start of the passage being refined.
+    A position in a refinement counts from the start of the passage being refined (see `w3c_placing`).
     """
     if depth > MAX_DEPTH:
         raise bad(f"nests its selectors more than {MAX_DEPTH} deep")
@@ -121,7 +121,7 @@ def _selector(selector: object, bad: Refuse, reasons: list[Skip], depth: int, *,
     refined: list[Selector] = []
     if "refinedBy" in selector:
         for one in as_list(selector["refinedBy"]):
-            refined.extend(_selector(one, bad, reasons, depth + 1, inside=True))
+            refined.extend(_selector(one, bad, reasons, depth + 1))
     if "TextQuoteSelector" in kinds:
         exact, prefix, suffix = _quote_fields(selector, bad)
         if not exact.strip():
@@ -136,10 +136,7 @@ def _selector(selector: object, bad: Refuse, reasons: list[Skip], depth: int, *,
             return []
         return [Position(start, end, tuple(refined))]
     if "RangeSelector" in kinds:
-        ends = [
-            _selector(selector.get(key), bad, reasons, depth + 1, inside=inside)
-            for key in ("startSelector", "endSelector")
-        ]
+        ends = [_selector(selector.get(key), bad, reasons, depth + 1) for key in ("startSelector", "endSelector")]
         if ends[0] and ends[1]:
             return [Range(ends[0][0], ends[1][0], tuple(refined))]
         return []
