@@ -7,6 +7,7 @@ passages of the bundled report.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,34 @@ def test_importing_an_export_of_an_import_adds_nothing(
     exported = export_w3c(tmp_path / "class.json", store.notes("class"), ReportText(report))
     again = import_annotations(store, report, exported, layer="class")
     assert (len(again.added), again.duplicates) == (0, len(first.added))
+
+
+def _nested(kind: str, depth: int) -> dict[str, object]:
+    """An annotation whose targets or selectors nest `depth` deep, as a hostile or broken file might."""
+    selector: dict[str, object] = {"type": "TextQuoteSelector", "exact": "racial segregation"}
+    target: dict[str, object] = {"source": "https://example.org/", "selector": selector}
+    for _ in range(depth):
+        if kind == "targets":
+            target = {"type": "Composite", "items": [target]}
+        else:
+            selector = {"type": "TextQuoteSelector", "exact": "racial segregation", "refinedBy": selector}
+            target = {"source": "https://example.org/", "selector": selector}
+    return {"type": "Annotation", "bodyValue": "deep", "target": target}
+
+
+@pytest.mark.parametrize("kind", ["targets", "selectors"])
+def test_targets_or_selectors_nested_too_deeply_are_refused_in_one_line(
+    report: Report, store: NoteStore, tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(_nested(kind, 200)), encoding="utf-8")
+    with pytest.raises(ReaderError) as caught:
+        import_annotations(store, report, path)
+    assert (
+        str(caught.value)
+        == f"Cannot import deep.json: annotation 1 nests its {kind} more than 16 deep. Nothing was changed."
+    )
+    assert store.count() == 0
+    path.write_text(json.dumps(_nested(kind, 5)), encoding="utf-8")  # a few levels are fine
+    (note,) = import_annotations(store, report, path).added
+    assert note.quote == "racial segregation"
