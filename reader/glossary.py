@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import NewType
 
@@ -15,8 +16,10 @@ from reader.errors import ContentError
 
 TermId = NewType("TermId", str)
 
-GLOSSARY_FORMAT = 1
+GLOSSARY_FORMAT = 2  # 2 added `as_of`, `sources` and `case_bound`; format 1 files still load
+READABLE_FORMATS = (1, 2)
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _SIBILANT_END = ("s", "x", "z", "ch", "sh")
 
@@ -31,7 +34,10 @@ class GlossaryTerm:
 
     `term` is the heading (“ICJ”), `expansion` what an abbreviation stands for (“International Court of
     Justice”), `aliases` the other words that mean the same entry; all three are marked in the text.
-    `background` entries explain an idea the report relies on without naming it.
+    `background` entries explain an idea the report relies on without naming it. `sources` are short citations
+    (an instrument and article, a court's decision with its date and paragraphs, a body's own publication), the
+    first being the one the popup shows. `case_bound` holds the forms that match only with their capitals as
+    written (“Amnesty”, not “amnesty”), as all-capitals acronyms always do.
     """
 
     id: TermId
@@ -42,6 +48,8 @@ class GlossaryTerm:
     explanation: str | None
     related: tuple[TermId, ...]
     background: bool = False
+    sources: tuple[str, ...] = ()
+    case_bound: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -51,6 +59,10 @@ class GlossaryTerm:
     @property
     def is_acronym(self) -> bool:
         return is_acronym(self.term)
+
+    def matches_case(self, form: str) -> bool:
+        """True when `form` matches only with its capitals as written: an acronym, or a form listed as case-bound."""
+        return is_acronym(form) or form in self.case_bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +94,11 @@ def is_acronym(form: str) -> bool:
 class Glossary:
     """Every `GlossaryTerm` of the report, and where each one occurs in it."""
 
-    def __init__(self, terms: tuple[GlossaryTerm, ...], report: Report | None = None) -> None:
+    def __init__(self, terms: tuple[GlossaryTerm, ...], report: Report | None = None, as_of: str | None = None) -> None:
         self._terms = terms
         self._by_id = {term.id: term for term in terms}
         self._report = report
+        self._as_of = as_of
         self._pattern, self._group_terms = _compile(terms)
         self._occurrences: tuple[TermOccurrence, ...] | None = None
 
@@ -99,6 +112,11 @@ class Glossary:
     def terms(self) -> tuple[GlossaryTerm, ...]:
         """The entries in the order of the glossary file."""
         return self._terms
+
+    @property
+    def as_of(self) -> str | None:
+        """The date (`YYYY-MM-DD`) the glossary's facts are current to, or None when the file does not say."""
+        return self._as_of
 
     def sorted_terms(self) -> tuple[GlossaryTerm, ...]:
         """The entries in alphabetical order, ignoring case."""
@@ -175,11 +193,17 @@ def load_glossary(report: Report) -> Glossary:
     name = report.manifest.glossary
     if not name:
         return Glossary((), report)
-    return Glossary(read_terms(report.folder / name), report)
+    terms, as_of = read_glossary_file(report.folder / name)
+    return Glossary(terms, report, as_of)
 
 
 def read_terms(path: Path) -> tuple[GlossaryTerm, ...]:
     """The entries of one glossary file, checked: ids unique, related entries present, no form in two entries."""
+    return read_glossary_file(path)[0]
+
+
+def read_glossary_file(path: Path) -> tuple[tuple[GlossaryTerm, ...], str | None]:
+    """The entries of one glossary file, checked, and the date its facts are current to (`as_of`, if given)."""
     try:
         raw = read_regular_file(path, MAX_CONTENT_FILE_BYTES).decode("utf-8")
     except RefusedFileError as exc:
@@ -202,14 +226,29 @@ def read_terms(path: Path) -> tuple[GlossaryTerm, ...]:
         raise GlossaryError(f"Cannot load {path.name}: it holds a number too long to read.") from exc
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"Cannot load {path.name}: it must hold one JSON object with a “terms” list.")
-    if data.get("format", GLOSSARY_FORMAT) != GLOSSARY_FORMAT:
+    glossary_format = data.get("format", 1)
+    if glossary_format not in READABLE_FORMATS or isinstance(glossary_format, bool):
         raise GlossaryError(
-            f"Cannot load {path.name}: it is in glossary format {data.get('format')}, "
-            f"but this version reads format {GLOSSARY_FORMAT}; update Field Reader."
+            f"Cannot load {path.name}: it is in glossary format {glossary_format}, "
+            f"but this version reads formats 1 to {GLOSSARY_FORMAT}; update Field Reader."
         )
+    as_of = _parse_as_of(data.get("as_of"), path.name)
     terms = tuple(_parse_term(entry, number, path.name) for number, entry in enumerate(data["terms"], start=1))
     _check(terms, path.name)
-    return terms
+    return terms, as_of
+
+
+def _parse_as_of(value: object, file_name: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise GlossaryError(f"Cannot load {file_name}: its “as_of” must be a date written YYYY-MM-DD, like 2025-02-11.")
 
 
 def _parse_term(entry: object, number: int, file_name: str) -> GlossaryTerm:
@@ -226,13 +265,13 @@ def _parse_term(entry: object, number: int, file_name: str) -> GlossaryTerm:
     for key in ("expansion", "explanation"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
             raise GlossaryError(f"{where} has a “{key}” that is not text.")
-    for key in ("aliases", "related"):
+    for key in ("aliases", "related", "sources", "case_bound"):
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
             raise GlossaryError(f"{where} has a “{key}” that is not a list of texts.")
     if not isinstance(entry.get("background", False), bool):
         raise GlossaryError(f"{where} has a “background” that is not true or false.")
-    return GlossaryTerm(
+    term = GlossaryTerm(
         id=TermId(term_id),
         term=_clean(entry["term"]),
         expansion=_clean(entry.get("expansion") or "") or None,
@@ -241,7 +280,15 @@ def _parse_term(entry: object, number: int, file_name: str) -> GlossaryTerm:
         explanation=_clean(entry.get("explanation") or "") or None,
         related=tuple(TermId(item) for item in entry.get("related", [])),
         background=entry.get("background", False),
+        sources=tuple(_clean(source) for source in entry.get("sources", [])),
+        case_bound=tuple(_clean(form) for form in entry.get("case_bound", [])),
     )
+    for form in term.case_bound:
+        if form not in term.forms:
+            raise GlossaryError(
+                f"{where} lists “{form}” as case-bound, but it is not its term, expansion or one of its aliases."
+            )
+    return term
 
 
 def _clean(text: str) -> str:
@@ -278,22 +325,25 @@ def _form_key(form: str) -> str:
 
 def _compile(terms: tuple[GlossaryTerm, ...]) -> tuple[re.Pattern[str] | None, dict[str, TermId]]:
     """One regular expression with a named group per form, longest forms first so the longest match wins."""
-    forms = [(form, term.id) for term in terms for form in term.forms]
+    forms = [(form, term.id, term.matches_case(form)) for term in terms for form in term.forms]
     if not forms:
         return None, {}
     forms.sort(key=lambda item: (-len(item[0]), item[0]))
     group_terms: dict[str, TermId] = {}
     alternatives = []
-    for number, (form, term_id) in enumerate(forms):
+    for number, (form, term_id, exact_case) in enumerate(forms):
         group = f"f{number}"
         group_terms[group] = term_id
-        alternatives.append(f"(?P<{group}>{_form_pattern(form)})")
+        alternatives.append(f"(?P<{group}>{_form_pattern(form, exact_case=exact_case)})")
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
     return pattern, group_terms
 
 
-def _form_pattern(form: str) -> str:
-    """A form as a regular expression: any white space between words, either apostrophe, a plural ending."""
+def _form_pattern(form: str, *, exact_case: bool = False) -> str:
+    """A form as a regular expression: any white space between words, either apostrophe, a plural ending.
+
+    Acronyms and case-bound forms keep their capitals; any other form ignores case.
+    """
     if is_acronym(form):
         return re.escape(form) + "s?"
     *head, last = form.split()
@@ -301,7 +351,8 @@ def _form_pattern(form: str) -> str:
         last_pattern = _word_pattern(last[:-1]) + "(?:y|ies)"
     else:
         last_pattern = _word_pattern(last) + _plural(last)
-    return "(?i:" + r"\s+".join([*(_word_pattern(word) for word in head), last_pattern]) + ")"
+    pattern = r"\s+".join([*(_word_pattern(word) for word in head), last_pattern])
+    return pattern if exact_case else "(?i:" + pattern + ")"
 
 
 def _word_pattern(word: str) -> str:

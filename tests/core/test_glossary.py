@@ -203,9 +203,60 @@ def test_malformed_glossary_is_refused_with_a_clear_message(content: Path, terms
 
 
 def test_newer_glossary_format_asks_for_an_update(content: Path) -> None:
-    (content / "glossary.json").write_text(json.dumps({"format": 2, "terms": []}), encoding="utf-8")
+    (content / "glossary.json").write_text(json.dumps({"format": 3, "terms": []}), encoding="utf-8")
     with pytest.raises(ReaderError, match="update Field Reader"):
         load_glossary(load_report(content))
+
+
+def test_a_format_1_glossary_still_loads_without_sources_or_date(content: Path) -> None:
+    write_glossary(content, [entry("icj", "ICJ", aliases=["World Court"])])
+    glossary = load_glossary(load_report(content))
+    assert glossary.as_of is None
+    assert glossary.term("icj").sources == ()
+    assert [match.text for match in glossary.find_terms("the World Court and the ICJ")] == ["World Court", "ICJ"]
+
+
+def test_sources_and_as_of_are_read_as_written(content: Path) -> None:
+    terms = [entry("icj", "ICJ", sources=["ICJ Statute (1945), art. 34", "UN Charter (1945), art. 92"])]
+    (content / "glossary.json").write_text(
+        json.dumps({"format": 2, "as_of": "2025-02-11", "terms": terms}), encoding="utf-8"
+    )
+    glossary = load_glossary(load_report(content))
+    assert glossary.as_of == "2025-02-11"
+    assert glossary.term("icj").sources == ("ICJ Statute (1945), art. 34", "UN Charter (1945), art. 92")
+
+
+def test_a_case_bound_alias_matches_only_with_its_capitals(content: Path) -> None:
+    terms = [entry("ai", "Amnesty International", aliases=["Amnesty"], case_bound=["Amnesty"])]
+    write_glossary(content, terms)
+    glossary = load_glossary(load_report(content))
+    assert [match.text for match in glossary.find_terms("Amnesty said an amnesty law is wrong")] == ["Amnesty"]
+    assert [match.text for match in glossary.find_terms("amnesty international")] == ["amnesty international"]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "terms", "message"),
+    [
+        ("11 February 2025", [entry("a", "A")], "its “as_of” must be a date written YYYY-MM-DD"),
+        ("2025-02-30", [entry("a", "A")], "its “as_of” must be a date written YYYY-MM-DD"),
+        ("2025-02-11", [entry("a", "A", sources="Rome Statute")], "has a “sources” that is not a list of texts"),
+        ("2025-02-11", [entry("a", "A", sources=["ok", ""])], "has a “sources” that is not a list of texts"),
+        ("2025-02-11", [entry("a", "A", case_bound=["B"])], "lists “B” as case-bound, but it is not its term"),
+    ],
+)
+def test_malformed_sources_dates_and_case_bound_forms_are_refused(content: Path, as_of, terms, message) -> None:
+    (content / "glossary.json").write_text(json.dumps({"format": 2, "as_of": as_of, "terms": terms}), encoding="utf-8")
+    with pytest.raises(ReaderError, match=re.escape(message)):
+        load_glossary(load_report(content))
+
+
+def test_glossary_values_are_frozen(report) -> None:
+    import dataclasses
+
+    term = load_glossary(report).term("icj")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        term.sources = ()  # type: ignore[misc]
+    assert isinstance(term.sources, tuple)
 
 
 # Marking terms in the rendered report (reader/render.py with a glossary)
