@@ -6,9 +6,9 @@ Each candidate place gets
 
 where a similarity is 1 − errors / length (errors as in `text_match`, after normalising white space and typographic
 characters) and closeness is 1 − distance / length of the report. Candidates are every exact occurrence of the quote
-and, unless an exact one is convincing, every place matching it with at most a quarter of its length in errors. A
-place with more errors than that is never taken, whatever its context: context chooses among good quote matches, it
-cannot make a bad one good.
+and, unless an exact one scores more than any near match could, every place matching it with at most a quarter of its
+length in errors. A place with more errors than that is never taken, whatever its context: context chooses among good
+quote matches, it cannot make a bad one good.
 """
 
 from __future__ import annotations
@@ -30,16 +30,12 @@ _MAX_CANDIDATES = 64
 
 @dataclass(frozen=True, slots=True)
 class QuoteMatch:
-    """A place for a quote: `start`/`end` in the raw text a MatchText was made from, its errors and score.
-
-    `context` is how much of the saved prefix and suffix agreed there, from 0 to 1.
-    """
+    """A place for a quote: `start`/`end` in the raw text a MatchText was made from, its errors and score."""
 
     start: int
     end: int
     errors: int
     score: float
-    context: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +68,9 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
     best = _best(text, wanted, candidates)
     if not MIN_NEAR_QUOTE <= size <= MAX_NEAR_QUOTE:
         return best
-    # An exact quote at least half of whose context agrees is taken without looking for near matches; and none
-    # could beat one whose score is above anything a match with one error can reach.
+    # No near match can beat an exact one scoring more than anything a match with one error can reach.
     ceiling = QUOTE_WEIGHT * (1 - 1 / size) + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
-    if best is not None and (best.score >= ceiling or best.context >= 0.5):
+    if best is not None and best.score >= ceiling:
         return best
     max_errors = int(size * MAX_ERROR_RATE)
     for end, _errors in text.ends(quote, max_errors):
@@ -101,7 +96,7 @@ def _best(text: MatchText, wanted: _Wanted, candidates: dict[tuple[int, int], in
             score += POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
         if best is None or score > best.score:
             raw_start, raw_end = text.raw_span(start, end)
-            best = QuoteMatch(raw_start, raw_end, errors, score, context)
+            best = QuoteMatch(raw_start, raw_end, errors, score)
     return best
 
 
