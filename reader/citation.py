@@ -1,8 +1,9 @@
-"""A quotation with everything needed to cite it."""
+"""A quotation, or a glossary entry, with everything needed to cite it."""
 
 from __future__ import annotations
 
 from reader.content import Paragraph, Report
+from reader.glossary import GlossaryTerm
 
 
 def format_citation(report: Report, quote: str, paragraph: Paragraph) -> str:
@@ -14,3 +15,26 @@ def format_citation(report: Report, quote: str, paragraph: Paragraph) -> str:
         where += f", ¶{paragraph.number}"
     quote = " ".join(quote.split())
     return f"“{quote}”\n— {manifest.title}, {where}. {manifest.publisher}, edition of {manifest.edition_date}."
+
+
+def format_term_citation(report: Report, term: GlossaryTerm, as_of: str | None) -> str:
+    """A glossary entry quoted with its sources and the date its facts are current to, ready to paste.
+
+    The glossary belongs to the content pack, not to the report's publisher, so the citation names it as the
+    report's glossary without crediting the publisher with its words.
+    """
+    name = f"{term.term} ({term.expansion})" if term.expansion else term.term
+    manifest = report.manifest
+    lines = [
+        f"{name}: “{term.definition}”",
+        f"— Glossary to “{manifest.title}” ({manifest.publisher}, edition of {manifest.edition_date}), "
+        f"entry “{term.term}”" + (f", facts as of {as_of}." if as_of else "."),
+    ]
+    if term.sources:
+        label = "Source" if len(term.sources) == 1 else "Sources"
+        lines.append(_sentence(f"{label}: {'; '.join(term.sources)}"))
+    return "\n".join(lines)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."

@@ -9,7 +9,8 @@ from reader.glossary import Glossary, GlossaryError, GlossaryTerm
 
 
 def run_glossary(glossary: Glossary, term: str | None, as_json: bool) -> int:
-    """Print the whole glossary briefly, or one entry in full (JSON: a list of entries with their sections)."""
+    """Print the whole glossary briefly, or one entry in full with its sources (JSON: a list of entries with their
+    sources, the glossary's as-of date and the sections where each occurs)."""
     if term is None:
         terms = glossary.sorted_terms()
     else:
@@ -20,6 +21,8 @@ def run_glossary(glossary: Glossary, term: str | None, as_json: bool) -> int:
     if as_json:
         print(json.dumps([_row(glossary, entry) for entry in terms], ensure_ascii=False, indent=2))
         return 0
+    if term is None and glossary.as_of:
+        print(f"Glossary facts as of {glossary.as_of}.\n")
     for number, entry in enumerate(terms):
         if number:
             print()
@@ -37,6 +40,8 @@ def _row(glossary: Glossary, term: GlossaryTerm) -> dict[str, object]:
         "explanation": term.explanation,
         "related": list(term.related),
         "background": term.background,
+        "sources": list(term.sources),
+        "as_of": glossary.as_of,
         "sections": list(glossary.sections_of(term.id)),
     }
 
@@ -49,6 +54,12 @@ def _print_entry(glossary: Glossary, term: GlossaryTerm, in_full: bool) -> None:
     if term.explanation:
         print()
         print(_indented(term.explanation))
+    if term.sources:
+        print()
+        label = "Source" if len(term.sources) == 1 else "Sources"
+        print(f"    {label}{f' (as of {glossary.as_of})' if glossary.as_of else ''}:")
+        for source in term.sources:
+            print(textwrap.fill(source, width=78, initial_indent="    - ", subsequent_indent="      "))
     other_names = term.forms[2:] if term.expansion else term.forms[1:]
     if other_names:
         print(f"\n    Also: {', '.join(other_names)}")

@@ -65,3 +65,22 @@ def test_unknown_term_prints_one_line_and_exits_1(capsys) -> None:
     assert code == 1
     assert out == ""
     assert err == "field-reader: The glossary has no entry for “flux capacitor”; `field-reader glossary` lists them.\n"
+
+
+def test_one_term_prints_its_sources_with_the_glossary_date(capsys) -> None:
+    code, out, _ = run(capsys, "occupation")
+    assert code == 0
+    assert "    Sources (as of 2025-02-11):\n    - Hague Regulations (1907), arts 42–43\n" in out
+    assert "    - Fourth Geneva Convention (1949), art. 49(6)\n" in out
+
+
+def test_json_includes_every_entrys_sources_and_the_as_of_date(capsys) -> None:
+    rows = json.loads(run(capsys, "--json")[1])
+    assert all(row["sources"] and row["as_of"] == "2025-02-11" for row in rows)
+    masri = next(row for row in rows if row["term"] == "Mohammed Diab Ibrahim Al-Masri")
+    assert any("26 February 2025" in source for source in masri["sources"])
+
+
+def test_listing_says_what_date_the_glossary_is_current_to(capsys) -> None:
+    out = run(capsys)[1]
+    assert out.startswith("Glossary facts as of 2025-02-11.\n\n")
