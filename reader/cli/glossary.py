@@ -54,12 +54,6 @@ def _print_entry(glossary: Glossary, term: GlossaryTerm, in_full: bool) -> None:
     if term.explanation:
         print()
         print(_indented(term.explanation))
-    if term.sources:
-        print()
-        label = "Source" if len(term.sources) == 1 else "Sources"
-        print(f"    {label}{f' (as of {glossary.as_of})' if glossary.as_of else ''}:")
-        for source in term.sources:
-            print(textwrap.fill(source, width=78, initial_indent="    - ", subsequent_indent="      "))
     other_names = term.forms[2:] if term.expansion else term.forms[1:]
     if other_names:
         print(f"\n    Also: {', '.join(other_names)}")
@@ -67,6 +61,12 @@ def _print_entry(glossary: Glossary, term: GlossaryTerm, in_full: bool) -> None:
         print(f"    Related: {', '.join(glossary.term(related).term for related in term.related)}")
     sections = glossary.sections_of(term.id)
     print(f"    Sections: {', '.join(sections) if sections else 'background only, not in the report'}")
+    if term.sources:
+        print()
+        label = "Source" if len(term.sources) == 1 else "Sources"
+        print(f"    {label}{f' (as of {glossary.as_of})' if glossary.as_of else ''}:")
+        for source in term.sources:
+            print(textwrap.fill(source, width=78, initial_indent="    - ", subsequent_indent="      "))
 
 
 def _indented(text: str) -> str:
