@@ -1,10 +1,11 @@
 # Two commands for a fresh machine:  `make run`  starts the app,  `make test`  runs every test.
+# `make package` builds the downloads into dist/ (packaging/build.sh), `make smoke` checks them.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint system-deps index benchmark clean
+.PHONY: run test lint system-deps index benchmark package package-deps smoke clean
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
@@ -40,6 +41,20 @@ index: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
+
+# Packaging tools on a bare Debian/Ubuntu machine: dpkg-deb, and icupkg with a C compiler to trim ICU's data.
+package-deps:
+	@if ! { command -v icupkg && command -v cc && command -v dpkg-deb && command -v xz; } >/dev/null \
+		&& command -v apt-get >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get install -y -qq icu-devtools gcc dpkg xz-utils >/dev/null; \
+	fi
+
+package: $(STAMP) package-deps
+	packaging/build.sh
+
+smoke:
+	packaging/smoke_test.sh
 
 clean:
 	rm -rf $(VENV) build dist

@@ -23,6 +23,7 @@ class Folders:
     bundled_index: Path  # the search index built before release; only ever read
     # The parsed report and rendered page prepared before release (the cache's layout); only ever read.
     bundled_cache: Path | None = None
+    portable: bool = False  # every user file is kept in data/ beside the frozen program (`is_portable`)
 
 
 def locate(content: Path | None = None) -> Folders:
@@ -36,6 +37,7 @@ def locate(content: Path | None = None) -> Folders:
         content=Path(content) if content is not None else content_dir(),
         bundled_index=bundled_index_dir(),
         bundled_cache=bundled_cache_dir(),
+        portable=is_portable(),
     )
 
 

@@ -1,4 +1,4 @@
-"""The About box: app version, and which edition of which report is bundled."""
+"""The About box: app version, which edition of which report is bundled, the licence, and whether it runs portable."""
 
 from __future__ import annotations
 
@@ -11,12 +11,21 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from reader import __version__
 from reader.content import Report
 
+LICENCE = "GPL-3.0-or-later"
+PORTABLE_PROPERTY = "portable"  # set on the main window by `ui.app.build_main_window` from `Folders.portable`
+
 
 class AboutDialog(QDialog):
-    """Version, edition date, source, content checksum and the typographic corrections made."""
+    """Version, edition date, source, content checksum, licence, portable mode and the corrections made.
 
-    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+    `portable` says whether every user file is kept beside the app (`reader.paths.is_portable`); left out, it is
+    read from the parent window's `portable` property. Nothing of the build machine (no path) is shown.
+    """
+
+    def __init__(self, report: Report, parent: QWidget | None = None, *, portable: bool | None = None) -> None:
         super().__init__(parent)
+        if portable is None:
+            portable = bool(parent is not None and parent.property(PORTABLE_PROPERTY))
         self.setObjectName("aboutDialog")
         self.setAccessibleName(self.tr("About Field Reader"))
         self.setWindowTitle(self.tr("About Field Reader"))
@@ -27,8 +36,15 @@ class AboutDialog(QDialog):
             (self.tr("Publisher"), manifest.publisher),
             (self.tr("Edition date"), manifest.edition_date),
             (self.tr("Language"), manifest.language),
-            (self.tr("Source"), manifest.source),
-            (self.tr("Content checksum"), f"sha256:{report.checksum[:16]}…"),
+            # Who published it and under what title: the manifest's `source` names the file it was taken from.
+            (self.tr("Source"), f"{manifest.publisher}, “{manifest.title}”"),
+            (self.tr("Licence"), f"{LICENCE} (Field Reader)"),
+            (
+                self.tr("Portable"),
+                self.tr("yes: notes, preferences and caches are kept in data/ beside the program")
+                if portable
+                else self.tr("no"),
+            ),
         ]
         table = "".join(
             f"<tr><td><b>{html.escape(name)}</b>&#160;&#160;</td><td>{html.escape(value)}</td></tr>"
@@ -38,6 +54,8 @@ class AboutDialog(QDialog):
             f"<h2>Field Reader {__version__}</h2>"
             f"<p>{self.tr('An offline reader: it never connects to the network.')}</p>"
             f"<table>{table}</table>"
+            f"<p><b>{self.tr('Content checksum (SHA-256)')}</b><br>"
+            f"<code style='font-size: small'>{report.checksum}</code></p>"
             + (
                 f"<p><b>{self.tr('Corrections to the source text')}</b></p><ul>{corrections}</ul>"
                 if corrections

@@ -125,6 +125,7 @@ def build_main_window(objects: AppObjects) -> MainWindow:
         bundled_index=folders.bundled_index,
         cache_folder=folders.cache,
     )
+    window.setProperty("portable", folders.portable)  # the About box says so
     if prefs.load_problem:
         window.statusBar().showMessage(prefs.load_problem, 10_000)
     return window

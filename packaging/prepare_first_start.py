@@ -1,0 +1,33 @@
+"""Prepare what a first start would otherwise make: the parsed report and the rendered page, as the cache keeps them.
+
+Usage: python packaging/prepare_first_start.py OUT (packaging/build.sh; the bundle ships OUT as `prepared/`, and
+the app reads it when the user's cache lacks a file: `reader.paths.bundled_cache_dir`). Both files are named by the
+content's checksum and the render options, so a different content pack or reader version never reads them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.app_objects import glossary_loader  # noqa: E402
+from reader.content import load_report  # noqa: E402
+from reader.render import RenderOptions  # noqa: E402
+from reader.render_cache import cached_report_html  # noqa: E402
+
+
+def prepare(content: Path, out: Path) -> list[Path]:
+    """Write the parsed sections and the page in both reading modes into `out`; the files written."""
+    report = load_report(content, out)
+    glossary = glossary_loader(report)
+    for reference_mode in (False, True):
+        cached_report_html(report, RenderOptions(reference_mode=reference_mode), out, glossary)
+    return sorted(path for path in out.rglob("*") if path.is_file())
+
+
+if __name__ == "__main__":
+    for path in prepare(ROOT / "content", Path(sys.argv[1])):
+        print(path)

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Smoke test of the downloads in dist/ (after packaging/build.sh), the way a reader gets them: the checksums verify,
+# the tarball unpacks, and the app inside runs with no Python on PATH, an empty home folder and a temporary data
+# folder. One line per check; exit 1 at the first that fails.
+# Usage: packaging/smoke_test.sh [DIST]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIST=${1:-dist}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+pass() { printf 'ok   %s\n' "$*"; }
+fail() {
+    printf 'FAIL %s\n' "$*" >&2
+    exit 1
+}
+
+VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' reader/__init__.py)
+TARBALL=$(ls "$DIST"/field-reader-"$VERSION"-linux-*.tar.xz)
+DEB=$(ls "$DIST"/field-reader_"$VERSION"_*.deb)
+
+(cd "$DIST" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS does not verify"
+grep -q "$(basename "$TARBALL")" "$DIST/SHA256SUMS" && grep -q "$(basename "$DEB")" "$DIST/SHA256SUMS" ||
+    fail "SHA256SUMS does not list every artefact"
+pass "SHA256SUMS lists and verifies $(wc -l <"$DIST/SHA256SUMS") artefacts"
+
+dpkg-deb -c "$DEB" >"$WORK/deb-files"
+for path in ./usr/share/applications/field-reader.desktop ./usr/bin/field-reader ./opt/field-reader/field-reader \
+    ./usr/share/metainfo/org.fieldreader.FieldReader.metainfo.xml ./usr/share/icons/hicolor/scalable/apps/field-reader.svg; do
+    grep -q " $path" "$WORK/deb-files" || fail "the .deb lacks $path"
+done
+pass "the .deb holds the app, the command, the desktop entry, icon and AppStream metadata"
+
+tar -C "$WORK" -xJf "$TARBALL"
+APP_DIR=$(find "$WORK" -maxdepth 1 -type d -name 'field-reader-*')
+APP=$APP_DIR/field-reader
+mkdir -p "$WORK/home"
+# No Python on PATH (nothing on PATH at all), no locale, an empty home, a temporary data folder.
+bare() { env -i PATH=/var/empty HOME="$WORK/home" "$@"; }
+with_data() { bare READER_DATA_DIR="$WORK/data" "$@"; }
+
+[ "$(with_data "$APP" --version)" = "field-reader $VERSION" ] || fail "--version does not say $VERSION"
+pass "--version says field-reader $VERSION"
+
+with_data QT_QPA_PLATFORM=offscreen "$APP" --exit-after-start 2>"$WORK/start.err" || fail "the window did not start"
+grep -v "propagateSizeHints" "$WORK/start.err" | grep . && fail "starting printed more than Qt's offscreen notice"
+pass "the window opens and paints offscreen (no locale warning without LANG)"
+
+with_data "$APP" search "Red Wolf" --json >"$WORK/search.json" 2>"$WORK/search.err" || fail "search failed"
+grep -q '"section_title": "Automated Apartheid"' "$WORK/search.json" || fail "search did not find Automated Apartheid"
+grep -q "Building" "$WORK/search.err" && fail "search built an index instead of using the bundled one"
+pass "search \"Red Wolf\" finds the Automated Apartheid section with the bundled index"
+
+cat >"$WORK/note.json" <<'JSON'
+{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
+ "body": {"type": "TextualBody", "value": "ملاحظة: نظام الذئب الأحمر في الخليل", "purpose": "commenting"},
+ "target": {"selector": {"type": "TextQuoteSelector", "exact": "Red Wolf"}}}
+JSON
+with_data "$APP" notes import "$WORK/note.json" >/dev/null || fail "importing a note failed"
+with_data "$APP" notes export --format pdf --out "$WORK/handout.pdf" >/dev/null || fail "the PDF handout failed"
+[ "$(head -c 5 "$WORK/handout.pdf")" = "%PDF-" ] && grep -aq "DejaVu" "$WORK/handout.pdf" ||
+    fail "the handout is not a PDF in the bundled font"
+if [ -x .venv/bin/python ]; then  # the checker may use Python; the app did not
+    .venv/bin/python - "$WORK/handout.pdf" <<'PY' || fail "the handout's Arabic does not read back"
+import sys, unicodedata
+from pypdf import PdfReader
+text = unicodedata.normalize("NFKC", PdfReader(sys.argv[1]).pages[0].extract_text()).replace(" ", "")
+assert "الذئبالأحمر" in text, text
+PY
+fi
+pass "a PDF handout with an Arabic note comes out of the frozen app"
+
+bare DISPLAY=:97 "$APP" >"$WORK/display.out" 2>"$WORK/display.err" && fail "no display, yet exit 0"
+code=$?
+[ "$code" = 1 ] || fail "an unreachable display exits $code, not 1"
+[ "$(wc -l <"$WORK/display.err")" = 1 ] && grep -q "^field-reader: Cannot open the display :97" "$WORK/display.err" ||
+    fail "an unreachable display is not told in one line: $(cat "$WORK/display.err")"
+pass "an unreachable display (:97) is one line and exit 1"
+
+# Portable: a copy on a "stick" with the marker file; nothing may appear outside it (the home stays empty).
+cp -a "$APP_DIR" "$WORK/stick"
+: >"$WORK/stick/portable"
+bare QT_QPA_PLATFORM=offscreen "$WORK/stick/field-reader" --exit-after-start 2>/dev/null || fail "portable start failed"
+bare "$WORK/stick/field-reader" notes import "$WORK/note.json" >/dev/null || fail "portable import failed"
+[ -f "$WORK/stick/data/preferences.json" ] && ls "$WORK/stick/data"/notes* >/dev/null 2>&1 ||
+    fail "portable mode did not keep preferences and notes in data/ beside the app"
+[ -z "$(find "$WORK/home" -mindepth 1 -print -quit)" ] || fail "portable mode wrote into the home folder: $(find "$WORK/home")"
+pass "portable mode keeps notes, preferences and caches in data/ beside the app, nothing in the home folder"
+echo "smoke test passed: $(basename "$TARBALL"), $(basename "$DEB")"
