@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
+from reader.citation import format_term_citation
 from reader.content import Report
 from reader.glossary import Glossary
 from reader.ui.actions import ActionName, Actions, shortcut_text
@@ -19,7 +21,8 @@ class GlossaryFeature(QObject):
 
     Emits `place_requested(place)` before selecting a term's occurrence there (the window moves to the place, and
     records the jump, as it handles the signal), `search_requested(query)` for "Search the report", and
-    `message(text, milliseconds)` for the status line.
+    `message(text, milliseconds)` for the status line. "Copy with citation" in the popup or the panel puts the
+    entry on the clipboard with its sources and the glossary's as-of date.
     """
 
     place_requested = Signal(str)  # a section or paragraph id to show
@@ -38,6 +41,7 @@ class GlossaryFeature(QObject):
         super().__init__(parent)
         self.setObjectName("glossaryFeature")
         self._report = report
+        self._glossary = glossary
         self._document = document
         self._dock = dock
         self._popup = GlossaryPopup(glossary, document)
@@ -52,6 +56,8 @@ class GlossaryFeature(QObject):
         self._popup.open_in_glossary_requested.connect(self.show_term)
         self._popup.search_requested.connect(self._on_term_search_requested)
         self._panel.search_requested.connect(self._on_term_search_requested)
+        self._popup.copy_citation_requested.connect(self.copy_citation)
+        self._panel.copy_citation_requested.connect(self.copy_citation)
         self._panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
         actions[ActionName.EXPLAIN_TERM].triggered.connect(self._on_explain_term_triggered)
         actions[ActionName.FOCUS_GLOSSARY].triggered.connect(self._on_focus_glossary_triggered)
@@ -60,6 +66,12 @@ class GlossaryFeature(QObject):
         """Bring the glossary panel forward with this entry open."""
         bring_forward(self._dock)
         self._panel.show_term(term_id)
+
+    def copy_citation(self, term_id: str) -> None:
+        """Put an entry on the clipboard with its sources, the report it belongs to and the glossary's date."""
+        term = self._glossary.term(term_id)
+        QGuiApplication.clipboard().setText(format_term_citation(self._report, term, self._glossary.as_of))
+        self.message.emit(self.tr("Copied “{0}” with its citation.").format(term.term), 4000)
 
     # Slots
 

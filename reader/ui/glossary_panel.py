@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -24,10 +26,13 @@ _TERM_ROLE = Qt.ItemDataRole.UserRole
 
 
 class GlossaryPanel(QWidget):
-    """Lists the glossary; the chosen entry shows its definition, explanation, related entries and where it occurs."""
+    """Lists the glossary; the chosen entry shows its definition, explanation, sources, related entries and where it
+    occurs. "Copy with citation" (a button under the entry, and the entry's context menu) asks for the entry to be
+    copied with its sources."""
 
     occurrence_activated = Signal(str, int, int)  # paragraph (or section) id, start and end offset in its text
     search_requested = Signal(str)  # words to search the report for
+    copy_citation_requested = Signal(str)  # term id
 
     def __init__(self, glossary: Glossary, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,15 +56,29 @@ class GlossaryPanel(QWidget):
         self._entry.setObjectName("glossaryEntry")
         self._entry.setAccessibleName(self.tr("Glossary entry"))
         self._entry.setOpenLinks(False)
+        self._entry.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._copy_action = QAction(self.tr("Copy Entry with &Citation"), self)
+        self._copy_action.setObjectName("actionCopyGlossaryCitation")
+        self._copy_button = QPushButton(self.tr("Copy with citation"), self)
+        self._copy_button.setObjectName("glossaryCopyCitation")
+        self._copy_button.setAccessibleName(self.tr("Copy the glossary entry with its citation"))
+        self._copy_button.setToolTip(self.tr("Copy the definition with its sources and the glossary's date"))
+        self._copy_button.setEnabled(False)
         self._empty = QLabel(self.tr("No term matches the filter."), self)
         self._empty.setObjectName("glossaryEmpty")
         self._empty.setWordWrap(True)
         self._empty.hide()
 
+        entry_box = QWidget(self)
+        entry_box.setObjectName("glossaryEntryBox")
+        entry_layout = QVBoxLayout(entry_box)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
+        entry_layout.addWidget(self._entry, 1)
+        entry_layout.addWidget(self._copy_button, 0, Qt.AlignmentFlag.AlignRight)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._list)
-        splitter.addWidget(self._entry)
+        splitter.addWidget(entry_box)
         splitter.setSizes([220, 320])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -76,6 +95,9 @@ class GlossaryPanel(QWidget):
         self._filter.installEventFilter(self)
         self._list.currentItemChanged.connect(self._on_list_current_item_changed)
         self._entry.anchorClicked.connect(self._on_entry_anchor_clicked)
+        self._entry.customContextMenuRequested.connect(self._on_entry_context_menu_requested)
+        self._copy_button.clicked.connect(self._on_copy_citation_triggered)
+        self._copy_action.triggered.connect(self._on_copy_citation_triggered)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -132,6 +154,12 @@ class GlossaryPanel(QWidget):
         parts.append(f"<p>{escape(term.definition)}</p>")
         if term.explanation:
             parts.append(f"<p>{escape(term.explanation)}</p>")
+        if term.sources:
+            label = self.tr("Sources") if len(term.sources) > 1 else self.tr("Source")
+            if self._glossary.as_of:
+                label = self.tr("{0} (facts as of {1})").format(label, self._glossary.as_of)
+            items = "".join(f"<li>{escape(source)}</li>" for source in term.sources)
+            parts.append(f"<p><b>{escape(label)}:</b></p><ul>{items}</ul>")
         if term.aliases:
             parts.append(f"<p><b>{escape(self.tr('Also:'))}</b> {escape(', '.join(term.aliases))}</p>")
         if term.related:
@@ -194,12 +222,34 @@ class GlossaryPanel(QWidget):
             self._list.setCurrentItem(self._item(self.visible_terms()[0]))
         elif not shown:
             self._entry.clear()
+        self._copy_button.setEnabled(self.current_term() is not None)
 
     def _on_list_current_item_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        self._copy_button.setEnabled(current is not None)
         if current is None:
             self._entry.clear()
             return
         self._entry.setHtml(self._render_entry(self._glossary.term(current.data(_TERM_ROLE))))
+
+    def _on_copy_citation_triggered(self) -> None:
+        term = self.current_term()
+        if term is not None:
+            self.copy_citation_requested.emit(term.id)
+
+    def entry_menu(self, position: QPoint) -> QMenu:
+        """The entry's context menu at a point of its viewport: the standard items, then Copy Entry with Citation."""
+        menu = self._entry.createStandardContextMenu(position)
+        menu.setObjectName("glossaryEntryMenu")
+        menu.setAccessibleName(self.tr("Glossary entry menu"))
+        menu.addSeparator()
+        self._copy_action.setEnabled(self.current_term() is not None)
+        menu.addAction(self._copy_action)
+        return menu
+
+    def _on_entry_context_menu_requested(self, position: QPoint) -> None:
+        menu = self.entry_menu(position)
+        menu.exec(self._entry.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def _on_entry_anchor_clicked(self, url: QUrl) -> None:
         scheme, _, rest = url.toString().partition(":")

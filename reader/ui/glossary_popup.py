@@ -26,7 +26,8 @@ def term_id_of(url: QUrl | str) -> str | None:
 
 
 class GlossaryPopup(QFrame):
-    """Term, expansion and definition of one glossary entry, floating over the document without taking focus.
+    """Term, expansion, definition and first source of one glossary entry, floating over the document without
+    taking focus.
 
     Hovering a marked term (after a short delay) or clicking it opens the popup; `show_term_at_cursor()` is the
     keyboard path. Esc, a click elsewhere or moving the mouse away (for hover popups) closes it.
@@ -36,6 +37,7 @@ class GlossaryPopup(QFrame):
     hidden = Signal()
     open_in_glossary_requested = Signal(str)  # term id
     search_requested = Signal(str)  # words to search the report for
+    copy_citation_requested = Signal(str)  # term id
 
     def __init__(self, glossary: Glossary, document: QTextBrowser, parent: QWidget | None = None) -> None:
         super().__init__(parent or document, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
@@ -60,6 +62,8 @@ class GlossaryPopup(QFrame):
         self._title = self._label("glossaryPopupTerm")
         self._expansion = self._label("glossaryPopupExpansion")
         self._definition = self._label("glossaryPopupDefinition")
+        self._source = self._label("glossaryPopupSource")
+        self._source.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._links = self._label("glossaryPopupLinks")
         self._links.setTextFormat(Qt.TextFormat.RichText)
         self._links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
@@ -69,13 +73,19 @@ class GlossaryPopup(QFrame):
             f'<a href="search">{html.escape(self.tr("Search the report"))}</a>'
         )
         self._links.setAccessibleName(self.tr("Glossary links"))
+        self._cite = self._label("glossaryPopupCite")
+        self._cite.setTextFormat(Qt.TextFormat.RichText)
+        self._cite.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self._cite.setText(f'<a href="cite">{html.escape(self.tr("Copy with citation"))}</a>')
+        self._cite.setAccessibleName(self.tr("Copy the entry with its citation"))
         self._hint = self._label("glossaryPopupHint")
         self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        for label in (self._title, self._expansion, self._definition, self._links, self._hint):
+        labels = (self._title, self._expansion, self._definition, self._source, self._links, self._cite, self._hint)
+        for label in labels:
             layout.addWidget(label)
         title_font = self._title.font()
         title_font.setBold(True)
@@ -93,6 +103,7 @@ class GlossaryPopup(QFrame):
         self._hover_timer.timeout.connect(self._on_hover_timer_timeout)
         self._hide_timer.timeout.connect(self._on_hide_timer_timeout)
         self._links.linkActivated.connect(self._on_links_link_activated)
+        self._cite.linkActivated.connect(self._on_links_link_activated)
         document.installEventFilter(self)
         document.viewport().installEventFilter(self)
 
@@ -109,6 +120,14 @@ class GlossaryPopup(QFrame):
     def term(self) -> GlossaryTerm | None:
         """The entry on show, or None while the popup is closed."""
         return self._term if self.isVisible() else None
+
+    def source_line(self, term: GlossaryTerm) -> str:
+        """The short line under the definition: the entry's first source (the panel lists them all)."""
+        if not term.sources:
+            return ""
+        more = len(term.sources) - 1
+        line = self.tr("Source: {0}").format(term.sources[0])
+        return line + (self.tr(" (+{0} more in the glossary)").format(more) if more else "")
 
     def set_keyboard_hint(self, text: str) -> None:
         """What to show under the links when the popup was opened from the keyboard (its links need a mouse)."""
@@ -131,11 +150,15 @@ class GlossaryPopup(QFrame):
         self._expansion.setText(term.expansion or "")
         self._expansion.setVisible(bool(term.expansion))
         self._definition.setText(term.definition)
+        source = self.source_line(term)
+        self._source.setText(source)
+        self._source.setAccessibleName(source)
+        self._source.setVisible(bool(source))
         heading = f"{term.term} ({term.expansion})" if term.expansion else term.term
         self.setAccessibleName(self.tr("Glossary: {0}").format(heading))
-        self.setAccessibleDescription(term.definition)
+        self.setAccessibleDescription(f"{term.definition} {source}".strip())
         self._style_links()
-        self.adjustSize()
+        self._fit_height()
         self.move(self._place(below))
         self.show()
         self.shown.emit(term.id)
@@ -151,7 +174,7 @@ class GlossaryPopup(QFrame):
         self.show_term(term_id, self._global_rect(start), position=start)
         if self._hint.text():
             self._hint.show()
-            self.adjustSize()
+            self._fit_height()
         return True
 
     def dismiss(self) -> None:
@@ -247,6 +270,8 @@ class GlossaryPopup(QFrame):
             self.open_in_glossary_requested.emit(term.id)
         elif link == "search":
             self.search_requested.emit(term.term)
+        elif link == "cite":
+            self.copy_citation_requested.emit(term.id)
 
     def _term_at(self, position: int) -> tuple[str, int] | None:
         """The term id and its start position for a document position, from the marked links."""
@@ -300,6 +325,13 @@ class GlossaryPopup(QFrame):
             y = below.top() - GAP - size.height()  # no room below: open above the term
         return QPoint(x, max(y, area.top()))
 
+    def _fit_height(self) -> None:
+        """As tall as the wrapped text needs at the popup's fixed width (adjustSize() leaves long entries cut off)."""
+        self.layout().activate()
+        height = self.heightForWidth(POPUP_WIDTH)
+        self.resize(POPUP_WIDTH, height if height > 0 else self.sizeHint().height())
+
     def _style_links(self) -> None:
         colour = self.palette().color(QPalette.ColorRole.Link).name()
-        self._links.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+        for label in (self._links, self._cite):
+            label.setStyleSheet(f"QLabel {{ color: {colour}; }}")

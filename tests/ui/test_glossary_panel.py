@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QTextBrowser
+from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QPushButton, QTextBrowser
 
+from reader.citation import format_term_citation
 from reader.content import Report
 from reader.glossary import Glossary, load_glossary
 from reader.ui.glossary_panel import GlossaryPanel
@@ -164,3 +165,62 @@ def test_search_link_searches_the_report_for_the_entry(qtbot, window: MainWindow
     click_link(qtbot, window.findChild(QTextBrowser, "glossaryEntry"), "search:")
     assert window.findChild(QLineEdit, "searchField").text() == "ICJ"
     assert window.findChild(QDockWidget, "searchDock").isVisible()
+
+
+# Sources and citing an entry
+
+
+def test_entry_lists_every_source_with_the_date_the_glossary_is_current_to(
+    panel: GlossaryPanel, glossary: Glossary
+) -> None:
+    panel.show_term("occupation")
+    text = panel.findChild(QTextBrowser, "glossaryEntry").toPlainText()
+    assert "Sources (facts as of 2025-02-11):" in text
+    term = glossary.term("occupation")
+    assert len(term.sources) == 3
+    for source in term.sources:
+        assert source in text
+    panel.grab().save("/tmp/gloss-panel-occupation.png")
+
+
+def test_an_entry_with_one_source_says_source(panel: GlossaryPanel, glossary: Glossary) -> None:
+    panel.show_term("red-wolf")
+    text = panel.findChild(QTextBrowser, "glossaryEntry").toPlainText()
+    assert f"Source (facts as of 2025-02-11):\n{glossary.term('red-wolf').sources[0]}" in text
+
+
+def test_copy_button_puts_the_entry_with_its_sources_on_the_clipboard(
+    qtbot, window: MainWindow, glossary: Glossary, report: Report
+) -> None:
+    QGuiApplication.clipboard().clear()
+    open_entry(qtbot, window, "Red Wolf")
+    button = window.findChild(QPushButton, "glossaryCopyCitation")
+    assert button.isEnabled() and button.accessibleName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == format_term_citation(report, glossary.term("red-wolf"), "2025-02-11")
+    assert window.statusBar().currentMessage() == "Copied “Red Wolf” with its citation."
+
+
+def test_copy_button_works_from_the_keyboard(qtbot, window: MainWindow, glossary: Glossary) -> None:
+    QGuiApplication.clipboard().clear()
+    open_entry(qtbot, window, "ICJ")
+    button = window.findChild(QPushButton, "glossaryCopyCitation")
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert QGuiApplication.clipboard().text().startswith("ICJ (International Court of Justice): “")
+
+
+def test_entry_context_menu_offers_copy_with_citation(qtbot, panel: GlossaryPanel) -> None:
+    panel.show_term("genocide")
+    menu = panel.entry_menu(QPoint(5, 5))
+    (action,) = [action for action in menu.actions() if action.objectName() == "actionCopyGlossaryCitation"]
+    assert action.isEnabled()
+    with qtbot.waitSignal(panel.copy_citation_requested, timeout=2000) as signal:
+        action.trigger()
+    assert signal.args == ["genocide"]
+    menu.deleteLater()
+
+
+def test_copy_button_is_disabled_when_the_filter_hides_every_entry(qtbot, panel: GlossaryPanel) -> None:
+    qtbot.keyClicks(panel.findChild(QLineEdit, "glossaryFilter"), "zzzz")
+    assert not panel.findChild(QPushButton, "glossaryCopyCitation").isEnabled()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLabel, QLineEdit, QListWidget
 
+from reader.citation import format_term_citation
 from reader.content import Report
 from reader.glossary import Glossary, load_glossary
 from reader.ui import themes
@@ -113,8 +114,9 @@ def test_screen_readers_get_the_term_and_its_definition(qtbot, window, glossary)
         window.document.viewport(), Qt.MouseButton.LeftButton, pos=point_on_term(qtbot, window, glossary, "icc")
     )
     popup = popup_of(window)
+    term = glossary.term("icc")
     assert popup.accessibleName() == "Glossary: ICC (International Criminal Court)"
-    assert popup.accessibleDescription() == glossary.term("icc").definition
+    assert popup.accessibleDescription() == f"{term.definition} Source: {term.sources[0]}"
 
 
 def shown_entry(window: MainWindow) -> str:
@@ -205,3 +207,57 @@ def test_search_the_report_fills_the_search_panel(qtbot, window, glossary) -> No
     click_popup_link(qtbot, popup_of(window), "Open in glossary  ·  ")
     assert window.findChild(QDockWidget, "searchDock").isVisible()
     assert window.findChild(QLineEdit, "searchField").text() == '"Red Wolf"'
+
+
+# Sources and citing an entry
+
+
+def open_popup(qtbot, window: MainWindow, glossary: Glossary, term_id: str) -> QFrame:
+    qtbot.mouseClick(
+        window.document.viewport(), Qt.MouseButton.LeftButton, pos=point_on_term(qtbot, window, glossary, term_id)
+    )
+    popup = popup_of(window)
+    assert popup.isVisible()
+    return popup
+
+
+def test_popup_shows_the_first_source_under_the_definition(qtbot, window, glossary) -> None:
+    term = glossary.term("red-wolf")
+    source = open_popup(qtbot, window, glossary, "red-wolf").findChild(QLabel, "glossaryPopupSource")
+    assert source.isVisible()
+    assert source.text() == f"Source: {term.sources[0]}"
+
+
+def test_popup_of_an_entry_with_several_sources_says_the_glossary_has_the_rest(qtbot, window, glossary) -> None:
+    term = glossary.term("genocide")
+    assert len(term.sources) == 2
+    source = open_popup(qtbot, window, glossary, "genocide").findChild(QLabel, "glossaryPopupSource")
+    assert source.text() == f"Source: {term.sources[0]} (+1 more in the glossary)"
+
+
+def test_copy_with_citation_in_the_popup_puts_the_entry_and_its_source_on_the_clipboard(
+    qtbot, window, glossary, report
+) -> None:
+    QGuiApplication.clipboard().clear()
+    popup = open_popup(qtbot, window, glossary, "icj")
+    cite = popup.findChild(QLabel, "glossaryPopupCite")
+    assert cite.accessibleName()
+    qtbot.mouseClick(cite, Qt.MouseButton.LeftButton, pos=QPoint(cite.contentsRect().left() + 8, cite.height() // 2))
+    copied = QGuiApplication.clipboard().text()
+    assert copied == format_term_citation(report, glossary.term("icj"), glossary.as_of)
+    assert "facts as of 2025-02-11" in copied and glossary.term("icj").sources[0] in copied
+    assert not popup.isVisible()
+    assert window.statusBar().currentMessage() == "Copied “ICJ” with its citation."
+
+
+@pytest.mark.parametrize("term_id", ["red-wolf", "genocide", "occupation", "ministry-of-health"])
+def test_a_long_entry_fits_its_popup_on_screen(qtbot, window, glossary, term_id: str) -> None:
+    popup = open_popup(qtbot, window, glossary, term_id)
+    popup.grab().save(f"/tmp/gloss-popup-{term_id}.png")
+    screen = popup.screen().availableGeometry()
+    assert screen.contains(popup.frameGeometry())
+    for name in ("glossaryPopupTerm", "glossaryPopupDefinition", "glossaryPopupSource", "glossaryPopupCite"):
+        label = popup.findChild(QLabel, name)
+        needed = label.heightForWidth(label.width())
+        assert label.height() >= needed, f"{name} is cut off: {label.height()} < {needed}"
+        assert popup.rect().contains(label.geometry()), f"{name} runs outside the popup"
