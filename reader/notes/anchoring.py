@@ -279,15 +279,15 @@ def _find(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, Anchor
     expected = text.expected_position(anchor)
     document = text.document
     best: tuple[int, int] | None = None
-    at = document.find(exact)
-    while at >= 0:
-        end = at + len(exact)
-        agrees = document.startswith(anchor.suffix, end) and document.endswith(anchor.prefix, 0, at)
-        if agrees and text.within_one_section(at, end):
+    whole = anchor.prefix + exact + anchor.suffix  # the quote where its whole context agrees
+    found = document.find(whole)
+    while found >= 0:
+        at = found + len(anchor.prefix)
+        if text.within_one_section(at, at + len(exact)):
             distance = 0 if expected is None else abs(at - expected)
             if best is None or distance < best[0]:
                 best = (distance, at)
-        at = document.find(exact, at + 1)
+        found = document.find(whole, found + 1)
     if best is not None:
         section_id, low = text.section_at(best[1])
         return section_id, low, low + len(exact), AnchorMethod.QUOTE
