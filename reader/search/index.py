@@ -10,6 +10,8 @@ import whoosh.index
 from whoosh import qparser, query
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import IndexError as WhooshIndexError
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
 
 from reader.content import Report
 from reader.search.cleaning import clean_query
@@ -39,14 +41,20 @@ class _MemoryOnlyStorage(RamStorage):
 class SearchIndex:
     """A searchable Whoosh index: open a built one from a folder, or make a small one in memory (for notes)."""
 
-    def __init__(self, index: whoosh.index.Index, checksum: str | None, folder: Path | None) -> None:
+    def __init__(
+        self,
+        index: whoosh.index.Index | None,
+        checksum: str | None,
+        folder: Path | None,
+        searcher: Searcher | None = None,
+    ) -> None:
         self._index = index
-        self._searcher = index.searcher()
+        self._searcher = searcher if searcher is not None else index.searcher()
         self._checksum = checksum
         self.folder = folder
         self._vocabulary = Vocabulary(self._searcher.reader())
-        self._all_words = make_parser(index.schema, qparser.AndGroup)
-        self._any_words = make_parser(index.schema, qparser.OrGroup)
+        self._all_words = make_parser(self._searcher.schema, qparser.AndGroup)
+        self._any_words = make_parser(self._searcher.schema, qparser.OrGroup)
 
     @classmethod
     def open(cls, folder: Path) -> SearchIndex:
@@ -64,6 +72,11 @@ class SearchIndex:
             ) from exc
 
     @classmethod
+    def over_reader(cls, reader: IndexReader) -> SearchIndex:
+        """A read-only index over any Whoosh reader (the notes' own, `notes_index.NotesIndex`)."""
+        return cls(None, None, None, Searcher(reader))
+
+    @classmethod
     def in_memory(cls, documents: Iterable[SearchDocument]) -> SearchIndex:
         """A throw-away index of a few documents, such as the reader's notes."""
         index = _MemoryOnlyStorage().create_index(index_schema())
@@ -74,7 +87,7 @@ class SearchIndex:
 
     def replace_documents(self, documents: Sequence[SearchDocument]) -> None:
         """Put these documents in place of those with the same keys (an in-memory index: one edited note)."""
-        if self.folder is not None:
+        if self.folder is not None or self._index is None:
             raise SearchError("A search index built on disk is read-only; rebuild it with `field-reader index build`.")
         with self._index.writer() as writer:
             for document in documents:
@@ -95,7 +108,8 @@ class SearchIndex:
 
     def close(self) -> None:
         self._searcher.close()
-        self._index.close()
+        if self._index is not None:
+            self._index.close()
 
     def __enter__(self) -> SearchIndex:
         return self
