@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from reader.sealing import SealKey
 
 THEMES = ("system", "light", "dark", "sepia")
-PRIVATE_KEYS = ("position",)
+PRIVATE_KEYS = ("position", "last_folders")  # where the reader saves and opens files says something too
 PRIVATE_FILE = "private.sealed"
 MAX_PREFERENCES_BYTES = 1024 * 1024
 ZOOM_RANGE = (-5, 10)
@@ -30,6 +30,7 @@ _DEFAULTS: dict[str, object] = {
     "position": None,
     "window_geometry": None,
     "window_state": None,
+    "last_folders": None,
 }
 
 
@@ -187,6 +188,18 @@ class Preferences:
     @window_state.setter
     def window_state(self, value: str | None) -> None:
         self._values["window_state"] = value
+
+    def last_folder(self, kind: str) -> str | None:
+        """The folder a file of this kind ("notes-export", "print-pdf", …) was last saved in or opened from."""
+        folders = self._values["last_folders"]
+        value = folders.get(kind) if isinstance(folders, dict) else None
+        return value if isinstance(value, str) and value else None
+
+    def set_last_folder(self, kind: str, path: str) -> None:
+        folders = self._values["last_folders"]
+        folders = dict(folders) if isinstance(folders, dict) else {}
+        folders[kind] = path
+        self._values["last_folders"] = folders
 
     def save(self) -> None:
         """Write atomically: a temporary file in the same folder, then a rename."""

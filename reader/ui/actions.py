@@ -14,6 +14,7 @@ class ActionName(Enum):
     """The window's actions; each value is the action's objectName (tests and saved layouts rely on them)."""
 
     PRINT = "actionPrint"
+    PRINT_PREVIEW = "actionPrintPreview"
     EXPORT_PDF = "actionExportPdf"
     EXPORT_NOTES = "actionExportNotes"
     IMPORT_NOTES = "actionImportNotes"
@@ -76,8 +77,9 @@ class ActionSpec:
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Notes", "&Help")
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec(ActionName.PRINT, "&Print Section…", "&File", (QKeySequence.StandardKey.Print,)),
-    ActionSpec(ActionName.EXPORT_PDF, "&Export Section as PDF…", "&File", ("Ctrl+Shift+E",)),
+    ActionSpec(ActionName.PRINT, "&Print…", "&File", (QKeySequence.StandardKey.Print,)),
+    ActionSpec(ActionName.PRINT_PREVIEW, "Print Pre&view…", "&File", ("Ctrl+Shift+P",)),
+    ActionSpec(ActionName.EXPORT_PDF, "&Export as PDF…", "&File", ("Ctrl+Shift+E",)),
     ActionSpec(ActionName.EXPORT_NOTES, "Export &Notes…", "&File", (), separator_before=True),
     ActionSpec(ActionName.IMPORT_NOTES, "&Import Notes…", "&File"),
     ActionSpec(ActionName.QUIT, "&Quit", "&File", ("Ctrl+Q",), separator_before=True),
@@ -131,6 +133,24 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionName.PRIVACY_LOCK, "Pr&ivacy Lock…", "&Notes", ("Ctrl+Shift+L",)),
     ActionSpec(ActionName.ERASE_ALL, "&Erase My Notes and History…", "&Notes"),
     ActionSpec(ActionName.ABOUT, "&About Field Reader", "&Help"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PanelToggle:
+    """A panel's show/hide item in the View menu: the dock's own toggle action, given a name and a shortcut."""
+
+    dock: str  # the dock's objectName
+    action: str  # the toggle's objectName
+    shortcut: str
+
+
+# In the View menu, in this order. The dock's title is the item's label.
+PANEL_TOGGLES = (
+    PanelToggle("tocDock", "actionToggleToc", "Alt+1"),
+    PanelToggle("searchDock", "actionToggleSearch", "Alt+2"),
+    PanelToggle("glossaryDock", "actionToggleGlossary", "Alt+3"),
+    PanelToggle("notesDock", "actionToggleNotes", "Alt+4"),
 )
 
 

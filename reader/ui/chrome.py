@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
 from reader.content import Report
-from reader.ui.actions import ACTION_SPECS, MENUS, ActionName, Actions
+from reader.ui.actions import ACTION_SPECS, MENUS, PANEL_TOGGLES, ActionName, Actions
 from reader.ui.annotation_toolbar import build_annotation_toolbar
 from reader.ui.docks import add_dock
 from reader.ui.document_view import DocumentView
@@ -36,7 +37,11 @@ class WindowChrome:
 
 
 def build_chrome(window: QMainWindow, report: Report, document: DocumentView) -> WindowChrome:
-    """Add the contents, docks, menus, annotation toolbar and status line to `window` and return them."""
+    """Add the contents, docks, menus, annotation toolbar and status line to `window` and return them.
+
+    Every dock starts hidden: the saved layout shows the ones the reader left open (`show_default_docks` those of a
+    first start).
+    """
     right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
     toc = TocView(report, window)
     toc_dock = add_dock(window, "tocDock", window.tr("Contents"), left, toc)
@@ -45,11 +50,9 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     notes_dock = add_dock(window, "notesDock", window.tr("Notes"), right)
     window.tabifyDockWidget(glossary_dock, notes_dock)
     search_dock = add_dock(window, "searchDock", window.tr("Search"), left)
-    glossary_dock.hide()
-    notes_dock.hide()
 
     actions = Actions(window)
-    _build_menus(window, actions, toc_dock, notes_dock)
+    _build_menus(window, actions, (toc_dock, search_dock, glossary_dock, notes_dock))
     document.add_context_action(actions[ActionName.COPY_CITATION])
     document.add_context_action(None)
     document.add_context_action(actions[ActionName.HIGHLIGHT])
@@ -63,7 +66,13 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     return WindowChrome(actions, toc, toc_dock, glossary_dock, notes_dock, search_dock, position_label)
 
 
-def _build_menus(window: QMainWindow, actions: Actions, toc_dock: QDockWidget, notes_dock: QDockWidget) -> None:
+def show_default_docks(chrome: WindowChrome) -> None:
+    """A first start (no saved layout): the contents and the search panel are shown, the others wait to be asked."""
+    chrome.toc_dock.show()
+    chrome.search_dock.show()
+
+
+def _build_menus(window: QMainWindow, actions: Actions, docks: tuple[QDockWidget, ...]) -> None:
     menus = {}
     for title in MENUS:
         menu = window.menuBar().addMenu(window.tr(title))
@@ -76,7 +85,15 @@ def _build_menus(window: QMainWindow, actions: Actions, toc_dock: QDockWidget, n
         menu.addAction(actions[spec.name])
         if spec.name is ActionName.FOCUS_DOCUMENT:
             menu.addSeparator()
-            menu.addAction(toc_dock.toggleViewAction())
-    toc_dock.toggleViewAction().setObjectName("actionToggleToc")
-    menus["&Notes"].addAction(notes_dock.toggleViewAction())
-    notes_dock.toggleViewAction().setObjectName("actionToggleNotes")
+            _add_panel_toggles(menu, docks)
+
+
+def _add_panel_toggles(menu: QMenu, docks: tuple[QDockWidget, ...]) -> None:
+    """Each panel's own show/hide item (its dock's toggle action), named and with its shortcut."""
+    by_name = {dock.objectName(): dock for dock in docks}
+    for toggle in PANEL_TOGGLES:
+        action = by_name[toggle.dock].toggleViewAction()
+        action.setObjectName(toggle.action)
+        action.setShortcut(QKeySequence(toggle.shortcut))
+        menu.addAction(action)
+    menu.addSeparator()

@@ -20,6 +20,9 @@ def add_dock(
         panel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         panel.setEnabled(False)
     dock.setWidget(panel)
+    # Hidden on purpose until the saved layout or the default one shows it: a dock added to a shown window would
+    # otherwise be shown one turn later by Qt, bringing back a panel the reader had closed.
+    dock.hide()
     window.addDockWidget(area, dock)
     return dock
 

@@ -15,6 +15,7 @@ from reader.errors import ReaderError
 from reader.prefs import ZOOM_RANGE, Preferences
 from reader.render import RenderOptions
 from reader.ui import themes
+from reader.ui.dialog_folders import DialogFolders
 from reader.ui.document_view import DocumentView
 from reader.ui.navigator import Navigator
 from reader.ui.window_state import WindowState
@@ -22,7 +23,6 @@ from reader.ui.window_state import WindowState
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
-    from reader.content import Section
     from reader.glossary import Glossary
     from reader.lock.privacy import Privacy
     from reader.notes.store import NoteStore
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.document)
         self._navigator = Navigator(report, self.document, self)
         self._state = WindowState(self, self.document, prefs)
+        self.dialog_folders = DialogFolders(prefs)  # where each file dialog starts: the last folder of its kind
         self.document.set_zoom(prefs.zoom)
         self._apply_theme()
         self._state.restore_geometry()
@@ -201,8 +202,9 @@ class MainWindow(QMainWindow):
         self._state.save_failed.connect(self._on_state_save_failed)
         actions = self._actions
         actions[ActionName.QUIT].triggered.connect(self.close)
-        actions[ActionName.PRINT].triggered.connect(self._on_print_triggered)
-        actions[ActionName.EXPORT_PDF].triggered.connect(self._on_export_pdf_triggered)
+        actions[ActionName.PRINT].triggered.connect(lambda: self._print("print"))
+        actions[ActionName.PRINT_PREVIEW].triggered.connect(lambda: self._print("preview"))
+        actions[ActionName.EXPORT_PDF].triggered.connect(lambda: self._print("pdf"))
         actions[ActionName.COPY_CITATION].triggered.connect(self._on_copy_citation_triggered)
         actions[ActionName.ZOOM_IN].triggered.connect(lambda: self.set_zoom(self.document.zoom + 1))
         actions[ActionName.ZOOM_OUT].triggered.connect(lambda: self.set_zoom(self.document.zoom - 1))
@@ -333,16 +335,22 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setText(format_citation(self._report, quote, paragraph))
         self.statusBar().showMessage(self.tr("Copied with citation."), 4000)
 
-    def _on_print_triggered(self) -> None:
-        from reader.ui.printing import print_section
+    def _print(self, purpose: str) -> None:
+        """Print, preview or save as PDF what the reader chooses, with their highlights and notes if asked."""
+        from reader.ui.printing import Purpose, print_report
 
-        print_section(self, self._report, self._current_section(), self._prefs.reference_mode)
-
-    def _on_export_pdf_triggered(self) -> None:
-        from reader.ui.printing import save_section_as_pdf
-
+        section = self.document.current_section() or self._report.sections[0].id
+        annotator = self._notes.annotator if self._notes is not None else None
         try:
-            path = save_section_as_pdf(self, self._report, self._current_section(), self._prefs.reference_mode)
+            path = print_report(
+                self,
+                self._report,
+                section,
+                reference_mode=self._prefs.reference_mode,
+                annotator=annotator,
+                folders=self.dialog_folders,
+                purpose=Purpose(purpose),
+            )
         except ReaderError as error:
             from reader.ui.errors import show_error
 
@@ -350,9 +358,6 @@ class MainWindow(QMainWindow):
             return
         if path is not None:
             self.statusBar().showMessage(self.tr("Saved {0}.").format(path), 6000)
-
-    def _current_section(self) -> Section:
-        return self._report.section(self.document.current_section() or self._report.sections[0].id)
 
     def _on_about_triggered(self) -> None:
         from reader.ui.about_dialog import AboutDialog
@@ -397,6 +402,9 @@ class MainWindow(QMainWindow):
         if not self._state.restore_layout():
             from PySide6.QtCore import Qt
 
+            from reader.ui.chrome import show_default_docks
+
+            show_default_docks(self._chrome)
             self.resizeDocks([self._chrome.toc_dock], [280], Qt.Orientation.Horizontal)
             self.resizeDocks([self._chrome.search_dock], [self.height() // 2], Qt.Orientation.Vertical)
         # The docks took room from the document: show the reader's place again.

@@ -46,6 +46,7 @@ class MatchHighlighter(QObject):
     def show(self, terms: MatchTerms, paragraph_id: str | None = None, spans: tuple[tuple[int, int], ...] = ()) -> int:
         """Mark every match of `terms` in the report; the first in `paragraph_id` (at `spans`) becomes current.
 
+        Without a `paragraph_id` none is current yet: the next `step(+1)` shows the first, `step(-1)` the last.
         Returns how many matches there are. The document is not scrolled; call `step(0)` to show the current one.
         """
         matches = []
@@ -56,7 +57,7 @@ class MatchHighlighter(QObject):
             matches.extend((paragraph.id, start, end) for start, end in found)
         self._matches = matches
         self._current = -1
-        if matches:
+        if matches and paragraph_id is not None:
             self._current = next((index for index, match in enumerate(matches) if match[0] == paragraph_id), 0)
         self._paint()
         return len(matches)
@@ -72,7 +73,10 @@ class MatchHighlighter(QObject):
         """Make the next (+1) or previous (-1) match current, wrapping around, and scroll it into view."""
         if not self._matches:
             return False
-        self._current = (self._current + delta) % len(self._matches)
+        if self._current < 0:  # none current yet: forward starts at the first, backward at the last
+            self._current = 0 if delta >= 0 else len(self._matches) - 1
+        else:
+            self._current = (self._current + delta) % len(self._matches)
         self._paint()
         span = self.current_span()
         if span is not None:
@@ -82,6 +86,10 @@ class MatchHighlighter(QObject):
             self._document.setTextCursor(cursor)
             self._document.ensureCursorVisible()
         return True
+
+    @property
+    def count(self) -> int:
+        return len(self._matches)
 
     def clear(self) -> None:
         if not self._matches:
@@ -108,7 +116,7 @@ class MatchHighlighter(QObject):
             selections.append(selection)
         self._document.set_highlight_layer(LAYER, selections)
         count = len(self._matches)
-        self.current_changed.emit(self._current + 1 if count else 0, count)
+        self.current_changed.emit(self._current + 1 if count and self._current >= 0 else 0, count)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._document and event.type() == QEvent.Type.KeyPress:

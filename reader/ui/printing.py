@@ -1,53 +1,101 @@
-"""Printing a section, or saving it as a PDF."""
+"""Printing, previewing or saving as PDF a section, a range of sections or the whole report, with the reader's
+highlights and notes when asked (`print_document.py` builds the page, `print_options.py` asks what to print)."""
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QStandardPaths
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.content import Report, Section
 from reader.errors import ReaderError
-from reader.render import RenderOptions, render_section
+from reader.ui.annotator import Annotator
+from reader.ui.dialog_folders import PDF, DialogFolders
+from reader.ui.print_document import marks_from, printable_document, section_and_subsections
+
+
+class Purpose(enum.Enum):
+    PRINT = "print"
+    PREVIEW = "preview"
+    PDF = "pdf"
 
 
 def section_document(report: Report, section: Section, reference_mode: bool) -> QTextDocument:
-    """A printable document: the section, then a line naming the report, publisher and edition.
+    """A section and its subsections as printed without the reader's work, then a line citing the report."""
+    return printable_document(report, section_and_subsections(report, section.id), reference_mode=reference_mode)
 
-    Paper is white whatever the screen's theme, so the section is always set in the light theme.
+
+def print_report(
+    parent: QWidget,
+    report: Report,
+    current_section_id: str,
+    *,
+    reference_mode: bool,
+    annotator: Annotator | None,
+    folders: DialogFolders,
+    purpose: Purpose,
+) -> Path | None:
+    """Ask what to print, then print it, preview it or save it as a PDF; returns the PDF written, if any.
+
+    `annotator` is None while the notes are locked (nothing of them can be printed). Raises ReaderError when a PDF
+    cannot be written.
     """
-    from reader.ui import themes
+    from reader.ui.print_options import PrintOptionsDialog
 
-    options = RenderOptions(reference_mode=reference_mode)
-    css = themes.document_css(themes.THEMES["light"])
-    manifest = report.manifest
-    footer = (
-        f'<p class="attribution"><br/>{manifest.title}. {manifest.publisher}, edition of {manifest.edition_date}.</p>'
+    labels = {
+        Purpose.PRINT: parent.tr("&Print…"),
+        Purpose.PREVIEW: parent.tr("&Show Preview"),
+        Purpose.PDF: parent.tr("&Save as PDF…"),
+    }
+    dialog = PrintOptionsDialog(report, current_section_id, annotator is not None, labels[purpose], parent)
+    try:
+        if not dialog.exec():
+            return None
+        choice = dialog.choice()
+        preview = dialog.preview_requested or purpose is Purpose.PREVIEW
+    finally:
+        dialog.deleteLater()
+    marks = marks_from(annotator) if annotator is not None and choice.highlights else ()
+    document = printable_document(
+        report, choice.sections, reference_mode=reference_mode, marks=marks, with_notes=choice.notes
     )
-    document = QTextDocument()
-    document.setDefaultStyleSheet(css)
-    document.setHtml(f"<html><body>{render_section(section, options)}{footer}</body></html>")
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, section.title)
-    return document
+    if preview:
+        show_preview(parent, document)
+        return None
+    if purpose is Purpose.PRINT:
+        print_document(parent, document)
+        return None
+    path = ask_pdf_path(parent, _file_stem(report, choice.sections), folders)
+    if path is not None:
+        export_pdf(document, path)
+    return path
 
 
-def ask_pdf_path(parent: QWidget, section: Section) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / f"{section.id}.pdf")
-    chosen, _filter = QFileDialog.getSaveFileName(parent, parent.tr("Export Section as PDF"), suggested, "PDF (*.pdf)")
+def _file_stem(report: Report, sections: tuple[Section, ...]) -> str:
+    if len(sections) == len(report.sections):
+        return "report"
+    if section_and_subsections(report, sections[0].id) == sections:
+        return sections[0].id
+    return f"{sections[0].id}-to-{sections[-1].id}"
+
+
+def ask_pdf_path(parent: QWidget, stem: str, folders: DialogFolders) -> Path | None:
+    """Ask where to save the PDF, starting in the folder the last one went to; the folder chosen is remembered."""
+    suggested = str(folders.start(PDF) / f"{stem}.pdf")
+    chosen, _filter = QFileDialog.getSaveFileName(parent, parent.tr("Save as PDF"), suggested, "PDF (*.pdf)")
     if not chosen:
         return None
     path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    folders.remember(PDF, path)
+    return path
 
 
-def export_pdf(document: QTextDocument, path: Path) -> None:
-    """Write an A4 PDF; the file appears only once complete."""
-    temporary = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(temporary))
-    writer.setPageLayout(
+def _a4(device: QPagedPaintDevice) -> None:
+    device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
@@ -55,6 +103,13 @@ def export_pdf(document: QTextDocument, path: Path) -> None:
             QPageLayout.Unit.Millimeter,
         )
     )
+
+
+def export_pdf(document: QTextDocument, path: Path) -> None:
+    """Write an A4 PDF; the file appears only once complete."""
+    temporary = path.with_name(f".{path.name}.part")
+    writer = QPdfWriter(str(temporary))
+    _a4(writer)
     writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("Field Reader")
     document.print_(writer)
@@ -67,24 +122,30 @@ def export_pdf(document: QTextDocument, path: Path) -> None:
         raise ReaderError(f"Cannot save {path}: {exc.strerror}. Choose another folder.") from exc
 
 
-def save_section_as_pdf(parent: QWidget, report: Report, section: Section, reference_mode: bool) -> Path | None:
-    """Ask where to save the section as a PDF and write it there; the file written, or None when cancelled.
-
-    Raises ReaderError when it cannot be written.
-    """
-    path = ask_pdf_path(parent, section)
-    if path is not None:
-        export_pdf(section_document(report, section, reference_mode), path)
-    return path
-
-
-def print_section(parent: QWidget, report: Report, section: Section, reference_mode: bool) -> None:
-    """Ask for a printer and print the section on it."""
+def print_document(parent: QWidget, document: QTextDocument) -> None:
+    """Ask for a printer and print the document on it."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    document = section_document(report, section, reference_mode)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    _a4(printer)
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("printDialog")
+    dialog.setAccessibleName(parent.tr("Print"))
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
         document.print_(printer)
+    dialog.deleteLater()
+
+
+def show_preview(parent: QWidget, document: QTextDocument) -> None:
+    """Show the pages as they will print; the preview's own button prints them."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    _a4(printer)
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setObjectName("printPreviewDialog")
+    preview.setAccessibleName(parent.tr("Print preview"))
+    preview.setWindowTitle(parent.tr("Print Preview"))
+    preview.paintRequested.connect(document.print_)
+    preview.exec()
+    preview.deleteLater()

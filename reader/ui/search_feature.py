@@ -65,6 +65,8 @@ class SearchFeature(QObject):
         self._find_section = ""
         self._started = False
         self._notes: NotesIndexer | None = None
+        self._annotator: Annotator | None = None
+        self._opened: HitKind | None = None  # the kind of the hit last opened
         self._panel = SearchPanel(dock)
         fill_dock(dock, self._panel)
         self._matches = MatchHighlighter(document, report, self)
@@ -108,6 +110,7 @@ class SearchFeature(QObject):
             self._notes.deleteLater()
             self._notes = None
             self._matches.clear()  # the marks may come from a note hit
+        self._annotator = annotator
         if annotator is not None:
             self._notes = NotesIndexer(annotator, self._report, self)
             self._notes.updated.connect(self._on_notes_updated)
@@ -184,23 +187,46 @@ class SearchFeature(QObject):
     # Opening hits and stepping through matches
 
     def _on_panel_hit_activated(self, hit: SearchHit, terms: MatchTerms) -> None:
+        """Open a hit and mark what F3 / Shift+F3 then step through.
+
+        A report hit: the words everywhere in the report, this one current. A glossary hit: its entry is shown and
+        the words are marked in the report, none current yet (F3 goes to the first). A note hit: the words in the
+        report if they are there, else the note's own passage (the words may be only in the note).
+        """
+        self._opened = hit.kind
         if hit.kind is HitKind.GLOSSARY:
+            self._matches.show(terms)
             self.glossary_term_requested.emit(hit.item_id)
             return
         place = hit.paragraph_id or hit.section_id
         if place is None or not self._document.has_anchor(place):
+            self._matches.clear()
             self.message.emit(self.tr("That passage is not in this edition of the report."), 5000)
             return
         self.place_requested.emit(place)
         # A note's spans point into the note, not the paragraph: find the words in the paragraph instead.
-        self._matches.show(terms, hit.paragraph_id, hit.spans if hit.kind is HitKind.REPORT else ())
+        found = self._matches.show(terms, hit.paragraph_id, hit.spans if hit.kind is HitKind.REPORT else ())
+        if not found and hit.kind is HitKind.NOTE:
+            self._matches.show_matches(self._note_passage(hit.item_id))
         self._matches.step(0)
         if hit.kind is HitKind.NOTE:  # and show the note itself, ready to read or edit
             self.note_requested.emit(hit.item_id)
 
+    def _note_passage(self, note_id: str) -> list[tuple[str, int, int]]:
+        placement = self._annotator.placement(note_id) if self._annotator is not None else None
+        spans = placement.spans if placement is not None else ()
+        return [(span.paragraph_id, span.start, span.end) for span in spans]
+
     def _step_match(self, step: int) -> None:
-        if not self._matches.step(step):
-            self.message.emit(self.tr("No search matches to step through; search first."), 4000)
+        if self._matches.step(step):
+            return
+        if self._opened is HitKind.GLOSSARY:
+            text = self.tr("The words searched for are only in the glossary, not in the report's text.")
+        elif self._panel.model.rowCount():
+            text = self.tr("Open a search result (Enter) to step through its matches.")
+        else:
+            text = self.tr("No search matches to step through; search first.")
+        self.message.emit(text, 5000)
 
     def _on_find_bar_step_requested(self, step: int) -> None:
         self._step_match(step)
@@ -213,7 +239,9 @@ class SearchFeature(QObject):
 
     def _on_matches_current_changed(self, number: int, count: int) -> None:
         self.find_bar.set_count(number, count)
-        if count:
+        if count and not number:
+            self.message.emit(self.tr("{0} matches in the report · F3 goes to the first").format(count), 6000)
+        elif count:
             self.message.emit(self.tr("Match {0} of {1} · F3 next · Esc clears").format(number, count), 6000)
 
     # Finding in the section being read
@@ -224,6 +252,7 @@ class SearchFeature(QObject):
         self.find_bar.open()
 
     def _on_find_bar_find_requested(self, text: str) -> None:
+        self._opened = None
         section_id = self._find_section or self._document.current_section()
         if self._matches.show_matches(find_in_section(self._report, section_id, text)):
             self._matches.step(0)
