@@ -17,6 +17,7 @@ fail() {
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' reader/__init__.py)
 TARBALL=$(ls "$DIST"/field-reader-"$VERSION"-linux-*.tar.xz)
 DEB=$(ls "$DIST"/field-reader_"$VERSION"_*.deb)
+mkdir -p "$WORK/home"
 
 (cd "$DIST" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS does not verify"
 grep -q "$(basename "$TARBALL")" "$DIST/SHA256SUMS" && grep -q "$(basename "$DEB")" "$DIST/SHA256SUMS" ||
@@ -31,11 +32,16 @@ done
 pass "the .deb holds the app, the command, the desktop entry, icon and AppStream metadata"
 
 tar -C "$WORK" -xJf "$TARBALL"
+dpkg-deb -x "$DEB" "$WORK/deb-root"
+bare() { env -i PATH=/var/empty HOME="$WORK/home" "$@"; }
+bare READER_DATA_DIR="$WORK/deb-data" QT_QPA_PLATFORM=offscreen "$WORK/deb-root/opt/field-reader/field-reader" \
+    --exit-after-start 2>/dev/null ||
+    fail "the app unpacked from the .deb does not run"
+pass "the app unpacked from the .deb runs"
+
 APP_DIR=$(find "$WORK" -maxdepth 1 -type d -name 'field-reader-*')
 APP=$APP_DIR/field-reader
-mkdir -p "$WORK/home"
-# No Python on PATH (nothing on PATH at all), no locale, an empty home, a temporary data folder.
-bare() { env -i PATH=/var/empty HOME="$WORK/home" "$@"; }
+# No Python on PATH (nothing on PATH at all), no locale, an empty home, a temporary data folder (`bare`).
 with_data() { bare READER_DATA_DIR="$WORK/data" "$@"; }
 
 [ "$(with_data "$APP" --version)" = "field-reader $VERSION" ] || fail "--version does not say $VERSION"
@@ -78,11 +84,14 @@ pass "an unreachable display (:97) is one line and exit 1"
 
 # Portable: a copy on a "stick" with the marker file; nothing may appear outside it (the home stays empty).
 cp -a "$APP_DIR" "$WORK/stick"
+mkdir -p "$WORK/stick-home"
+carried() { env -i PATH=/var/empty HOME="$WORK/stick-home" "$@"; }
 : >"$WORK/stick/portable"
-bare QT_QPA_PLATFORM=offscreen "$WORK/stick/field-reader" --exit-after-start 2>/dev/null || fail "portable start failed"
-bare "$WORK/stick/field-reader" notes import "$WORK/note.json" >/dev/null || fail "portable import failed"
+carried QT_QPA_PLATFORM=offscreen "$WORK/stick/field-reader" --exit-after-start 2>/dev/null || fail "portable start failed"
+carried "$WORK/stick/field-reader" notes import "$WORK/note.json" >/dev/null || fail "portable import failed"
 [ -f "$WORK/stick/data/preferences.json" ] && ls "$WORK/stick/data"/notes* >/dev/null 2>&1 ||
     fail "portable mode did not keep preferences and notes in data/ beside the app"
-[ -z "$(find "$WORK/home" -mindepth 1 -print -quit)" ] || fail "portable mode wrote into the home folder: $(find "$WORK/home")"
+[ -z "$(find "$WORK/stick-home" -mindepth 1 -print -quit)" ] ||
+    fail "portable mode wrote into the home folder: $(find "$WORK/stick-home" -mindepth 1)"
 pass "portable mode keeps notes, preferences and caches in data/ beside the app, nothing in the home folder"
 echo "smoke test passed: $(basename "$TARBALL"), $(basename "$DEB")"

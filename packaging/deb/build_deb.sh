@@ -26,6 +26,8 @@ sed "s/@VERSION@/$VERSION/; s/@DATE@/$(date -R -d @"${SOURCE_DATE_EPOCH:-$(git -
     "$HERE/changelog.in" | gzip -9n >"$STAGE/usr/share/doc/field-reader/changelog.gz"
 cp "$HERE/lintian-overrides" "$STAGE/usr/share/lintian/overrides/field-reader"
 chmod -R u+rwX,go+rX,go-w "$STAGE"
+# Libraries are loaded, never run: not executable (Debian policy); the program itself stays executable.
+find "$STAGE/opt/field-reader/_internal" -type f -name '*.so*' -exec chmod 0644 {} +
 SIZE=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 sed "s/@VERSION@/$VERSION/; s/@ARCH@/$ARCH/; s/@SIZE@/$SIZE/" "$HERE/control.in" >"$STAGE/DEBIAN/control"
 dpkg-deb --root-owner-group -Zxz -z9 --build "$STAGE" "$OUT"

@@ -23,6 +23,6 @@ ${DATA%l}_dat:
     .size ${DATA%l}_dat, .-${DATA%l}_dat
     .section .note.GNU-stack,"",@progbits
 ASM
-cc -shared -nostdlib -Wl,-soname,"libicudata.so.$MAJOR" -o "$WORK/libicudata.so.$MAJOR" "$WORK/icudata.S"
+cc -shared -nostdlib -s -Wl,-soname,"libicudata.so.$MAJOR" -o "$WORK/libicudata.so.$MAJOR" "$WORK/icudata.S"
 echo "ICU data: $(stat -c %s "$LIB") bytes before, $(stat -c %s "$WORK/libicudata.so.$MAJOR") after"
 cp "$WORK/libicudata.so.$MAJOR" "$LIB"
