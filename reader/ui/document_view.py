@@ -258,6 +258,11 @@ class DocumentView(QTextBrowser):
             else:
                 menu.addAction(action)
         self.context_menu_opening.emit(menu, self.cursorForPosition(event.pos()).position())
+        for action in menu.actions():
+            # No dead entries: nothing greyed out, and no "Copy Link Location" (the report's links are its own
+            # places and glossary terms, whose addresses mean nothing outside this window).
+            if not action.isSeparator() and (not action.isEnabled() or action.objectName() == "link-copy"):
+                menu.removeAction(action)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -121,6 +121,7 @@ class NoteEditor(QWidget):
         self._colors.buttonClicked.connect(self._on_colors_clicked)
         self._style.activated.connect(self._on_style_activated)
         self._delete.clicked.connect(self._on_delete_clicked)
+        annotator.notes_changed.connect(self._on_annotator_notes_changed)
         self.show_note(None)
 
     # Showing
@@ -206,6 +207,12 @@ class NoteEditor(QWidget):
         if self._note_id is not None:
             self.save_now()  # so that undoing the deletion brings back every word typed
             self.delete_requested.emit(self._note_id)
+
+    def _on_annotator_notes_changed(self) -> None:
+        """The note's layer was hidden: its note leaves the editor with the rest of the layer (saved first)."""
+        note = self._annotator.note(self._note_id) if self._note_id is not None else None
+        if note is not None and not self._annotator.is_layer_visible(note.layer):
+            self.show_note(None)
 
     def hideEvent(self, event) -> None:
         self.save_now()

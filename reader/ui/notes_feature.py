@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.content import Report
 from reader.errors import ReaderError
+from reader.notes.note import Color, Note, Style
 from reader.notes.store import NoteStore
 from reader.ui.actions import ACTION_SPECS, ActionName, Actions, shortcut_text
 from reader.ui.annotation_toolbar import chosen_color, chosen_style
 from reader.ui.annotator import Annotator
 from reader.ui.docks import bring_forward, fill_dock
 from reader.ui.document_view import DocumentView
+from reader.ui.note_editor import COLOR_LABELS, STYLE_LABELS
 from reader.ui.note_highlighter import LAYER_NAME, NoteHighlighter
 from reader.ui.notes_panel import NotesPanel
 
@@ -174,17 +176,57 @@ class NotesFeature(QObject):
         self._highlight_selection(with_note=True)
 
     def _on_document_context_menu_opening(self, menu: QMenu, position: int) -> None:
-        """Right-clicking a highlight offers to edit or delete it."""
+        """Right-clicking a highlight offers to edit it, recolour or restyle it, or delete it; right-clicking a
+        selection offers the colour and style the next highlight takes (as the toolbar does)."""
         note_id = self._highlighter.note_at(position)
-        if note_id is None:
+        note = self.annotator.note(note_id) if note_id is not None else None
+        if note is None:
+            if self._document.textCursor().hasSelection():
+                self._add_look_menu(menu)
             return
         menu.addSeparator()
         edit = menu.addAction(self.tr("&Edit Note…"))
         edit.setObjectName("actionEditNoteHere")
-        edit.triggered.connect(lambda: self.show_note(note_id))
+        edit.triggered.connect(lambda: self.show_note(note.id))
+        if self.annotator.is_read_only(note):
+            return  # another reader's note: it can be read, not changed
+        self._add_look_menu(menu, note)
         delete = menu.addAction(self.tr("&Delete Highlight"))
         delete.setObjectName("actionDeleteNoteHere")
-        delete.triggered.connect(lambda: self._on_panel_note_delete_requested(note_id))
+        delete.triggered.connect(lambda: self._on_panel_note_delete_requested(note.id))
+
+    def _add_look_menu(self, menu: QMenu, note: Note | None = None) -> None:
+        """A "Colour and Style" submenu: of this note, or (no note) of the next highlight, as the toolbar chooses."""
+        from reader.ui.note_colors import color_icon
+
+        submenu = menu.addMenu(self.tr("Colour and &Style"))
+        submenu.setObjectName("noteLookMenu")
+        if note is None:
+            for spec in ACTION_SPECS:
+                if spec.group == "noteStyle" and spec.separator_before:
+                    submenu.addSeparator()
+                if spec.group in ("noteColor", "noteStyle"):
+                    submenu.addAction(self._actions[spec.name])
+            return
+        for color in Color:
+            action = submenu.addAction(color_icon(color), self.tr(COLOR_LABELS[color]))
+            action.setObjectName(f"noteLookColor{color.value.capitalize()}")
+            action.setCheckable(True)
+            action.setChecked(note.color is color)
+            action.triggered.connect(lambda _checked=False, color=color: self._restyle(note.id, color=color))
+        submenu.addSeparator()
+        for style in Style:
+            action = submenu.addAction(self.tr(STYLE_LABELS[style]))
+            action.setObjectName(f"noteLookStyle{style.value.capitalize()}")
+            action.setCheckable(True)
+            action.setChecked(note.style is style)
+            action.triggered.connect(lambda _checked=False, style=style: self._restyle(note.id, style=style))
+
+    def _restyle(self, note_id: str, **look: object) -> None:
+        try:
+            self.annotator.update(note_id, **look)
+        except ReaderError as error:
+            self.message.emit(str(error), 6000)
 
     # Undo
 
