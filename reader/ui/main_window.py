@@ -182,7 +182,9 @@ class MainWindow(QMainWindow):
 
         store = self._open_notes()  # the notes feature closes it when the window closes or the notes lock
         chrome = self._chrome
-        notes = NotesFeature(store, self._report, self.document, chrome.actions, chrome.notes_dock, self)
+        notes = NotesFeature(
+            store, self._report, self.document, chrome.actions, chrome.notes_dock, self, self.dialog_folders
+        )
         notes.message.connect(self.statusBar().showMessage)
         notes.place_requested.connect(self.go_to)
         if store.recovery_message:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from reader.errors import ReaderError
 from reader.notes.export import ExportFormat, export_notes
 from reader.notes.note import Note
 from reader.ui.busy import busy
+from reader.ui.dialog_folders import NOTES_EXPORT, DialogFolders
 from reader.ui.password_field import password_field
 
 FORMAT_LABELS = {
@@ -46,6 +47,7 @@ class NotesExportDialog(QDialog):
         all_notes: Sequence[Note],
         listed_notes: Sequence[Note],
         parent: QWidget | None = None,
+        folders: DialogFolders | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("notesExportDialog")
@@ -55,6 +57,7 @@ class NotesExportDialog(QDialog):
         self._all = tuple(all_notes)
         self._listed = tuple(listed_notes)
         self.written: Path | None = None
+        self._folders = folders or DialogFolders()
 
         self._format = QComboBox(self)
         self._format.setObjectName("exportFormat")
@@ -107,8 +110,7 @@ class NotesExportDialog(QDialog):
         layout.addWidget(self._problem)
         layout.addWidget(self._buttons)
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self._path.setText(str(Path(folder) / "notes.md"))
+        self._path.setText(str(self._folders.start(NOTES_EXPORT) / "notes.md"))
         self._format.currentIndexChanged.connect(self._on_format_changed)
         self._seal.toggled.connect(self._update_sealing)
         self._update_sealing()
@@ -166,6 +168,7 @@ class NotesExportDialog(QDialog):
         except ReaderError as error:
             self._show_problem(str(error))
             return
+        self._folders.remember(NOTES_EXPORT, self.written)
         self.accept()
 
     def _show_problem(self, message: str) -> None:

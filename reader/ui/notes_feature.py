@@ -14,6 +14,7 @@ from reader.notes.store import NoteStore
 from reader.ui.actions import ACTION_SPECS, ActionName, Actions, shortcut_text
 from reader.ui.annotation_toolbar import chosen_color, chosen_style
 from reader.ui.annotator import Annotator
+from reader.ui.dialog_folders import DialogFolders
 from reader.ui.docks import bring_forward, fill_dock
 from reader.ui.document_view import DocumentView
 from reader.ui.note_editor import COLOR_LABELS, STYLE_LABELS
@@ -67,9 +68,11 @@ class NotesFeature(QObject):
         actions: Actions,
         dock: QDockWidget,
         parent: QObject | None = None,
+        folders: DialogFolders | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("notesFeature")
+        self._folders = folders or DialogFolders()  # where the export and import dialogs start
         self._store = store
         self._report = report
         self._document = document
@@ -277,7 +280,7 @@ class NotesFeature(QObject):
         from reader.ui.notes_export_dialog import NotesExportDialog
 
         notes, listed = self.annotator.notes(), self._panel.listed_notes()
-        dialog = NotesExportDialog(self._report, notes, listed, self._document.window())
+        dialog = NotesExportDialog(self._report, notes, listed, self._document.window(), self._folders)
         if dialog.exec() and dialog.written is not None:
             self.message.emit(self.tr("Saved {0}.").format(dialog.written), 6000)
 
@@ -285,7 +288,7 @@ class NotesFeature(QObject):
         if self._importer is None:
             from reader.ui.notes_import import NotesImporter
 
-            self._importer = NotesImporter(self.annotator, self._document.window())
+            self._importer = NotesImporter(self.annotator, self._document.window(), self._folders)
             self._importer.imported.connect(self._on_importer_imported)
         self._importer.ask_and_import()
 

@@ -1,18 +1,25 @@
-"""`NotesImporter`: asks for a notes file and a layer name, reads it off the UI thread, then adds it all or nothing."""
+"""`NotesImporter`: asks for a notes file, reads and checks it off the UI thread, then asks for the layer's name
+(proposing one from the file) and adds it all or nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from reader.errors import ReaderError
 from reader.ui.annotator import Annotator
+from reader.ui.dialog_folders import NOTES_IMPORT, DialogFolders
 from reader.ui.errors import show_error
 from reader.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from reader.notes.w3c_import import PreparedImport
 
 FILE_FILTER = "Annotations (*.json *.jsonld);;All files (*)"
 
@@ -22,10 +29,11 @@ class NotesImporter(QObject):
 
     imported = Signal(object)  # the ImportResult
 
-    def __init__(self, annotator: Annotator, window: QWidget) -> None:
+    def __init__(self, annotator: Annotator, window: QWidget, folders: DialogFolders | None = None) -> None:
         super().__init__(window)
         self._annotator = annotator
         self._window = window
+        self._folders = folders or DialogFolders()
         self._task: Task | None = None
         self._started: tuple[Path, str | None, str | None] = (Path(), None, None)
 
@@ -34,22 +42,21 @@ class NotesImporter(QObject):
         return self._task is not None and self._task.is_running
 
     def ask_and_import(self) -> None:
-        """Ask for the file and the layer's name, then read the file in the background."""
+        """Ask for the file (starting in the folder the last one came from), then read and check it in the
+        background; the layer's name is asked once the file is known to be good."""
         if self.is_running:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         title = self._window.tr("Import Notes")
+        folder = str(self._folders.start(NOTES_IMPORT))
         chosen, _filter = QFileDialog.getOpenFileName(self._window, title, folder, FILE_FILTER)
         if not chosen:
             return
         path = Path(chosen)
-        label = self._window.tr("Name of the layer for these notes:")
-        name, accepted = QInputDialog.getText(self._window, title, label, text=path.stem)
-        if not accepted:
-            return
-        self.start(path, name.strip() or None)
+        self._folders.remember(NOTES_IMPORT, path)
+        self.start(path, None)
 
     def start(self, path: Path, layer: str | None, passphrase: str | None = None) -> None:
+        """Read and check `path` off the UI thread; with no `layer`, its name is asked once the file is read."""
         from reader.notes.w3c_import import prepare_import
 
         self._started = (path, layer, passphrase)
@@ -63,12 +70,32 @@ class NotesImporter(QObject):
 
     def _on_task_succeeded(self, prepared) -> None:
         QGuiApplication.restoreOverrideCursor()
+        if self._started[1] is None:
+            prepared = self._ask_layer(prepared)
+            if prepared is None:
+                return
         try:
             result = self._annotator.apply_import(prepared)
         except ReaderError as error:
             show_error(self._window, error)
             return
         self.imported.emit(result)
+
+    def _ask_layer(self, prepared: PreparedImport) -> PreparedImport | None:
+        """Ask the layer's name, proposing the file's; None when the reader cancels (nothing is added)."""
+        from reader.notes.note import check_layer_name
+
+        title = self._window.tr("Import Notes")
+        count = len(prepared.notes)
+        label = self._window.tr("{0} holds {1} notes. Name of the layer for them:").format(prepared.source, count)
+        name, accepted = QInputDialog.getText(self._window, title, label, text=prepared.layer)
+        if not accepted:
+            return None
+        try:
+            return dataclasses.replace(prepared, layer=check_layer_name(name.strip() or prepared.layer))
+        except ReaderError as error:
+            show_error(self._window, error)
+            return None
 
     def _on_task_failed(self, error: ReaderError) -> None:
         from reader.notes.sealed_file import SealedFileError
