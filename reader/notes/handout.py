@@ -40,6 +40,7 @@ class HandoutEntry:
     author: str | None
     created: dt.datetime | None
     orphaned: bool
+    citation: str = ""  # the passage's full reference (report, section, ¶, publisher, edition); empty if orphaned
 
 
 def handout_entries(
@@ -71,9 +72,19 @@ def handout_entries(
                 author=None if safe else note.author,
                 created=None if safe else note.created,
                 orphaned=anchor is None,
+                citation=citation_line(text.report, title, number) if anchor is not None else "",
             )
         )
     return tuple(entries)
+
+
+def citation_line(report: Report, section_title: str, paragraph_number: int | None) -> str:
+    """Where a passage is, citably: “Title, section “…”, ¶n. Publisher, edition of date.” (as Copy with Citation)."""
+    manifest = report.manifest
+    where = f"section “{section_title}”"
+    if paragraph_number is not None:
+        where += f", ¶{paragraph_number}"
+    return f"{manifest.title}, {where}. {manifest.publisher}, edition of {manifest.edition_date}."
 
 
 def handout_title(report: Report) -> str:
@@ -115,6 +126,9 @@ def render_markdown(entries: Iterable[HandoutEntry], title: str) -> str:
                 line + "  " if line and following else line
                 for line, following in zip(note_lines, [*note_lines[1:], ""], strict=True)
             )
+            lines.append("")
+        if entry.citation:
+            lines.append(f"— {_markdown_line(entry.citation)}")
             lines.append("")
         details = []
         if entry.tags:
@@ -170,7 +184,7 @@ def render_html(entries: Iterable[HandoutEntry], title: str) -> str:
         "<style>",
         "body{font-family:sans-serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5}",
         "blockquote{margin:0.5em 0;padding:0.2em 0.8em;border-left:0.4em solid;font-style:italic}",
-        ".note{white-space:pre-wrap}.details{color:#555;font-size:0.9em}",
+        ".note{white-space:pre-wrap}.details,.citation{color:#555;font-size:0.9em}",
         "</style>",
         "</head>",
         "<body>",
@@ -183,6 +197,8 @@ def render_html(entries: Iterable[HandoutEntry], title: str) -> str:
         parts.append(f'<blockquote style="border-color:{color}">{html.escape(entry.quote)}</blockquote>')
         if entry.note:
             parts.append(f'<p class="note">{html.escape(entry.note)}</p>')
+        if entry.citation:
+            parts.append(f'<p class="citation">— {html.escape(entry.citation)}</p>')
         details = []
         if entry.tags:
             details.append("Tags: " + ", ".join(html.escape(tag) for tag in entry.tags))

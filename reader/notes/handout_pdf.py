@@ -65,12 +65,16 @@ def _write_entry(pdf: FPDF, entry: HandoutEntry) -> None:
     # Keep a heading with the start of its quote rather than alone at the foot of a page.
     if pdf.will_page_break(11 * LEADING + 4 + 3 * 10 * LEADING):
         pdf.add_page()
+    _write_marker(pdf, COLOR_HEX[entry.color], size=11)
     _write_paragraph(pdf, entry_place(entry), size=11, bold=True)
     pdf.ln(4)
     _write_quote(pdf, entry.quote, COLOR_HEX[entry.color])
     if entry.note:
         pdf.ln(4)
         _write_paragraph(pdf, entry.note, size=10)
+    if entry.citation:
+        pdf.ln(3)
+        _write_paragraph(pdf, "— " + entry.citation, size=8.5, color=GRAY)
     details = []
     if entry.tags:
         details.append("Tags: " + ", ".join(entry.tags))
@@ -111,6 +115,13 @@ def _write_paragraph(
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
+
+
+def _write_marker(pdf: FPDF, color: str, *, size: float) -> None:
+    """A square in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar)."""
+    side = size * 0.7
+    pdf.set_fill_color(color)
+    pdf.rect(MARGIN - side - 6, pdf.get_y() + (size * LEADING - side) / 2, side, side, style="F")
 
 
 def _write_quote(pdf: FPDF, quote: str, bar_color: str) -> None:

@@ -198,3 +198,30 @@ def test_the_pdf_library_is_loaded_only_when_a_pdf_is_written() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+CITATION = (
+    "Israel and the Occupied Palestinian Territory, section “Overview”, ¶1. Amnesty International, edition of 2025-02-11."
+)
+
+
+def test_each_entry_ends_with_its_citation_line_as_in_the_html_handout() -> None:
+    from dataclasses import replace
+
+    from reader.notes.handout import render_html
+
+    cited = replace(entry(), citation=CITATION)
+    flat = " ".join(text_of(render_pdf([cited], "Handout")).split())
+    assert f"{ENGLISH} — {CITATION}" in flat
+    assert f'<p class="citation">— {CITATION}</p>' in render_html([cited], "Handout").replace("&#x27;", "'")
+
+
+def test_each_entry_has_a_square_marker_in_its_highlight_colour() -> None:
+    data = render_pdf([entry(color=Color.ORANGE)], "Handout")
+    content = read(data).pages[0].get_contents().get_data().decode("latin-1")
+    filled = {
+        tuple(round(float(value) * 255) for value in match.groups())
+        for match in re.finditer(r"([\d.]+) ([\d.]+) ([\d.]+) rg", content)
+    }
+    hex_color = COLOR_HEX[Color.ORANGE]
+    assert tuple(int(hex_color[index : index + 2], 16) for index in (1, 3, 5)) in filled
