@@ -201,7 +201,8 @@ def test_the_pdf_library_is_loaded_only_when_a_pdf_is_written() -> None:
 
 
 CITATION = (
-    "Israel and the Occupied Palestinian Territory, section “Overview”, ¶1. Amnesty International, edition of 2025-02-11."
+    "Israel and the Occupied Palestinian Territory, section “Overview”, ¶1. "
+    "Amnesty International, edition of 2025-02-11."
 )
 
 
