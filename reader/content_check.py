@@ -208,14 +208,17 @@ class _Checker:
                 continue
             scanned = self._check_heading_attributes(name, text)
             self._check_joined_numbers(name, text)
-            items, refused = self._read_markdown(name, text, scanned)
+            items, refused, blanked = self._read_markdown(name, text, scanned)
             if refused:
                 sources = None
             if sources is not None:
                 sources.append((name, text))
+            heading_lines = [item.line for item in items if isinstance(item, TreeHeading)] + [len(text) + 1]
             for position, item in enumerate(items):
                 if isinstance(item, TreeHeading):
                     following = items[position + 1] if position + 1 < len(items) else None
+                    end = heading_lines[heading_lines.index(item.line) + 1]
+                    set_aside = any(item.line < line < end for line in blanked)
                     headings.append(
                         _Heading(
                             name,
@@ -224,15 +227,16 @@ class _Checker:
                             item.title,
                             item.explicit_id or slugify(item.title),
                             item.explicit_id is not None,
-                            following is not None and not isinstance(following, TreeHeading),
+                            set_aside or (following is not None and not isinstance(following, TreeHeading)),
                         )
                     )
         return headings, sources
 
     def _read_markdown(
         self, name: str, text: str, scanned: dict[int, str]
-    ) -> tuple[list[TreeHeading | TreeBlock], bool]:
-        """The file's headings and blocks (as far as they can be read), and whether the loader would refuse it.
+    ) -> tuple[list[TreeHeading | TreeBlock], bool, set[int]]:
+        """The file's headings and blocks (as far as they can be read), whether the loader would refuse it, and the
+        lines set aside to read on.
 
         Each refusal is reported, then its line is set aside (a bad `{…}` dropped from its heading, any other
         line blanked) and the file read again, so one mistake does not hide the ones after it.
@@ -241,22 +245,23 @@ class _Checker:
         for number, fixed in scanned.items():
             lines[number - 1] = fixed
         refused = bool(scanned)
-        previous = ""
+        previous, blanked = "", set()
         for _ in range(MAX_RECOVERIES):
             try:
                 items = read_markdown("\n".join(lines), name)
             except MarkdownError as error:
                 refused = True
                 if error.problem == previous or not 0 < error.line <= len(lines) or not lines[error.line - 1]:
-                    return [], True
+                    return [], True, blanked
                 self._add(name, error.line, error.problem)
                 previous, lines[error.line - 1] = error.problem, ""
+                blanked.add(error.line)
                 continue
             except ContentError as error:
                 self._add(name, None, _loader_message(str(error)))
-                return [], True
-            return items, refused
-        return [], True
+                return [], True, blanked
+            return items, refused, blanked
+        return [], True, blanked
 
     def _check_heading_attributes(self, name: str, text: str) -> dict[int, str]:
         """Report every heading ending in a `{…}` that is not a section id; each such line without it, by number."""

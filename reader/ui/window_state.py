@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from reader.errors import ReaderError
@@ -11,13 +12,17 @@ from reader.ui.document_view import DocumentView
 
 STATE_VERSION = 1  # of the saved dock layout: a layout saved under another version is not restored
 SAVE_DELAY_MS = 600
+# Platforms with no real screen (smoke tests, `--exit-after-start` in CI): the window's size there means nothing,
+# and saved it would shrink the next real window. Which panels are open is still saved: the reader chose that.
+HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 
 
 class WindowState(QObject):
     """Saves the preferences shortly after the last change (never on every scroll step), and when asked.
 
     What is saved: the paragraph at the top of the document, and the window's geometry and dock layout; the look
-    (theme, zoom, reference mode) is set on the `Preferences` by the window as it changes. Emits
+    (theme, zoom, reference mode) is set on the `Preferences` by the window as it changes. On a platform without a
+    screen (`HEADLESS_PLATFORMS`) the saved geometry is left as it is. Emits
     `save_failed(message)` when the preferences cannot be written.
     """
 
@@ -52,7 +57,8 @@ class WindowState(QObject):
         """Write the reader's place, look and window layout to the data folder now."""
         self._timer.stop()
         self._prefs.position = self._document.top_paragraph_id()
-        self._prefs.window_geometry = bytes(self._window.saveGeometry().toBase64()).decode("ascii")
+        if QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
+            self._prefs.window_geometry = bytes(self._window.saveGeometry().toBase64()).decode("ascii")
         self._prefs.window_state = bytes(self._window.saveState(STATE_VERSION).toBase64()).decode("ascii")
         try:
             self._prefs.save()
