@@ -38,8 +38,9 @@ def test_a_note_from_another_report_is_listed_apart_and_never_painted(make_windo
 
     others = window.findChild(QListWidget, "notesOtherReports")
     button = window.findChild(QPushButton, "notesShowOtherReports")
-    assert button.isVisible() and button.text() == "Notes from other reports (1)"
+    qtbot.waitUntil(button.isVisible)  # the panel's parts are shown on the turn after it is built
+    assert button.text() == "Notes from other reports (1)"
     assert not others.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert others.isVisible()
+    qtbot.waitUntil(others.isVisible)
     assert others.item(0).text() == "From another report (udhr-1948): “international law” — from UDHR"
