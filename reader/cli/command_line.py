@@ -137,6 +137,14 @@ def command_parser() -> argparse.ArgumentParser:
     wipe = commands.add_parser("wipe", help="erase your notes, backups, reading position and caches")
     wipe.add_argument("--yes", action="store_true", help="really erase (without it, lists what would go)")
     wipe.set_defaults(run=_wipe)
+
+    sentences = commands.add_parser("sentences", help="print the sentences read aloud speaks for one section")
+    sentences.add_argument("section_id", metavar="SECTION_ID", help="a section id, as `sections` lists them")
+    sentences.add_argument("--json", action="store_true", help="print a JSON list with each sentence's place")
+    sentences.add_argument(
+        "--expand-terms", action="store_true", help="say abbreviations as their expansion the first time (ICJ)"
+    )
+    sentences.set_defaults(run=_sentences)
     return parser
 
 
@@ -269,3 +277,13 @@ def _wipe(args: argparse.Namespace, objects: AppObjects) -> int:
 _READING_COMMANDS: frozenset[Command] = frozenset(
     {_sections, _show, _glossary, _search, _index_build, _notes_list, _notes_export, _notes_import, _notes_delete}
 )
+
+
+def _sentences(args: argparse.Namespace, objects: AppObjects) -> int:
+    from reader.cli.sentences import run_sentences
+
+    glossary = objects.glossary() if args.expand_terms else None
+    return run_sentences(objects.report, args.section_id, args.json, glossary)
+
+
+_READING_COMMANDS = _READING_COMMANDS | {_sentences}
