@@ -131,15 +131,6 @@ def test_copy_with_citation_puts_quote_and_source_on_the_clipboard(window, qtbot
     assert "Automated Apartheid" in copied and "¶2" in copied and "2025-02-11" in copied
 
 
-def test_export_section_as_pdf_writes_a_pdf(window, tmp_path, monkeypatch):
-    target = tmp_path / "section.pdf"
-    monkeypatch.setattr("reader.ui.printing.ask_pdf_path", lambda parent, section: target)
-    window.go_to("red-wolf")
-    window.findChild(QAction, "actionExportPdf").trigger()
-    assert target.read_bytes().startswith(b"%PDF")
-    assert window.statusBar().currentMessage().startswith("Saved")
-
-
 def test_about_box_names_version_edition_and_checksum(window, qtbot, monkeypatch, report):
     shown = {}
 
