@@ -59,6 +59,16 @@ class ActionName(Enum):
     PRIVACY_LOCK = "actionPrivacyLock"
     ERASE_ALL = "actionEraseAll"
     ABOUT = "actionAbout"
+    READ_ALOUD = "actionReadAloud"
+    STOP_READING = "actionStopReading"
+    PREVIOUS_SENTENCE = "actionPreviousSentence"
+    NEXT_SENTENCE = "actionNextSentence"
+    READ_FASTER = "actionReadFaster"
+    READ_SLOWER = "actionReadSlower"
+    READ_TO_END_OF_REPORT = "actionReadToEndOfReport"
+    EXPAND_TERMS = "actionExpandTerms"
+    READ_ALOUD_CONTROLS = "actionReadAloudControls"
+    READ_ALOUD_HELP = "actionReadAloudHelp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +119,16 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionName.FOCUS_DOCUMENT, "Go to &Document", "&View", ("Ctrl+2",)),
     ActionSpec(ActionName.FOCUS_GLOSSARY, "Go to &Glossary", "&View", ("Ctrl+Shift+G",)),
     ActionSpec(ActionName.EXPLAIN_TERM, "&Explain Term at Cursor", "&View", ("Ctrl+I",)),
+    # Read aloud: F5 plays and pauses, Shift+F5 stops; F6 / Shift+F6 step like F3 / Shift+F3 do through matches.
+    ActionSpec(ActionName.READ_ALOUD, "Read Alo&ud", "&View", ("F5", "Ctrl+Shift+S"), separator_before=True),
+    ActionSpec(ActionName.STOP_READING, "Sto&p Reading", "&View", ("Shift+F5",)),
+    ActionSpec(ActionName.PREVIOUS_SENTENCE, "Previous Se&ntence", "&View", ("Shift+F6",)),
+    ActionSpec(ActionName.NEXT_SENTENCE, "Ne&xt Sentence", "&View", ("F6",)),
+    ActionSpec(ActionName.READ_SLOWER, "Read Slo&wer", "&View", ("F7",)),
+    ActionSpec(ActionName.READ_FASTER, "Read &Faster", "&View", ("F8",)),
+    ActionSpec(ActionName.READ_TO_END_OF_REPORT, "Read On to t&he End of the Report", "&View", (), True),
+    ActionSpec(ActionName.EXPAND_TERMS, "Say A&bbreviations in Full", "&View", (), True),
+    ActionSpec(ActionName.READ_ALOUD_CONTROLS, "Read Aloud &Voice and Speed…", "&View", ("Ctrl+3",)),
     ActionSpec(ActionName.PREVIOUS_SECTION, "&Previous Section", "&Go", ("Ctrl+PgUp",)),
     ActionSpec(ActionName.NEXT_SECTION, "&Next Section", "&Go", ("Ctrl+PgDown",)),
     ActionSpec(ActionName.BACK, "&Back", "&Go", ("Alt+Left",), separator_before=True),
@@ -132,6 +152,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionName.UNLOCK, "Unlock No&tes…", "&Notes", ("Ctrl+L",)),
     ActionSpec(ActionName.PRIVACY_LOCK, "Pr&ivacy Lock…", "&Notes", ("Ctrl+Shift+L",)),
     ActionSpec(ActionName.ERASE_ALL, "&Erase My Notes and History…", "&Notes"),
+    ActionSpec(ActionName.READ_ALOUD_HELP, "&Read Aloud Help…", "&Help"),
     ActionSpec(ActionName.ABOUT, "&About Field Reader", "&Help"),
 )
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from reader.ui.glossary_feature import GlossaryFeature
     from reader.ui.lock_feature import LockFeature
     from reader.ui.notes_feature import NotesFeature
+    from reader.ui.read_aloud_feature import ReadAloudFeature
     from reader.ui.search_feature import SearchFeature
 
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._notes: NotesFeature | None = None
         self._search: SearchFeature | None = None
         self._lock: LockFeature | None = None
+        self._read_aloud: ReadAloudFeature | None = None
 
         self.document = DocumentView(report, self)
         self.setCentralWidget(self.document)
@@ -174,7 +176,11 @@ class MainWindow(QMainWindow):
             self,
         )
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._search.find_bar)
-        self._connect_features(self._glossary, self._lock, self._search)
+        from reader.ui.read_aloud_feature import ReadAloudFeature  # no speech engine until first used
+
+        self._read_aloud = ReadAloudFeature(self._report, glossary, self.document, chrome.actions, self)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._read_aloud.bar)
+        self._connect_features(self._glossary, self._lock, self._search, self._read_aloud)
 
     def _make_notes(self) -> NotesFeature:
         """Open the notes and build and wire their feature (at the start, and whenever the lock lets them open)."""
@@ -225,7 +231,9 @@ class MainWindow(QMainWindow):
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
 
-    def _connect_features(self, glossary: GlossaryFeature, lock: LockFeature, search: SearchFeature) -> None:
+    def _connect_features(
+        self, glossary: GlossaryFeature, lock: LockFeature, search: SearchFeature, read_aloud: ReadAloudFeature
+    ) -> None:
         """The one place the features meet: what each asks of the window, and of the others.
 
         The notes feature comes and goes with the lock: `_make_notes` wires each one, and search is told.
@@ -243,6 +251,7 @@ class MainWindow(QMainWindow):
         lock.notes_available.connect(self._on_lock_notes_available)
         lock.unlocked.connect(self._on_lock_unlocked)
         lock.erased.connect(self._on_lock_erased)
+        read_aloud.message.connect(status.showMessage)
 
     def _on_search_note_requested(self, note_id: str) -> None:
         if self._notes is not None:
@@ -426,6 +435,8 @@ class MainWindow(QMainWindow):
             self._lock.close()
         if self._search is not None:
             self._search.close()
+        if self._read_aloud is not None:
+            self._read_aloud.close()
         if self._notes is not None:  # the notes feature owns the notes database; closing refreshes the backup
             self._notes.close()
         self._state.save()
