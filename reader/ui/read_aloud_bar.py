@@ -79,6 +79,15 @@ class ReadAloudBar(QToolBar):
 
     def _add_action_button(self, actions: Actions, name: ActionName) -> None:
         action = actions[name]
+        short = {
+            ActionName.PREVIOUS_SENTENCE: self.tr("Previous"),
+            ActionName.NEXT_SENTENCE: self.tr("Next"),
+            ActionName.STOP_READING: self.tr("Stop"),
+            ActionName.READ_TO_END_OF_REPORT: self.tr("On to Report's End"),
+            ActionName.EXPAND_TERMS: self.tr("Abbreviations in Full"),
+        }.get(name)
+        if short:
+            action.setIconText(short)  # the button's label; the menu keeps the full one
         self.addAction(action)
         button = self.widgetForAction(action)
         if button is not None:
