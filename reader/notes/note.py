@@ -48,11 +48,12 @@ COLOR_HEX = {
 
 
 class Style(enum.StrEnum):
-    """How a highlight is drawn."""
+    """How a highlight is drawn; a bookmark is a note of its own style on a paragraph's first words."""
 
     HIGHLIGHT = "highlight"
     UNDERLINE = "underline"
     STRIKE = "strike"
+    BOOKMARK = "bookmark"  # a place kept, not a passage marked: drawn as a mark in the margin, never as a highlight
 
 
 # The identity of the report this app ships (its manifest's publisher and title, see `content.report_id_from`):

@@ -39,6 +39,11 @@ def stylesheet(color: Color, style: Style) -> dict[str, object]:
     shade = COLOR_HEX[color]
     if style is Style.HIGHLIGHT:
         rules = [f".{color.value} {{ background-color: {shade}; }}", f".{style.value} {{ text-decoration: none; }}"]
+    elif style is Style.BOOKMARK:  # a mark beside the paragraph's first words, not a highlight
+        rules = [
+            f".{color.value} {{ border-left-color: {shade}; }}",
+            f".{style.value} {{ border-left-style: solid; border-left-width: 0.25em; text-decoration: none; }}",
+        ]
     else:
         line = "underline" if style is Style.UNDERLINE else "line-through"
         rules = [
@@ -76,7 +81,7 @@ def annotation(note: Note, text: ReportText, *, safe: bool = False) -> dict[str,
         "@context": W3C_CONTEXT,
         "id": annotation_iri(note),
         "type": "Annotation",
-        "motivation": "commenting" if note.text else "highlighting",
+        "motivation": _motivation(note),
     }
     if not safe:
         item["created"] = utc_timestamp(note.created)
@@ -93,6 +98,13 @@ def annotation(note: Note, text: ReportText, *, safe: bool = False) -> dict[str,
         "selector": selectors,
     }
     return item
+
+
+def _motivation(note: Note) -> str:
+    """Why the annotation was made: a bookmark keeps a place (its note, if any, is still a commenting body)."""
+    if note.style is Style.BOOKMARK:
+        return "bookmarking"
+    return "commenting" if note.text else "highlighting"
 
 
 def annotation_collection(

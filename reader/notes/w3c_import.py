@@ -357,8 +357,10 @@ def _parse_one(item: object, number: int, name: str, language: str, skipped: Cou
     created = moment_of(item.get("created"))
     updated = moment_of(item.get("modified", item.get("updated"))) or created
     result: list[_Parsed] = []
+    # A "bookmarking" annotation comes back as a bookmark, unless its style classes say otherwise.
+    first_style = Style.BOOKMARK if "bookmarking" in types_of(item.get("motivation")) else Style.HIGHLIGHT
     for index, passage in enumerate(passages, start=1):
-        color, style = Color.YELLOW, Style.HIGHLIGHT
+        color, style = Color.YELLOW, first_style
         for word in passage.style_classes:
             if word in _COLOR_NAMES:
                 color = Color(word)

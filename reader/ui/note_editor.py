@@ -86,7 +86,7 @@ class NoteEditor(QWidget):
         self._style = QComboBox(self)
         self._style.setObjectName("noteStyle")
         self._style.setAccessibleName(self.tr("Highlight style"))
-        for style in Style:
+        for style in STYLE_LABELS:  # the highlight styles; a bookmark is made with Ctrl+D, never chosen here
             self._style.addItem(self.tr(STYLE_LABELS[style]), style.value)
         color_row.addStretch(1)
         color_row.addWidget(self._style)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.notes.note import Color, Note, Style
+from reader.notes.note import Color, Note
 from reader.notes.store import NoteStore
 from reader.ui.actions import ACTION_SPECS, ActionName, Actions, shortcut_text
 from reader.ui.annotation_toolbar import chosen_color, chosen_style
@@ -218,7 +218,7 @@ class NotesFeature(QObject):
             action.setChecked(note.color is color)
             action.triggered.connect(lambda _checked=False, color=color: self._restyle(note.id, color=color))
         submenu.addSeparator()
-        for style in Style:
+        for style in STYLE_LABELS:  # the highlight styles (a bookmark is not one)
             action = submenu.addAction(self.tr(STYLE_LABELS[style]))
             action.setObjectName(f"noteLookStyle{style.value.capitalize()}")
             action.setCheckable(True)
