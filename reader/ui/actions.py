@@ -33,7 +33,11 @@ class ActionName(Enum):
     THEME_LIGHT = "actionThemeLight"
     THEME_DARK = "actionThemeDark"
     THEME_SEPIA = "actionThemeSepia"
+    THEME_HIGH_CONTRAST = "actionThemeHighContrast"
     REFERENCE_MODE = "actionReferenceMode"
+    READING_SETTINGS = "actionReadingSettings"
+    FULL_SCREEN = "actionFullScreen"
+    PRESENTATION = "actionPresentation"
     FOCUS_TOC = "actionFocusToc"
     FOCUS_DOCUMENT = "actionFocusDocument"
     FOCUS_GLOSSARY = "actionFocusGlossary"
@@ -45,6 +49,7 @@ class ActionName(Enum):
     HIGHLIGHT = "actionHighlight"
     ADD_NOTE = "actionAddNote"
     FOCUS_NOTES = "actionFocusNotes"
+    TOGGLE_BOOKMARK = "actionToggleBookmark"
     NOTE_COLOR_YELLOW = "actionNoteColorYellow"
     NOTE_COLOR_GREEN = "actionNoteColorGreen"
     NOTE_COLOR_BLUE = "actionNoteColorBlue"
@@ -59,6 +64,7 @@ class ActionName(Enum):
     PRIVACY_LOCK = "actionPrivacyLock"
     ERASE_ALL = "actionEraseAll"
     ABOUT = "actionAbout"
+    SHOW_SHORTCUTS = "actionShowShortcuts"
     READ_ALOUD = "actionReadAloud"
     STOP_READING = "actionStopReading"
     PREVIOUS_SENTENCE = "actionPreviousSentence"
@@ -73,7 +79,10 @@ class ActionName(Enum):
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One action: its name, label, the top-level menu it appears in, and its keys."""
+    """One action: its name, label, the top-level menu it appears in (and the submenu there, if any), and its keys.
+
+    Within one menu or submenu no two items share a mnemonic (the letter after "&"); tests check it.
+    """
 
     name: ActionName
     label: str
@@ -82,6 +91,7 @@ class ActionSpec:
     checkable: bool = False
     group: str = ""  # actions sharing a group are exclusive (radio items)
     separator_before: bool = False
+    submenu: str = ""
 
 
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Notes", "&Help")
@@ -103,10 +113,11 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionName.ZOOM_IN, "Zoom &In", "&View", ("Ctrl+=", "Ctrl++")),
     ActionSpec(ActionName.ZOOM_OUT, "Zoom &Out", "&View", ("Ctrl+-",)),
     ActionSpec(ActionName.ZOOM_RESET, "&Actual Size", "&View", ("Ctrl+0",)),
-    ActionSpec(ActionName.THEME_SYSTEM, "Theme: Follow &System", "&View", (), True, "theme", separator_before=True),
-    ActionSpec(ActionName.THEME_LIGHT, "Theme: &Light", "&View", (), True, "theme"),
-    ActionSpec(ActionName.THEME_DARK, "Theme: &Dark", "&View", (), True, "theme"),
-    ActionSpec(ActionName.THEME_SEPIA, "Theme: S&epia", "&View", (), True, "theme"),
+    ActionSpec(ActionName.THEME_SYSTEM, "Follow &System", "&View", (), True, "theme", True, "&Theme"),
+    ActionSpec(ActionName.THEME_LIGHT, "&Light", "&View", (), True, "theme", submenu="&Theme"),
+    ActionSpec(ActionName.THEME_DARK, "&Dark", "&View", (), True, "theme", submenu="&Theme"),
+    ActionSpec(ActionName.THEME_SEPIA, "S&epia", "&View", (), True, "theme", submenu="&Theme"),
+    ActionSpec(ActionName.THEME_HIGH_CONTRAST, "&High Contrast", "&View", (), True, "theme", submenu="&Theme"),
     ActionSpec(
         ActionName.REFERENCE_MODE,
         "&Reference Mode (¶ Numbers)",
@@ -115,6 +126,10 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         True,
         separator_before=True,
     ),
+    ActionSpec(ActionName.READING_SETTINGS, "Reading &Settings…", "&View", ("Ctrl+Shift+T",)),
+    # Presentation (for projecting in class) is full screen with large text and nothing else; F5 is read aloud's.
+    ActionSpec(ActionName.FULL_SCREEN, "Fu&ll Screen", "&View", ("F11",), True),
+    ActionSpec(ActionName.PRESENTATION, "Presentation &Mode", "&View", ("Shift+F11", "Ctrl+F5"), True),
     ActionSpec(ActionName.FOCUS_TOC, "Go to &Contents", "&View", ("Ctrl+1",), separator_before=True),
     ActionSpec(ActionName.FOCUS_DOCUMENT, "Go to &Document", "&View", ("Ctrl+2",)),
     ActionSpec(ActionName.FOCUS_GLOSSARY, "Go to &Glossary", "&View", ("Ctrl+Shift+G",)),
@@ -136,6 +151,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionName.HIGHLIGHT, "&Highlight Selection", "&Notes", ("Ctrl+Shift+H",)),
     ActionSpec(ActionName.ADD_NOTE, "Add &Note to Selection", "&Notes", ("Ctrl+Shift+N",)),
     ActionSpec(ActionName.FOCUS_NOTES, "Go to Notes &Panel", "&Notes", ("Ctrl+Shift+M",)),
+    ActionSpec(ActionName.TOGGLE_BOOKMARK, "Toggle Book&mark", "&Notes", ("Ctrl+D",)),
     ActionSpec(ActionName.NOTE_COLOR_YELLOW, "&Yellow", "&Notes", (), True, "noteColor", separator_before=True),
     ActionSpec(ActionName.NOTE_COLOR_GREEN, "&Green", "&Notes", (), True, "noteColor"),
     ActionSpec(ActionName.NOTE_COLOR_BLUE, "&Blue", "&Notes", (), True, "noteColor"),
@@ -143,15 +159,16 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionName.NOTE_COLOR_PURPLE, "P&urple", "&Notes", (), True, "noteColor"),
     ActionSpec(ActionName.NOTE_COLOR_ORANGE, "&Orange", "&Notes", (), True, "noteColor"),
     ActionSpec(
-        ActionName.NOTE_STYLE_HIGHLIGHT, "Style: &Highlight", "&Notes", (), True, "noteStyle", separator_before=True
+        ActionName.NOTE_STYLE_HIGHLIGHT, "Style: H&ighlight", "&Notes", (), True, "noteStyle", separator_before=True
     ),
-    ActionSpec(ActionName.NOTE_STYLE_UNDERLINE, "Style: &Underline", "&Notes", (), True, "noteStyle"),
+    ActionSpec(ActionName.NOTE_STYLE_UNDERLINE, "Style: Un&derline", "&Notes", (), True, "noteStyle"),
     ActionSpec(ActionName.NOTE_STYLE_STRIKE, "Style: &Strike-through", "&Notes", (), True, "noteStyle"),
     # Only one of "Lock" and "Unlock" is enabled at a time, so Ctrl+L does whichever fits.
     ActionSpec(ActionName.LOCK_NOW, "&Lock Notes Now", "&Notes", ("Ctrl+L",), separator_before=True),
     ActionSpec(ActionName.UNLOCK, "Unlock No&tes…", "&Notes", ("Ctrl+L",)),
-    ActionSpec(ActionName.PRIVACY_LOCK, "Pr&ivacy Lock…", "&Notes", ("Ctrl+Shift+L",)),
+    ActionSpec(ActionName.PRIVACY_LOCK, "P&rivacy Lock…", "&Notes", ("Ctrl+Shift+L",)),
     ActionSpec(ActionName.ERASE_ALL, "&Erase My Notes and History…", "&Notes"),
+    ActionSpec(ActionName.SHOW_SHORTCUTS, "&Keyboard Shortcuts…", "&Help", ("Ctrl+/",)),
     ActionSpec(ActionName.READ_ALOUD_HELP, "&Read Aloud Help…", "&Help"),
     ActionSpec(ActionName.ABOUT, "&About Field Reader", "&Help"),
 )

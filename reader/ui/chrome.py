@@ -13,6 +13,7 @@ from reader.ui.actions import ACTION_SPECS, MENUS, PANEL_TOGGLES, ActionName, Ac
 from reader.ui.annotation_toolbar import build_annotation_toolbar
 from reader.ui.docks import add_dock
 from reader.ui.document_view import DocumentView
+from reader.ui.progress_indicator import ProgressIndicator
 from reader.ui.toc_view import TocView
 
 THEME_ACTIONS = {
@@ -20,6 +21,7 @@ THEME_ACTIONS = {
     "light": ActionName.THEME_LIGHT,
     "dark": ActionName.THEME_DARK,
     "sepia": ActionName.THEME_SEPIA,
+    "high-contrast": ActionName.THEME_HIGH_CONTRAST,
 }
 
 
@@ -34,6 +36,7 @@ class WindowChrome:
     notes_dock: QDockWidget
     search_dock: QDockWidget
     position_label: QLabel  # the section being read, in the status line
+    progress: ProgressIndicator  # section n of m and how far through the report, in the status line
 
 
 def build_chrome(window: QMainWindow, report: Report, document: DocumentView) -> WindowChrome:
@@ -69,8 +72,10 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     position_label.setObjectName("positionLabel")
     position_label.setAccessibleName(window.tr("Current section"))
     window.statusBar().addPermanentWidget(position_label)
+    progress = ProgressIndicator(report, document, window)
+    window.statusBar().addPermanentWidget(progress)
     document.enable_caret_browsing()
-    return WindowChrome(actions, toc, toc_dock, glossary_dock, notes_dock, search_dock, position_label)
+    return WindowChrome(actions, toc, toc_dock, glossary_dock, notes_dock, search_dock, position_label, progress)
 
 
 def show_default_docks(chrome: WindowChrome) -> None:
@@ -87,7 +92,14 @@ def _build_menus(window: QMainWindow, actions: Actions, docks: tuple[QDockWidget
         menus[title] = menu
     for spec in ACTION_SPECS:
         menu = menus[spec.menu]
-        if spec.separator_before:
+        if spec.submenu:
+            key = spec.menu + spec.submenu
+            if key not in menus:
+                menu.addSeparator()
+                menus[key] = menu.addMenu(window.tr(spec.submenu))
+                menus[key].setObjectName("menu" + spec.submenu.replace("&", ""))
+            menu = menus[key]
+        elif spec.separator_before:
             menu.addSeparator()
         menu.addAction(actions[spec.name])
         if spec.name is ActionName.FOCUS_DOCUMENT:

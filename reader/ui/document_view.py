@@ -29,9 +29,13 @@ class DocumentView(QTextBrowser):
     context_menu_opening = Signal(object, int)  # the QMenu about to be shown, and the document position clicked
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        from reader.ui import accessibility
+
+        accessibility.install()  # before anything asks for this widget's accessible interface
         super().__init__(parent)
         self.setObjectName("document")
         self.setAccessibleName(self.tr("Report text"))
+        self.setAccessibleDescription(self.tr("The report. Headings, lists and glossary terms can be walked."))
         # Qt never follows a link or fetches anything by itself: `_on_anchor_clicked` decides (see `loadResource`).
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -199,6 +203,17 @@ class DocumentView(QTextBrowser):
         cursor.setPosition(self._anchor_positions[section_id])
         self.setTextCursor(cursor)
         self._update_current_section(section_id)
+        return True
+
+    def move_caret_to(self, place: str) -> bool:
+        """Put the text cursor at the start of a section or paragraph, so reading (and a screen reader) starts
+        there; False if there is no such place."""
+        position = self._anchor_positions.get(place)
+        if position is None:
+            return False
+        cursor = self.textCursor()
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)  # the place is already in view: this does not scroll
         return True
 
     def _scroll_to(self, position: int) -> None:

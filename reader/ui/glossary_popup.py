@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette, QTextCursor
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.glossary import Glossary, GlossaryTerm
 
@@ -16,6 +16,8 @@ HIDE_DELAY_MS = 350  # time to move the mouse from the term onto the popup
 POPUP_WIDTH = 380
 GAP = 6
 _MOUSE_EVENTS = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+SCREEN_SHARE = 0.6  # the most of the screen's height a popup takes; a longer definition scrolls
+LINKS = ("glossary", "search", "cite")  # in Tab order
 
 
 def term_id_of(url: QUrl | str) -> str | None:
@@ -30,7 +32,9 @@ class GlossaryPopup(QFrame):
     taking focus.
 
     Hovering a marked term (after a short delay) or clicking it opens the popup; `show_term_at_cursor()` is the
-    keyboard path. Esc, a click elsewhere or moving the mouse away (for hover popups) closes it.
+    keyboard path. Esc, a click elsewhere, the window losing focus or moving the mouse away (for hover popups)
+    closes it. While it is open, Tab and Shift+Tab (typed in the document, which keeps the focus) choose one of its
+    links and Enter or Space follows it; Page Up / Page Down scroll a definition too long for the screen.
     """
 
     shown = Signal(str)  # term id
@@ -58,10 +62,22 @@ class GlossaryPopup(QFrame):
         self._position: int | None = None  # where the explained term is in the document
         self._mouse = QPoint()  # the pointer's last position over the document, in viewport coordinates
         self._pending = ""
+        self._chosen = -1  # the link chosen from the keyboard (an index in LINKS), -1 for none
+        self._keyboard_hint = ""
 
         self._title = self._label("glossaryPopupTerm")
         self._expansion = self._label("glossaryPopupExpansion")
         self._definition = self._label("glossaryPopupDefinition")
+        self._definition_area = QScrollArea(self)
+        self._definition_area.setObjectName("glossaryPopupDefinitionArea")
+        self._definition_area.setAccessibleName(self.tr("Definition"))
+        self._definition_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._definition_area.setWidgetResizable(True)
+        self._definition_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._definition_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._definition_area.setWidget(self._definition)
+        self._definition_area.viewport().setAutoFillBackground(False)
+        self._definition_area.verticalScrollBar().setAccessibleName(self.tr("Scroll the definition"))
         self._source = self._label("glossaryPopupSource")
         self._source.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._links = self._label("glossaryPopupLinks")
@@ -84,9 +100,9 @@ class GlossaryPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        labels = (self._title, self._expansion, self._definition, self._source, self._links, self._cite, self._hint)
-        for label in labels:
-            layout.addWidget(label)
+        parts = (self._title, self._expansion, self._definition_area, self._source, self._links, self._cite, self._hint)
+        for part in parts:
+            layout.addWidget(part)
         title_font = self._title.font()
         title_font.setBold(True)
         self._title.setFont(title_font)
@@ -106,6 +122,12 @@ class GlossaryPopup(QFrame):
         self._cite.linkActivated.connect(self._on_links_link_activated)
         document.installEventFilter(self)
         document.viewport().installEventFilter(self)
+        window = document.window()
+        if window is not document:
+            window.installEventFilter(self)  # closed when the window loses focus
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state_changed)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -130,8 +152,17 @@ class GlossaryPopup(QFrame):
         return line + (self.tr(" (+{0} more in the glossary)").format(more) if more else "")
 
     def set_keyboard_hint(self, text: str) -> None:
-        """What to show under the links when the popup was opened from the keyboard (its links need a mouse)."""
-        self._hint.setText(text)
+        """What to show under the links when the popup was opened from the keyboard (with how to reach them)."""
+        self._keyboard_hint = text
+        self._hint.setText(self._hint_text())
+
+    def _hint_text(self) -> str:
+        links = self.tr("Tab: choose a link · Enter: follow it")
+        return f"{links} · {self._keyboard_hint}" if self._keyboard_hint else links
+
+    def chosen_link(self) -> str:
+        """The link chosen from the keyboard ("glossary", "search", "cite"), or "" for none."""
+        return LINKS[self._chosen] if self.isVisible() and 0 <= self._chosen < len(LINKS) else ""
 
     def show_term(self, term_id: str, below: QRect, *, pinned: bool = True, position: int | None = None) -> None:
         """Open the popup for an entry just below `below` (a rectangle in global coordinates), kept on screen.
@@ -146,6 +177,8 @@ class GlossaryPopup(QFrame):
         self._pinned = pinned
         self._position = position
         self._hint.hide()
+        self._chosen = -1
+        self._definition_area.verticalScrollBar().setValue(0)
         self._title.setText(term.term)
         self._expansion.setText(term.expansion or "")
         self._expansion.setVisible(bool(term.expansion))
@@ -172,9 +205,10 @@ class GlossaryPopup(QFrame):
             return False
         term_id, start = found
         self.show_term(term_id, self._global_rect(start), position=start)
-        if self._hint.text():
-            self._hint.show()
-            self._fit_height()
+        self._hint.setText(self._hint_text())
+        self._hint.show()
+        self._fit_height()
+        self.move(self._place(self._global_rect(start)))
         return True
 
     def dismiss(self) -> None:
@@ -229,9 +263,14 @@ class GlossaryPopup(QFrame):
             self._mouse = event.position().toPoint()  # type: ignore[attr-defined]
         if kind == QEvent.Type.KeyPress and self.isVisible():
             key_event: QKeyEvent = event  # type: ignore[assignment]
-            if key_event.key() == Qt.Key.Key_Escape:
-                self.dismiss()
+            return self._on_key(key_event)
+        if kind == QEvent.Type.ShortcutOverride and self.isVisible() and self._pinned:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                event.accept()  # ours while the popup is open, not a window shortcut's
                 return True
+        if kind == QEvent.Type.WindowDeactivate and watched is not self._document and self.isVisible():
+            self.dismiss()
         elif kind == QEvent.Type.MouseButtonPress and self.isVisible():
             self.dismiss()  # a click on a term opens it again on release
         elif kind == QEvent.Type.Hide and watched is self._document:
@@ -260,6 +299,39 @@ class GlossaryPopup(QFrame):
     def _on_hide_timer_timeout(self) -> None:
         if not self._pinned and not self.underMouse():
             self.hide()
+
+    def _on_key(self, event: QKeyEvent) -> bool:
+        """Keys typed in the document while the popup is open; True when the popup used them."""
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.dismiss()
+            return True
+        if not self._pinned:
+            return False
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            backwards = key == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            start = self._chosen if self._chosen >= 0 else (0 if backwards else -1)
+            self._chosen = (start + (-1 if backwards else 1)) % len(LINKS)
+            self._style_links()
+            from reader.ui.accessibility import announce
+
+            announce(self, self._link_names()[self._chosen])
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._chosen >= 0:
+            self._on_links_link_activated(LINKS[self._chosen])
+            return True
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and self._definition_area.verticalScrollBar().maximum():
+            bar = self._definition_area.verticalScrollBar()
+            bar.setValue(bar.value() + bar.pageStep() * (1 if key == Qt.Key.Key_PageDown else -1))
+            return True
+        return False
+
+    def _link_names(self) -> tuple[str, str, str]:
+        return self.tr("Open in glossary"), self.tr("Search the report"), self.tr("Copy with citation")
+
+    def _on_application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.dismiss()
 
     def _on_links_link_activated(self, link: str) -> None:
         term = self._term
@@ -326,12 +398,38 @@ class GlossaryPopup(QFrame):
         return QPoint(x, max(y, area.top()))
 
     def _fit_height(self) -> None:
-        """As tall as the wrapped text needs at the popup's fixed width (adjustSize() leaves long entries cut off)."""
+        """As tall as the wrapped text needs at the popup's fixed width (adjustSize() leaves long entries cut off),
+        but never more than SCREEN_SHARE of the screen: a longer definition scrolls inside the popup."""
+        margins = self.layout().contentsMargins()
+        width = POPUP_WIDTH - margins.left() - margins.right() - 2 * self.frameWidth()
+        needed = max(1, self._definition.heightForWidth(width))
+        self._definition_area.setFixedHeight(needed)
         self.layout().activate()
         height = self.heightForWidth(POPUP_WIDTH)
-        self.resize(POPUP_WIDTH, height if height > 0 else self.sizeHint().height())
+        height = height if height > 0 else self.sizeHint().height()
+        limit = int(self._document.screen().availableGeometry().height() * SCREEN_SHARE)
+        if height > limit:
+            self._definition_area.setFixedHeight(max(3 * self.fontMetrics().height(), needed - (height - limit)))
+            self.layout().activate()
+            height = min(limit, max(self.heightForWidth(POPUP_WIDTH), self.sizeHint().height()))
+        self.resize(POPUP_WIDTH, height)
 
     def _style_links(self) -> None:
+        """The links in the theme's link colour; the one chosen from the keyboard outlined in its focus colour."""
         colour = self.palette().color(QPalette.ColorRole.Link).name()
+        focus = self.palette().color(QPalette.ColorRole.Accent).name()
+        names = [html.escape(name) for name in self._link_names()]
+        chosen = LINKS[self._chosen] if 0 <= self._chosen < len(LINKS) else ""
+
+        def link(name: str, text: str) -> str:
+            if name == chosen:  # Qt's rich text draws no outline: a thick underline and a background show the choice
+                style = f"color: {colour}; background-color: {focus}40; text-decoration: underline; font-weight: bold"
+                return f'<a href="{name}" style="{style}">[{text}]</a>'
+            return f'<a href="{name}" style="color: {colour}">{text}</a>'
+
+        self._links.setText(f"{link('glossary', names[0])} &#160;·&#160; {link('search', names[1])}")
+        self._cite.setText(link("cite", names[2]))
         for label in (self._links, self._cite):
             label.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+        if chosen:
+            self._links.setAccessibleDescription(self.tr("Chosen: {0}").format(self._link_names()[self._chosen]))

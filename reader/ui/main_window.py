@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from reader.content import Report
 from reader.errors import ReaderError
+from reader.prefs import THEMES as PREF_THEMES
 from reader.prefs import ZOOM_RANGE, Preferences
 from reader.render import RenderOptions
 from reader.ui import themes
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{report.manifest.title} — Field Reader")
         self._report = report
         self._prefs = prefs
+        self._theme = prefs.theme  # the look in use (the preferences keep only the themes they know)
         self._html_for = html_for
         self._load_glossary = glossary
         self._open_notes = open_notes
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._on_document_current_section_changed(self.document.current_section())
         self.set_zoom(self.document.zoom)
+        QApplication.instance().setStyleSheet(themes.focus_style_sheet(themes.resolve(self._theme)))
 
     def _build_features(self) -> Iterator[None]:
         """Build one feature per step. Search indexes the glossary and the notes, so it is built from them last."""
@@ -181,6 +184,9 @@ class MainWindow(QMainWindow):
         self._read_aloud = ReadAloudFeature(self._report, glossary, self.document, chrome.actions, self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._read_aloud.bar)
         self._connect_features(self._glossary, self._lock, self._search, self._read_aloud)
+        from reader.ui import accessibility
+
+        accessibility.watch_window(self)  # names for Qt's own parts; status messages said aloud
 
     def _make_notes(self) -> NotesFeature:
         """Open the notes and build and wire their feature (at the start, and whenever the lock lets them open)."""
@@ -227,6 +233,7 @@ class MainWindow(QMainWindow):
         actions[ActionName.BACK].triggered.connect(self._navigator.go_back)
         actions[ActionName.FORWARD].triggered.connect(self._navigator.go_forward)
         actions[ActionName.ABOUT].triggered.connect(self._on_about_triggered)
+        actions[ActionName.SHOW_SHORTCUTS].triggered.connect(self._on_show_shortcuts_triggered)
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -319,14 +326,18 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         from reader.ui.chrome import THEME_ACTIONS
 
-        self._prefs.theme = name
+        self._theme = name
+        if name in PREF_THEMES:  # a theme the preferences cannot keep yet is used for this run only
+            self._prefs.theme = name
         self._actions[THEME_ACTIONS[name]].setChecked(True)
         self._apply_theme()
         self._state.schedule_save()
 
     def _apply_theme(self) -> None:
-        theme = themes.resolve(self._prefs.theme)
+        theme = themes.resolve(self._theme)
         QApplication.setPalette(themes.palette(theme))
+        if self._chrome_ready:  # after the first paint: a style sheet costs start-up time
+            QApplication.instance().setStyleSheet(themes.focus_style_sheet(theme))
         options = RenderOptions(reference_mode=self._prefs.reference_mode)
         self.document.load_html(self._html_for(options), themes.document_css(theme))
 
@@ -370,6 +381,11 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.statusBar().showMessage(self.tr("Saved {0}.").format(path), 6000)
 
+    def _on_show_shortcuts_triggered(self) -> None:
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self._actions, self).exec()
+
     def _on_about_triggered(self) -> None:
         from reader.ui.about_dialog import AboutDialog
 
@@ -403,7 +419,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         themes.set_desktop_dark(scheme == Qt.ColorScheme.Dark)
-        if self._prefs.theme == "system":
+        if self._theme == "system":
             self._apply_theme()
 
     def _on_state_save_failed(self, message: str) -> None:

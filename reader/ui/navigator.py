@@ -79,10 +79,12 @@ class Navigator(QObject):
             self.go_to(sections[index].id)
 
     def _show(self, place: str) -> None:
+        """Scroll to a place and put the caret there, so keyboard reading and screen readers start at it."""
         if self._report.has_section(place):
             self._document.show_section(place)
         else:
             self._document.show_paragraph(place)
+        self._document.move_caret_to(place)
 
     def _remember_place(self) -> None:
         # Back returns to where the reader had scrolled, not to where they last jumped.

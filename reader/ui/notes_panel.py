@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
 from reader.notes.filter import NoteFilter, filter_notes
 from reader.notes.note import MY_LAYER, Color, Note
 from reader.ui.annotator import Annotator
+from reader.ui.bookmarks import bookmark_icon, is_bookmark
 from reader.ui.note_colors import color_icon
 from reader.ui.note_editor import COLOR_LABELS, NoteEditor
 from reader.ui.notes_model import NOTE_ID_ROLE, NotesModel
 
 ORDER_READING = "reading"
 ORDER_NEWEST = "newest"
+KIND_NOTES = "notes"  # highlights and notes, no bookmarks
+KIND_BOOKMARKS = "bookmarks"
 _ANY = ""
 
 
@@ -68,6 +71,10 @@ class NotesPanel(QWidget):
         for color in Color:
             self._color.addItem(color_icon(color), self.tr(COLOR_LABELS[color]), color.value)
         self._layer = self._combo("notesLayerFilter", self.tr("Layer"))
+        self._kind = self._combo("notesKindFilter", self.tr("Show notes, bookmarks or both"))
+        self._kind.addItem(self.tr("Notes and bookmarks"), _ANY)
+        self._kind.addItem(self.tr("Highlights and notes"), KIND_NOTES)
+        self._kind.addItem(bookmark_icon(Color.BLUE), self.tr("Bookmarks"), KIND_BOOKMARKS)
 
         self._model = NotesModel(self._annotator, self)
         self._list = QListView(self)
@@ -124,6 +131,7 @@ class NotesPanel(QWidget):
         filters.addWidget(self._tag, 1, 1)
         filters.addWidget(self._color, 2, 0)
         filters.addWidget(self._layer, 2, 1)
+        filters.addWidget(self._kind, 3, 0, 1, 2)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,12 +152,13 @@ class NotesPanel(QWidget):
         layout.addWidget(splitter)
 
         self._filter.textChanged.connect(self.refresh)
-        for combo in (self._order, self._tag, self._color, self._layer):
+        for combo in (self._order, self._tag, self._color, self._layer, self._kind):
             combo.activated.connect(self.refresh)
         self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self._list.clicked.connect(self._on_list_activated)
         self._list.activated.connect(self._on_list_activated)
         self._list.installEventFilter(self)
+        self._filter.installEventFilter(self)
         self._layers.itemChanged.connect(self._on_layers_item_changed)
         self._layers.currentItemChanged.connect(self._update_layer_buttons)
         self._remove_layer.clicked.connect(self._on_remove_layer_clicked)
@@ -159,6 +168,9 @@ class NotesPanel(QWidget):
         self._annotator.notes_changed.connect(self.refresh)
         self._annotator.note_updated.connect(self._on_annotator_note_updated)
         self._built = True
+        from reader.ui.accessibility import name_unnamed_parts
+
+        name_unnamed_parts(self)  # the filter's clear button, the lists' scroll bars
         self.refresh()
 
     def _combo(self, name: str, label: str) -> QComboBox:
@@ -188,7 +200,9 @@ class NotesPanel(QWidget):
         else:
             notes = list(self._annotator.in_reading_order(notes))
         self._model.set_notes(notes)
-        if not self._annotator.notes():
+        if self._kind.currentData() == KIND_BOOKMARKS and not any(map(is_bookmark, self._annotator.notes())):
+            self._empty.setText(self.tr("No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading."))
+        elif not self._annotator.notes():
             self._empty.setText(self.tr("No notes yet. Select text in the report and press Highlight or Add Note."))
         elif not notes:
             self._empty.setText(self.tr("No note matches the filter."))
@@ -217,7 +231,16 @@ class NotesPanel(QWidget):
             colors=(Color(color),) if color else (),
             layers=(layer,) if layer else tuple(name for name in self._visible_layers()),
         )
-        return list(filter_notes(notes, chosen))
+        kind = self._kind.currentData() or _ANY
+        return [
+            note for note in filter_notes(notes, chosen) if not kind or is_bookmark(note) == (kind == KIND_BOOKMARKS)
+        ]
+
+    def show_bookmarks(self) -> None:
+        """List only the bookmarks (the "Bookmarks" choice of the kind filter)."""
+        self.ensure_built()
+        self._kind.setCurrentIndex(self._kind.findData(KIND_BOOKMARKS))
+        self.refresh()
 
     def _visible_layers(self) -> list[str]:
         return [layer.name for layer in self._annotator.layers() if layer.visible] or [MY_LAYER]
@@ -280,7 +303,7 @@ class NotesPanel(QWidget):
             return
         if self._model.row_of(note_id) is None:
             self._filter.clear()
-            for combo in (self._tag, self._color, self._layer):
+            for combo in (self._tag, self._color, self._layer, self._kind):
                 combo.setCurrentIndex(0)
             self.refresh()
         row = self._model.row_of(note_id)
@@ -293,10 +316,11 @@ class NotesPanel(QWidget):
             editor.focus_text()
 
     def focus_list(self) -> None:
-        self.ensure_built()
+        """Go to Notes Panel (Ctrl+Shift+M): the cursor in the filter, ready to type; the first note is chosen, so
+        Tab (or Down) reaches the list on it."""
+        self.focus_filter()
         if self._model.rowCount() and not self._list.currentIndex().isValid():
             self._list.setCurrentIndex(self._model.index(0))
-        self._list.setFocus()
 
     def focus_filter(self) -> None:
         self.ensure_built()
@@ -317,6 +341,10 @@ class NotesPanel(QWidget):
             self.note_activated.emit(self._model.note_at(index.row()).id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        down = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+        if watched is self._filter and down and self._model.rowCount():
+            self._list.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
         if watched is self._list and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
             index = self._list.currentIndex()

@@ -75,7 +75,7 @@ class SearchPanel(QWidget):
         self.suggestion.setObjectName("searchSuggestion")
         self.suggestion.setAccessibleName(self.tr("Search for the suggested spelling"))
         self.suggestion.setFlat(True)
-        self.suggestion.setStyleSheet("text-align: left")
+        self._style_suggestion()
         self.suggestion.hide()
         self.model = SearchHitModel(self)
         self.results = QListView(self)
@@ -99,6 +99,7 @@ class SearchPanel(QWidget):
         self.field.textEdited.connect(self._on_field_text_edited)
         self.field.returnPressed.connect(self.activate_current)
         self.field.installEventFilter(self)
+        self.results.installEventFilter(self)
         self.results.activated.connect(self._on_results_activated)
         self.suggestion.clicked.connect(self._on_suggestion_clicked)
 
@@ -146,6 +147,10 @@ class SearchPanel(QWidget):
         suggestion = result.suggestion if result is not None else None
         self.suggestion.setText(self.tr("Did you mean: {0}?").format(suggestion) if suggestion else "")
         self.suggestion.setVisible(bool(suggestion))
+        if result is not None:  # what a sighted reader sees change, said by a screen reader
+            from reader.ui.accessibility import announce
+
+            announce(self.status, " ".join([*lines, self.suggestion.text()]).strip())
         self.results_shown.emit(self.model.rowCount())
 
     def show_status(self, text: str) -> None:
@@ -199,7 +204,28 @@ class SearchPanel(QWidget):
         if self._result is not None and self._result.suggestion:
             self.search_for(self._result.suggestion)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._style_suggestion()
+
+    def _style_suggestion(self) -> None:
+        """The suggestion reads as a link in the theme's colours (a style sheet's own default is near black)."""
+        palette = self.palette()
+        link = palette.color(QPalette.ColorRole.Link).name()
+        focus = palette.color(QPalette.ColorRole.Accent).name()
+        self.suggestion.setStyleSheet(
+            f"QPushButton {{ text-align: left; color: {link}; background: transparent; border: 2px solid transparent;"
+            f" padding: 2px; }} QPushButton:focus {{ border-color: {focus}; }}"
+        )
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+                self.field.setFocus(Qt.FocusReason.OtherFocusReason)  # Esc again there clears the search
+                self.field.selectAll()
+                return True
+            return False
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
             key = key_event.key()

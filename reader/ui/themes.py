@@ -1,4 +1,9 @@
-"""The light, dark and sepia looks: a window palette and the document's style sheet."""
+"""The light, dark, sepia and high-contrast looks: a window palette, the document's style sheet and a focus outline.
+
+Every pair of colours a reader sees together meets WCAG AA: 4.5:1 for text (text, muted text, links and the note
+highlights under text, over the page, the window and the selection), 3:1 for the focus outline, the glossary
+terms' underline and the callout border (tests/ui/test_contrast.py checks each theme).
+"""
 
 from __future__ import annotations
 
@@ -21,17 +26,66 @@ class Theme:
     callout_border: str
     quote_border: str
     selection: str
+    focus: str  # the keyboard focus outline: ≥ 3:1 against the page and the window
+    label: str = ""  # the name in the View › Theme menu
 
 
 THEMES: dict[str, Theme] = {
     "light": Theme(
-        "light", "#ffffff", "#1b1b1b", "#f3f3f3", "#5f6368", "#1a5fb4", "#fbeaea", "#c0392b", "#9aa0a6", "#b3d4fc"
+        "light",
+        base="#ffffff",
+        text="#1b1b1b",
+        window="#f3f3f3",
+        muted="#55595e",
+        accent="#1a5fb4",
+        callout="#fbeaea",
+        callout_border="#c0392b",
+        quote_border="#767b82",
+        selection="#d6e6fc",
+        focus="#1a5fb4",
+        label="Light",
     ),
     "dark": Theme(
-        "dark", "#1e1f22", "#e8e6e3", "#2b2d31", "#a8adb4", "#8ab4f8", "#3a2326", "#e06c60", "#6b7079", "#30507a"
+        "dark",
+        base="#111214",
+        text="#f2f0ed",
+        window="#2b2d31",
+        muted="#b4b8be",
+        accent="#8ab4f8",
+        callout="#3a2326",
+        callout_border="#e06c60",
+        quote_border="#8b9099",
+        selection="#1f3a60",
+        focus="#8ab4f8",
+        label="Dark",
     ),
     "sepia": Theme(
-        "sepia", "#f4ecd8", "#433422", "#e9dfc6", "#7a6a55", "#8a4b08", "#efd9c0", "#9c3d1f", "#b59f7f", "#d9c39a"
+        "sepia",
+        base="#f4ecd8",
+        text="#433422",
+        window="#e9dfc6",
+        muted="#5e4f3a",
+        accent="#8a4b08",
+        callout="#efd9c0",
+        callout_border="#9c3d1f",
+        quote_border="#8a7556",
+        selection="#ead9b6",
+        focus="#8a4b08",
+        label="Sepia",
+    ),
+    "high-contrast": Theme(
+        "high-contrast",
+        base="#000000",
+        text="#ffffff",
+        window="#000000",
+        muted="#e0e0e0",
+        accent="#ffff00",
+        callout="#1a1a1a",
+        callout_border="#ffffff",
+        quote_border="#ffffff",
+        selection="#1f4fd6",
+        focus="#ffff00",
+        label="High Contrast",
     ),
 }
 
@@ -83,9 +137,14 @@ def palette(theme: Theme) -> QPalette:
         QPalette.ColorRole.HighlightedText: theme.text,
         QPalette.ColorRole.Link: theme.accent,
         QPalette.ColorRole.BrightText: theme.base,
+        QPalette.ColorRole.Accent: theme.focus,
     }
     for role, colour in roles.items():
         result.setColor(role, QColor(colour))
+    # The selection keeps its colours when the list or page loses focus (Qt would otherwise pick its own).
+    for group in (QPalette.ColorGroup.Inactive,):
+        result.setColor(group, QPalette.ColorRole.Highlight, QColor(theme.selection))
+        result.setColor(group, QPalette.ColorRole.HighlightedText, QColor(theme.text))
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         result.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted))
     return result
@@ -110,4 +169,32 @@ span.pnum {{ color: {theme.muted}; font-size: small; }}
 a {{ color: {theme.accent}; }}
 a.term {{ color: {theme.text}; text-decoration: none; }}
 span.term {{ text-underline-style: dotted; text-decoration-color: {theme.muted}; }}
+"""
+
+
+FOCUSABLE = (
+    "QAbstractItemView",
+    "QTextEdit",
+    "QPlainTextEdit",
+    "QLineEdit",
+    "QComboBox",
+    "QAbstractSpinBox",
+    "QPushButton",
+    "QToolButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QTabBar::tab",
+)
+
+
+def focus_style_sheet(theme: Theme) -> str:
+    """The application style sheet: a 2-pixel outline in the theme's focus colour around whatever has keyboard
+    focus (Qt's own focus rectangle is a faint dotted line, or nothing, depending on the style)."""
+    focused = ", ".join(f"{name}:focus" for name in FOCUSABLE)
+    return f"""
+{focused} {{ outline: 2px solid {theme.focus}; }}
+QAbstractItemView:focus, QTextEdit:focus, QPlainTextEdit:focus, QLineEdit:focus {{
+  border: 2px solid {theme.focus}; }}
+QPushButton:focus, QToolButton:focus, QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QTabBar::tab:focus {{
+  border: 2px solid {theme.focus}; border-radius: 3px; }}
 """

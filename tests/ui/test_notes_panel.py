@@ -90,10 +90,13 @@ def test_clicking_a_note_shows_and_selects_its_passage(noted, qtbot, report):
     assert noted.document.current_section() == "mass-displacement"
 
 
-def test_keyboard_focuses_the_list_and_enter_jumps(noted, qtbot, report):
+def test_keyboard_focuses_the_filter_then_the_list_and_enter_jumps(noted, qtbot, report):
     noted.document.setFocus()
     noted.activateWindow()
     qtbot.keyClick(noted.document, Qt.Key.Key_M, CTRL_SHIFT)
+    notes_filter = noted.findChild(QLineEdit, "notesFilter")
+    assert notes_filter.hasFocus()  # Ctrl+Shift+M: ready to type a filter
+    qtbot.keyClick(notes_filter, Qt.Key.Key_Down)  # Down goes on to the list, on the first note
     notes_list = noted.findChild(QListView, "notesList")
     assert notes_list.hasFocus()
     qtbot.keyClick(notes_list, Qt.Key.Key_Down)

@@ -1,0 +1,441 @@
+"""What assistive technology gets: the report as a document, names for Qt's own unnamed parts, announcements.
+
+Qt exposes a `QTextBrowser` as static text (AT-SPI "label"), with its text but no structure. `install()` registers a
+factory that gives the document view (`objectName` "document") a `DocumentAccessible` instead: role Document,
+read-only, its whole text and caret through the text interface, and, built only when a screen reader first asks for
+children, one child per block (headings with their level, paragraphs, lists and their items, block quotes) whose
+children are the block's links (glossary terms are links with the description "Glossary term").
+
+PySide6 cannot cast a Python interface to a text or attributes interface by itself: `interface_cast` returns the
+address of the object's C++ part for that interface (`_cast`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleAttributesInterface,
+    QAccessibleInterface,
+    QAccessibleTextInterface,
+    QTextBlock,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAccessibleWidget,
+    QComboBox,
+    QDockWidget,
+    QLineEdit,
+    QMainWindow,
+    QScrollBar,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+Role = QAccessible.Role
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("accessibility", text)
+
+
+_TEXT = QAccessible.InterfaceType.TextInterface
+_ATTRIBUTES = QAccessible.InterfaceType.AttributesInterface
+TERM_PREFIX = "term:"
+
+
+def _cast(interface: object, part: int) -> shiboken6.VoidPtr:
+    """The address of `interface`'s C++ part number `part`: one per Qt class it derives from, in the order of its
+    bases (0 the interface itself, then the text interface, then the attributes interface)."""
+    return shiboken6.VoidPtr(shiboken6.getCppPointer(interface)[part])
+
+
+# The document's structure
+
+
+@dataclass(slots=True)
+class Node:
+    """One block (or a group of blocks, or a link) of the page: its role, its text range and its children."""
+
+    role: QAccessible.Role
+    start: int
+    end: int
+    level: int = 0
+    href: str = ""
+    children: list[Node] = field(default_factory=list)
+
+
+def document_structure(document: QTextEdit) -> list[Node]:
+    """The page's blocks in reading order: headings (with level), paragraphs, lists of items, block quotes; each
+    with the links in it as children."""
+    top: list[Node] = []
+    open_list: tuple[object, Node] | None = None
+    open_quote: Node | None = None
+    block = document.document().begin()
+    while block.isValid():
+        text = block.text().strip()
+        if text:
+            node = Node(Role.Paragraph, block.position(), block.position() + block.length() - 1)
+            node.children = _links(block)
+            heading = block.blockFormat().headingLevel()
+            text_list = block.textList()
+            quoted = block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0
+            if heading:
+                node.role, node.level = Role.Heading, heading
+            if text_list is not None:
+                node.role = Role.ListItem
+                if open_list is None or open_list[0] is not text_list:
+                    open_list = (text_list, Node(Role.List, node.start, node.end))
+                    _container(top, open_quote if quoted else None).append(open_list[1])
+                open_list[1].children.append(node)
+                open_list[1].end = node.end
+            else:
+                open_list = None
+                if quoted:
+                    if open_quote is None:
+                        open_quote = Node(Role.BlockQuote, node.start, node.end)
+                        top.append(open_quote)
+                    open_quote.children.append(node)
+                    open_quote.end = node.end
+                else:
+                    top.append(node)
+            if not quoted:
+                open_quote = None
+        block = block.next()
+    return top
+
+
+def _container(top: list[Node], quote: Node | None) -> list[Node]:
+    return quote.children if quote is not None else top
+
+
+def _links(block: QTextBlock) -> list[Node]:
+    links: list[Node] = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        href = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
+        start, end = fragment.position(), fragment.position() + fragment.length()
+        if href and links and links[-1].href == href and links[-1].end == start:
+            links[-1].end = end
+        elif href:
+            links.append(Node(Role.Link, start, end, href=href))
+        fragments += 1
+    return links
+
+
+# Text over a range of the document
+
+
+class _TextRange(QAccessibleTextInterface):
+    """The text interface over [start, end) of the document's plain text; offsets are relative to `start`."""
+
+    _view: QTextEdit
+
+    def _range(self) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def _plain(self) -> str:
+        start, end = self._range()
+        return self._view.document().toPlainText()[start:end].replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def text(self, *args):  # both QAccessibleInterface.text(t) and text(start, end)
+        if len(args) == 2:
+            return self._plain()[max(0, args[0]) : args[1] if args[1] >= 0 else None]
+        return self.name_text(args[0])
+
+    def name_text(self, kind: QAccessible.Text) -> str:
+        raise NotImplementedError
+
+    def characterCount(self) -> int:
+        start, end = self._range()
+        return max(0, end - start)
+
+    def cursorPosition(self) -> int:
+        start, end = self._range()
+        return max(0, min(end, self._view.textCursor().position()) - start)
+
+    def setCursorPosition(self, position: int) -> None:
+        start, end = self._range()
+        cursor = self._view.textCursor()
+        cursor.setPosition(max(start, min(end, start + position)))
+        self._view.setTextCursor(cursor)
+
+    def selectionCount(self) -> int:
+        return 1 if self._view.textCursor().hasSelection() else 0
+
+    def addSelection(self, start: int, end: int) -> None:
+        self.setSelection(0, start, end)
+
+    def removeSelection(self, _index: int) -> None:
+        cursor = self._view.textCursor()
+        cursor.clearSelection()
+        self._view.setTextCursor(cursor)
+
+    def setSelection(self, _index: int, start: int, end: int) -> None:
+        base, stop = self._range()
+        cursor = self._view.textCursor()
+        cursor.setPosition(max(base, min(stop, base + start)))
+        cursor.setPosition(max(base, min(stop, base + end)), QTextCursor.MoveMode.KeepAnchor)
+        self._view.setTextCursor(cursor)
+
+    def characterRect(self, offset: int) -> QRect:
+        cursor = QTextCursor(self._view.document())
+        cursor.setPosition(min(self._range()[0] + offset, self._view.document().characterCount() - 1))
+        rect = self._view.cursorRect(cursor)
+        viewport = self._view.viewport()
+        return QRect(viewport.mapToGlobal(rect.topLeft()), rect.size().expandedTo(rect.size()))
+
+    def offsetAtPoint(self, point: QPoint) -> int:
+        viewport = self._view.viewport()
+        position = self._view.cursorForPosition(viewport.mapFromGlobal(point)).position()
+        start, end = self._range()
+        return position - start if start <= position <= end else -1
+
+    def scrollToSubstring(self, start: int, _end: int) -> None:
+        cursor = QTextCursor(self._view.document())
+        cursor.setPosition(self._range()[0] + start)
+        self._view.setTextCursor(cursor)
+        self._view.ensureCursorVisible()
+
+    def _global_rect(self) -> QRect:
+        start, end = self._range()
+        first, last = self.characterRect(0), self.characterRect(max(0, end - start - 1))
+        viewport = self._view.viewport()
+        left = viewport.mapToGlobal(QPoint(0, 0)).x()
+        return QRect(QPoint(left, first.top()), QPoint(left + viewport.width(), last.bottom()))
+
+
+class DocumentAccessible(QAccessibleWidget, _TextRange):
+    """The report for assistive technology: a read-only document with its text, caret and structure."""
+
+    def __init__(self, view: QTextEdit) -> None:
+        QAccessibleWidget.__init__(self, view, Role.Document)
+        self._view = view
+        self._children: list[NodeAccessible] | None = None
+        self._retired: list[NodeAccessible] = []  # kept alive: Qt may still hold their addresses
+        view.document().contentsChanged.connect(self.forget_structure)
+
+    def forget_structure(self) -> None:
+        """The page changed (theme, reference mode): build the children again when next asked."""
+        if self._children:
+            for child in self._children:
+                child.retire()
+            self._retired.extend(self._children)
+        self._children = None
+
+    def nodes(self) -> list[NodeAccessible]:
+        if self._children is None:
+            self._children = [NodeAccessible(node, self, self._view) for node in document_structure(self._view)]
+        return self._children
+
+    text = _TextRange.text  # both text(kind) of the interface and text(start, end) of its text
+
+    def _range(self) -> tuple[int, int]:
+        return 0, max(0, self._view.document().characterCount() - 1)
+
+    def name_text(self, kind: QAccessible.Text) -> str:
+        return QAccessibleWidget.text(self, kind)
+
+    def role(self) -> QAccessible.Role:
+        return Role.Document
+
+    def state(self) -> QAccessible.State:
+        state = QAccessibleWidget.state(self)
+        state.readOnly = True
+        state.editable = False
+        state.multiLine = True
+        state.focusable = True
+        return state
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
+        if kind == _TEXT:
+            return _cast(self, 1)
+        return QAccessibleWidget.interface_cast(self, kind)
+
+    def childCount(self) -> int:
+        return len(self.nodes())
+
+    def child(self, index: int) -> QAccessibleInterface | None:
+        nodes = self.nodes()
+        return nodes[index] if 0 <= index < len(nodes) else None
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        nodes = self.nodes()
+        return next((index for index, node in enumerate(nodes) if node is child), -1)
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+        return next((node for node in self.nodes() if node.rect().contains(x, y)), None)
+
+
+class NodeAccessible(QAccessibleInterface, _TextRange, QAccessibleAttributesInterface):
+    """A heading, paragraph, list, list item, block quote or link of the report."""
+
+    def __init__(self, node: Node, parent: QAccessibleInterface, view: QTextEdit) -> None:
+        QAccessibleInterface.__init__(self)
+        QAccessibleAttributesInterface.__init__(self)
+        self._node = node
+        self._parent = parent
+        self._view = view
+        self._valid = True
+        self._children = [NodeAccessible(child, self, view) for child in node.children]
+
+    def retire(self) -> None:
+        self._valid = False
+        for child in self._children:
+            child.retire()
+
+    text = _TextRange.text
+
+    def _range(self) -> tuple[int, int]:
+        return self._node.start, self._node.end
+
+    def isValid(self) -> bool:
+        return self._valid and shiboken6.isValid(self._view)
+
+    def object(self) -> QObject | None:
+        return None
+
+    def window(self) -> QAccessibleInterface | None:
+        return self._parent.window() if self._parent is not None else None
+
+    def parent(self) -> QAccessibleInterface:
+        return self._parent
+
+    def child(self, index: int) -> QAccessibleInterface | None:
+        return self._children[index] if 0 <= index < len(self._children) else None
+
+    def childCount(self) -> int:
+        return len(self._children)
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        return next((index for index, node in enumerate(self._children) if node is child), -1)
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+        return next((node for node in self._children if node.rect().contains(x, y)), None)
+
+    def focusChild(self) -> QAccessibleInterface | None:
+        return None
+
+    def relations(self, _match=None):
+        return []
+
+    def name_text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return " ".join(self._plain().split())
+        if kind == QAccessible.Text.Description and self._node.href.startswith(TERM_PREFIX):
+            return _tr("Glossary term")
+        if kind == QAccessible.Text.Value and self._node.role == Role.Link:
+            return self._node.href
+        return ""
+
+    def setText(self, _kind: QAccessible.Text, _text: str) -> None:
+        return
+
+    def rect(self) -> QRect:
+        return self._global_rect()
+
+    def role(self) -> QAccessible.Role:
+        return self._node.role
+
+    def state(self) -> QAccessible.State:
+        state = QAccessible.State()
+        state.readOnly = True
+        if self._node.role == Role.Link:
+            state.linked = True
+            state.focusable = True
+        if self._node.role in (Role.Paragraph, Role.Heading, Role.ListItem):
+            state.selectableText = True
+        return state
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
+        if kind == _TEXT:
+            return _cast(self, 1)
+        if kind == _ATTRIBUTES:
+            return _cast(self, 2)
+        return None
+
+    def attributeKeys(self) -> list[QAccessible.Attribute]:
+        return [QAccessible.Attribute.Level] if self._node.level else []
+
+    def attributeValue(self, key: QAccessible.Attribute) -> object:
+        return self._node.level if key == QAccessible.Attribute.Level and self._node.level else None
+
+
+def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
+    if key == "DocumentView" and isinstance(obj, QTextEdit):
+        return DocumentAccessible(obj)
+    return None
+
+
+_installed = False
+
+
+def install() -> None:
+    """Use `DocumentAccessible` for the document view from now on (once per process)."""
+    global _installed
+    if not _installed:
+        _installed = True
+        QAccessible.installFactory(_factory)
+
+
+# Names for the parts Qt makes on its own
+
+
+def name_unnamed_parts(root: QWidget) -> None:
+    """Give Qt's own children a name: the clear (×) buttons of line edits, toolbar extension buttons, scroll bars."""
+    for edit in root.findChildren(QLineEdit):
+        for button in edit.findChildren(QToolButton):
+            if not button.accessibleName():
+                label = edit.accessibleName() or edit.placeholderText()
+                button.setObjectName(button.objectName() or f"{edit.objectName()}Clear")
+                button.setAccessibleName(_tr("Clear") + (f": {label}" if label else ""))
+    for button in root.findChildren(QToolButton, "qt_toolbar_ext_button"):
+        if not button.accessibleName():
+            toolbar = button.parentWidget()
+            what = toolbar.windowTitle() if toolbar is not None else ""
+            button.setAccessibleName(_tr("More tools") + (f": {what}" if what else ""))
+            button.setAccessibleDescription(_tr("Shows the tools that do not fit"))
+    for combo in root.findChildren(QComboBox):
+        view = combo.view()
+        if not view.accessibleName():
+            view.setAccessibleName(_tr("Choices: {0}").format(combo.accessibleName() or combo.currentText()))
+    for area in root.findChildren(QAbstractScrollArea):
+        label = area.accessibleName() or area.objectName()
+        for bar, which in ((area.verticalScrollBar(), "vertical"), (area.horizontalScrollBar(), "horizontal")):
+            _name_scroll_bar(bar, label, which)
+    for bar in root.findChildren(QScrollBar):
+        _name_scroll_bar(bar, "", "vertical" if bar.orientation() == Qt.Orientation.Vertical else "horizontal")
+
+
+def _name_scroll_bar(bar: QScrollBar, label: str, which: str) -> None:
+    if bar.accessibleName():
+        return
+    kind = _tr("Vertical scroll bar") if which == "vertical" else _tr("Horizontal scroll bar")
+    bar.setAccessibleName(f"{kind}: {label}" if label else kind)
+
+
+# Announcements
+
+
+def announce(widget: QObject, message: str) -> None:
+    """Have a screen reader say `message` (a status change a sighted reader sees), without moving focus."""
+    if message and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
+
+
+def watch_window(window: QMainWindow) -> None:
+    """Name Qt's own parts now and whenever a panel is shown (panels build their insides when first shown), and
+    have every status-line message said aloud."""
+    name_unnamed_parts(window)
+    for dock in window.findChildren(QDockWidget):
+        dock.visibilityChanged.connect(lambda _visible, dock=dock: name_unnamed_parts(dock))
+    status = window.statusBar()
+    status.messageChanged.connect(lambda message: announce(status, message))

@@ -1,0 +1,121 @@
+"""What a screen reader finds in the window: the report as a document it can walk, and a name on every control."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QAction
+from PySide6.QtWidgets import QLineEdit, QToolButton
+
+INTERACTIVE = {
+    QAccessible.Role.PushButton,
+    QAccessible.Role.ButtonMenu,
+    QAccessible.Role.ButtonDropDown,
+    QAccessible.Role.CheckBox,
+    QAccessible.Role.RadioButton,
+    QAccessible.Role.EditableText,
+    QAccessible.Role.ComboBox,
+    QAccessible.Role.List,
+    QAccessible.Role.Tree,
+    QAccessible.Role.Table,
+    QAccessible.Role.ScrollBar,
+    QAccessible.Role.Slider,
+    QAccessible.Role.SpinBox,
+    QAccessible.Role.MenuItem,
+    QAccessible.Role.PageTab,
+    QAccessible.Role.Link,
+}
+
+
+def walk(interface: QAccessibleInterface, path: str = "", depth: int = 0):
+    """Every interface under `interface` (the document's own blocks excepted: they are checked on their own)."""
+    yield interface, path
+    if interface.role() == QAccessible.Role.Document or depth > 40:
+        return
+    for index in range(interface.childCount()):
+        child = interface.child(index)
+        if child is not None and child.isValid():
+            name = child.object().objectName() if child.object() is not None else ""
+            yield from walk(child, f"{path}/{name or child.role().name}", depth + 1)
+
+
+def unnamed_controls(window) -> list[str]:
+    root = QAccessible.queryAccessibleInterface(window)
+    found = []
+    for interface, path in walk(root):
+        # Hidden ones too: a clear button or a scroll bar appears as soon as there is something to clear or scroll.
+        if interface.role() in INTERACTIVE and not interface.text(QAccessible.Text.Name).strip():
+            found.append(f"{path} ({interface.role().name})")
+    return found
+
+
+def document_interface(window) -> QAccessibleInterface:
+    return QAccessible.queryAccessibleInterface(window.document)
+
+
+def test_every_control_has_a_name(window):
+    window.findChild(QAction, "actionFocusNotes").trigger()  # the notes panel builds its insides when first shown
+    for name in ("searchField", "notesFilter", "glossaryFilter", "findField"):
+        window.findChild(QLineEdit, name).setText("court")  # shows its clear (×) button
+    assert unnamed_controls(window) == []
+    assert all(button.accessibleName() for button in window.findChildren(QToolButton, "qt_toolbar_ext_button"))
+
+
+def test_the_report_is_a_read_only_document_not_a_label(window):
+    interface = document_interface(window)
+    assert interface.role() == QAccessible.Role.Document
+    assert interface.state().readOnly
+    assert interface.text(QAccessible.Text.Name) == "Report text"
+    roles = [interface.role() for interface, _path in walk(QAccessible.queryAccessibleInterface(window))]
+    assert QAccessible.Role.Document in roles
+
+
+def test_a_screen_reader_reads_the_text_and_the_caret(window, report):
+    text = document_interface(window).textInterface()
+    assert text is not None
+    whole = text.text(0, text.characterCount())
+    assert report.sections[0].title in whole
+    assert report.sections[0].paragraphs[0].text[:40] in " ".join(whole.split())
+
+
+def test_headings_lists_quotes_and_glossary_links_are_exposed(window, report):
+    interface = document_interface(window)
+    children = [interface.child(index) for index in range(interface.childCount())]
+    headings = [child for child in children if child.role() == QAccessible.Role.Heading]
+    assert headings[0].text(QAccessible.Text.Name) == report.sections[0].title
+    levels = {child.attributesInterface().attributeValue(QAccessible.Attribute.Level) for child in headings}
+    assert {1, 2} <= levels
+    titles = [heading.text(QAccessible.Text.Name) for heading in headings]
+    assert [section.title for section in report.sections] == titles
+    lists = [child for child in children if child.role() == QAccessible.Role.List]
+    assert lists and all(item.role() == QAccessible.Role.ListItem for item in (lists[0].child(0),))
+    assert any(child.role() == QAccessible.Role.BlockQuote for child in children)
+    links = [
+        link
+        for child in children
+        for link in (child.child(index) for index in range(child.childCount()))
+        if link.role() == QAccessible.Role.Link
+    ]
+    terms = [link for link in links if link.text(QAccessible.Text.Description) == "Glossary term"]
+    assert terms and terms[0].text(QAccessible.Text.Name)
+    assert terms[0].parent().role() in (QAccessible.Role.Paragraph, QAccessible.Role.ListItem)
+
+
+def test_the_caret_follows_every_jump(window, report):
+    section = report.sections[3]
+    window.go_to(section.id)
+    assert window.document.textCursor().position() == window.document.section_start(section.id)
+    paragraph = report.sections[5].paragraphs[1]
+    window.go_to(paragraph.id)
+    assert window.document.textCursor().position() == window.document.paragraph_span(paragraph.id)[0]
+    window.findChild(QAction, "actionBack").trigger()
+    assert window.document.section_at(window.document.textCursor().position()) == section.id
+    text = document_interface(window).textInterface()
+    assert text.cursorPosition() == window.document.textCursor().position()
+
+
+def test_the_caret_starts_at_the_restored_place(make_window, report):
+    first = make_window()
+    paragraph = report.sections[6].paragraphs[0]
+    first.go_to(paragraph.id)
+    first.close()
+    second = make_window()
+    assert second.document.paragraph_at(second.document.textCursor().position())[0].id == paragraph.id
