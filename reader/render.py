@@ -11,6 +11,7 @@ from reader.content import BlockKind, Paragraph, Report, Section
 
 if TYPE_CHECKING:  # the glossary is only needed when a page is rendered, never at start-up
     from reader.glossary import Glossary
+    from reader.prefs import ReadingSettings
 
 
 def _escape(text: str, quote: bool = False) -> str:
@@ -52,6 +53,28 @@ class RenderOptions:
     @property
     def key(self) -> str:
         return f"v{RENDER_VERSION}-ref{int(self.reference_mode)}"
+
+
+# The bundled reading fonts (files in reader/fonts/, registered by the window when first chosen), each followed by
+# the generic family Qt falls back to for a script the font lacks.
+READING_FONT_FAMILIES = {"serif": "'DejaVu Serif', serif", "sans": "'DejaVu Sans', sans-serif"}
+
+
+def reading_css(settings: ReadingSettings) -> str:
+    """The reader's font and line spacing as style rules added after the theme's (they win, coming later).
+
+    Reading settings only ever change this style sheet, never the page's HTML: every setting shares one cached
+    page (so they are not part of `RenderOptions.key`), and the default settings add nothing at all.
+    """
+    rules = []
+    family = READING_FONT_FAMILIES.get(settings.font)
+    if family:
+        rules.append(f"body {{ font-family: {family}; }}")
+    from reader.prefs import DEFAULT_LINE_SPACING
+
+    if settings.line_spacing != DEFAULT_LINE_SPACING:
+        rules.append(f"p, li {{ line-height: {round(settings.line_spacing * 100)}%; }}")
+    return "\n".join(rules) + "\n" if rules else ""
 
 
 class _TermMarker:

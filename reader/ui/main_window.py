@@ -6,15 +6,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from reader.content import Report
 from reader.errors import ReaderError
 from reader.prefs import THEMES as PREF_THEMES
-from reader.prefs import ZOOM_RANGE, Preferences
-from reader.render import RenderOptions
+from reader.prefs import ZOOM_RANGE, Preferences, ReadingSettings
+from reader.render import RenderOptions, reading_css
 from reader.ui import themes
 from reader.ui.dialog_folders import DialogFolders
 from reader.ui.document_view import DocumentView
@@ -28,11 +28,14 @@ if TYPE_CHECKING:
     from reader.lock.privacy import Privacy
     from reader.notes.store import NoteStore
     from reader.ui.actions import Actions
+    from reader.ui.bookmarks import Bookmarks
     from reader.ui.chrome import WindowChrome
     from reader.ui.glossary_feature import GlossaryFeature
     from reader.ui.lock_feature import LockFeature
     from reader.ui.notes_feature import NotesFeature
+    from reader.ui.presentation import Presentation
     from reader.ui.read_aloud_feature import ReadAloudFeature
+    from reader.ui.reading_settings_dialog import ReadingColumn
     from reader.ui.search_feature import SearchFeature
 
 
@@ -85,13 +88,18 @@ class MainWindow(QMainWindow):
         self._search: SearchFeature | None = None
         self._lock: LockFeature | None = None
         self._read_aloud: ReadAloudFeature | None = None
+        self._presentation: Presentation | None = None  # made when first asked for
+        self._bookmarks: Bookmarks | None = None
+        self._column: ReadingColumn | None = None  # only once the reader has chosen a font or a column width
+        self._zoom_boost = 0  # zoom steps added while presenting
 
         self.document = DocumentView(report, self)
         self.setCentralWidget(self.document)
         self._navigator = Navigator(report, self.document, self)
         self._state = WindowState(self, self.document, prefs)
         self.dialog_folders = DialogFolders(prefs)  # where each file dialog starts: the last folder of its kind
-        self.document.set_zoom(prefs.zoom)
+        self._prepare_reading()  # the chosen font and column; nothing at all with the default reading settings
+        self.document.set_zoom(self._text_zoom(prefs.zoom))
         self._apply_theme()
         self._state.restore_geometry()
         self._navigator.start_at(prefs.position)
@@ -141,7 +149,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_layout()
         self._on_document_current_section_changed(self.document.current_section())
-        self.set_zoom(self.document.zoom)
+        self.set_zoom(self._prefs.zoom)
         QApplication.instance().setStyleSheet(themes.focus_style_sheet(themes.resolve(self._theme)))
 
     def _build_features(self) -> Iterator[None]:
@@ -199,6 +207,8 @@ class MainWindow(QMainWindow):
         )
         notes.message.connect(self.statusBar().showMessage)
         notes.place_requested.connect(self.go_to)
+        if self._bookmarks is not None:
+            self._bookmarks.set_annotator(notes.annotator)
         if store.recovery_message:
             self.statusBar().showMessage(store.recovery_message, 60_000)
             self.notes_recovered.emit(store.recovery_message)
@@ -220,8 +230,8 @@ class MainWindow(QMainWindow):
         actions[ActionName.PRINT_PREVIEW].triggered.connect(lambda: self._print("preview"))
         actions[ActionName.EXPORT_PDF].triggered.connect(lambda: self._print("pdf"))
         actions[ActionName.COPY_CITATION].triggered.connect(self._on_copy_citation_triggered)
-        actions[ActionName.ZOOM_IN].triggered.connect(lambda: self.set_zoom(self.document.zoom + 1))
-        actions[ActionName.ZOOM_OUT].triggered.connect(lambda: self.set_zoom(self.document.zoom - 1))
+        actions[ActionName.ZOOM_IN].triggered.connect(lambda: self.set_zoom(self._prefs.zoom + 1))
+        actions[ActionName.ZOOM_OUT].triggered.connect(lambda: self.set_zoom(self._prefs.zoom - 1))
         actions[ActionName.ZOOM_RESET].triggered.connect(lambda: self.set_zoom(0))
         for theme, name in THEME_ACTIONS.items():
             actions[name].triggered.connect(lambda _checked=False, theme=theme: self.set_theme(theme))
@@ -233,6 +243,16 @@ class MainWindow(QMainWindow):
         actions[ActionName.BACK].triggered.connect(self._navigator.go_back)
         actions[ActionName.FORWARD].triggered.connect(self._navigator.go_forward)
         actions[ActionName.ABOUT].triggered.connect(self._on_about_triggered)
+        actions[ActionName.READING_SETTINGS].triggered.connect(self._on_reading_settings_triggered)
+        actions[ActionName.FULL_SCREEN].triggered.connect(lambda: self.presentation().toggle_full_screen())
+        actions[ActionName.PRESENTATION].triggered.connect(lambda: self.presentation().toggle())
+        # Also the window's own: presenting hides the menu bar, whose actions' keys would stop with it.
+        self.addActions([actions[name] for name in (ActionName.PRESENTATION, ActionName.FULL_SCREEN)])
+        self.addAction(actions[ActionName.TOGGLE_BOOKMARK])
+        from reader.ui.bookmarks import Bookmarks
+
+        self._bookmarks = Bookmarks(self._report, self.document, actions, self)
+        self._bookmarks.message.connect(self.statusBar().showMessage)
         actions[ActionName.SHOW_SHORTCUTS].triggered.connect(self._on_show_shortcuts_triggered)
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -270,6 +290,8 @@ class MainWindow(QMainWindow):
         if notes is not None:
             notes.close()
             notes.deleteLater()
+        if self._bookmarks is not None:
+            self._bookmarks.set_annotator(None)
         if self._search is not None:
             self._search.set_notes(None)
 
@@ -317,8 +339,8 @@ class MainWindow(QMainWindow):
         from reader.ui.actions import ActionName
 
         step = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], step))
-        self.document.set_zoom(step)
         self._prefs.zoom = step
+        self._apply_zoom()
         self._actions[ActionName.ZOOM_IN].setEnabled(step < ZOOM_RANGE[1])
         self._actions[ActionName.ZOOM_OUT].setEnabled(step > ZOOM_RANGE[0])
         self._state.schedule_save()
@@ -339,7 +361,83 @@ class MainWindow(QMainWindow):
         if self._chrome_ready:  # after the first paint: a style sheet costs start-up time
             QApplication.instance().setStyleSheet(themes.focus_style_sheet(theme))
         options = RenderOptions(reference_mode=self._prefs.reference_mode)
-        self.document.load_html(self._html_for(options), themes.document_css(theme))
+        css = themes.document_css(theme) + reading_css(self._prefs.reading)  # the reader's font and line spacing
+        self.document.load_html(self._html_for(options), css)
+
+    # Reading settings, full screen, presenting
+
+    def set_reading(self, settings: ReadingSettings) -> None:
+        """Set the page in these reading settings (font, text size, line spacing, column) and keep them."""
+        before = self._prefs.reading
+        self._prefs.reading = settings
+        after = self._prefs.reading
+        self._prepare_reading()
+        if (before.font, before.line_spacing) != (after.font, after.line_spacing):
+            self._apply_theme()
+        if before.text_size != after.text_size:
+            self._apply_zoom()
+        self._state.schedule_save()
+
+    def _prepare_reading(self) -> None:
+        """Register the chosen bundled font (first time only) and keep the chosen column; with the default settings,
+        nothing is loaded or made."""
+        reading = self._prefs.reading
+        if reading.font == "system" and not reading.column_width and self._column is None:
+            return
+        from reader.ui.reading_settings_dialog import ReadingColumn, ensure_font_loaded
+
+        ensure_font_loaded(reading.font)
+        if self._column is None:
+            self._column = ReadingColumn(self.document, self)
+        self._column.set_width(reading.column_width, reading.font)
+
+    def _text_zoom(self, step: int) -> int:
+        """The document's zoom: the reader's zoom, plus the reading text size, plus presenting's larger text."""
+        return step + self._prefs.reading.text_size + self._zoom_boost
+
+    def _apply_zoom(self) -> None:
+        self.document.set_zoom(self._text_zoom(self._prefs.zoom))
+        if self._column is not None:
+            self._column.apply()
+
+    def _on_reading_settings_triggered(self) -> None:
+        from reader.ui.reading_settings_dialog import ReadingSettingsDialog
+
+        dialog = ReadingSettingsDialog(self._prefs.reading, self)
+        dialog.settings_changed.connect(self.set_reading)  # each change shown at once
+        dialog.rejected.connect(lambda: self.set_reading(dialog.original))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def presentation(self) -> Presentation:
+        """Full screen and presentation mode (made the first time either is asked for)."""
+        if self._presentation is None:
+            from reader.ui.actions import ActionName
+            from reader.ui.presentation import Presentation
+
+            self._presentation = Presentation(self, self.document, self._report)
+            self._presentation.active_changed.connect(self._on_presentation_active_changed)
+            self._presentation.full_screen_changed.connect(self._actions[ActionName.FULL_SCREEN].setChecked)
+        return self._presentation
+
+    def _on_presentation_active_changed(self, active: bool) -> None:
+        from reader.ui.actions import ActionName
+        from reader.ui.presentation import TEXT_BOOST
+
+        self._zoom_boost = TEXT_BOOST if active else 0
+        self._apply_zoom()
+        self._actions[ActionName.PRESENTATION].setChecked(active)
+
+    def saveState(self, version: int = 0) -> QByteArray:
+        """The layout to keep: while presenting, the one presenting will put back, not the bare page on screen."""
+        if self._presentation is not None and self._presentation.is_active:
+            return self._presentation.saved_state()
+        return super().saveState(version)
+
+    def saveGeometry(self) -> QByteArray:
+        if self._presentation is not None and self._presentation.is_active:
+            return self._presentation.saved_geometry()
+        return super().saveGeometry()
 
     # Copying, printing, about
 

@@ -1,4 +1,5 @@
-"""`NoteHighlighter`: paints the visible notes in the document and finds the note under a click."""
+"""`NoteHighlighter`: paints the visible notes in the document (bookmarks as ribbons in the margin) and finds the
+note under a click."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QTextEdit
 from reader.errors import ReaderError
 from reader.notes.note import MY_LAYER, Anchor, Color, Style
 from reader.ui.annotator import Annotator
+from reader.ui.bookmarks import BookmarkMarks, is_bookmark
 from reader.ui.document_view import DocumentView
 
 LAYER_NAME = "notes"
@@ -18,11 +20,16 @@ _CLICK_SLOP = 4  # pixels the mouse may move between press and release and still
 
 
 def highlight_format(color: Color, style: Style, imported: bool = False) -> QTextCharFormat:
-    """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dashed line."""
+    """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dashed line.
+
+    A bookmark marks no text (it is drawn in the margin): its format changes nothing.
+    """
     from reader.notes.note import COLOR_HEX
 
     shade = QColor(COLOR_HEX[color])
     text_format = QTextCharFormat()
+    if style is Style.BOOKMARK:
+        return text_format
     background = QColor(shade)
     background.setAlpha(_HIGHLIGHT_ALPHA if style is Style.HIGHLIGHT else _FAINT_ALPHA)
     text_format.setBackground(background)
@@ -52,6 +59,7 @@ class NoteHighlighter(QObject):
         self._active = False
         self._stopped = False
         self._formats: dict[tuple[Color, Style, bool], QTextCharFormat] = {}
+        self._marks: BookmarkMarks | None = None  # made when the first bookmark is painted
         document.viewport().installEventFilter(self)
 
     @property
@@ -68,13 +76,22 @@ class NoteHighlighter(QObject):
         """Paint no more (the window is closing and the notes database with it)."""
         self._active = False
         self._stopped = True
+        if self._marks is not None:
+            self._marks.set_marks([])
+            self._marks.hide()
 
     def repaint(self) -> None:
         if not self._active:
             return
         selections: list[QTextEdit.ExtraSelection] = []
         ranges: list[tuple[int, int, str]] = []
+        marks: list[tuple[int, Color]] = []
         for note in self._annotator.notes(visible_only=True):
+            if is_bookmark(note):
+                spans = self.document_ranges(note.id)
+                if spans:
+                    marks.append((spans[0][0], note.color))
+                continue
             for start, end in self.document_ranges(note.id):
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(self._document.document())
@@ -89,7 +106,15 @@ class NoteHighlighter(QObject):
                 ranges.append((start, end, note.id))
         self._ranges = ranges
         self._document.set_highlight_layer(LAYER_NAME, selections)
+        if marks and self._marks is None:
+            self._marks = BookmarkMarks(self._document)
+        if self._marks is not None:
+            self._marks.set_marks(marks)
         self.painted.emit()
+
+    def bookmark_marks(self) -> list[tuple[int, Color]]:
+        """The ribbons in the margin: each bookmarked paragraph's document position and colour."""
+        return self._marks.marks() if self._marks is not None else []
 
     # Where notes are
 

@@ -1,4 +1,5 @@
-"""`NotesModel`: the notes the notes panel lists, one row of three plain-text lines per note."""
+"""`NotesModel`: the notes the notes panel lists, one row of three plain-text lines per note (a bookmark's marked
+with a ribbon and the word "Bookmark")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtGui import QFont
 
 from reader.notes.note import MY_LAYER, Color, Note
 from reader.ui.annotator import Annotator
+from reader.ui.bookmarks import bookmark_icon, is_bookmark
 from reader.ui.note_colors import color_icon
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -24,6 +26,7 @@ class NotesModel(QAbstractListModel):
         self._notes: list[Note] = []
         self._rows: dict[str, int] = {}
         self._icons = {color: color_icon(color) for color in Color}
+        self._bookmark_icons = {color: bookmark_icon(color) for color in Color}
         self._described: dict[str, tuple[Note, str]] = {}
 
     def set_notes(self, notes: list[Note]) -> None:
@@ -55,7 +58,7 @@ class NotesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.describe(note)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._icons[note.color]
+            return (self._bookmark_icons if is_bookmark(note) else self._icons)[note.color]
         if role == Qt.ItemDataRole.ToolTipRole:  # Qt renders tooltips as rich text: escape, keep the line breaks
             return "<qt>" + html.escape(note.text or note.quote).replace("\n", "<br>") + "</qt>"
         if role == Qt.ItemDataRole.FontRole and note.layer != MY_LAYER:
@@ -78,6 +81,8 @@ class NotesModel(QAbstractListModel):
             title = report.section(placement.anchor.section_id).title
             number = report.paragraph(placement.anchor.paragraph_id).number
             where = f"{title}, ¶{number}" if number else title
+        if is_bookmark(note):
+            where = self.tr("Bookmark · {0}").format(where)
         if note.layer != MY_LAYER:  # imported layers lead with their name, so they stand out in the list
             where = f"{note.layer} · {where}"
         return where
