@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
@@ -15,6 +15,27 @@ SAVE_DELAY_MS = 600
 # Platforms with no real screen (smoke tests, `--exit-after-start` in CI): the window's size there means nothing,
 # and saved it would shrink the next real window. Which panels are open is still saved: the reader chose that.
 HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
+SCREEN_SHARE = 0.85  # of the screen's free area (task bars excluded) a first start takes
+MINIMUM_SIZE = (640, 440)  # the window never asks for more than a 1024×600 netbook leaves free
+
+
+def first_start_geometry(available: QRect) -> QRect:
+    """A first start's window: SCREEN_SHARE of the free area in each direction, centred in it."""
+    width = max(min(MINIMUM_SIZE[0], available.width()), int(available.width() * SCREEN_SHARE))
+    height = max(min(MINIMUM_SIZE[1], available.height()), int(available.height() * SCREEN_SHARE))
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    return rect
+
+
+def clamped(frame: QRect, available: QRect) -> QRect:
+    """A window frame moved, and shrunk if need be, to lie wholly within the free area of its screen."""
+    rect = QRect(frame)
+    rect.setWidth(min(rect.width(), available.width()))
+    rect.setHeight(min(rect.height(), available.height()))
+    rect.moveLeft(max(available.left(), min(rect.left(), available.right() - rect.width() + 1)))
+    rect.moveTop(max(available.top(), min(rect.top(), available.bottom() - rect.height() + 1)))
+    return rect
 
 
 class WindowState(QObject):
@@ -39,11 +60,28 @@ class WindowState(QObject):
         self._timer.timeout.connect(self.save)
 
     def restore_geometry(self) -> None:
-        """Give the window its saved size and position, or a default size."""
-        if self._prefs.window_geometry:
-            self._window.restoreGeometry(QByteArray.fromBase64(self._prefs.window_geometry.encode("ascii")))
-        else:
-            self._window.resize(1100, 760)
+        """Give the window its saved size and position, kept on the screen it opens on (title bar included), or on
+        a first start SCREEN_SHARE of that screen's free area, centred."""
+        window = self._window
+        saved = self._prefs.window_geometry
+        if saved and window.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
+            if screen is not None and not window.isMaximized() and not window.isFullScreen():
+                available = screen.availableGeometry()
+                frame = window.frameGeometry()
+                extra_w = frame.width() - window.width()
+                extra_h = frame.height() - window.height()
+                fitted = clamped(frame, available)
+                window.resize(fitted.width() - extra_w, fitted.height() - extra_h)
+                window.move(fitted.topLeft())
+            return
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            window.resize(1100, 760)
+            return
+        rect = first_start_geometry(screen.availableGeometry())
+        window.resize(rect.size())
+        window.move(rect.topLeft())
 
     def restore_layout(self) -> bool:
         """Put the docks and toolbars back as they were saved; False when there is no saved layout."""

@@ -23,6 +23,11 @@ def main() -> int:
     parser.add_argument("--theme", default="light")
     parser.add_argument("--search", default="facial recognition")
     parser.add_argument("--highlight", default="a complex network of checkpoints")
+    parser.add_argument(
+        "--size", default="1280x860", help="the window's size, or 'first-start' for the size a first start chooses"
+    )
+    parser.add_argument("--panels", action="store_true", help="show the glossary and notes panels too")
+    parser.add_argument("--whole-screen", action="store_true", help="grab the whole screen, not just the window")
     args = parser.parse_args()
 
     from PySide6.QtCore import QTimer
@@ -41,8 +46,13 @@ def main() -> int:
     def prepare() -> None:
         window = next(widget for widget in app.topLevelWidgets() if widget.objectName() == "mainWindow")
         window.findChild(QAction, "actionTheme" + args.theme.capitalize()).trigger()
-        window.setGeometry(0, 0, 1280, 860)
+        if args.size != "first-start":
+            width, height = (int(part) for part in args.size.split("x"))
+            window.setGeometry(0, 0, width, height)
         window.ensure_features()
+        if args.panels:
+            window.findChild(QAction, "actionToggleNotes").setChecked(True)
+            window.findChild(QAction, "actionToggleGlossary").setChecked(True)
         window.go_to(args.section)
         # Show the app at work: a highlighted passage and a search with its hits.
         start, end = window.document.paragraph_span(f"{args.section}-p2")
@@ -59,7 +69,7 @@ def main() -> int:
 
     def grab(window) -> None:
         screen = QGuiApplication.primaryScreen()
-        frame = window.frameGeometry()
+        frame = screen.geometry() if args.whole_screen else window.frameGeometry()
         screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(args.out))
         print(f"saved {args.out}")
         app.quit()
