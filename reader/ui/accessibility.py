@@ -1,7 +1,7 @@
 """What assistive technology gets: the report as a document, names for Qt's own unnamed parts, announcements.
 
-Qt exposes a `QTextBrowser` as static text (AT-SPI "label"), with its text but no structure. `install()` registers a
-factory that gives the document view (`objectName` "document") a `DocumentAccessible` instead: role Document,
+Qt exposes a `QTextBrowser` as static text (AT-SPI "label"), with its text but no structure. `document_view.py`
+registers a factory giving the document view (`objectName` "document") a `DocumentAccessible`: role Document,
 read-only, its whole text and caret through the text interface, and, built only when a screen reader first asks for
 children, one child per block (headings with their level, paragraphs, lists and their items, block quotes) whose
 children are the block's links (glossary terms are links with the description "Glossary term").
@@ -367,23 +367,6 @@ class NodeAccessible(QAccessibleInterface, _TextRange, QAccessibleAttributesInte
 
     def attributeValue(self, key: QAccessible.Attribute) -> object:
         return self._node.level if key == QAccessible.Attribute.Level and self._node.level else None
-
-
-def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
-    if key == "DocumentView" and isinstance(obj, QTextEdit):
-        return DocumentAccessible(obj)
-    return None
-
-
-_installed = False
-
-
-def install() -> None:
-    """Use `DocumentAccessible` for the document view from now on (once per process)."""
-    global _installed
-    if not _installed:
-        _installed = True
-        QAccessible.installFactory(_factory)
 
 
 # Names for the parts Qt makes on its own

@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtCore import QObject, QPoint, QTimer, QUrl, Signal
+from PySide6.QtGui import QAccessible, QFont, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content import Paragraph, Report
@@ -19,6 +19,25 @@ DOCUMENT_MARGIN = 24
 SCROLL_MARGIN = 12  # pixels kept above a heading or paragraph shown at the top
 
 
+_factory_installed = False
+
+
+def _accessible_factory(key: str, obj: QObject) -> object:
+    """Screen readers get the report as a document (`ui/accessibility.py`, imported only when one asks)."""
+    if key == "DocumentView" and isinstance(obj, DocumentView):
+        from reader.ui.accessibility import DocumentAccessible
+
+        return DocumentAccessible(obj)
+    return None
+
+
+def _install_accessible_factory() -> None:
+    global _factory_installed
+    if not _factory_installed:
+        _factory_installed = True
+        QAccessible.installFactory(_accessible_factory)
+
+
 class DocumentView(QTextBrowser):
     """Shows rendered report HTML; knows where every section and paragraph starts in the text."""
 
@@ -29,9 +48,7 @@ class DocumentView(QTextBrowser):
     context_menu_opening = Signal(object, int)  # the QMenu about to be shown, and the document position clicked
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
-        from reader.ui import accessibility
-
-        accessibility.install()  # before anything asks for this widget's accessible interface
+        _install_accessible_factory()  # before anything asks for this widget's accessible interface
         super().__init__(parent)
         self.setObjectName("document")
         self.setAccessibleName(self.tr("Report text"))
