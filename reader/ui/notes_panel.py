@@ -184,7 +184,11 @@ class NotesPanel(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.editor is None:  # shown with the window (a restored layout): build after the window's first paint
-            QTimer.singleShot(0, self.ensure_built)
+            QTimer.singleShot(0, self._build_if_shown)
+
+    def _build_if_shown(self) -> None:
+        if self.isVisible():  # not when the notes were closed (the window closed, the lock shut) in between
+            self.ensure_built()
 
     # Listing
 

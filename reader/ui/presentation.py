@@ -3,7 +3,7 @@ time, and the window put back exactly as it was afterwards."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTextEdit, QToolBar, QWidget
 
@@ -11,6 +11,7 @@ from reader.content import Report
 from reader.ui.document_view import DocumentView
 
 LAYER_NAME = "presentation"
+EMPHASIS_ALPHA = 150  # of the theme's selection colour, behind the paragraph being presented
 TEXT_BOOST = 5  # zoom steps added while presenting: 176 % of the reader's size
 STATE_VERSION = 1  # the same as `window_state.STATE_VERSION`: a saved layout is saved with it
 
@@ -47,7 +48,7 @@ class Presentation(QObject):
         self._state = QByteArray()
         self._geometry = QByteArray()
         self._window_state = Qt.WindowState.WindowNoState
-        self._bars: dict[QWidget, bool] = {}
+        self._bars: list[QWidget] = []
         self._focus: QWidget | None = None
 
     @property
@@ -98,12 +99,13 @@ class Presentation(QObject):
         self._focus = QApplication.focusWidget()
         bars: list[QWidget] = [*window.findChildren(QDockWidget), *window.findChildren(QToolBar)]
         bars += [window.menuBar(), window.statusBar()]
-        self._bars = {bar: bar.isVisible() for bar in bars if bar.parentWidget() is not None}
+        self._bars = [bar for bar in bars if bar.parentWidget() is not None]
         for bar in self._bars:
             bar.hide()
         self._active = True
         self._current = self._start_place()
         window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen)
+        self._settle_layout()
         self.active_changed.emit(True)  # the window makes the text larger
         QApplication.instance().installEventFilter(self)
         self._document.setFocus()
@@ -118,11 +120,12 @@ class Presentation(QObject):
         window = self._window
         window.setWindowState(self._window_state)
         window.restoreGeometry(self._geometry)
-        for bar, visible in self._bars.items():
-            if not isinstance(bar, QDockWidget | QToolBar):  # docks and toolbars come back with the layout
-                bar.setVisible(visible)
+        # Docks and toolbars come back with the layout; the window always has its menu bar and status line.
+        window.menuBar().show()
+        window.statusBar().show()
         window.restoreState(self._state, STATE_VERSION)
-        self._bars = {}
+        self._settle_layout()
+        self._bars = []
         self.active_changed.emit(False)  # the window puts the text size back
         if self._current:
             self._document.show_paragraph(self._current)
@@ -130,6 +133,12 @@ class Presentation(QObject):
             self._focus.setFocus()
         self._focus = None
         self.full_screen_changed.emit(window.isFullScreen())
+
+    def _settle_layout(self) -> None:
+        """Lay the window out now (panels gone or back), so the page has its new size before it is scrolled."""
+        layout = self._window.layout()
+        if layout is not None:
+            layout.activate()
 
     def step(self, by: int) -> None:
         """Emphasise the next (+1) or previous (-1) place; a paragraph taller than the view is scrolled first."""
@@ -167,7 +176,7 @@ class Presentation(QObject):
 
     def _show_current(self) -> None:
         place = self._current
-        if not self._document.has_anchor(place):
+        if not self._active or not self._document.has_anchor(place):
             return
         self._document.show_paragraph(place)
         start, end = self._span(place)
@@ -178,7 +187,7 @@ class Presentation(QObject):
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         shade = QColor(self._document.palette().highlight().color())
-        shade.setAlpha(90)
+        shade.setAlpha(EMPHASIS_ALPHA)
         selection.format.setBackground(shade)
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         self._document.set_highlight_layer(LAYER_NAME, [selection])
@@ -205,6 +214,10 @@ class Presentation(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self._document.viewport():
+            # The screen's size arrives when the window system has made the window full screen: keep the place.
+            QTimer.singleShot(0, self._show_current)
+            return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not isinstance(event, QKeyEvent):
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self._window:
