@@ -93,3 +93,23 @@ def test_inline_markdown_is_rendered_in_every_kind_of_block(tricky: Report):
     assert "<code>a&lt;b&gt;</code>" in page
     assert '<p class="quote"><a name="methods-p5"></a>A quoted <em>line</em>.</p>' in page
     assert '<p class="callout"><a name="methods-c1"></a>Act <strong>now</strong></p>' in page
+
+
+def test_default_reading_settings_add_no_style_and_keep_the_cached_page():
+    from reader.prefs import ReadingSettings
+    from reader.render import reading_css
+
+    assert reading_css(ReadingSettings()) == ""
+    # Reading settings never reach the page's HTML or its cache name: one cached page serves them all.
+    assert RenderOptions().key == "v5-ref0"
+
+
+def test_reading_settings_become_style_rules_for_the_font_and_the_line_spacing():
+    from reader.prefs import ReadingSettings
+    from reader.render import reading_css
+
+    css = reading_css(ReadingSettings(font="serif", line_spacing=1.8, column_width=60, text_size=2))
+    assert "body { font-family: 'DejaVu Serif', serif; }" in css
+    assert "p, li { line-height: 180%; }" in css
+    assert "DejaVu Sans" in reading_css(ReadingSettings(font="sans"))
+    assert "font-family" not in reading_css(ReadingSettings(line_spacing=1.0))
