@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
 
     guard_terminal()
     try:
+        if args.command == "check":  # a pack being checked may not load: check it without loading it first
+            from reader.cli.check import run_check
+
+            return run_check(args.folder or paths.locate(args.content).content)
         return run_command(args, build_app_objects(paths.locate(args.content)))
     except ReaderError as error:
         tell(str(error))

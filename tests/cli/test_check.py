@@ -88,3 +88,20 @@ def test_check_lists_the_broken_glossary_as_a_problem(tmp_path, capsys):
 def test_the_lock_status_works_whatever_the_glossary_holds(tmp_path, capsys):
     pack = make_pack(tmp_path / "udhr", glossary=BROKEN_GLOSSARY)
     assert main(["--content", str(pack), "lock", "status"]) == 0
+
+
+def test_a_pack_given_with_content_is_checked_even_when_it_would_not_load(tmp_path, capsys):
+    pack = make_pack(tmp_path / "udhr", markdown="# Article 1 {#Art_1}\n\nAll are born free.\n\n## Article 2\n")
+    manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+    manifest["edition_date"] = "10 December 1948"  # the loader refuses this; check lists it with the rest
+    (pack / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    assert main(["--content", str(pack), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == f"{pack}: 3 problems found."
+    assert [line.split(":")[0] for line in out[:-1]] == ["manifest.json", "udhr.md", "udhr.md"]
+
+
+def test_the_bundled_pack_passes_the_glossary_source_checks_too(monkeypatch, capsys):
+    monkeypatch.delitem(sys.modules, "reader.glossary_sources_check", raising=False)
+    assert main(["check"]) == 0
+    assert "no problems found" in capsys.readouterr().out

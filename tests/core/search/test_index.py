@@ -162,6 +162,8 @@ def test_spans_point_at_the_matched_words_in_the_paragraph(index: SearchIndex, r
 
     assert result.hits[0].spans
     for hit in result.hits:
+        if hit.paragraph_id is None:  # a section's title: its spans point into the title
+            continue
         text = report.paragraph(hit.key).text
         for start, end in hit.spans:
             assert _stems(text[start:end]) & {"displac", "civilian"}
