@@ -258,7 +258,9 @@ class DocumentAccessible(QAccessibleWidget, _TextRange):
     def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
         if kind == _TEXT:
             return _cast(self, 1)
-        return QAccessibleWidget.interface_cast(self, kind)
+        # The widget's own (its actions): handed back as a pointer, as Qt expects, never as a plain number.
+        address = QAccessibleWidget.interface_cast(self, kind)
+        return shiboken6.VoidPtr(address) if address else None
 
     def childCount(self) -> int:
         return len(self.nodes())
