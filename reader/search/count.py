@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import reader.search.lean_whoosh  # noqa: F401  (first: Whoosh without urllib, http and asyncio)
+
+# isort: on
 from collections.abc import Sequence
 
 from whoosh import query

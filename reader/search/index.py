@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import reader.search.lean_whoosh  # noqa: F401  (first: Whoosh without urllib, http and asyncio)
+
+# isort: on
 import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path

@@ -10,6 +10,10 @@ ranked as before. Nothing of a note is copied: the index keeps the `Note` and ma
 
 from __future__ import annotations
 
+# isort: off
+import reader.search.lean_whoosh  # noqa: F401  (first: Whoosh without urllib, http and asyncio)
+
+# isort: on
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -102,6 +106,19 @@ class NotesIndex:
         for note in notes:
             self._add_one(note)
         self._changed()
+
+    def refresh(self, note: Note) -> bool:
+        """Whether this note is indexed as it is now; if so, the index keeps this copy (not an older equal one)."""
+        docnum = self._docnums.get(note.id)
+        if docnum is None:
+            return False
+        indexed = self._notes[docnum]
+        if indexed is note:
+            return True
+        if indexed != note:
+            return False
+        self._notes[docnum] = note
+        return True
 
     def remove(self, note_ids: Iterable[str]) -> None:
         """Leave these notes out of every search from now on."""

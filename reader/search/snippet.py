@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import reader.search.lean_whoosh  # noqa: F401  (first: Whoosh without urllib, http and asyncio)
+
+# isort: on
 from functools import lru_cache
 
 from whoosh import query

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import reader.search.lean_whoosh  # noqa: F401  (first: Whoosh without urllib, http and asyncio)
+
+# isort: on
 from reader.search.schema import EXACT_ANALYZER, STEM_ANALYZER, WORD_FIELDS
 
 MAX_NEAREST = 8

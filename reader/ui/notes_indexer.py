@@ -1,27 +1,36 @@
-"""`NotesIndexer`: an in-memory search index of the reader's visible notes, kept up to date as they change."""
+"""`NotesIndexer`: the search index of the reader's visible notes, kept in step with them in small slices."""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.notes.note import Note
-from reader.search.documents import note_documents
-from reader.search.index import SearchIndex
+from reader.search.notes_index import NotesIndex
 from reader.ui.annotator import Annotator
-from reader.ui.tasks import Task
 
-REINDEX_DELAY_MS = 700  # notes are saved as the reader types: index them once the typing pauses
+if TYPE_CHECKING:
+    from reader.notes.note import Note
+
+SLICE_SECONDS = 0.008
+"""How long one slice of indexing may hold the UI thread before the event loop runs again."""
+MAX_NOTES_PER_SLICE = 250
+"""And how many notes it may index at most (a bound that does not depend on the machine's speed)."""
 
 
 class NotesIndexer(QObject):
-    """Indexes the notes of visible layers for search, off the UI thread (thousands of notes take seconds).
+    """Keeps a `NotesIndex` of the notes of visible layers, on the UI thread, a slice of notes per event-loop turn.
 
-    When notes are added, deleted, imported, shown or hidden, the index is rebuilt once the changes pause, keeping
-    only the newest set of notes if they change again meanwhile; an edit to one note re-indexes just that note
-    (about 10 ms among 10,000). Emits `updated` whenever `index` changed and `failed(message)` when the notes
-    cannot be indexed.
+    Indexing is pure Python: on a worker thread it would hold the GIL and the window would stutter for seconds,
+    so instead each turn indexes at most `MAX_NOTES_PER_SLICE` notes or `SLICE_SECONDS` of work, then lets the
+    event loop run. Deleted and hidden notes leave the index at once; new, imported and shown notes are added slice
+    by slice; an edit re-indexes that note at once. When removed notes make up a quarter of the index, a fresh one
+    is built in slices beside it and replaces it. Emits `updated` whenever searching the notes would find something
+    else, and `failed(message)` when the notes cannot be read.
     """
 
     updated = Signal()
@@ -31,87 +40,113 @@ class NotesIndexer(QObject):
         super().__init__(parent)
         self._annotator = annotator
         self._report = report
-        self._index: SearchIndex | None = None
-        self._task: Task | None = None
-        self._pending: tuple[Note, ...] | None = None  # the newest notes, waiting for the running task
+        self._index = NotesIndex(report)
+        self._building: NotesIndex | None = None  # a fresh index replacing a worn one, while it is built
+        self._work: Iterator[None] | None = None
+        self._synced = False
         self._closed = False
-        self._reindex = QTimer(self)
-        self._reindex.setSingleShot(True)
-        self._reindex.setInterval(REINDEX_DELAY_MS)
-        self._reindex.timeout.connect(self.index_all)
-        annotator.notes_changed.connect(self._reindex.start)
+        self.slices = 0  # how many event-loop turns indexing has taken (for tests and benchmarks)
+        self._next_slice = QTimer(self)
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(0)
+        self._next_slice.timeout.connect(self._on_next_slice_due)
+        self._sync_due = QTimer(self)  # several changes in one turn (an undo of many) make one pass
+        self._sync_due.setSingleShot(True)
+        self._sync_due.setInterval(0)
+        self._sync_due.timeout.connect(self.index_all)
+        annotator.notes_changed.connect(self._on_annotator_notes_changed)
         annotator.note_updated.connect(self._on_annotator_note_updated)
 
     @property
-    def index(self) -> SearchIndex | None:
-        """The notes' index, or None while there are no notes (or they were never indexed)."""
-        return self._index
+    def index(self) -> NotesIndex | None:
+        """The notes' index, or None while it holds no notes."""
+        return self._index if self._index.document_count else None
+
+    @property
+    def is_ready(self) -> bool:
+        """Whether every visible note has been indexed (nothing is waiting for a slice)."""
+        return self._synced and self._work is None and not self._sync_due.isActive()
 
     def index_all(self) -> None:
-        """Index every visible note again, in the background."""
+        """Bring the index in step with the visible notes: removals at once, the rest slice by slice."""
         if self._closed:
             return
+        self._sync_due.stop()
         try:
-            self._pending = self._annotator.notes(visible_only=True)  # from the annotator's cache
+            notes = self._annotator.notes(visible_only=True)  # from the annotator's cache
         except ReaderError as error:
             self.failed.emit(str(error))
             return
-        if self._task is None or not self._task.is_running:
-            self._start_task()
+        self._synced = True
+        wanted = {note.id for note in notes}
+        gone = self._index.note_ids - wanted
+        if gone:
+            self._index.remove(gone)
+            self.updated.emit()
+        if self._building is not None:
+            self._building.remove(gone & self._building.note_ids)
+        if self._building is None and self._index.needs_compacting:
+            self._building = NotesIndex(self._report)
+        self._work = self._sync(notes)
+        self._on_next_slice_due()
 
     def close(self) -> None:
-        """Index nothing more and close the index (the notes database is closing)."""
+        """Index nothing more and drop the index (the notes database is closing)."""
         self._closed = True
-        self._reindex.stop()
-        self._pending = None
-        if self._index is not None:
+        self._sync_due.stop()
+        self._next_slice.stop()
+        self._work = None
+        self._building = None
+        self._index.close()
+        self._index = NotesIndex(self._report)
+
+    def _sync(self, notes: tuple[Note, ...]) -> Iterator[None]:
+        """Index what `_index` (or the fresh index being built) lacks of `notes`; yields between slices."""
+        target = self._building or self._index
+        added = False
+        start = time.perf_counter()
+        count = 0
+        for note in notes:
+            if not target.refresh(note):  # new, or changed: index it; unchanged: only the reference is swapped
+                target.add((note,))
+                added = True
+                count += 1
+            if count >= MAX_NOTES_PER_SLICE or (count and time.perf_counter() - start >= SLICE_SECONDS):
+                yield
+                start = time.perf_counter()
+                count = 0
+        if self._building is not None:
             self._index.close()
-            self._index = None
+            self._index, self._building = self._building, None
+            added = True
+        if added:
+            self.updated.emit()
 
-    def _start_task(self) -> None:
-        notes, self._pending = self._pending or (), None
-        if not notes:
-            self._replace(None)
+    def _on_next_slice_due(self) -> None:
+        if self._work is None or self._closed:
             return
-        # No parent: the task must outlive this indexer if the window closes while it runs.
-        self._task = Task(_index_notes, notes, self._report)
-        self._task.succeeded.connect(self._on_task_succeeded)
-        self._task.failed.connect(self._on_task_failed)
-        self._task.start()
-
-    def _replace(self, index: SearchIndex | None) -> None:
-        if self._index is not None:
-            self._index.close()
-        self._index = index
-        self.updated.emit()
-
-    def _on_task_succeeded(self, index: SearchIndex) -> None:
-        if self._closed:
-            index.close()
+        self.slices += 1
+        try:
+            next(self._work)
+        except StopIteration:
+            self._work = None
             return
-        self._replace(index)
-        if self._pending is not None:
-            self._start_task()
+        self._next_slice.start()
 
-    def _on_task_failed(self, error: ReaderError) -> None:
-        if self._closed:
-            return
-        self.failed.emit(str(error))
-        if self._pending is not None:
-            self._start_task()
+    def _on_annotator_notes_changed(self) -> None:
+        self._sync_due.start()
 
     def _on_annotator_note_updated(self, note_id: str) -> None:
-        # An edit (the reader typing a note) changes one note: re-index just that one when possible.
-        note = self._annotator.note(note_id)
-        running = self._task is not None and self._task.is_running
-        busy = self._index is None or running or self._pending is not None
-        if note is None or not self._annotator.is_layer_visible(note.layer) or busy:
-            self._reindex.start()
+        # An edit (the reader typing a note) changes one note: re-index it at once.
+        if self._closed:
             return
-        self._index.replace_documents(note_documents([note], self._report))
+        note = self._annotator.note(note_id)
+        if note is None or not self._annotator.is_layer_visible(note.layer):
+            self._sync_due.start()
+            return
+        self._index.add((note,))  # searchable as edited at once
+        if self._work is not None:
+            self._sync_due.start()  # a pass under way holds the note as it was when the pass began
+        elif self._index.needs_compacting:
+            self.index_all()
         self.updated.emit()
-
-
-def _index_notes(notes: tuple[Note, ...], report: Report, _progress: object) -> SearchIndex:
-    """Runs on a worker thread (notes and report are immutable): an in-memory index of the reader's notes."""
-    return SearchIndex.in_memory(note_documents(notes, report))

@@ -1,0 +1,52 @@
+"""Importing Whoosh without the standard-library packages it loads but never uses here (import this first).
+
+`whoosh.compat` imports `urllib.request` (which brings `http.client`, `email`, `ssl` and more) only to re-export
+`urlretrieve`, which nothing in Whoosh calls; `whoosh.reading` imports the `cached_property` package, which imports
+`asyncio` (and `concurrent.futures`) for variants Whoosh does not use. Together that is some 60 modules and several
+megabytes in every window that searches. While Whoosh's own modules are first imported, small stand-ins take their
+places; they are taken away again at once, so anything that imports `urllib.request` or `cached_property` later
+gets the real module.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import types
+
+
+def _urlretrieve(*args: object, **kwargs: object) -> object:  # never called by Whoosh; the real one, if it is
+    from urllib.request import urlretrieve
+
+    return urlretrieve(*args, **kwargs)
+
+
+def _stand_ins() -> dict[str, types.ModuleType]:
+    stand_ins = {}
+    if "urllib.request" not in sys.modules:
+        request = types.ModuleType("urllib.request")
+        request.urlretrieve = _urlretrieve  # type: ignore[attr-defined]
+        stand_ins["urllib.request"] = request
+    if "cached_property" not in sys.modules:
+        cached = types.ModuleType("cached_property")
+        cached.cached_property = functools.cached_property  # type: ignore[attr-defined]
+        stand_ins["cached_property"] = cached
+    return stand_ins
+
+
+def import_whoosh() -> None:
+    """Import Whoosh's core modules with the stand-ins in place (once; later calls do nothing)."""
+    if "whoosh.reading" in sys.modules:
+        return
+    stand_ins = _stand_ins()
+    sys.modules.update(stand_ins)
+    try:
+        import whoosh.compat
+        import whoosh.reading  # noqa: F401
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+import_whoosh()
