@@ -58,7 +58,8 @@ class GlossaryPanel(QWidget):
         self._entry.setOpenLinks(False)
         self._entry.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._copy_action = QAction(self.tr("Copy Entry with &Citation"), self)
-        self._copy_action.setObjectName("actionCopyGlossaryCitation")
+        # A context-menu item of the entry, not a window action (those are declared in actions.py): no "action" name.
+        self._copy_action.setObjectName("glossaryEntryCopyCitation")
         self._copy_button = QPushButton(self.tr("Copy with citation"), self)
         self._copy_button.setObjectName("glossaryCopyCitation")
         self._copy_button.setAccessibleName(self.tr("Copy the glossary entry with its citation"))

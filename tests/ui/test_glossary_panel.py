@@ -213,7 +213,7 @@ def test_copy_button_works_from_the_keyboard(qtbot, window: MainWindow, glossary
 def test_entry_context_menu_offers_copy_with_citation(qtbot, panel: GlossaryPanel) -> None:
     panel.show_term("genocide")
     menu = panel.entry_menu(QPoint(5, 5))
-    (action,) = [action for action in menu.actions() if action.objectName() == "actionCopyGlossaryCitation"]
+    (action,) = [action for action in menu.actions() if action.objectName() == "glossaryEntryCopyCitation"]
     assert action.isEnabled()
     with qtbot.waitSignal(panel.copy_citation_requested, timeout=2000) as signal:
         action.trigger()
