@@ -19,7 +19,7 @@ from reader.errors import ReaderError
 if TYPE_CHECKING:
     from reader.sealing import SealKey
 
-THEMES = ("system", "light", "dark", "sepia")
+THEMES = ("system", "light", "dark", "sepia", "high-contrast")
 PRIVATE_KEYS = ("position", "last_folders")  # where the reader saves and opens files says something too
 PRIVATE_FILE = "private.sealed"
 MAX_PREFERENCES_BYTES = 1024 * 1024
