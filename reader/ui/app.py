@@ -88,6 +88,7 @@ def _run(
         _tell(None, str(error), exit_after_start)
         return 1
     if exit_after_start:
+        window.leave_preferences_alone()  # a smoke test or a timing run must not change the reader's layout
         window.document.first_painted.connect(app.quit)
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
     window.notes_recovered.connect(lambda message: _tell(window, message, exit_after_start))

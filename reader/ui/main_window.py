@@ -542,6 +542,10 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             QTimer.singleShot(0, self._navigator.show_current)
 
+    def leave_preferences_alone(self) -> None:
+        """Write no preferences in this run: it only checks that the window paints (`--exit-after-start`)."""
+        self._state.freeze()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed before everything was built: build nothing more (a step running now still finishes).
         self._feature_steps = iter(())

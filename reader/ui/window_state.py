@@ -50,6 +50,7 @@ class WindowState(QObject):
     save_failed = Signal(str)
 
     def __init__(self, window: QMainWindow, document: DocumentView, prefs: Preferences) -> None:
+        self._frozen = False
         super().__init__(window)
         self._window = window
         self._document = document
@@ -91,9 +92,16 @@ class WindowState(QObject):
     def schedule_save(self) -> None:
         self._timer.start()
 
+    def freeze(self) -> None:
+        """Never write again in this run (a start that only checks the window paints, `--exit-after-start`)."""
+        self._frozen = True
+        self._timer.stop()
+
     def save(self) -> None:
         """Write the reader's place, look and window layout to the data folder now."""
         self._timer.stop()
+        if self._frozen:
+            return
         self._prefs.position = self._document.top_paragraph_id()
         if QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
             self._prefs.window_geometry = bytes(self._window.saveGeometry().toBase64()).decode("ascii")

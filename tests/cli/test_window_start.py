@@ -24,6 +24,7 @@ def test_exit_after_start_paints_the_window_and_exits_0(data_dir):
     result = start("--exit-after-start", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+    assert not (data_dir / "preferences.json").exists()  # a smoke test leaves the reader's layout alone
 
 
 def test_a_broken_content_folder_stops_the_window_with_one_line(tmp_path, data_dir):
