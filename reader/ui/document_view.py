@@ -11,6 +11,7 @@ from PySide6.QtGui import QAccessible, QFont, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content import Paragraph, Report
+from reader.ui.page_positions import page_positions
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QContextMenuEvent, QPaintEvent
@@ -110,37 +111,8 @@ class DocumentView(QTextBrowser):
         self.reloaded.emit()
 
     def _index_anchors(self) -> None:
-        positions = self._find_anchor_positions() or self._walk_anchor_positions()
-        self._anchor_positions = positions
+        self._anchor_positions = page_positions(self.document(), self._report.sections)
         self._sort_anchor_positions()
-
-    def _find_anchor_positions(self) -> dict[str, int] | None:
-        """Find each heading and paragraph in the page's plain text, in reading order (fast: no per-fragment
-        Python loop). None if some text is not where expected; the anchors are then read from the formats."""
-        text = self.document().toPlainText().replace("\xa0", " ")
-        positions: dict[str, int] = {}
-        cursor = 0
-        for section in self._report.sections:
-            for name, words in ((section.id, section.title), *((p.id, p.text) for p in section.paragraphs)):
-                at = text.find(words.replace("\xa0", " "), cursor)
-                if at < 0:
-                    return None
-                positions[name] = at
-                cursor = at + len(words)
-        return positions
-
-    def _walk_anchor_positions(self) -> dict[str, int]:
-        positions: dict[str, int] = {}
-        block = self.document().begin()
-        while block.isValid():
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                for name in fragment.charFormat().anchorNames():
-                    positions.setdefault(name, fragment.position())
-                fragments += 1
-            block = block.next()
-        return positions
 
     def _sort_anchor_positions(self) -> None:
         positions = self._anchor_positions

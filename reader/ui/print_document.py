@@ -13,6 +13,7 @@ from reader.notes.anchoring import Span
 from reader.notes.note import MY_LAYER, Color, Style
 from reader.render import RenderOptions, render_section
 from reader.ui.annotator import Annotator
+from reader.ui.page_positions import page_positions
 
 MARKER_COLOR = QColor("#1a1a1a")
 
@@ -101,7 +102,7 @@ def printable_document(
     title = sections[0].title if len(sections) == 1 else manifest.title
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
 
-    positions = _paragraph_positions(document, sections)
+    positions = page_positions(document, sections)
     for mark in marks:
         text_format = print_format(mark.color, mark.style, mark.imported)
         for start, end in _ranges(mark, positions):
@@ -144,32 +145,3 @@ def _end_notes_html(report: Report, numbered: Sequence[PrintMark], printed: set[
         quote = " ".join(mark.quote.split())
         items.append(f"<p><b>[{number}]</b> {html.escape(place)} — <i>“{html.escape(quote)}”</i><br/>{note}</p>")
     return "<h2>Notes</h2>" + "".join(items)
-
-
-def _paragraph_positions(document: QTextDocument, sections: Sequence[Section]) -> dict[str, int]:
-    """Where each paragraph's text starts in the document (found in reading order, as the document view does)."""
-    text = document.toPlainText().replace("\xa0", " ")
-    positions: dict[str, int] = {}
-    cursor = 0
-    for section in sections:
-        for name, words in ((section.id, section.title), *((p.id, p.text) for p in section.paragraphs)):
-            at = text.find(words.replace("\xa0", " "), cursor)
-            if at < 0:
-                return _anchor_positions(document)
-            positions[name] = at
-            cursor = at + len(words)
-    return positions
-
-
-def _anchor_positions(document: QTextDocument) -> dict[str, int]:
-    positions: dict[str, int] = {}
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            for name in fragment.charFormat().anchorNames():
-                positions.setdefault(name, fragment.position())
-            fragments += 1
-        block = block.next()
-    return positions
