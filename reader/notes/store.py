@@ -169,6 +169,18 @@ class NoteStore:
         sql += " ORDER BY created, rowid"
         return tuple(note_from_row(row) for row in self._query(sql, params))
 
+    def iter_notes(self, batch: int = 200) -> Iterator[Note]:
+        """Every note of this report, oldest first, like `notes()`, but read `batch` rows at a time as they are
+        consumed (so a caller can read them a slice per event-loop turn). Write nothing until it is exhausted."""
+        cursor = self._query(f"SELECT {COLUMNS} FROM notes WHERE report = ? ORDER BY created, rowid", (self.report,))
+        try:
+            while rows := cursor.fetchmany(batch):
+                yield from (note_from_row(row) for row in rows)
+        except sqlite3.Error as exc:
+            raise NotesError(f"Cannot read the notes database {self._path}: {exc}; restart the app.") from exc
+        finally:
+            cursor.close()
+
     def notes_in(self, section_id: str) -> tuple[Note, ...]:
         """This report's notes anchored (when last saved) in one section, oldest first."""
         sql = f"SELECT {COLUMNS} FROM notes WHERE report = ? AND section_id = ? ORDER BY created, rowid"

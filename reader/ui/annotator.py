@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.content import Report
@@ -18,11 +19,19 @@ if TYPE_CHECKING:  # anchoring is imported on first use, after the window has be
     from reader.notes.anchoring import Placement, ReportText
     from reader.notes.w3c_import import ImportResult, PreparedImport
 
+SLICE_SECONDS = 0.008
+"""How long one slice of reading or placing notes may hold the UI thread before the event loop runs again."""
+MAX_NOTES_PER_SLICE = 250
+"""And how many notes it may read and place at most (a bound that does not depend on the machine's speed)."""
+
 
 class Annotator(QObject):
     """Reads and writes notes through the `NoteStore`, keeps each note's place in the report, and holds the undo stack.
 
-    Nothing is read until a note is first needed, so opening the window stays quick.
+    Nothing is read until a note is first needed, so opening the window stays quick. `load_in_slices()` reads and
+    places the notes a slice per event-loop turn instead (the window's start), and an import or an undone layer
+    removal places its notes the same way; `notes_changed` is emitted once they are all in. Meanwhile `notes()`
+    gives the notes placed so far, and anything else (a note by id, a change) first finishes the work at once.
     """
 
     notes_changed = Signal()  # notes added, deleted, imported, or a layer shown, hidden or removed
@@ -37,6 +46,12 @@ class Annotator(QObject):
         self._notes: dict[NoteId, Note] | None = None
         self._placements: dict[NoteId, Placement] = {}
         self._layers: dict[str, Layer] = {}
+        self._work: Generator[None, None, bool] | None = None  # reading or placing notes, a slice per event-loop turn
+        self.slices = 0  # how many event-loop turns that work has taken (for tests and benchmarks)
+        self._next_slice = QTimer(self)
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(0)
+        self._next_slice.timeout.connect(self._on_next_slice_due)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("notesUndoStack")
 
@@ -54,19 +69,29 @@ class Annotator(QObject):
             self._text = ReportText(self._report)
         return self._text
 
+    @property
+    def is_loading(self) -> bool:
+        """Whether notes are still being read or placed in slices (`notes_changed` follows when they are all in)."""
+        return self._work is not None
+
     def notes(self, *, visible_only: bool = False) -> tuple[Note, ...]:
-        """Every note (or those of visible layers), oldest first."""
-        notes = self._loaded().values()
+        """Every note (or those of visible layers), oldest first; while `is_loading`, those placed so far."""
+        notes = self._notes.values() if self._work is not None and self._notes is not None else self._loaded().values()
         if visible_only:
             return tuple(note for note in notes if self.is_layer_visible(note.layer))
         return tuple(notes)
 
     def note(self, note_id: str) -> Note | None:
+        self._finish()
         return self._loaded().get(NoteId(note_id))
 
     def placement(self, note_id: str) -> Placement | None:
-        self._loaded()
-        return self._placements.get(NoteId(note_id))
+        placement = self._placements.get(NoteId(note_id))
+        if placement is None or self._notes is None:
+            self._finish()
+            self._loaded()
+            placement = self._placements.get(NoteId(note_id))
+        return placement
 
     def in_reading_order(self, notes: Iterable[Note]) -> tuple[Note, ...]:
         from reader.notes.anchoring import reading_order
@@ -95,22 +120,98 @@ class Annotator(QObject):
 
     def reload(self, announce: bool = True) -> None:
         """Read every note again and place it in the report (remembering positions found by quote)."""
-        from reader.notes.anchoring import moved_anchors, place_notes
-
-        notes = self._store.notes()
-        self._placements = place_notes(self.text, notes)
-        moves = moved_anchors(notes, self._placements)
-        if moves:
-            with contextlib.suppress(ReaderError):  # an optimisation only: the quote places them again next time
-                self._store.relocate(moves)
-        self._notes = {note.id: note for note in notes}
-        self._layers = {layer.name: layer for layer in self._store.layers()}
+        self._stop_work()
+        for _ in self._read_all(announce=False):
+            pass
         if announce:
             self.notes_changed.emit()
 
+    def load_in_slices(self) -> None:
+        """Read and place every note a slice per event-loop turn (nothing to do once read); `notes_changed` is
+        emitted when they are all in."""
+        if self._notes is None and self._work is None:
+            self._start_work(self._read_all(announce=True))
+
+    def _read_all(self, announce: bool) -> Generator[None, None, bool]:
+        """Read every note and place it, yielding between slices; the notes appear in `_notes` as they are placed."""
+        from reader.notes.anchoring import moved_anchors, place_note
+
+        self._notes, self._placements = {}, {}
+        self._layers = {layer.name: layer for layer in self._store.layers()}
+        notes, placements = self._notes, self._placements
+        for note in _sliced(self._store.iter_notes()):
+            if note is None:
+                yield
+                continue
+            placements[note.id] = place_note(self.text, note)
+            notes[note.id] = note
+        moves = moved_anchors(notes.values(), placements)
+        if moves:
+            with contextlib.suppress(ReaderError):  # an optimisation only: the quote places them again next time
+                self._store.relocate(moves)
+        return announce  # `notes_changed` is emitted once the work is over
+
+    def _place_in_slices(self, notes: Iterable[Note]) -> None:
+        """Add notes just written to the store, placing them a slice per turn; then announce them."""
+        self._finish()
+        self._loaded()
+        self._layers = {layer.name: layer for layer in self._store.layers()}
+        self._start_work(self._place_all(tuple(notes)))
+
+    def _place_all(self, notes: tuple[Note, ...]) -> Generator[None, None, bool]:
+        from reader.notes.anchoring import place_note
+
+        placed, placements = self._notes, self._placements
+        assert placed is not None
+        newest = max((note.created for note in placed.values()), default=None)
+        for note in _sliced(iter(notes)):
+            if note is None:
+                yield
+                continue
+            placements[note.id] = place_note(self.text, note)
+            placed[note.id] = note
+        if newest is not None and any(note.created < newest for note in notes):  # keep them oldest first
+            in_order = sorted(placed.values(), key=lambda note: note.created)
+            placed.clear()
+            placed.update((note.id, note) for note in in_order)
+        return True
+
+    def _start_work(self, work: Generator[None, None, bool]) -> None:
+        self._work = work
+        self._on_next_slice_due()
+
+    def _on_next_slice_due(self) -> None:
+        work = self._work
+        if work is None:
+            return
+        self.slices += 1
+        try:
+            next(work)
+        except StopIteration as done:
+            self._work = None
+            if done.value:
+                self.notes_changed.emit()
+            return
+        except ReaderError as error:  # the database could not be read: the next read tries again and reports it
+            self._work = None
+            self._notes = None
+            self.failed.emit(str(error))
+            return
+        self._next_slice.start()
+
+    def _finish(self) -> None:
+        """Carry out at once whatever is left of the sliced work (before a change, or a look-up it must answer)."""
+        while self._work is not None:
+            self._next_slice.stop()
+            self._on_next_slice_due()
+
+    def _stop_work(self) -> None:
+        self._next_slice.stop()
+        self._work = None
+
     def _loaded(self) -> dict[NoteId, Note]:
+        self._finish()
         if self._notes is None:
-            self._notes = {}
             self.reload(announce=False)  # the first read changes nothing
         assert self._notes is not None
         return self._notes
@@ -119,6 +220,7 @@ class Annotator(QObject):
 
     def add(self, anchor: Anchor, *, color: Color | str, style: Style | str, text: str = "") -> Note:
         """Save a new highlight in the reader's own layer; undo deletes it."""
+        self._finish()
         note = self._store.add(anchor, text=text, color=color, style=style)
         self._put(note)
         self.undo_stack.push(_AddNote(self, note))
@@ -127,6 +229,7 @@ class Annotator(QObject):
 
     def update(self, note_id: str, **fields: object) -> Note:
         """Change a note's text, tags, colour or style (saved at once)."""
+        self._finish()
         note = self._store.update(note_id, **fields)  # type: ignore[arg-type]
         if self._notes is not None and self._notes.get(note.id) != note:
             self._put(note)
@@ -135,6 +238,7 @@ class Annotator(QObject):
 
     def delete(self, note_id: str) -> Note:
         """Delete a note; undo puts it back as it was."""
+        self._finish()
         note = self._store.delete(note_id)
         self._drop(note.id)
         self.undo_stack.push(_DeleteNote(self, note))
@@ -142,20 +246,22 @@ class Annotator(QObject):
         return note
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
+        self._finish()
         self._layers[name] = self._store.set_layer_visible(name, visible)
         self.notes_changed.emit()
 
     def set_layer_read_only(self, name: str, read_only: bool) -> None:
+        self._finish()
         self._layers[name] = self._store.set_layer_read_only(name, read_only)
         self.notes_changed.emit()
 
     def remove_layer(self, name: str) -> tuple[Note, ...]:
         """Remove an imported layer with its notes; undo brings the notes back."""
+        self._finish()
         self._loaded()
         layer = self._layers.get(name)
         removed = self._store.remove_layer(name)
-        self._notes = None
-        self._loaded()
+        self._forget_notes(removed)
         self.undo_stack.push(_RemoveLayer(self, layer, removed))
         self.notes_changed.emit()
         return removed
@@ -164,19 +270,30 @@ class Annotator(QObject):
         """Write a file read by `annotation_io.prepare_import` into its layer, in one transaction."""
         from reader.notes.w3c_import import apply_import
 
+        self._finish()
         result = apply_import(self._store, prepared)
-        self.reload()
+        self._place_in_slices(result.added)  # `notes_changed` once they are placed
         return result
 
     # Used by the undo commands
 
+    def _forget_notes(self, removed: Iterable[Note]) -> None:
+        """Drop notes whose layer was removed (no need to read the others again)."""
+        notes = self._loaded()
+        for note in removed:
+            notes.pop(note.id, None)
+            self._placements.pop(note.id, None)
+        self._layers = {layer.name: layer for layer in self._store.layers()}
+
     def _restore(self, note: Note) -> None:
+        self._finish()
         restored = self._store.restore(note)
         if note.layer not in self._layers:
             self._layers = {layer.name: layer for layer in self._store.layers()}
         self._put(restored)
 
     def _remove(self, note_id: NoteId) -> Note:
+        self._finish()
         note = self._store.delete(note_id)
         self._drop(note.id)
         return note
@@ -256,15 +373,29 @@ class _RemoveLayer(_NoteCommand):
     def carry_out_again(self) -> None:
         if self._layer is not None:
             name = self._layer.name
-            _carry_out(self._annotator, lambda: self._annotator._store.remove_layer(name), reload=True)
+            annotator = self._annotator
+
+            def remove() -> None:
+                annotator._finish()
+                annotator._forget_notes(annotator._store.remove_layer(name))
+
+            _carry_out(annotator, remove)
 
     def undo(self) -> None:
         if self._layer is not None:
             layer = self._layer
-            _carry_out(self._annotator, lambda: self._annotator._store.restore_layer(layer, self._notes), reload=True)
+            annotator = self._annotator
+
+            def restore() -> None:
+                annotator._finish()
+                annotator._store.restore_layer(layer, self._notes)
+                restored = (note if note.layer == layer.name else _in_layer(note, layer.name) for note in self._notes)
+                annotator._place_in_slices(restored)
+
+            _carry_out(annotator, restore, announce=False)  # `notes_changed` once they are placed
 
 
-def _carry_out(annotator: Annotator, change: Callable[[], object], reload: bool = False) -> None:
+def _carry_out(annotator: Annotator, change: Callable[[], object], reload: bool = False, announce: bool = True) -> None:
     """Run an undo or redo step; a failure (say, another window already changed the note) is reported, not raised."""
     try:
         change()
@@ -274,5 +405,24 @@ def _carry_out(annotator: Annotator, change: Callable[[], object], reload: bool 
         return
     if reload:
         annotator.reload()
-    else:
+    elif announce:
         annotator.notes_changed.emit()
+
+
+def _in_layer(note: Note, layer: str) -> Note:
+    from dataclasses import replace
+
+    return replace(note, layer=layer)
+
+
+def _sliced(notes: Iterator[Note]) -> Iterator[Note | None]:
+    """The notes, with a None wherever a slice's time or size is spent (where the caller lets the event loop run)."""
+    start = time.perf_counter()
+    count = 0
+    for note in notes:
+        yield note
+        count += 1
+        if count >= MAX_NOTES_PER_SLICE or time.perf_counter() - start >= SLICE_SECONDS:
+            yield None
+            start = time.perf_counter()
+            count = 0

@@ -3,20 +3,40 @@ note under a click."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+import time
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.errors import ReaderError
-from reader.notes.note import MY_LAYER, Anchor, Color, Style
+from reader.notes.note import MY_LAYER, Anchor, Color, Note, Style
 from reader.ui.annotator import Annotator
 from reader.ui.bookmarks import BookmarkMarks, is_bookmark
 from reader.ui.document_view import DocumentView
+
+if TYPE_CHECKING:
+    from reader.notes.anchoring import Placement
 
 LAYER_NAME = "notes"
 _HIGHLIGHT_ALPHA = 110
 _FAINT_ALPHA = 40
 _CLICK_SLOP = 4  # pixels the mouse may move between press and release and still count as a click
+SLICE_SECONDS = 0.008
+"""How long building highlights may hold the UI thread in one event-loop turn."""
+MAX_NOTES_PER_SLICE = 500
+"""And how many notes' highlights it may build at most in one turn."""
+
+
+class _Painted(NamedTuple):
+    """What one note looks like in the document, kept until the note, its place or the document changes."""
+
+    note: Note
+    placement: Placement | None
+    selections: list[QTextEdit.ExtraSelection]
+    ranges: list[tuple[int, int, str]]
+    mark: tuple[int, Color] | None
 
 
 def highlight_format(color: Color, style: Style, imported: bool = False) -> QTextCharFormat:
@@ -60,57 +80,104 @@ class NoteHighlighter(QObject):
         self._stopped = False
         self._formats: dict[tuple[Color, Style, bool], QTextCharFormat] = {}
         self._marks: BookmarkMarks | None = None  # made when the first bookmark is painted
+        self._painted: dict[str, _Painted] = {}  # each note's highlights, built once
+        self._has_painted = False
+        self.slices = 0  # how many event-loop turns building highlights has taken (for tests and benchmarks)
+        self._next_slice = QTimer(self)
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(0)
+        self._next_slice.timeout.connect(self.repaint)
         document.viewport().installEventFilter(self)
+        document.reloaded.connect(self._forget_positions)
 
     @property
     def is_active(self) -> bool:
-        return self._active
+        """Whether the notes are painted (they are read and painted in slices after `start()`)."""
+        return self._active and self._has_painted
 
     def start(self) -> None:
-        """Paint from now on (called once the document has first been shown, to keep start-up quick)."""
+        """Paint from now on (called once the document has first been shown, to keep start-up quick); the notes are
+        read, placed and painted a slice per event-loop turn."""
         if not self._active and not self._stopped:
             self._active = True
+            self._annotator.load_in_slices()
             self.repaint()
 
     def stop(self) -> None:
         """Paint no more (the window is closing and the notes database with it)."""
         self._active = False
         self._stopped = True
+        self._next_slice.stop()
+        self._painted.clear()
         if self._marks is not None:
             self._marks.set_marks([])
             self._marks.hide()
 
     def repaint(self) -> None:
-        if not self._active:
+        """Paint the visible notes again. Only notes that changed (or moved) have their highlights built again; when
+        many must be built (the first paint, an import), they are built a slice per event-loop turn and painted
+        together once all are built."""
+        self._next_slice.stop()
+        if not self._active or self._annotator.is_loading:  # `notes_changed` follows the loading
             return
+        notes = self._annotator.notes(visible_only=True)
+        painted = self._painted
+        start = time.perf_counter()
+        built = 0
+        for note in notes:
+            placement = self._annotator.placement(note.id)
+            entry = painted.get(note.id)
+            if entry is not None and entry.note is note and entry.placement is placement:
+                continue
+            painted[note.id] = self._build(note, placement)
+            built += 1
+            if built >= MAX_NOTES_PER_SLICE or time.perf_counter() - start >= SLICE_SECONDS:
+                self.slices += 1
+                self._next_slice.start()  # build the rest next turn, then paint them all
+                return
+        if len(painted) > len(notes):  # deleted or hidden notes
+            shown = {note.id for note in notes}
+            for note_id in [note_id for note_id in painted if note_id not in shown]:
+                del painted[note_id]
         selections: list[QTextEdit.ExtraSelection] = []
         ranges: list[tuple[int, int, str]] = []
         marks: list[tuple[int, Color]] = []
-        for note in self._annotator.notes(visible_only=True):
-            if is_bookmark(note):
-                spans = self.document_ranges(note.id)
-                if spans:
-                    marks.append((spans[0][0], note.color))
-                continue
-            for start, end in self.document_ranges(note.id):
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self._document.document())
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                look = (note.color, note.style, note.layer != MY_LAYER)
-                if look not in self._formats:
-                    self._formats[look] = highlight_format(*look)
-                selection.format = self._formats[look]
-                selections.append(selection)
-                ranges.append((start, end, note.id))
+        for note in notes:
+            entry = painted[note.id]
+            selections += entry.selections
+            ranges += entry.ranges
+            if entry.mark is not None:
+                marks.append(entry.mark)
         self._ranges = ranges
+        self._has_painted = True
         self._document.set_highlight_layer(LAYER_NAME, selections)
         if marks and self._marks is None:
             self._marks = BookmarkMarks(self._document)
         if self._marks is not None:
             self._marks.set_marks(marks)
         self.painted.emit()
+
+    def _build(self, note: Note, placement: Placement | None) -> _Painted:
+        """One note's highlights (or its ribbon, for a bookmark) at its document positions."""
+        spans = self._ranges_of(placement)
+        if is_bookmark(note):
+            return _Painted(note, placement, [], [], (spans[0][0], note.color) if spans else None)
+        look = (note.color, note.style, note.layer != MY_LAYER)
+        if look not in self._formats:
+            self._formats[look] = highlight_format(*look)
+        selections = []
+        for start, end in spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self._document.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = self._formats[look]
+            selections.append(selection)
+        return _Painted(note, placement, selections, [(start, end, note.id) for start, end in spans], None)
+
+    def _forget_positions(self) -> None:
+        self._painted.clear()  # new text: every highlight is built again at its new position
 
     def bookmark_marks(self) -> list[tuple[int, Color]]:
         """The ribbons in the margin: each bookmarked paragraph's document position and colour."""
@@ -120,7 +187,9 @@ class NoteHighlighter(QObject):
 
     def document_ranges(self, note_id: str) -> list[tuple[int, int]]:
         """The document positions a note covers, one range per paragraph; empty for an orphaned note."""
-        placement = self._annotator.placement(note_id)
+        return self._ranges_of(self._annotator.placement(note_id))
+
+    def _ranges_of(self, placement: Placement | None) -> list[tuple[int, int]]:
         if placement is None:
             return []
         ranges = []

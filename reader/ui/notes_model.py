@@ -27,11 +27,10 @@ class NotesModel(QAbstractListModel):
         self._rows: dict[str, int] = {}
         self._icons = {color: color_icon(color) for color in Color}
         self._bookmark_icons = {color: bookmark_icon(color) for color in Color}
-        self._described: dict[str, tuple[Note, str]] = {}
+        self._described: dict[str, tuple[Note, object, str]] = {}  # note, its placement, its row's text
 
     def set_notes(self, notes: list[Note]) -> None:
         self.beginResetModel()
-        self._described.clear()  # places may have changed
         self._notes = notes
         self._rows = {note.id: row for row, note in enumerate(notes)}
         self.endResetModel()
@@ -89,12 +88,13 @@ class NotesModel(QAbstractListModel):
 
     def describe(self, note: Note) -> str:
         """Three lines, so every row has the same height: the place, the quote, the note and its tags."""
+        placement = self._annotator.placement(note.id)  # a new placement (the note moved) describes it again
         described = self._described.get(note.id)
-        if described is None or described[0] is not note:
+        if described is None or described[0] is not note or described[1] is not placement:
             last = "  ".join([_shorten(note.text, _PREVIEW)] * bool(note.text) + [f"#{tag}" for tag in note.tags])
             text = "\n".join([self.place(note), f"“{_shorten(note.quote, _PREVIEW)}”", last or " "])
-            described = self._described[note.id] = (note, text)
-        return described[1]
+            described = self._described[note.id] = (note, placement, text)
+        return described[2]
 
 
 def _shorten(text: str, limit: int) -> str:

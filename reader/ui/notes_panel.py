@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -47,6 +49,8 @@ class NotesPanel(QWidget):
         self._annotator = annotator
         self._built = False
         self.editor: NoteEditor | None = None
+        self._ordered: tuple[tuple[Note, ...], str, list[Note]] | None = None  # notes, order, those notes in order
+        self._haystacks: dict[str, tuple[Note, str]] = {}  # each note's quote, text and tags, case-folded
 
     # Building (once, on first use)
 
@@ -151,9 +155,9 @@ class NotesPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
-        self._filter.textChanged.connect(self.refresh)
+        self._filter.textChanged.connect(self._list_notes)  # the notes did not change: only the rows
         for combo in (self._order, self._tag, self._color, self._layer, self._kind):
-            combo.activated.connect(self.refresh)
+            combo.activated.connect(self._list_notes)
         self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self._list.clicked.connect(self._on_list_activated)
         self._list.activated.connect(self._on_list_activated)
@@ -194,15 +198,19 @@ class NotesPanel(QWidget):
 
     def refresh(self) -> None:
         """List the notes again (after any change or a new filter), keeping the chosen note chosen."""
-        if not self._built:
+        if not self._built or self._annotator.is_loading:  # `notes_changed` follows once the notes are all in
+            return
+        self._fill_choices()
+        self._list_notes()
+        self._fill_layers()
+        self._fill_other_reports()
+
+    def _list_notes(self, *_args: object) -> None:
+        """List the notes the filters keep, in the chosen order, keeping the chosen note chosen."""
+        if not self._built or self._annotator.is_loading:
             return
         current = self.editor.note_id() if self.editor is not None else None
-        self._fill_choices()
-        notes = self._matching(self._annotator.notes())
-        if self._order.currentData() == ORDER_NEWEST:
-            notes = sorted(notes, key=lambda note: note.created, reverse=True)
-        else:
-            notes = list(self._annotator.in_reading_order(notes))
+        notes = self._matching(self._in_order(self._annotator.notes()))
         self._model.set_notes(notes)
         if self._kind.currentData() == KIND_BOOKMARKS and not any(map(is_bookmark, self._annotator.notes())):
             self._empty.setText(self.tr("No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading."))
@@ -211,8 +219,6 @@ class NotesPanel(QWidget):
         elif not notes:
             self._empty.setText(self.tr("No note matches the filter."))
         self._empty.setVisible(not notes)
-        self._fill_layers()
-        self._fill_other_reports()
         row = self._model.row_of(current) if current else None
         if row is not None:
             self._list.setCurrentIndex(self._model.index(row))
@@ -225,7 +231,26 @@ class NotesPanel(QWidget):
             return list(self._annotator.in_reading_order(self._annotator.notes(visible_only=True)))
         return [self._model.note_at(row) for row in range(self._model.rowCount())]
 
-    def _matching(self, notes) -> list[Note]:
+    def _in_order(self, notes: tuple[Note, ...]) -> list[Note]:
+        """The notes in the chosen order, sorted again only when the notes or the order changed."""
+        order = self._order.currentData()
+        kept = self._ordered
+        if (
+            kept is not None
+            and kept[1] == order
+            and len(kept[0]) == len(notes)
+            and all(map(operator.is_, kept[0], notes))
+        ):
+            return kept[2]
+        if order == ORDER_NEWEST:
+            ordered = sorted(notes, key=lambda note: note.created, reverse=True)
+        else:
+            ordered = list(self._annotator.in_reading_order(notes))
+        self._ordered = (notes, order, ordered)
+        return ordered
+
+    def _matching(self, notes: list[Note]) -> list[Note]:
+        """The notes the filters keep, as `NoteFilter` keeps them, with each note's case-folded words kept."""
         tag = self._tag.currentData() or _ANY
         color = self._color.currentData() or _ANY
         layer = self._layer.currentData() or _ANY
@@ -236,9 +261,26 @@ class NotesPanel(QWidget):
             layers=(layer,) if layer else tuple(name for name in self._visible_layers()),
         )
         kind = self._kind.currentData() or _ANY
-        return [
-            note for note in filter_notes(notes, chosen) if not kind or is_bookmark(note) == (kind == KIND_BOOKMARKS)
-        ]
+        words = chosen.text.casefold().split()
+        layers = set(chosen.layers)
+        kept = []
+        for note in notes:
+            if layers and note.layer not in layers:
+                continue
+            if kind and is_bookmark(note) != (kind == KIND_BOOKMARKS):
+                continue
+            if words and not all(word in self._haystack(note) for word in words):
+                continue
+            kept.append(note)
+        if chosen.tags or chosen.colors:
+            kept = list(filter_notes(kept, NoteFilter(tags=chosen.tags, colors=chosen.colors)))
+        return kept
+
+    def _haystack(self, note: Note) -> str:
+        kept = self._haystacks.get(note.id)
+        if kept is None or kept[0] is not note:
+            kept = self._haystacks[note.id] = (note, "\n".join([note.quote, note.text, *note.tags]).casefold())
+        return kept[1]
 
     def show_bookmarks(self) -> None:
         """List only the bookmarks (the "Bookmarks" choice of the kind filter)."""

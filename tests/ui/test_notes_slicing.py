@@ -1,0 +1,213 @@
+"""With many notes the window keeps answering: the notes are read, placed and painted a slice per event-loop turn,
+a removed layer's notes are dropped without reading the others again, and typing in the notes filter lists the
+same notes without sorting them again. Nothing here is timed: the tests check that the work yields to the event
+loop and that the reader ends up seeing exactly what they saw before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLineEdit, QListView
+
+from reader.content import Report
+from reader.notes.anchoring import anchor_from_selection
+from reader.notes.filter import NoteFilter, filter_notes
+from reader.notes.store import NoteStore
+from reader.ui import annotator as annotator_module
+from reader.ui import note_highlighter
+from reader.ui.annotator import Annotator
+from reader.ui.note_highlighter import NoteHighlighter
+from reader.ui.notes_model import NOTE_ID_ROLE
+
+pytestmark = pytest.mark.usefixtures("bundled_index")
+
+
+def add_notes(folder: Path, report: Report, count: int, layer: str | None = None) -> None:
+    """`count` highlights, one per paragraph, every other one with a note mentioning an orchard."""
+    paragraphs = [paragraph for paragraph in report.paragraphs() if len(paragraph.text) > 20][:count]
+    assert len(paragraphs) == count
+    with NoteStore(folder) as store:
+        if layer is None:
+            for number, paragraph in enumerate(paragraphs):
+                text = f"orchard {number}" if number % 2 else f"meadow {number}"
+                store.add(anchor_from_selection(report, paragraph.id, 0, 12), text=text)
+        else:
+            from reader.notes.w3c_import import ImportedNote
+
+            imported = [
+                ImportedNote(key=f"k{number}", anchor=anchor_from_selection(report, paragraph.id, 0, 12))
+                for number, paragraph in enumerate(paragraphs)
+            ]
+            store.add_imported(layer, imported)
+
+
+class TurnCounter:
+    """Counts event-loop turns: a zero-delay timer that fires only when the loop gets to run."""
+
+    def __init__(self) -> None:
+        self.turns = 0
+        self._timer = QTimer()
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        self.turns += 1
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+@pytest.fixture
+def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(annotator_module, "MAX_NOTES_PER_SLICE", 5)
+    monkeypatch.setattr(note_highlighter, "MAX_NOTES_PER_SLICE", 5)
+
+
+def test_the_notes_are_read_and_placed_in_slices_with_the_event_loop_running_between(
+    qtbot, report: Report, data_dir: Path, small_slices
+) -> None:
+    add_notes(data_dir, report, 40)
+    with NoteStore(data_dir) as store:
+        annotator = Annotator(store, report)
+        counter = TurnCounter()
+        with qtbot.waitSignal(annotator.notes_changed, timeout=10_000):
+            annotator.load_in_slices()
+            assert annotator.is_loading  # one slice ran; the rest waits for later turns
+            assert len(annotator.notes()) <= 5
+        counter.stop()
+        assert not annotator.is_loading
+        assert annotator.slices >= 8
+        assert counter.turns >= 7  # the loop ran between the slices
+        assert len(annotator.notes()) == 40
+        assert [note.id for note in annotator.notes()] == [note.id for note in store.notes()]  # oldest first
+        assert all(annotator.placement(note.id).anchor is not None for note in annotator.notes())
+
+
+def test_looking_a_note_up_while_loading_finishes_the_load_at_once(
+    qtbot, report: Report, data_dir: Path, small_slices
+) -> None:
+    add_notes(data_dir, report, 30)
+    with NoteStore(data_dir) as store:
+        last = store.notes()[-1]
+        annotator = Annotator(store, report)
+        annotator.load_in_slices()
+        assert annotator.is_loading
+        assert annotator.note(last.id) == last  # answered now, not after the slices
+        assert not annotator.is_loading
+        assert len(annotator.notes()) == 30
+
+
+def test_an_import_is_placed_in_slices_then_announced_once(
+    qtbot, report: Report, data_dir: Path, tmp_path: Path, small_slices
+) -> None:
+    from reader.notes.export import export_notes
+    from reader.notes.w3c_import import prepare_import
+
+    other = tmp_path / "colleague"
+    other.mkdir()
+    add_notes(other, report, 30)
+    with NoteStore(other) as store:
+        exported = export_notes(tmp_path / "colleague.json", "json", store.notes(), report)
+    prepared = prepare_import(report, exported, "colleague")
+    add_notes(data_dir, report, 3)
+    with NoteStore(data_dir) as store:
+        annotator = Annotator(store, report)
+        assert len(annotator.notes()) == 3
+        announced = []
+        annotator.notes_changed.connect(lambda: announced.append(len(annotator.notes())))
+        result = annotator.apply_import(prepared)
+        assert len(result.added) == 30
+        assert annotator.is_loading and announced == []
+        qtbot.waitUntil(lambda: not annotator.is_loading)
+        assert announced == [33]
+        assert annotator.slices >= 6
+        assert [note.id for note in annotator.notes()] == [note.id for note in store.notes()]
+
+
+def test_removing_a_layer_drops_its_notes_without_reading_the_others_again(
+    qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_notes(data_dir, report, 10)
+    add_notes(data_dir, report, 6, layer="class")
+    with NoteStore(data_dir) as store:
+        annotator = Annotator(store, report)
+        mine = {note.id for note in annotator.notes() if note.layer != "class"}
+        assert len(annotator.notes()) == 16
+
+        def no_reading(*_args: object, **_kwargs: object) -> None:
+            raise AssertionError("every note read again")
+
+        monkeypatch.setattr(store, "iter_notes", no_reading)
+        removed = annotator.remove_layer("class")
+        assert len(removed) == 6
+        assert {note.id for note in annotator.notes()} == mine
+        assert "class" not in {layer.name for layer in annotator.layers()}
+
+        annotator.undo_stack.undo()  # the layer comes back, placed in slices
+        qtbot.waitUntil(lambda: not annotator.is_loading)
+        assert len(annotator.notes()) == 16
+        assert all(annotator.placement(note.id).anchor is not None for note in annotator.notes())
+        annotator.undo_stack.redo()
+        assert {note.id for note in annotator.notes()} == mine
+
+
+def test_the_window_paints_many_notes_in_slices_and_rebuilds_only_a_changed_one(
+    make_window, qtbot, report: Report, data_dir: Path, small_slices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_notes(data_dir, report, 40)
+    window = make_window()
+    highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
+    qtbot.waitUntil(lambda: highlighter.is_active, timeout=10_000)
+    annotator = window.findChild(QObject, "notesFeature").annotator
+    assert annotator.slices >= 8
+    assert highlighter.slices >= 7
+    assert len(highlighter.painted_notes()) == 40
+
+    built = []
+    original = NoteHighlighter._build
+
+    def counting(self, note, placement):
+        built.append(note.id)
+        return original(self, note, placement)
+
+    monkeypatch.setattr(NoteHighlighter, "_build", counting)
+    note = annotator.notes()[7]
+    annotator.update(note.id, color="green")
+    assert built == [note.id]
+    (start, _end), *_ = highlighter.document_ranges(note.id)
+    assert highlighter.note_at(start) == note.id
+
+    annotator.delete(note.id)
+    assert note.id not in highlighter.painted_notes()
+    assert len(highlighter.painted_notes()) == 39
+    assert built == [note.id]  # the others' highlights were kept
+
+
+def test_typing_in_the_filter_lists_what_the_filter_keeps_without_sorting_again(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_notes(data_dir, report, 30)
+    window = make_window()
+    window.ensure_features()
+    feature = window.findChild(QObject, "notesFeature")
+    feature.show_note(feature.annotator.notes()[0].id)
+    notes_list = window.findChild(QListView, "notesList")
+    qtbot.waitUntil(lambda: notes_list.model().rowCount() == 30)
+    annotator = feature.annotator
+    sorted_again = []
+    original = type(annotator).in_reading_order
+    monkeypatch.setattr(type(annotator), "in_reading_order", lambda *args: sorted_again.append(1) or original(*args))
+
+    field = window.findChild(QLineEdit, "notesFilter")
+    model = notes_list.model()
+    for typed in ("o", "or", "orc", "orch ard", "ORCHARD", ""):
+        field.setText(typed)
+        assert sorted_again == []  # the order was kept from the last listing
+        listed = [model.index(row, 0).data(NOTE_ID_ROLE) for row in range(model.rowCount())]
+        kept = filter_notes(original(annotator, annotator.notes()), NoteFilter(text=typed))
+        assert listed == [note.id for note in kept]
+        if typed in ("", "ORCHARD"):
+            assert len(listed) == (15 if typed else 30)
