@@ -1,4 +1,5 @@
-"""The reader's preferences: theme, zoom, reference mode, reading settings, reading position and window layout.
+"""The reader's preferences: theme, interface language, zoom, reference mode, reading settings, reading position
+and window layout.
 
 The reading position says what the reader was looking at, so while the privacy lock is on it is kept sealed in
 `private.sealed` (readable after unlocking) and never written to `preferences.json`.
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from reader.sealing import SealKey
 
 THEMES = ("system", "light", "dark", "sepia", "high-contrast")
+LANGUAGES = ("system", "en", "ar")  # the interface's language; "system" follows the system's locale
 PRIVATE_KEYS = ("position", "last_folders")  # where the reader saves and opens files says something too
 PRIVATE_FILE = "private.sealed"
 MAX_PREFERENCES_BYTES = 1024 * 1024
@@ -79,6 +81,7 @@ def _clamp(value: int, limits: tuple[int, int]) -> int:
 
 _DEFAULTS: dict[str, object] = {
     "theme": "system",
+    "language": "system",
     "zoom": 0,
     "reference_mode": False,
     "reading": None,
@@ -184,6 +187,7 @@ class Preferences:
             if key in data:
                 self._values[key] = data[key]
         self._values["theme"] = self.theme
+        self._values["language"] = self.language
         self._values["zoom"] = self.zoom
 
     @property
@@ -196,6 +200,18 @@ class Preferences:
         if value not in THEMES:
             raise ReaderError(f"Unknown theme “{value}”; choose one of {', '.join(THEMES)}.")
         self._values["theme"] = value
+
+    @property
+    def language(self) -> str:
+        """The interface's language: "en", "ar", or "system" (the system's locale decides)."""
+        value = self._values["language"]
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ReaderError(f"Unknown language “{value}”; choose one of {', '.join(LANGUAGES)}.")
+        self._values["language"] = value
 
     @property
     def zoom(self) -> int:

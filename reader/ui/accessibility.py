@@ -333,7 +333,7 @@ class NodeAccessible(QAccessibleInterface, _TextRange, QAccessibleAttributesInte
         if kind == QAccessible.Text.Name:
             return " ".join(self._plain().split())
         if kind == QAccessible.Text.Description and self._node.href.startswith(TERM_PREFIX):
-            return _tr("Glossary term")
+            return QCoreApplication.translate("accessibility", "Glossary term")
         if kind == QAccessible.Text.Value and self._node.role == Role.Link:
             return self._node.href
         return ""
@@ -381,17 +381,27 @@ def name_unnamed_parts(root: QWidget) -> None:
             if not button.accessibleName():
                 label = edit.accessibleName() or edit.placeholderText()
                 button.setObjectName(button.objectName() or f"{edit.objectName()}Clear")
-                button.setAccessibleName(_tr("Clear") + (f": {label}" if label else ""))
+                button.setAccessibleName(
+                    QCoreApplication.translate("accessibility", "Clear") + (f": {label}" if label else "")
+                )
     for button in root.findChildren(QToolButton, "qt_toolbar_ext_button"):
         if not button.accessibleName():
             toolbar = button.parentWidget()
             what = toolbar.windowTitle() if toolbar is not None else ""
-            button.setAccessibleName(_tr("More tools") + (f": {what}" if what else ""))
-            button.setAccessibleDescription(_tr("Shows the tools that do not fit"))
+            button.setAccessibleName(
+                QCoreApplication.translate("accessibility", "More tools") + (f": {what}" if what else "")
+            )
+            button.setAccessibleDescription(
+                QCoreApplication.translate("accessibility", "Shows the tools that do not fit")
+            )
     for combo in root.findChildren(QComboBox):
         view = combo.view()
         if not view.accessibleName():
-            view.setAccessibleName(_tr("Choices: {0}").format(combo.accessibleName() or combo.currentText()))
+            view.setAccessibleName(
+                QCoreApplication.translate("accessibility", "Choices: {0}").format(
+                    combo.accessibleName() or combo.currentText()
+                )
+            )
     for area in root.findChildren(QAbstractScrollArea):
         label = area.accessibleName() or area.objectName()
         for bar, which in ((area.verticalScrollBar(), "vertical"), (area.horizontalScrollBar(), "horizontal")):
@@ -403,7 +413,11 @@ def name_unnamed_parts(root: QWidget) -> None:
 def _name_scroll_bar(bar: QScrollBar, label: str, which: str) -> None:
     if bar.accessibleName():
         return
-    kind = _tr("Vertical scroll bar") if which == "vertical" else _tr("Horizontal scroll bar")
+    kind = (
+        QCoreApplication.translate("accessibility", "Vertical scroll bar")
+        if which == "vertical"
+        else QCoreApplication.translate("accessibility", "Horizontal scroll bar")
+    )
     bar.setAccessibleName(f"{kind}: {label}" if label else kind)
 
 

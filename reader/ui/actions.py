@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 
@@ -75,6 +75,10 @@ class ActionName(Enum):
     EXPAND_TERMS = "actionExpandTerms"
     READ_ALOUD_CONTROLS = "actionReadAloudControls"
     READ_ALOUD_HELP = "actionReadAloudHelp"
+    HELP = "actionHelp"
+    LANGUAGE_SYSTEM = "actionLanguageSystem"
+    LANGUAGE_ENGLISH = "actionLanguageEnglish"
+    LANGUAGE_ARABIC = "actionLanguageArabic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,82 +99,257 @@ class ActionSpec:
 
 
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Notes", "&Help")
+# Labels are translated where they are shown, in the context "MainWindow"; these markers let lupdate find the
+# menus' and submenus' titles, which the table below only names.
+MENU_TITLES = (
+    QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+    QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Go"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Notes"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Theme"),
+    QT_TRANSLATE_NOOP("MainWindow", "Displa&y Language"),
+)
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec(ActionName.PRINT, "&Print…", "&File", (QKeySequence.StandardKey.Print,)),
-    ActionSpec(ActionName.PRINT_PREVIEW, "Print Pre&view…", "&File", ("Ctrl+Shift+P",)),
-    ActionSpec(ActionName.EXPORT_PDF, "&Export as PDF…", "&File", ("Ctrl+Shift+E",)),
-    ActionSpec(ActionName.EXPORT_NOTES, "Export &Notes…", "&File", (), separator_before=True),
-    ActionSpec(ActionName.IMPORT_NOTES, "&Import Notes…", "&File"),
-    ActionSpec(ActionName.QUIT, "&Quit", "&File", ("Ctrl+Q",), separator_before=True),
-    ActionSpec(ActionName.UNDO, "&Undo", "&Edit", (QKeySequence.StandardKey.Undo,)),
-    ActionSpec(ActionName.REDO, "&Redo", "&Edit", (QKeySequence.StandardKey.Redo,)),
-    ActionSpec(ActionName.COPY_CITATION, "Copy with &Citation", "&Edit", ("Ctrl+Shift+C",), separator_before=True),
-    ActionSpec(ActionName.FOCUS_SEARCH, "&Search…", "&Edit", ("Ctrl+K", "Ctrl+Shift+F"), separator_before=True),
-    ActionSpec(ActionName.FIND_IN_SECTION, "&Find in Section…", "&Edit", (QKeySequence.StandardKey.Find,)),
-    ActionSpec(ActionName.NEXT_MATCH, "Next &Match", "&Edit", ("F3",)),
-    ActionSpec(ActionName.PREVIOUS_MATCH, "Pre&vious Match", "&Edit", ("Shift+F3",)),
-    ActionSpec(ActionName.ZOOM_IN, "Zoom &In", "&View", ("Ctrl+=", "Ctrl++")),
-    ActionSpec(ActionName.ZOOM_OUT, "Zoom &Out", "&View", ("Ctrl+-",)),
-    ActionSpec(ActionName.ZOOM_RESET, "&Actual Size", "&View", ("Ctrl+0",)),
-    ActionSpec(ActionName.THEME_SYSTEM, "Follow &System", "&View", (), True, "theme", True, "&Theme"),
-    ActionSpec(ActionName.THEME_LIGHT, "&Light", "&View", (), True, "theme", submenu="&Theme"),
-    ActionSpec(ActionName.THEME_DARK, "&Dark", "&View", (), True, "theme", submenu="&Theme"),
-    ActionSpec(ActionName.THEME_SEPIA, "S&epia", "&View", (), True, "theme", submenu="&Theme"),
-    ActionSpec(ActionName.THEME_HIGH_CONTRAST, "&High Contrast", "&View", (), True, "theme", submenu="&Theme"),
+    ActionSpec(
+        ActionName.PRINT, QT_TRANSLATE_NOOP("MainWindow", "&Print…"), "&File", (QKeySequence.StandardKey.Print,)
+    ),
+    ActionSpec(
+        ActionName.PRINT_PREVIEW, QT_TRANSLATE_NOOP("MainWindow", "Print Pre&view…"), "&File", ("Ctrl+Shift+P",)
+    ),
+    ActionSpec(ActionName.EXPORT_PDF, QT_TRANSLATE_NOOP("MainWindow", "&Export as PDF…"), "&File", ("Ctrl+Shift+E",)),
+    ActionSpec(
+        ActionName.EXPORT_NOTES, QT_TRANSLATE_NOOP("MainWindow", "Export &Notes…"), "&File", (), separator_before=True
+    ),
+    ActionSpec(ActionName.IMPORT_NOTES, QT_TRANSLATE_NOOP("MainWindow", "&Import Notes…"), "&File"),
+    ActionSpec(ActionName.QUIT, QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "&File", ("Ctrl+Q",), separator_before=True),
+    ActionSpec(ActionName.UNDO, QT_TRANSLATE_NOOP("MainWindow", "&Undo"), "&Edit", (QKeySequence.StandardKey.Undo,)),
+    ActionSpec(ActionName.REDO, QT_TRANSLATE_NOOP("MainWindow", "&Redo"), "&Edit", (QKeySequence.StandardKey.Redo,)),
+    ActionSpec(
+        ActionName.COPY_CITATION,
+        QT_TRANSLATE_NOOP("MainWindow", "Copy with &Citation"),
+        "&Edit",
+        ("Ctrl+Shift+C",),
+        separator_before=True,
+    ),
+    ActionSpec(
+        ActionName.FOCUS_SEARCH,
+        QT_TRANSLATE_NOOP("MainWindow", "&Search…"),
+        "&Edit",
+        ("Ctrl+K", "Ctrl+Shift+F"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        ActionName.FIND_IN_SECTION,
+        QT_TRANSLATE_NOOP("MainWindow", "&Find in Section…"),
+        "&Edit",
+        (QKeySequence.StandardKey.Find,),
+    ),
+    ActionSpec(ActionName.NEXT_MATCH, QT_TRANSLATE_NOOP("MainWindow", "Next &Match"), "&Edit", ("F3",)),
+    ActionSpec(ActionName.PREVIOUS_MATCH, QT_TRANSLATE_NOOP("MainWindow", "Pre&vious Match"), "&Edit", ("Shift+F3",)),
+    ActionSpec(ActionName.ZOOM_IN, QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), "&View", ("Ctrl+=", "Ctrl++")),
+    ActionSpec(ActionName.ZOOM_OUT, QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"), "&View", ("Ctrl+-",)),
+    ActionSpec(ActionName.ZOOM_RESET, QT_TRANSLATE_NOOP("MainWindow", "&Actual Size"), "&View", ("Ctrl+0",)),
+    ActionSpec(
+        ActionName.THEME_SYSTEM,
+        QT_TRANSLATE_NOOP("MainWindow", "Follow &System"),
+        "&View",
+        (),
+        True,
+        "theme",
+        True,
+        "&Theme",
+    ),
+    ActionSpec(
+        ActionName.THEME_LIGHT, QT_TRANSLATE_NOOP("MainWindow", "&Light"), "&View", (), True, "theme", submenu="&Theme"
+    ),
+    ActionSpec(
+        ActionName.THEME_DARK, QT_TRANSLATE_NOOP("MainWindow", "&Dark"), "&View", (), True, "theme", submenu="&Theme"
+    ),
+    ActionSpec(
+        ActionName.THEME_SEPIA, QT_TRANSLATE_NOOP("MainWindow", "S&epia"), "&View", (), True, "theme", submenu="&Theme"
+    ),
+    ActionSpec(
+        ActionName.THEME_HIGH_CONTRAST,
+        QT_TRANSLATE_NOOP("MainWindow", "&High Contrast"),
+        "&View",
+        (),
+        True,
+        "theme",
+        submenu="&Theme",
+    ),
     ActionSpec(
         ActionName.REFERENCE_MODE,
-        "&Reference Mode (¶ Numbers)",
+        QT_TRANSLATE_NOOP("MainWindow", "&Reference Mode (¶ Numbers)"),
         "&View",
         ("Ctrl+Shift+R",),
         True,
         separator_before=True,
     ),
-    ActionSpec(ActionName.READING_SETTINGS, "Reading &Settings…", "&View", ("Ctrl+Shift+T",)),
-    # Presentation (for projecting in class) is full screen with large text and nothing else; F5 is read aloud's.
-    ActionSpec(ActionName.FULL_SCREEN, "Fu&ll Screen", "&View", ("F11",), True),
-    ActionSpec(ActionName.PRESENTATION, "Presentation &Mode", "&View", ("Shift+F11", "Ctrl+F5"), True),
-    ActionSpec(ActionName.FOCUS_TOC, "Go to &Contents", "&View", ("Ctrl+1",), separator_before=True),
-    ActionSpec(ActionName.FOCUS_DOCUMENT, "Go to &Document", "&View", ("Ctrl+2",)),
-    ActionSpec(ActionName.FOCUS_GLOSSARY, "Go to &Glossary", "&View", ("Ctrl+Shift+G",)),
-    ActionSpec(ActionName.EXPLAIN_TERM, "&Explain Term at Cursor", "&View", ("Ctrl+I",)),
-    # Read aloud: F5 plays and pauses, Shift+F5 stops; F6 / Shift+F6 step like F3 / Shift+F3 do through matches.
-    ActionSpec(ActionName.READ_ALOUD, "Read Alo&ud", "&View", ("F5", "Ctrl+Shift+S"), separator_before=True),
-    ActionSpec(ActionName.STOP_READING, "Sto&p Reading", "&View", ("Shift+F5",)),
-    ActionSpec(ActionName.PREVIOUS_SENTENCE, "Previous Se&ntence", "&View", ("Shift+F6",)),
-    ActionSpec(ActionName.NEXT_SENTENCE, "Ne&xt Sentence", "&View", ("F6",)),
-    ActionSpec(ActionName.READ_SLOWER, "Read Slo&wer", "&View", ("F7",)),
-    ActionSpec(ActionName.READ_FASTER, "Read &Faster", "&View", ("F8",)),
-    ActionSpec(ActionName.READ_TO_END_OF_REPORT, "Read On to t&he End of the Report", "&View", (), True),
-    ActionSpec(ActionName.EXPAND_TERMS, "Say A&bbreviations in Full", "&View", (), True),
-    ActionSpec(ActionName.READ_ALOUD_CONTROLS, "Read Aloud &Voice and Speed…", "&View", ("Ctrl+3",)),
-    ActionSpec(ActionName.PREVIOUS_SECTION, "&Previous Section", "&Go", ("Ctrl+PgUp",)),
-    ActionSpec(ActionName.NEXT_SECTION, "&Next Section", "&Go", ("Ctrl+PgDown",)),
-    ActionSpec(ActionName.BACK, "&Back", "&Go", ("Alt+Left",), separator_before=True),
-    ActionSpec(ActionName.FORWARD, "&Forward", "&Go", ("Alt+Right",)),
-    ActionSpec(ActionName.HIGHLIGHT, "&Highlight Selection", "&Notes", ("Ctrl+Shift+H",)),
-    ActionSpec(ActionName.ADD_NOTE, "Add &Note to Selection", "&Notes", ("Ctrl+Shift+N",)),
-    ActionSpec(ActionName.FOCUS_NOTES, "Go to Notes &Panel", "&Notes", ("Ctrl+Shift+M",)),
-    ActionSpec(ActionName.TOGGLE_BOOKMARK, "Toggle Book&mark", "&Notes", ("Ctrl+D",)),
-    ActionSpec(ActionName.NOTE_COLOR_YELLOW, "&Yellow", "&Notes", (), True, "noteColor", separator_before=True),
-    ActionSpec(ActionName.NOTE_COLOR_GREEN, "&Green", "&Notes", (), True, "noteColor"),
-    ActionSpec(ActionName.NOTE_COLOR_BLUE, "&Blue", "&Notes", (), True, "noteColor"),
-    ActionSpec(ActionName.NOTE_COLOR_PINK, "Pin&k", "&Notes", (), True, "noteColor"),
-    ActionSpec(ActionName.NOTE_COLOR_PURPLE, "P&urple", "&Notes", (), True, "noteColor"),
-    ActionSpec(ActionName.NOTE_COLOR_ORANGE, "&Orange", "&Notes", (), True, "noteColor"),
     ActionSpec(
-        ActionName.NOTE_STYLE_HIGHLIGHT, "Style: H&ighlight", "&Notes", (), True, "noteStyle", separator_before=True
+        ActionName.READING_SETTINGS, QT_TRANSLATE_NOOP("MainWindow", "Reading &Settings…"), "&View", ("Ctrl+Shift+T",)
     ),
-    ActionSpec(ActionName.NOTE_STYLE_UNDERLINE, "Style: Un&derline", "&Notes", (), True, "noteStyle"),
-    ActionSpec(ActionName.NOTE_STYLE_STRIKE, "Style: &Strike-through", "&Notes", (), True, "noteStyle"),
+    # Presentation (for projecting in class) is full screen with large text and nothing else; F5 is read aloud's.
+    ActionSpec(ActionName.FULL_SCREEN, QT_TRANSLATE_NOOP("MainWindow", "Fu&ll Screen"), "&View", ("F11",), True),
+    ActionSpec(
+        ActionName.PRESENTATION,
+        QT_TRANSLATE_NOOP("MainWindow", "Presentation &Mode"),
+        "&View",
+        ("Shift+F11", "Ctrl+F5"),
+        True,
+    ),
+    ActionSpec(
+        ActionName.FOCUS_TOC,
+        QT_TRANSLATE_NOOP("MainWindow", "Go to &Contents"),
+        "&View",
+        ("Ctrl+1",),
+        separator_before=True,
+    ),
+    ActionSpec(ActionName.FOCUS_DOCUMENT, QT_TRANSLATE_NOOP("MainWindow", "Go to &Document"), "&View", ("Ctrl+2",)),
+    ActionSpec(
+        ActionName.FOCUS_GLOSSARY, QT_TRANSLATE_NOOP("MainWindow", "Go to &Glossary"), "&View", ("Ctrl+Shift+G",)
+    ),
+    ActionSpec(
+        ActionName.EXPLAIN_TERM, QT_TRANSLATE_NOOP("MainWindow", "&Explain Term at Cursor"), "&View", ("Ctrl+I",)
+    ),
+    # Read aloud: F5 plays and pauses, Shift+F5 stops; F6 / Shift+F6 step like F3 / Shift+F3 do through matches.
+    ActionSpec(
+        ActionName.READ_ALOUD,
+        QT_TRANSLATE_NOOP("MainWindow", "Read Alo&ud"),
+        "&View",
+        ("F5", "Ctrl+Shift+S"),
+        separator_before=True,
+    ),
+    ActionSpec(ActionName.STOP_READING, QT_TRANSLATE_NOOP("MainWindow", "Sto&p Reading"), "&View", ("Shift+F5",)),
+    ActionSpec(
+        ActionName.PREVIOUS_SENTENCE, QT_TRANSLATE_NOOP("MainWindow", "Previous Se&ntence"), "&View", ("Shift+F6",)
+    ),
+    ActionSpec(ActionName.NEXT_SENTENCE, QT_TRANSLATE_NOOP("MainWindow", "Ne&xt Sentence"), "&View", ("F6",)),
+    ActionSpec(ActionName.READ_SLOWER, QT_TRANSLATE_NOOP("MainWindow", "Read Slo&wer"), "&View", ("F7",)),
+    ActionSpec(ActionName.READ_FASTER, QT_TRANSLATE_NOOP("MainWindow", "Read &Faster"), "&View", ("F8",)),
+    ActionSpec(
+        ActionName.READ_TO_END_OF_REPORT,
+        QT_TRANSLATE_NOOP("MainWindow", "Read On to t&he End of the Report"),
+        "&View",
+        (),
+        True,
+    ),
+    ActionSpec(
+        ActionName.EXPAND_TERMS, QT_TRANSLATE_NOOP("MainWindow", "Say A&bbreviations in Full"), "&View", (), True
+    ),
+    ActionSpec(
+        ActionName.READ_ALOUD_CONTROLS,
+        QT_TRANSLATE_NOOP("MainWindow", "Read Aloud &Voice and Speed…"),
+        "&View",
+        ("Ctrl+3",),
+    ),
+    # The interface's language, applied on the next start; each language is named in its own script.
+    ActionSpec(
+        ActionName.LANGUAGE_SYSTEM,
+        QT_TRANSLATE_NOOP("MainWindow", "Follow the &System"),
+        "&View",
+        (),
+        True,
+        "language",
+        True,
+        "Displa&y Language",
+    ),
+    ActionSpec(
+        ActionName.LANGUAGE_ENGLISH,
+        QT_TRANSLATE_NOOP("MainWindow", "&English"),
+        "&View",
+        (),
+        True,
+        "language",
+        submenu="Displa&y Language",
+    ),
+    ActionSpec(
+        ActionName.LANGUAGE_ARABIC,
+        QT_TRANSLATE_NOOP("MainWindow", "العربية"),
+        "&View",
+        (),
+        True,
+        "language",
+        submenu="Displa&y Language",
+    ),
+    ActionSpec(
+        ActionName.PREVIOUS_SECTION, QT_TRANSLATE_NOOP("MainWindow", "&Previous Section"), "&Go", ("Ctrl+PgUp",)
+    ),
+    ActionSpec(ActionName.NEXT_SECTION, QT_TRANSLATE_NOOP("MainWindow", "&Next Section"), "&Go", ("Ctrl+PgDown",)),
+    ActionSpec(ActionName.BACK, QT_TRANSLATE_NOOP("MainWindow", "&Back"), "&Go", ("Alt+Left",), separator_before=True),
+    ActionSpec(ActionName.FORWARD, QT_TRANSLATE_NOOP("MainWindow", "&Forward"), "&Go", ("Alt+Right",)),
+    ActionSpec(
+        ActionName.HIGHLIGHT, QT_TRANSLATE_NOOP("MainWindow", "&Highlight Selection"), "&Notes", ("Ctrl+Shift+H",)
+    ),
+    ActionSpec(
+        ActionName.ADD_NOTE, QT_TRANSLATE_NOOP("MainWindow", "Add &Note to Selection"), "&Notes", ("Ctrl+Shift+N",)
+    ),
+    ActionSpec(
+        ActionName.FOCUS_NOTES, QT_TRANSLATE_NOOP("MainWindow", "Go to Notes &Panel"), "&Notes", ("Ctrl+Shift+M",)
+    ),
+    ActionSpec(ActionName.TOGGLE_BOOKMARK, QT_TRANSLATE_NOOP("MainWindow", "Toggle Book&mark"), "&Notes", ("Ctrl+D",)),
+    ActionSpec(
+        ActionName.NOTE_COLOR_YELLOW,
+        QT_TRANSLATE_NOOP("MainWindow", "&Yellow"),
+        "&Notes",
+        (),
+        True,
+        "noteColor",
+        separator_before=True,
+    ),
+    ActionSpec(ActionName.NOTE_COLOR_GREEN, QT_TRANSLATE_NOOP("MainWindow", "&Green"), "&Notes", (), True, "noteColor"),
+    ActionSpec(ActionName.NOTE_COLOR_BLUE, QT_TRANSLATE_NOOP("MainWindow", "&Blue"), "&Notes", (), True, "noteColor"),
+    ActionSpec(ActionName.NOTE_COLOR_PINK, QT_TRANSLATE_NOOP("MainWindow", "Pin&k"), "&Notes", (), True, "noteColor"),
+    ActionSpec(
+        ActionName.NOTE_COLOR_PURPLE, QT_TRANSLATE_NOOP("MainWindow", "P&urple"), "&Notes", (), True, "noteColor"
+    ),
+    ActionSpec(
+        ActionName.NOTE_COLOR_ORANGE, QT_TRANSLATE_NOOP("MainWindow", "&Orange"), "&Notes", (), True, "noteColor"
+    ),
+    ActionSpec(
+        ActionName.NOTE_STYLE_HIGHLIGHT,
+        QT_TRANSLATE_NOOP("MainWindow", "Style: H&ighlight"),
+        "&Notes",
+        (),
+        True,
+        "noteStyle",
+        separator_before=True,
+    ),
+    ActionSpec(
+        ActionName.NOTE_STYLE_UNDERLINE,
+        QT_TRANSLATE_NOOP("MainWindow", "Style: Un&derline"),
+        "&Notes",
+        (),
+        True,
+        "noteStyle",
+    ),
+    ActionSpec(
+        ActionName.NOTE_STYLE_STRIKE,
+        QT_TRANSLATE_NOOP("MainWindow", "Style: &Strike-through"),
+        "&Notes",
+        (),
+        True,
+        "noteStyle",
+    ),
     # Only one of "Lock" and "Unlock" is enabled at a time, so Ctrl+L does whichever fits.
-    ActionSpec(ActionName.LOCK_NOW, "&Lock Notes Now", "&Notes", ("Ctrl+L",), separator_before=True),
-    ActionSpec(ActionName.UNLOCK, "Unlock No&tes…", "&Notes", ("Ctrl+L",)),
-    ActionSpec(ActionName.PRIVACY_LOCK, "P&rivacy Lock…", "&Notes", ("Ctrl+Shift+L",)),
-    ActionSpec(ActionName.ERASE_ALL, "&Erase My Notes and History…", "&Notes"),
-    ActionSpec(ActionName.SHOW_SHORTCUTS, "&Keyboard Shortcuts…", "&Help", ("Ctrl+/",)),
-    ActionSpec(ActionName.READ_ALOUD_HELP, "&Read Aloud Help…", "&Help"),
-    ActionSpec(ActionName.ABOUT, "&About Field Reader", "&Help"),
+    ActionSpec(
+        ActionName.LOCK_NOW,
+        QT_TRANSLATE_NOOP("MainWindow", "&Lock Notes Now"),
+        "&Notes",
+        ("Ctrl+L",),
+        separator_before=True,
+    ),
+    ActionSpec(ActionName.UNLOCK, QT_TRANSLATE_NOOP("MainWindow", "Unlock No&tes…"), "&Notes", ("Ctrl+L",)),
+    ActionSpec(ActionName.PRIVACY_LOCK, QT_TRANSLATE_NOOP("MainWindow", "P&rivacy Lock…"), "&Notes", ("Ctrl+Shift+L",)),
+    ActionSpec(ActionName.ERASE_ALL, QT_TRANSLATE_NOOP("MainWindow", "&Erase My Notes and History…"), "&Notes"),
+    ActionSpec(ActionName.HELP, QT_TRANSLATE_NOOP("MainWindow", "&Help Contents"), "&Help", ("F1",)),
+    ActionSpec(
+        ActionName.SHOW_SHORTCUTS, QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts…"), "&Help", ("Ctrl+/",)
+    ),
+    ActionSpec(ActionName.READ_ALOUD_HELP, QT_TRANSLATE_NOOP("MainWindow", "&Read Aloud Help…"), "&Help"),
+    ActionSpec(ActionName.ABOUT, QT_TRANSLATE_NOOP("MainWindow", "&About Field Reader"), "&Help"),
 )
 
 
@@ -199,7 +378,7 @@ class Actions:
         self._actions: dict[ActionName, QAction] = {}
         self._groups: dict[str, QActionGroup] = {}
         for spec in ACTION_SPECS:
-            action = QAction(parent.tr(spec.label), parent)
+            action = QAction(QCoreApplication.translate("MainWindow", spec.label), parent)
             action.setObjectName(spec.name.value)
             if spec.shortcuts:
                 action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])

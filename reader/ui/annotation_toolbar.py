@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from reader.notes.note import Color, Style
@@ -25,16 +26,20 @@ STYLE_ACTIONS = {
 
 def build_annotation_toolbar(parent: QWidget, actions: Actions) -> QToolBar:
     """A toolbar (objectName `annotationToolbar`) with the highlight, note, colour and style actions."""
-    toolbar = QToolBar(parent.tr("Annotation"), parent)
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Annotation"), parent)
     toolbar.setObjectName("annotationToolbar")
-    toolbar.setAccessibleName(parent.tr("Annotation toolbar"))
+    toolbar.setAccessibleName(QCoreApplication.translate("MainWindow", "Annotation toolbar"))
     toolbar.addAction(actions[ActionName.HIGHLIGHT])
     toolbar.addAction(actions[ActionName.ADD_NOTE])
     toolbar.addSeparator()
     for color, name in COLOR_ACTIONS.items():
         action = actions[name]
         action.setIcon(color_icon(color))
-        action.setToolTip(parent.tr("New highlights in {0}").format(action.text().replace("&", "").lower()))
+        action.setToolTip(
+            QCoreApplication.translate("MainWindow", "New highlights in {0}").format(
+                action.text().replace("&", "").lower()
+            )
+        )
         toolbar.addAction(action)
     toolbar.addSeparator()
     for name in STYLE_ACTIONS.values():

@@ -51,6 +51,7 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
     app.setApplicationName("Field Reader")
     app.setOrganizationName("Field Reader")
     app.setDesktopFileName(PROGRAM)
+    _install_language(app, data_folder)
     from reader.ui.single_instance import Claim, SingleInstance
 
     # Before the window is built, so a second start waits milliseconds, not a whole start-up, for its answer.
@@ -127,9 +128,21 @@ def build_main_window(objects: AppObjects) -> MainWindow:
         cache_folder=folders.cache,
     )
     window.setProperty("portable", folders.portable)  # the About box says so
+    from reader.ui.language import document_direction
+
+    # The report keeps its own direction when the interface is right to left.
+    window.document.setLayoutDirection(document_direction(objects.report.manifest.language))
     if prefs.load_problem:
         window.statusBar().showMessage(prefs.load_problem, 10_000)
     return window
+
+
+def _install_language(app: QApplication, data_folder: Path) -> None:
+    """The interface's translators and direction, before any window is built: a few small `.qm` files."""
+    from reader.ui.language import install_translators, interface_language
+
+    choice = Preferences(data_folder).language  # not a private value: readable with the lock on
+    install_translators(app, interface_language(choice))  # each translator is a child of `app`
 
 
 def _tell(window: QWidget | None, message: str, exit_after_start: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
@@ -47,12 +47,12 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     """
     right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
     toc = TocView(report, window)
-    toc_dock = add_dock(window, "tocDock", window.tr("Contents"), left, toc)
+    toc_dock = add_dock(window, "tocDock", QCoreApplication.translate("MainWindow", "Contents"), left, toc)
     # The docks exist from here on, so that the saved layout restores them; their features fill them.
-    glossary_dock = add_dock(window, "glossaryDock", window.tr("Glossary"), right)
-    notes_dock = add_dock(window, "notesDock", window.tr("Notes"), right)
+    glossary_dock = add_dock(window, "glossaryDock", QCoreApplication.translate("MainWindow", "Glossary"), right)
+    notes_dock = add_dock(window, "notesDock", QCoreApplication.translate("MainWindow", "Notes"), right)
     window.tabifyDockWidget(glossary_dock, notes_dock)
-    search_dock = add_dock(window, "searchDock", window.tr("Search"), left)
+    search_dock = add_dock(window, "searchDock", QCoreApplication.translate("MainWindow", "Search"), left)
 
     actions = Actions(window)
     _build_menus(window, actions, (toc_dock, search_dock, glossary_dock, notes_dock))
@@ -66,11 +66,11 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     read_aloud_button = toolbar.widgetForAction(actions[ActionName.READ_ALOUD])
     if read_aloud_button is not None:
         read_aloud_button.setObjectName("actionReadAloudButton")
-        read_aloud_button.setAccessibleName(window.tr("Read aloud: play or pause"))
+        read_aloud_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Read aloud: play or pause"))
     window.addToolBar(toolbar)
     position_label = QLabel(window)
     position_label.setObjectName("positionLabel")
-    position_label.setAccessibleName(window.tr("Current section"))
+    position_label.setAccessibleName(QCoreApplication.translate("MainWindow", "Current section"))
     window.statusBar().addPermanentWidget(position_label)
     progress = ProgressIndicator(report, document, window)
     window.statusBar().addPermanentWidget(progress)
@@ -87,7 +87,7 @@ def show_default_docks(chrome: WindowChrome) -> None:
 def _build_menus(window: QMainWindow, actions: Actions, docks: tuple[QDockWidget, ...]) -> None:
     menus = {}
     for title in MENUS:
-        menu = window.menuBar().addMenu(window.tr(title))
+        menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", title))
         menu.setObjectName("menu" + title.replace("&", ""))
         menus[title] = menu
     for spec in ACTION_SPECS:
@@ -96,8 +96,8 @@ def _build_menus(window: QMainWindow, actions: Actions, docks: tuple[QDockWidget
             key = spec.menu + spec.submenu
             if key not in menus:
                 menu.addSeparator()
-                menus[key] = menu.addMenu(window.tr(spec.submenu))
-                menus[key].setObjectName("menu" + spec.submenu.replace("&", ""))
+                menus[key] = menu.addMenu(QCoreApplication.translate("MainWindow", spec.submenu))
+                menus[key].setObjectName("menu" + spec.submenu.replace("&", "").replace(" ", ""))
             menu = menus[key]
         elif spec.separator_before:
             menu.addSeparator()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 
@@ -14,9 +14,9 @@ def add_dock(
     dock.setObjectName(name)
     dock.setAccessibleName(title)
     if panel is None:
-        panel = QLabel(window.tr("Loading…"), dock)
+        panel = QLabel(QCoreApplication.translate("MainWindow", "Loading…"), dock)
         panel.setObjectName("panelPlaceholder")
-        panel.setAccessibleName(window.tr("Loading"))
+        panel.setAccessibleName(QCoreApplication.translate("MainWindow", "Loading"))
         panel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         panel.setEnabled(False)
     dock.setWidget(panel)

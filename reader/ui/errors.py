@@ -13,15 +13,15 @@ from reader.lock.names import key_file_path
 
 def show_error(parent: QWidget | None, error: ReaderError | str, details: str = "") -> None:
     """Tell the user what failed in one line; any technical details sit behind "Show Details"."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     box = QMessageBox(parent)
     box.setObjectName("errorMessage")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(box.tr("Field Reader"))
+    box.setWindowTitle(QCoreApplication.translate("ErrorBox", "Field Reader"))
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file name or note in the message is never markup
     box.setText(str(error))
-    box.setAccessibleName(box.tr("Error message"))
+    box.setAccessibleName(QCoreApplication.translate("ErrorBox", "Error message"))
     if details:
         box.setDetailedText(details)
     box.exec()

@@ -254,6 +254,19 @@ class MainWindow(QMainWindow):
         self._bookmarks = Bookmarks(self._report, self.document, actions, self)
         self._bookmarks.message.connect(self.statusBar().showMessage)
         actions[ActionName.SHOW_SHORTCUTS].triggered.connect(self._on_show_shortcuts_triggered)
+        actions[ActionName.HELP].triggered.connect(self._on_help_triggered)
+        from reader.ui.language import LanguageChoice
+
+        self._language = LanguageChoice(
+            self._prefs,
+            {
+                "system": actions[ActionName.LANGUAGE_SYSTEM],
+                "en": actions[ActionName.LANGUAGE_ENGLISH],
+                "ar": actions[ActionName.LANGUAGE_ARABIC],
+            },
+            self.statusBar().showMessage,
+            self,
+        )
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -483,6 +496,11 @@ class MainWindow(QMainWindow):
         from reader.ui.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self._actions, self).exec()
+
+    def _on_help_triggered(self) -> None:
+        from reader.ui.help_window import show_help
+
+        show_help(self)
 
     def _on_about_triggered(self) -> None:
         from reader.ui.about_dialog import AboutDialog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,14 +24,18 @@ from reader.ui.note_colors import color_icon
 SAVE_DELAY_MS = 500
 QUOTE_LIMIT = 400
 COLOR_LABELS = {
-    Color.YELLOW: "Yellow",
-    Color.GREEN: "Green",
-    Color.BLUE: "Blue",
-    Color.PINK: "Pink",
-    Color.PURPLE: "Purple",
-    Color.ORANGE: "Orange",
+    Color.YELLOW: QT_TRANSLATE_NOOP("Labels", "Yellow"),
+    Color.GREEN: QT_TRANSLATE_NOOP("Labels", "Green"),
+    Color.BLUE: QT_TRANSLATE_NOOP("Labels", "Blue"),
+    Color.PINK: QT_TRANSLATE_NOOP("Labels", "Pink"),
+    Color.PURPLE: QT_TRANSLATE_NOOP("Labels", "Purple"),
+    Color.ORANGE: QT_TRANSLATE_NOOP("Labels", "Orange"),
 }
-STYLE_LABELS = {Style.HIGHLIGHT: "Highlight", Style.UNDERLINE: "Underline", Style.STRIKE: "Strike-through"}
+STYLE_LABELS = {
+    Style.HIGHLIGHT: QT_TRANSLATE_NOOP("Labels", "Highlight"),
+    Style.UNDERLINE: QT_TRANSLATE_NOOP("Labels", "Underline"),
+    Style.STRIKE: QT_TRANSLATE_NOOP("Labels", "Strike-through"),
+}
 
 
 class NoteEditor(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,10 +31,10 @@ from reader.ui.dialog_folders import NOTES_EXPORT, DialogFolders
 from reader.ui.password_field import password_field
 
 FORMAT_LABELS = {
-    ExportFormat.MARKDOWN: "Markdown handout (.md)",
-    ExportFormat.HTML: "HTML handout (.html)",
-    ExportFormat.PDF: "PDF handout (.pdf)",
-    ExportFormat.JSON: "Notes file for another reader (W3C Web Annotation .json)",
+    ExportFormat.MARKDOWN: QT_TRANSLATE_NOOP("Labels", "Markdown handout (.md)"),
+    ExportFormat.HTML: QT_TRANSLATE_NOOP("Labels", "HTML handout (.html)"),
+    ExportFormat.PDF: QT_TRANSLATE_NOOP("Labels", "PDF handout (.pdf)"),
+    ExportFormat.JSON: QT_TRANSLATE_NOOP("Labels", "Notes file for another reader (W3C Web Annotation .json)"),
 }
 
 

@@ -8,7 +8,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
@@ -46,7 +46,7 @@ class NotesImporter(QObject):
         background; the layer's name is asked once the file is known to be good."""
         if self.is_running:
             return
-        title = self._window.tr("Import Notes")
+        title = QCoreApplication.translate("MainWindow", "Import Notes")
         folder = str(self._folders.start(NOTES_IMPORT))
         chosen, _filter = QFileDialog.getOpenFileName(self._window, title, folder, FILE_FILTER)
         if not chosen:
@@ -85,9 +85,11 @@ class NotesImporter(QObject):
         """Ask the layer's name, proposing the file's; None when the reader cancels (nothing is added)."""
         from reader.notes.note import check_layer_name
 
-        title = self._window.tr("Import Notes")
+        title = QCoreApplication.translate("MainWindow", "Import Notes")
         count = len(prepared.notes)
-        label = self._window.tr("{0} holds {1} notes. Name of the layer for them:").format(prepared.source, count)
+        label = QCoreApplication.translate("MainWindow", "{0} holds {1} notes. Name of the layer for them:").format(
+            prepared.source, count
+        )
         name, accepted = QInputDialog.getText(self._window, title, label, text=prepared.layer)
         if not accepted:
             return None
@@ -109,8 +111,8 @@ class NotesImporter(QObject):
 
     def _ask_passphrase_and_start(self, path: Path, layer: str | None) -> None:
         """A sealed notes file: ask for its own passphrase (not shown as it is typed), then read it again."""
-        title = self._window.tr("Import Notes")
-        label = self._window.tr("{0} is sealed. Its passphrase:").format(path.name)
+        title = QCoreApplication.translate("MainWindow", "Import Notes")
+        label = QCoreApplication.translate("MainWindow", "{0} is sealed. Its passphrase:").format(path.name)
         passphrase, accepted = QInputDialog.getText(self._window, title, label, QLineEdit.EchoMode.Password)
         if accepted and passphrase:
             self.start(path, layer, passphrase)

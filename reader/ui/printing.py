@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -46,9 +46,9 @@ def print_report(
     from reader.ui.print_options import PrintOptionsDialog
 
     labels = {
-        Purpose.PRINT: parent.tr("&Print…"),
-        Purpose.PREVIEW: parent.tr("&Show Preview"),
-        Purpose.PDF: parent.tr("&Save as PDF…"),
+        Purpose.PRINT: QCoreApplication.translate("MainWindow", "&Print…"),
+        Purpose.PREVIEW: QCoreApplication.translate("MainWindow", "&Show Preview"),
+        Purpose.PDF: QCoreApplication.translate("MainWindow", "&Save as PDF…"),
     }
     dialog = PrintOptionsDialog(report, current_section_id, annotator is not None, labels[purpose], parent)
     try:
@@ -85,7 +85,9 @@ def _file_stem(report: Report, sections: tuple[Section, ...]) -> str:
 def ask_pdf_path(parent: QWidget, stem: str, folders: DialogFolders) -> Path | None:
     """Ask where to save the PDF, starting in the folder the last one went to; the folder chosen is remembered."""
     suggested = str(folders.start(PDF) / f"{stem}.pdf")
-    chosen, _filter = QFileDialog.getSaveFileName(parent, parent.tr("Save as PDF"), suggested, "PDF (*.pdf)")
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("MainWindow", "Save as PDF"), suggested, "PDF (*.pdf)"
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -130,7 +132,7 @@ def print_document(parent: QWidget, document: QTextDocument) -> None:
     _a4(printer)
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("printDialog")
-    dialog.setAccessibleName(parent.tr("Print"))
+    dialog.setAccessibleName(QCoreApplication.translate("MainWindow", "Print"))
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
         document.print_(printer)
     dialog.deleteLater()
@@ -144,8 +146,8 @@ def show_preview(parent: QWidget, document: QTextDocument) -> None:
     _a4(printer)
     preview = QPrintPreviewDialog(printer, parent)
     preview.setObjectName("printPreviewDialog")
-    preview.setAccessibleName(parent.tr("Print preview"))
-    preview.setWindowTitle(parent.tr("Print Preview"))
+    preview.setAccessibleName(QCoreApplication.translate("MainWindow", "Print preview"))
+    preview.setWindowTitle(QCoreApplication.translate("MainWindow", "Print Preview"))
     preview.paintRequested.connect(document.print_)
     preview.exec()
     preview.deleteLater()

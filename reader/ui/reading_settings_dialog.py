@@ -8,7 +8,7 @@ the rendered page in the cache serves every setting. Nothing here is imported by
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,9 +32,9 @@ FONT_FILES = {
 }
 FONT_FAMILY = {"serif": "DejaVu Serif", "sans": "DejaVu Sans"}
 FONT_LABELS = {
-    "system": "System default",
-    "serif": "Serif (DejaVu Serif)",
-    "sans": "Sans serif (DejaVu Sans)",
+    "system": QT_TRANSLATE_NOOP("Labels", "System default"),
+    "serif": QT_TRANSLATE_NOOP("Labels", "Serif (DejaVu Serif)"),
+    "sans": QT_TRANSLATE_NOOP("Labels", "Sans serif (DejaVu Sans)"),
 }
 _loaded: set[str] = set()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,20 +23,73 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ShortcutsDialog", text)
 
 
+def _label(text: str) -> str:
+    """A menu or action label of the action table, translated as the menus show it."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
 # Keys that belong to a widget rather than to a menu item (the menus' keys come from ACTION_SPECS).
 WIDGET_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Moving around", "Tab / Shift+Tab", "Next / previous control"),
-    ("Moving around", "F10 or Alt", "Open the menus"),
-    ("Search", "Down / Up, Page Down / Page Up", "Choose a result (from the search field)"),
-    ("Search", "Enter", "Open the chosen result"),
-    ("Search", "Esc", "Back to the search field; Esc there clears the search"),
-    ("Find in section", "Enter / Shift+Enter", "Next / previous match"),
-    ("Find in section", "Esc", "Close the find bar"),
-    ("Glossary popup", "Tab / Shift+Tab", "Move between its links (after Ctrl+I)"),
-    ("Glossary popup", "Enter or Space", "Follow the chosen link"),
-    ("Glossary popup", "Esc", "Close the popup and return to the text"),
-    ("Document", "Arrow keys, Home, End", "Move the text cursor (Shift: select)"),
-    ("Document", "Tab / Enter", "Move to the next link / follow it"),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Moving around"),
+        "Tab / Shift+Tab",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous control"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Moving around"),
+        "F10 or Alt",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the menus"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Search"),
+        "Down / Up, Page Down / Page Up",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Choose a result (from the search field)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Search"),
+        "Enter",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the chosen result"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Search"),
+        "Esc",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Back to the search field; Esc there clears the search"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Find in section"),
+        "Enter / Shift+Enter",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous match"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Find in section"),
+        "Esc",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the find bar"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Glossary popup"),
+        "Tab / Shift+Tab",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move between its links (after Ctrl+I)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Glossary popup"),
+        "Enter or Space",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Follow the chosen link"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Glossary popup"),
+        "Esc",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the popup and return to the text"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Document"),
+        "Arrow keys, Home, End",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move the text cursor (Shift: select)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Document"),
+        "Tab / Enter",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move to the next link / follow it"),
+    ),
 )
 
 
@@ -73,11 +126,18 @@ def shortcut_rows(actions: Iterable[QAction] = ()) -> list[tuple[str, str, str]]
                 else key_text(spec.shortcuts)
             )
             if keys:
-                group = plain_label(menu) + (f" › {plain_label(spec.submenu)}" if spec.submenu else "")
-                rows.append((group, keys, plain_label(spec.label)))
+                group = plain_label(_label(menu)) + (f" › {plain_label(_label(spec.submenu))}" if spec.submenu else "")
+                rows.append((group, keys, plain_label(_label(spec.label))))
     for toggle in PANEL_TOGGLES:
-        panel = toggle.dock.removesuffix("Dock").capitalize()
-        rows.append((plain_label("&View"), toggle.shortcut, _tr("Show or hide the {0} panel").format(panel)))
+        toggle_action = live.get(toggle.action)
+        panel = toggle_action.text() if toggle_action is not None else toggle.dock.removesuffix("Dock").capitalize()
+        rows.append(
+            (
+                plain_label(_label("&View")),
+                toggle.shortcut,
+                QCoreApplication.translate("ShortcutsDialog", "Show or hide the {0} panel").format(panel),
+            )
+        )
     rows.extend((_tr(group), keys, _tr(what)) for group, keys, what in WIDGET_KEYS)
     return rows
 

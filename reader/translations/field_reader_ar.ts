@@ -1,0 +1,1905 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Field Reader</source>
+        <translation>حول Field Reader</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>التقرير</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>الناشر</translation>
+    </message>
+    <message>
+        <source>Edition date</source>
+        <translation>تاريخ الإصدار</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>الترخيص</translation>
+    </message>
+    <message>
+        <source>Portable</source>
+        <translation>نسخة محمولة</translation>
+    </message>
+    <message>
+        <source>yes: notes, preferences and caches are kept in data/ beside the program</source>
+        <translation>نعم: تُحفظ الملاحظات والتفضيلات والملفات المؤقتة في المجلد data/ بجوار البرنامج</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkMarks</name>
+    <message>
+        <source>Bookmarks in the margin</source>
+        <translation>الإشارات المرجعية في الهامش</translation>
+    </message>
+</context>
+<context>
+    <name>Bookmarks</name>
+    <message>
+        <source>Unlock the notes to keep bookmarks.</source>
+        <translation>افتح قفل الملاحظات لتتمكن من حفظ الإشارات المرجعية.</translation>
+    </message>
+    <message>
+        <source>Scroll to a paragraph to bookmark it.</source>
+        <translation>مرِّر إلى فقرة لتضع عليها إشارة مرجعية.</translation>
+    </message>
+    <message>
+        <source>Bookmark removed. {0} brings it back.</source>
+        <translation>أُزيلت الإشارة المرجعية. يعيدها {0}.</translation>
+    </message>
+    <message>
+        <source>Bookmarked {0}. {1} undoes it.</source>
+        <translation>وُضعت إشارة مرجعية على {0}. يتراجع عنها {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>Report text</source>
+        <translation>نص التقرير</translation>
+    </message>
+    <message>
+        <source>The report. Headings, lists and glossary terms can be walked.</source>
+        <translation>التقرير. يمكن التنقل بين عناوينه وقوائمه ومصطلحات المسرد.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase notes and history</source>
+        <translation>محو الملاحظات والسجل</translation>
+    </message>
+    <message>
+        <source>Erase My Notes and History</source>
+        <translation>محو ملاحظاتي وسجلي</translation>
+    </message>
+    <message>
+        <source>Erase everything you wrote in Field Reader on this computer?</source>
+        <translation>هل تريد محو كل ما كتبته في Field Reader على هذا الحاسوب؟</translation>
+    </message>
+    <message>
+        <source>This removes:
+{0}
+
+The report stays. Erased notes cannot be brought back.</source>
+        <translation>سيُحذف ما يلي:
+{0}
+
+يبقى التقرير كما هو. لا يمكن استعادة الملاحظات بعد محوها.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase Everything</source>
+        <translation>امحُ كل شيء</translation>
+    </message>
+    <message>
+        <source>Erase everything</source>
+        <translation>محو كل شيء</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBox</name>
+    <message>
+        <source>Field Reader</source>
+        <translation>Field Reader</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>رسالة خطأ</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in section</source>
+        <translation>البحث في القسم</translation>
+    </message>
+    <message>
+        <source>Find in Section</source>
+        <translation>البحث في القسم</translation>
+    </message>
+    <message>
+        <source>Find in this section</source>
+        <translation>ابحث في هذا القسم</translation>
+    </message>
+    <message>
+        <source>Find status</source>
+        <translation>حالة البحث</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} من {1}</translation>
+    </message>
+    <message>
+        <source>Not found in this section</source>
+        <translation>غير موجود في هذا القسم</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryFeature</name>
+    <message>
+        <source>{0}: open in glossary · Esc: close</source>
+        <translation>{0}: افتح في المسرد · Esc: إغلاق</translation>
+    </message>
+    <message>
+        <source>Copied “{0}” with its citation.</source>
+        <translation>نُسخ «{0}» مع توثيقه.</translation>
+    </message>
+    <message>
+        <source>There is no glossary term at the cursor.</source>
+        <translation>لا يوجد مصطلح من المسرد عند المؤشر.</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPanel</name>
+    <message>
+        <source>Glossary</source>
+        <translation>المسرد</translation>
+    </message>
+    <message>
+        <source>Filter the glossary</source>
+        <translation>تصفية المسرد</translation>
+    </message>
+    <message>
+        <source>Filter terms</source>
+        <translation>تصفية المصطلحات</translation>
+    </message>
+    <message>
+        <source>Glossary terms</source>
+        <translation>مصطلحات المسرد</translation>
+    </message>
+    <message>
+        <source>Glossary entry</source>
+        <translation>مدخل المسرد</translation>
+    </message>
+    <message>
+        <source>Copy Entry with &amp;Citation</source>
+        <translation>نسخ المدخل مع التوثيق</translation>
+    </message>
+    <message>
+        <source>Copy with citation</source>
+        <translation>نسخ مع التوثيق</translation>
+    </message>
+    <message>
+        <source>Copy the glossary entry with its citation</source>
+        <translation>انسخ مدخل المسرد مع توثيقه</translation>
+    </message>
+    <message>
+        <source>Copy the definition with its sources and the glossary&apos;s date</source>
+        <translation>انسخ التعريف مع مصادره وتاريخ المسرد</translation>
+    </message>
+    <message>
+        <source>No term matches the filter.</source>
+        <translation>لا يطابق أي مصطلح عبارة التصفية.</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>{0} (facts as of {1})</source>
+        <translation>{0} (المعلومات محدَّثة حتى {1})</translation>
+    </message>
+    <message>
+        <source>Glossary entry menu</source>
+        <translation>قائمة مدخل المسرد</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPopup</name>
+    <message>
+        <source>Glossary</source>
+        <translation>المسرد</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>التعريف</translation>
+    </message>
+    <message>
+        <source>Scroll the definition</source>
+        <translation>مرِّر التعريف</translation>
+    </message>
+    <message>
+        <source>Glossary links</source>
+        <translation>روابط المسرد</translation>
+    </message>
+    <message>
+        <source>Copy the entry with its citation</source>
+        <translation>انسخ المدخل مع توثيقه</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>المصدر: {0}</translation>
+    </message>
+    <message>
+        <source> (+{0} more in the glossary)</source>
+        <translation> (و{0} أخرى في المسرد)</translation>
+    </message>
+    <message>
+        <source>Tab: choose a link · Enter: follow it</source>
+        <translation>Tab: اختيار رابط · Enter: فتحه</translation>
+    </message>
+    <message>
+        <source>Glossary: {0}</source>
+        <translation>المسرد: {0}</translation>
+    </message>
+    <message>
+        <source>Open in glossary</source>
+        <translation>افتح في المسرد</translation>
+    </message>
+    <message>
+        <source>Search the report</source>
+        <translation>ابحث في التقرير</translation>
+    </message>
+    <message>
+        <source>Copy with citation</source>
+        <translation>نسخ مع التوثيق</translation>
+    </message>
+    <message>
+        <source>Chosen: {0}</source>
+        <translation>المختار: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Field Reader Help</source>
+        <translation>تعليمات Field Reader</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>صفحات التعليمات</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>صفحة التعليمات</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Yellow</source>
+        <translation>أصفر</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>أخضر</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>أزرق</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>وردي</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>بنفسجي</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>برتقالي</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>تظليل</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>تسطير</translation>
+    </message>
+    <message>
+        <source>Strike-through</source>
+        <translation>شطب</translation>
+    </message>
+    <message>
+        <source>Markdown handout (.md)</source>
+        <translation>نشرة بصيغة Markdown ‏(.md)</translation>
+    </message>
+    <message>
+        <source>HTML handout (.html)</source>
+        <translation>نشرة بصيغة HTML ‏(.html)</translation>
+    </message>
+    <message>
+        <source>PDF handout (.pdf)</source>
+        <translation>نشرة بصيغة PDF ‏(.pdf)</translation>
+    </message>
+    <message>
+        <source>Notes file for another reader (W3C Web Annotation .json)</source>
+        <translation>ملف ملاحظات لقارئ آخر (W3C Web Annotation ‏.json)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>خط النظام</translation>
+    </message>
+    <message>
+        <source>Serif (DejaVu Serif)</source>
+        <translation>خط مذيَّل (DejaVu Serif)</translation>
+    </message>
+    <message>
+        <source>Sans serif (DejaVu Sans)</source>
+        <translation>خط غير مذيَّل (DejaVu Sans)</translation>
+    </message>
+</context>
+<context>
+    <name>LockFeature</name>
+    <message>
+        <source>The privacy lock is on. Ctrl+L locks your notes now.</source>
+        <translation>قفل الخصوصية مفعَّل. يقفل Ctrl+L ملاحظاتك فورًا.</translation>
+    </message>
+    <message>
+        <source>The privacy lock is off; your notes are kept.</source>
+        <translation>أُوقف قفل الخصوصية؛ ملاحظاتك محفوظة.</translation>
+    </message>
+    <message>
+        <source>Your notes and history were erased. The report stays.</source>
+        <translation>مُحيت ملاحظاتك وسجلك. بقي التقرير كما هو.</translation>
+    </message>
+    <message>
+        <source>Notes Locked</source>
+        <translation>الملاحظات مقفلة</translation>
+    </message>
+    <message>
+        <source>Notes are locked; unlock them</source>
+        <translation>الملاحظات مقفلة؛ افتح قفلها</translation>
+    </message>
+    <message>
+        <source>Your notes are locked. Click to unlock them (Ctrl+L).</source>
+        <translation>ملاحظاتك مقفلة. انقر لفتح قفلها (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Lock Notes</source>
+        <translation>قفل الملاحظات</translation>
+    </message>
+    <message>
+        <source>Notes are open; lock them now</source>
+        <translation>الملاحظات مفتوحة؛ اقفلها الآن</translation>
+    </message>
+    <message>
+        <source>Lock your notes now (Ctrl+L).</source>
+        <translation>اقفل ملاحظاتك الآن (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Notes are locked</source>
+        <translation>الملاحظات مقفلة</translation>
+    </message>
+    <message>
+        <source>Unlock them with your passphrase to read, search or add notes.</source>
+        <translation>افتح قفلها بعبارة المرور لتقرأ الملاحظات أو تبحث فيها أو تضيف إليها.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>فتح القفل…</translation>
+    </message>
+    <message>
+        <source>Unlock notes</source>
+        <translation>فتح قفل الملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>انتقال</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>تعليمات</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>السمة</translation>
+    </message>
+    <message>
+        <source>Displa&amp;y Language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>طباعة…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>معاينة الطباعة…</translation>
+    </message>
+    <message>
+        <source>&amp;Export as PDF…</source>
+        <translation>تصدير بصيغة PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Notes…</source>
+        <translation>تصدير الملاحظات…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Notes…</source>
+        <translation>استيراد ملاحظات…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Copy with &amp;Citation</source>
+        <translation>نسخ مع التوثيق</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>بحث…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Section…</source>
+        <translation>البحث في القسم…</translation>
+    </message>
+    <message>
+        <source>Next &amp;Match</source>
+        <translation>المطابقة التالية</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Match</source>
+        <translation>المطابقة السابقة</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>الحجم الفعلي</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>فاتحة</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>داكنة</translation>
+    </message>
+    <message>
+        <source>S&amp;epia</source>
+        <translation>بنية دافئة</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>تباين عالٍ</translation>
+    </message>
+    <message>
+        <source>&amp;Reference Mode (¶ Numbers)</source>
+        <translation>وضع الإحالة (أرقام ¶)</translation>
+    </message>
+    <message>
+        <source>Reading &amp;Settings…</source>
+        <translation>إعدادات القراءة…</translation>
+    </message>
+    <message>
+        <source>Fu&amp;ll Screen</source>
+        <translation>ملء الشاشة</translation>
+    </message>
+    <message>
+        <source>Presentation &amp;Mode</source>
+        <translation>وضع العرض التقديمي</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Contents</source>
+        <translation>الانتقال إلى المحتويات</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Document</source>
+        <translation>الانتقال إلى النص</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Glossary</source>
+        <translation>الانتقال إلى المسرد</translation>
+    </message>
+    <message>
+        <source>&amp;Explain Term at Cursor</source>
+        <translation>شرح المصطلح عند المؤشر</translation>
+    </message>
+    <message>
+        <source>Read Alo&amp;ud</source>
+        <translation>القراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p Reading</source>
+        <translation>إيقاف القراءة</translation>
+    </message>
+    <message>
+        <source>Previous Se&amp;ntence</source>
+        <translation>الجملة السابقة</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Sentence</source>
+        <translation>الجملة التالية</translation>
+    </message>
+    <message>
+        <source>Read Slo&amp;wer</source>
+        <translation>قراءة أبطأ</translation>
+    </message>
+    <message>
+        <source>Read &amp;Faster</source>
+        <translation>قراءة أسرع</translation>
+    </message>
+    <message>
+        <source>Read On to t&amp;he End of the Report</source>
+        <translation>متابعة القراءة حتى نهاية التقرير</translation>
+    </message>
+    <message>
+        <source>Say A&amp;bbreviations in Full</source>
+        <translation>نطق الاختصارات كاملة</translation>
+    </message>
+    <message>
+        <source>Read Aloud &amp;Voice and Speed…</source>
+        <translation>صوت القراءة وسرعتها…</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <source>&amp;English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>العربية</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Section</source>
+        <translation>القسم السابق</translation>
+    </message>
+    <message>
+        <source>&amp;Next Section</source>
+        <translation>القسم التالي</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>تقدُّم</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight Selection</source>
+        <translation>تظليل التحديد</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note to Selection</source>
+        <translation>إضافة ملاحظة إلى التحديد</translation>
+    </message>
+    <message>
+        <source>Go to Notes &amp;Panel</source>
+        <translation>الانتقال إلى لوحة الملاحظات</translation>
+    </message>
+    <message>
+        <source>Toggle Book&amp;mark</source>
+        <translation>وضع إشارة مرجعية أو إزالتها</translation>
+    </message>
+    <message>
+        <source>&amp;Yellow</source>
+        <translation>أصفر</translation>
+    </message>
+    <message>
+        <source>&amp;Green</source>
+        <translation>أخضر</translation>
+    </message>
+    <message>
+        <source>&amp;Blue</source>
+        <translation>أزرق</translation>
+    </message>
+    <message>
+        <source>Pin&amp;k</source>
+        <translation>وردي</translation>
+    </message>
+    <message>
+        <source>P&amp;urple</source>
+        <translation>بنفسجي</translation>
+    </message>
+    <message>
+        <source>&amp;Orange</source>
+        <translation>برتقالي</translation>
+    </message>
+    <message>
+        <source>Style: H&amp;ighlight</source>
+        <translation>النمط: تظليل</translation>
+    </message>
+    <message>
+        <source>Style: Un&amp;derline</source>
+        <translation>النمط: تسطير</translation>
+    </message>
+    <message>
+        <source>Style: &amp;Strike-through</source>
+        <translation>النمط: شطب</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Notes Now</source>
+        <translation>قفل الملاحظات الآن</translation>
+    </message>
+    <message>
+        <source>Unlock No&amp;tes…</source>
+        <translation>فتح قفل الملاحظات…</translation>
+    </message>
+    <message>
+        <source>P&amp;rivacy Lock…</source>
+        <translation>قفل الخصوصية…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase My Notes and History…</source>
+        <translation>محو ملاحظاتي وسجلي…</translation>
+    </message>
+    <message>
+        <source>&amp;Help Contents</source>
+        <translation>محتويات التعليمات</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>اختصارات لوحة المفاتيح…</translation>
+    </message>
+    <message>
+        <source>&amp;Read Aloud Help…</source>
+        <translation>تعليمات القراءة بصوت عالٍ…</translation>
+    </message>
+    <message>
+        <source>&amp;About Field Reader</source>
+        <translation>حول Field Reader</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <source>Annotation toolbar</source>
+        <translation>شريط أدوات التعليقات</translation>
+    </message>
+    <message>
+        <source>New highlights in {0}</source>
+        <translation>التظليلات الجديدة باللون: {0}</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>المحتويات</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>المسرد</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <source>Read aloud: play or pause</source>
+        <translation>القراءة بصوت عالٍ: تشغيل أو إيقاف مؤقت</translation>
+    </message>
+    <message>
+        <source>Current section</source>
+        <translation>القسم الحالي</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>جارٍ التحميل</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Field Reader starts.</source>
+        <translation>ستُستخدم اللغة الجديدة عند تشغيل Field Reader في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>Field Reader</source>
+        <translation>Field Reader</translation>
+    </message>
+    <message>
+        <source>Place the cursor in a paragraph to copy it with a citation.</source>
+        <translation>ضع المؤشر في فقرة لتنسخها مع توثيقها.</translation>
+    </message>
+    <message>
+        <source>Copied with citation.</source>
+        <translation>نُسخ مع التوثيق.</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>حُفظ {0}.</translation>
+    </message>
+    <message>
+        <source>Import Notes</source>
+        <translation>استيراد ملاحظات</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} notes. Name of the layer for them:</source>
+        <translation>يحتوي {0} على {1} من الملاحظات. اسم الطبقة التي ستضمها:</translation>
+    </message>
+    <message>
+        <source>{0} is sealed. Its passphrase:</source>
+        <translation>الملف {0} مختوم. عبارة المرور الخاصة به:</translation>
+    </message>
+    <message>
+        <source>&amp;Show Preview</source>
+        <translation>عرض المعاينة</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>حفظ بصيغة PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>حفظ بصيغة PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>طباعة</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>معاينة الطباعة</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>معاينة الطباعة</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note editor</source>
+        <translation>محرر الملاحظة</translation>
+    </message>
+    <message>
+        <source>Highlighted passage</source>
+        <translation>المقطع المظلَّل</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Write a note (optional)…</source>
+        <translation>اكتب ملاحظة (اختياري)…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>الوسوم، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <source>Highlight style</source>
+        <translation>نمط التظليل</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Delete this note</source>
+        <translation>احذف هذه الملاحظة</translation>
+    </message>
+    <message>
+        <source>Choose a note to read or edit it.</source>
+        <translation>اختر ملاحظة لقراءتها أو تحريرها.</translation>
+    </message>
+    <message>
+        <source>From the “{0}” layer (read-only).</source>
+        <translation>من طبقة «{0}» (للقراءة فقط).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>حُفظت.</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>جارٍ التحرير…</translation>
+    </message>
+</context>
+<context>
+    <name>NotesExportDialog</name>
+    <message>
+        <source>Export notes</source>
+        <translation>تصدير الملاحظات</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>تصدير الملاحظات</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>All notes ({0})</source>
+        <translation>كل الملاحظات ({0})</translation>
+    </message>
+    <message>
+        <source>Notes listed in the notes panel ({0})</source>
+        <translation>الملاحظات المعروضة في لوحة الملاحظات ({0})</translation>
+    </message>
+    <message>
+        <source>Safe export: leave out author names and dates</source>
+        <translation>تصدير آمن: دون أسماء الكاتبين والتواريخ</translation>
+    </message>
+    <message>
+        <source>Seal the file with a passphrase (only a reader given it can open the file)</source>
+        <translation>اختم الملف بعبارة مرور (لا يفتحه إلا من يُعطاها)</translation>
+    </message>
+    <message>
+        <source>Passphrase for the file</source>
+        <translation>عبارة مرور الملف</translation>
+    </message>
+    <message>
+        <source>Passphrase for the file again</source>
+        <translation>عبارة مرور الملف مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>الحفظ باسم</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>الملاحظات:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>عبارة المرور:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>مرة أخرى:</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>الحفظ باسم:</translation>
+    </message>
+    <message>
+        <source>Choose a file to save the notes in.</source>
+        <translation>اختر ملفًا لحفظ الملاحظات فيه.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was written.</source>
+        <translation>عبارتا المرور مختلفتان؛ لم يُكتب شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesFeature</name>
+    <message>
+        <source>Highlighted. {0} undoes it.</source>
+        <translation>ظُلِّل النص. يتراجع عنه {0}.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Note…</source>
+        <translation>تحرير الملاحظة…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Highlight</source>
+        <translation>حذف التظليل</translation>
+    </message>
+    <message>
+        <source>Colour and &amp;Style</source>
+        <translation>اللون والنمط</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {0}</source>
+        <translation>تراجع عن {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation>إعادة {0}</translation>
+    </message>
+    <message>
+        <source>This note&apos;s passage is not in this edition of the report.</source>
+        <translation>مقطع هذه الملاحظة غير موجود في هذا الإصدار من التقرير.</translation>
+    </message>
+    <message>
+        <source>Note deleted. {0} brings it back.</source>
+        <translation>حُذفت الملاحظة. يعيدها {0}.</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>حُفظ {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>Passage not found in this edition</source>
+        <translation>المقطع غير موجود في هذا الإصدار</translation>
+    </message>
+    <message>
+        <source>Bookmark · {0}</source>
+        <translation>إشارة مرجعية · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Filter notes</source>
+        <translation>تصفية الملاحظات</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>الترتيب</translation>
+    </message>
+    <message>
+        <source>Reading order</source>
+        <translation>ترتيب القراءة</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>الأحدث أولًا</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Any colour</source>
+        <translation>أي لون</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <source>Show notes, bookmarks or both</source>
+        <translation>اعرض الملاحظات أو الإشارات المرجعية أو كليهما</translation>
+    </message>
+    <message>
+        <source>Notes and bookmarks</source>
+        <translation>الملاحظات والإشارات المرجعية</translation>
+    </message>
+    <message>
+        <source>Highlights and notes</source>
+        <translation>التظليلات والملاحظات</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>الإشارات المرجعية</translation>
+    </message>
+    <message>
+        <source>Imported layers (tick to show)</source>
+        <translation>الطبقات المستوردة (حدِّدها لعرضها)</translation>
+    </message>
+    <message>
+        <source>Remove Layer</source>
+        <translation>إزالة الطبقة</translation>
+    </message>
+    <message>
+        <source>Remove the chosen layer and its notes</source>
+        <translation>أزل الطبقة المختارة وملاحظاتها</translation>
+    </message>
+    <message>
+        <source>Allow Editing</source>
+        <translation>السماح بالتحرير</translation>
+    </message>
+    <message>
+        <source>Allow editing the chosen layer&apos;s notes</source>
+        <translation>اسمح بتحرير ملاحظات الطبقة المختارة</translation>
+    </message>
+    <message>
+        <source>Imported layers</source>
+        <translation>الطبقات المستوردة</translation>
+    </message>
+    <message>
+        <source>Show notes made on other reports</source>
+        <translation>اعرض الملاحظات المكتوبة على تقارير أخرى</translation>
+    </message>
+    <message>
+        <source>Notes made on other reports (not placed in this report)</source>
+        <translation>ملاحظات مكتوبة على تقارير أخرى (غير موضوعة في هذا التقرير)</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</source>
+        <translation>لا توجد إشارات مرجعية بعد. اضغط Ctrl+D لوضع إشارة على الفقرة التي تقرؤها.</translation>
+    </message>
+    <message>
+        <source>No notes yet. Select text in the report and press Highlight or Add Note.</source>
+        <translation>لا توجد ملاحظات بعد. حدِّد نصًّا في التقرير ثم اضغط «تظليل» أو «إضافة ملاحظة».</translation>
+    </message>
+    <message>
+        <source>No note matches the filter.</source>
+        <translation>لا تطابق أي ملاحظة عبارة التصفية.</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>أي وسم</translation>
+    </message>
+    <message>
+        <source>Visible layers</source>
+        <translation>الطبقات الظاهرة</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>ملاحظاتي</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>editable</source>
+        <translation>قابلة للتحرير</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>ملاحظة واحدة</translation>
+    </message>
+    <message>
+        <source>{0} notes</source>
+        <translation>الملاحظات: {0}</translation>
+    </message>
+    <message>
+        <source>Tick to show this layer&apos;s notes in the report and this list.</source>
+        <translation>حدِّد الخانة لعرض ملاحظات هذه الطبقة في التقرير وفي هذه القائمة.</translation>
+    </message>
+    <message>
+        <source>Notes from other reports ({0})</source>
+        <translation>ملاحظات من تقارير أخرى ({0})</translation>
+    </message>
+    <message>
+        <source>From another report ({0}): “{1}”</source>
+        <translation>من تقرير آخر ({0}): «{1}»</translation>
+    </message>
+    <message>
+        <source>Made on another report; it is not placed in this one.</source>
+        <translation>كُتبت على تقرير آخر؛ وليس لها موضع في هذا التقرير.</translation>
+    </message>
+</context>
+<context>
+    <name>OutsideLinkDialog</name>
+    <message>
+        <source>Open a link outside Field Reader</source>
+        <translation>فتح رابط خارج Field Reader</translation>
+    </message>
+    <message>
+        <source>Link to Outside the Report</source>
+        <translation>رابط إلى خارج التقرير</translation>
+    </message>
+    <message>
+        <source>This link opens your e-mail program to write to:</source>
+        <translation>يفتح هذا الرابط برنامج البريد الإلكتروني للكتابة إلى:</translation>
+    </message>
+    <message>
+        <source>This link leads to a page outside the report:</source>
+        <translation>يقود هذا الرابط إلى صفحة خارج التقرير:</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>فتح في المتصفح</translation>
+    </message>
+    <message>
+        <source>Copy Address</source>
+        <translation>نسخ العنوان</translation>
+    </message>
+    <message>
+        <source>Open in E-mail Program</source>
+        <translation>فتح في برنامج البريد</translation>
+    </message>
+    <message>
+        <source>Open the link</source>
+        <translation>افتح الرابط</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>انسخ العنوان</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <source>Print options</source>
+        <translation>خيارات الطباعة</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>طباعة</translation>
+    </message>
+    <message>
+        <source>The current section, “{0}”, with its subsections</source>
+        <translation>القسم الحالي «{0}» مع أقسامه الفرعية</translation>
+    </message>
+    <message>
+        <source>Sections from:</source>
+        <translation>الأقسام من:</translation>
+    </message>
+    <message>
+        <source>The whole report</source>
+        <translation>التقرير كاملًا</translation>
+    </message>
+    <message>
+        <source>First section to print</source>
+        <translation>أول قسم للطباعة</translation>
+    </message>
+    <message>
+        <source>Last section to print</source>
+        <translation>آخر قسم للطباعة</translation>
+    </message>
+    <message>
+        <source>&amp;Highlights, in their colours and styles</source>
+        <translation>التظليلات بألوانها وأنماطها</translation>
+    </message>
+    <message>
+        <source>&amp;Notes, numbered in the text and printed at the end with their ¶</source>
+        <translation>الملاحظات، مرقَّمة في النص ومطبوعة في النهاية مع أرقام ¶</translation>
+    </message>
+    <message>
+        <source>Your notes are locked: unlock them first to print them.</source>
+        <translation>ملاحظاتك مقفلة: افتح قفلها أولًا لطباعتها.</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>معاينة…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy lock</source>
+        <translation>قفل الخصوصية</translation>
+    </message>
+    <message>
+        <source>Privacy Lock</source>
+        <translation>قفل الخصوصية</translation>
+    </message>
+    <message>
+        <source>Privacy lock settings</source>
+        <translation>إعدادات قفل الخصوصية</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>&amp;Erase Passphrase</source>
+        <translation>عبارة المحو</translation>
+    </message>
+    <message>
+        <source>Turn &amp;Off</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>ما الذي حدث</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>The lock keeps your notes and reading position encrypted. They open only with your passphrase, and close again when you lock them or leave the computer idle.</source>
+        <translation>يُبقي القفل ملاحظاتك وموضع قراءتك مشفَّرة. لا تُفتح إلا بعبارة المرور، وتُقفل من جديد عندما تقفلها أو تترك الحاسوب دون استخدام.</translation>
+    </message>
+    <message>
+        <source>If you forget the passphrase, your notes cannot be recovered. Nobody can reset it.</source>
+        <translation>إن نسيت عبارة المرور فلا يمكن استعادة ملاحظاتك، ولا يستطيع أحد إعادة تعيينها.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>عبارة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>عبارة المرور الجديدة مرة أخرى</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase (at least {0} characters):</source>
+        <translation>عبارة المرور ({0} حرفًا على الأقل):</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>مرة أخرى:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle after:</source>
+        <translation>القفل عند الخمول بعد:</translation>
+    </message>
+    <message>
+        <source>E&amp;rase notes after:</source>
+        <translation>محو الملاحظات بعد:</translation>
+    </message>
+    <message>
+        <source>&amp;Turn Lock On</source>
+        <translation>تفعيل القفل</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>عبارة المرور:</translation>
+    </message>
+    <message>
+        <source>The settings were saved.</source>
+        <translation>حُفظت الإعدادات.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Settings</source>
+        <translation>حفظ الإعدادات</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>عبارة المرور الحالية</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>عبارة المرور الحالية:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>عبارة المرور الجديدة:</translation>
+    </message>
+    <message>
+        <source>Your notes stay as they are; only the passphrase that opens them changes.</source>
+        <translation>تبقى ملاحظاتك كما هي؛ تتغير فقط عبارة المرور التي تفتحها.</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>غُيِّرت عبارة المرور.</translation>
+    </message>
+    <message>
+        <source>C&amp;hange Passphrase</source>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <source>An erase passphrase is a second passphrase for when you are forced to unlock. Entering it instead of your passphrase erases all notes without a sign: the reader then looks freshly installed.</source>
+        <translation>عبارة المحو عبارة مرور ثانية لحالات الإكراه على فتح القفل. إدخالها بدلًا من عبارة المرور يمحو كل الملاحظات دون أي أثر، فيبدو البرنامج كأنه مثبَّت للتو.</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>عبارة مرورك</translation>
+    </message>
+    <message>
+        <source>Erase passphrase</source>
+        <translation>عبارة المحو</translation>
+    </message>
+    <message>
+        <source>Erase passphrase again</source>
+        <translation>عبارة المحو مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Your &amp;passphrase:</source>
+        <translation>عبارة مرورك:</translation>
+    </message>
+    <message>
+        <source>E&amp;rase passphrase:</source>
+        <translation>عبارة المحو:</translation>
+    </message>
+    <message>
+        <source>The two erase passphrases differ; nothing was changed.</source>
+        <translation>عبارتا المحو مختلفتان؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>The erase passphrase was set.</source>
+        <translation>عُيِّنت عبارة المحو.</translation>
+    </message>
+    <message>
+        <source>There is no erase passphrase now.</source>
+        <translation>لا توجد عبارة محو الآن.</translation>
+    </message>
+    <message>
+        <source>&amp;Set Erase Passphrase</source>
+        <translation>تعيين عبارة المحو</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Erase Passphrase</source>
+        <translation>إزالة عبارة المحو</translation>
+    </message>
+    <message>
+        <source>Turning the lock off keeps your notes, stored without encryption from then on.</source>
+        <translation>إيقاف القفل يُبقي ملاحظاتك، لكنها تُخزَّن بعد ذلك دون تشفير.</translation>
+    </message>
+    <message>
+        <source>Turn Lock O&amp;ff</source>
+        <translation>إيقاف القفل</translation>
+    </message>
+    <message>
+        <source>Lock when idle after this many minutes (0: never)</source>
+        <translation>القفل بعد هذا العدد من دقائق الخمول (0: أبدًا)</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> دقيقة</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>Erase the notes after this many wrong passphrases (0: never)</source>
+        <translation>محو الملاحظات بعد هذا العدد من عبارات المرور الخاطئة (0: أبدًا)</translation>
+    </message>
+    <message>
+        <source> wrong passphrases</source>
+        <translation> محاولات خاطئة</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressIndicator</name>
+    <message>
+        <source>Reading progress</source>
+        <translation>تقدُّم القراءة</translation>
+    </message>
+    <message>
+        <source>Section {0} of {1} · {2} %</source>
+        <translation>القسم {0} من {1} · {2}٪</translation>
+    </message>
+    <message>
+        <source>Section {0} of {1}, {2}; {3} percent of the report read up to the top of the view.</source>
+        <translation>القسم {0} من {1}، {2}؛ قُرئ {3} بالمئة من التقرير حتى أعلى العرض.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>القراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Read Aloud</source>
+        <translation>القراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>السرعة</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>سرعة القراءة</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>الصوت</translation>
+    </message>
+    <message>
+        <source>Read aloud status</source>
+        <translation>حالة القراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Close read aloud</source>
+        <translation>إغلاق القراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <source>On to Report&apos;s End</source>
+        <translation>حتى نهاية التقرير</translation>
+    </message>
+    <message>
+        <source>Abbreviations in Full</source>
+        <translation>الاختصارات كاملة</translation>
+    </message>
+    <message>
+        <source>Read aloud: play or pause</source>
+        <translation>القراءة بصوت عالٍ: تشغيل أو إيقاف مؤقت</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudFeature</name>
+    <message>
+        <source>There is nothing here to read aloud.</source>
+        <translation>لا يوجد هنا ما يُقرأ بصوت عالٍ.</translation>
+    </message>
+    <message>
+        <source>Read Aloud Help</source>
+        <translation>تعليمات القراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Installing voices for read aloud</source>
+        <translation>تثبيت أصوات للقراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>No voice for the report&apos;s language ({0}) is installed; reading with another voice. Help ▸ Read Aloud Help says how to add one.</source>
+        <translation>لا يوجد صوت مثبَّت للغة التقرير ({0})؛ تجري القراءة بصوت آخر. تشرح «تعليمات ▸ تعليمات القراءة بصوت عالٍ» كيفية إضافة صوت.</translation>
+    </message>
+    <message>
+        <source>Sentence {0} of {1}</source>
+        <translation>الجملة {0} من {1}</translation>
+    </message>
+    <message>
+        <source>Finished reading aloud.</source>
+        <translation>انتهت القراءة بصوت عالٍ.</translation>
+    </message>
+    <message>
+        <source>Read Alo&amp;ud</source>
+        <translation>القراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use Reading</source>
+        <translation>إيقاف القراءة مؤقتًا</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Reading</source>
+        <translation>استئناف القراءة</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingSettingsDialog</name>
+    <message>
+        <source>Reading settings</source>
+        <translation>إعدادات القراءة</translation>
+    </message>
+    <message>
+        <source>Reading Settings</source>
+        <translation>إعدادات القراءة</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>الخط</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>حجم النص</translation>
+    </message>
+    <message>
+        <source>{0} (normal)</source>
+        <translation>{0} (عادي)</translation>
+    </message>
+    <message>
+        <source>Line spacing</source>
+        <translation>تباعد الأسطر</translation>
+    </message>
+    <message>
+        <source>Column width in characters</source>
+        <translation>عرض العمود بالأحرف</translation>
+    </message>
+    <message>
+        <source>Whole width</source>
+        <translation>العرض كاملًا</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> حرفًا</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>الخط:</translation>
+    </message>
+    <message>
+        <source>Text &amp;size:</source>
+        <translation>حجم النص:</translation>
+    </message>
+    <message>
+        <source>&amp;Line spacing:</source>
+        <translation>تباعد الأسطر:</translation>
+    </message>
+    <message>
+        <source>&amp;Column width:</source>
+        <translation>عرض العمود:</translation>
+    </message>
+    <message>
+        <source>The text size adds to the zoom (Ctrl+= and Ctrl+-); Actual Size leaves it.</source>
+        <translation>يُضاف حجم النص إلى التكبير (Ctrl+= وCtrl+-)؛ ولا يغيّره «الحجم الفعلي».</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>استعادة الافتراضي</translation>
+    </message>
+    <message>
+        <source>Reset the reading settings to the defaults</source>
+        <translation>أعد إعدادات القراءة إلى قيمها الافتراضية</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeature</name>
+    <message>
+        <source>Search is being prepared; results will appear when it is ready.</source>
+        <translation>يجري تجهيز البحث؛ ستظهر النتائج عندما يصبح جاهزًا.</translation>
+    </message>
+    <message>
+        <source>Search is unavailable: {0}</source>
+        <translation>البحث غير متاح: {0}</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be searched just now: {0}</source>
+        <translation>لا يمكن البحث في ملاحظاتك الآن: {0}</translation>
+    </message>
+    <message>
+        <source>That passage is not in this edition of the report.</source>
+        <translation>هذا المقطع غير موجود في هذا الإصدار من التقرير.</translation>
+    </message>
+    <message>
+        <source>The words searched for are only in the glossary, not in the report&apos;s text.</source>
+        <translation>الكلمات المبحوث عنها موجودة في المسرد فقط، لا في نص التقرير.</translation>
+    </message>
+    <message>
+        <source>Open a search result (Enter) to step through its matches.</source>
+        <translation>افتح نتيجة بحث (Enter) للتنقل بين مطابقاتها.</translation>
+    </message>
+    <message>
+        <source>No search matches to step through; search first.</source>
+        <translation>لا توجد مطابقات للتنقل بينها؛ ابحث أولًا.</translation>
+    </message>
+    <message>
+        <source>{0} matches in the report · F3 goes to the first</source>
+        <translation>المطابقات في التقرير: {0} · ينتقل F3 إلى الأولى</translation>
+    </message>
+    <message>
+        <source>Match {0} of {1} · F3 next · Esc clears</source>
+        <translation>المطابقة {0} من {1} · F3 التالية · Esc للمسح</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <source>Search the report, glossary and notes</source>
+        <translation>ابحث في التقرير والمسرد والملاحظات</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>تجهيز البحث</translation>
+    </message>
+    <message>
+        <source>Preparing search… %p%</source>
+        <translation>جارٍ تجهيز البحث… %p%</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>حالة البحث</translation>
+    </message>
+    <message>
+        <source>Search for the suggested spelling</source>
+        <translation>ابحث بالتهجئة المقترحة</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتائج البحث</translation>
+    </message>
+    <message>
+        <source>No results for “{0}”.</source>
+        <translation>لا توجد نتائج لـ«{0}».</translation>
+    </message>
+    <message>
+        <source>No exact matches; showing close matches.</source>
+        <translation>لا توجد مطابقات تامة؛ تُعرض مطابقات قريبة.</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>نتيجة واحدة</translation>
+    </message>
+    <message>
+        <source>{0} results</source>
+        <translation>النتائج: {0}</translation>
+    </message>
+    <message>
+        <source>Did you mean: {0}?</source>
+        <translation>هل تقصد: {0}؟</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Moving around</source>
+        <translation>التنقل</translation>
+    </message>
+    <message>
+        <source>Next / previous control</source>
+        <translation>عنصر التحكم التالي / السابق</translation>
+    </message>
+    <message>
+        <source>Open the menus</source>
+        <translation>فتح القوائم</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <source>Choose a result (from the search field)</source>
+        <translation>اختيار نتيجة (من حقل البحث)</translation>
+    </message>
+    <message>
+        <source>Open the chosen result</source>
+        <translation>فتح النتيجة المختارة</translation>
+    </message>
+    <message>
+        <source>Back to the search field; Esc there clears the search</source>
+        <translation>العودة إلى حقل البحث؛ وEsc هناك يمسح البحث</translation>
+    </message>
+    <message>
+        <source>Find in section</source>
+        <translation>البحث في القسم</translation>
+    </message>
+    <message>
+        <source>Next / previous match</source>
+        <translation>المطابقة التالية / السابقة</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>إغلاق شريط البحث في القسم</translation>
+    </message>
+    <message>
+        <source>Glossary popup</source>
+        <translation>نافذة المسرد المنبثقة</translation>
+    </message>
+    <message>
+        <source>Move between its links (after Ctrl+I)</source>
+        <translation>التنقل بين روابطها (بعد Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Follow the chosen link</source>
+        <translation>فتح الرابط المختار</translation>
+    </message>
+    <message>
+        <source>Close the popup and return to the text</source>
+        <translation>إغلاق النافذة المنبثقة والعودة إلى النص</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Move the text cursor (Shift: select)</source>
+        <translation>تحريك مؤشر النص (مع Shift: التحديد)</translation>
+    </message>
+    <message>
+        <source>Move to the next link / follow it</source>
+        <translation>الانتقال إلى الرابط التالي / فتحه</translation>
+    </message>
+    <message>
+        <source>Show or hide the {0} panel</source>
+        <translation>إظهار لوحة «{0}» أو إخفاؤها</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Filter shortcuts</source>
+        <translation>تصفية الاختصارات</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>TocView</name>
+    <message>
+        <source>Table of contents</source>
+        <translation>جدول المحتويات</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock notes</source>
+        <translation>فتح قفل الملاحظات</translation>
+    </message>
+    <message>
+        <source>Unlock Notes</source>
+        <translation>فتح قفل الملاحظات</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open your notes.</source>
+        <translation>أدخل عبارة المرور لفتح ملاحظاتك.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Why the notes did not open</source>
+        <translation>سبب عدم فتح الملاحظات</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>عبارة المرور:</translation>
+    </message>
+</context>
+<context>
+    <name>accessibility</name>
+    <message>
+        <source>Glossary term</source>
+        <translation>مصطلح من المسرد</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <source>More tools</source>
+        <translation>مزيد من الأدوات</translation>
+    </message>
+    <message>
+        <source>Shows the tools that do not fit</source>
+        <translation>يعرض الأدوات التي لا تتسع لها المساحة</translation>
+    </message>
+    <message>
+        <source>Choices: {0}</source>
+        <translation>الخيارات: {0}</translation>
+    </message>
+    <message>
+        <source>Vertical scroll bar</source>
+        <translation>شريط التمرير العمودي</translation>
+    </message>
+    <message>
+        <source>Horizontal scroll bar</source>
+        <translation>شريط التمرير الأفقي</translation>
+    </message>
+</context>
+<context>
+    <name>annotator</name>
+    <message>
+        <source>Highlight</source>
+        <translation>تظليل</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>حذف الملاحظة</translation>
+    </message>
+    <message>
+        <source>Remove Layer</source>
+        <translation>إزالة الطبقة</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,163 @@
+"""The offline help (F1, Help › Help Contents): bundled Markdown pages in the interface's language.
+
+The pages live in `reader/help/<language>/` and are rendered with the project's Python-Markdown (imported only when
+help is first opened). Nothing is fetched: the browser loads no resource, a link to another page of the help opens
+it, `action:shortcuts` opens the shortcuts sheet, and a web or mail address goes through the outside-link
+confirmation like the report's links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+HELP_FOLDER = Path(__file__).resolve().parent.parent / "help"
+# In the order the list shows them; each file's first line is its "# Title".
+PAGES = ("reading", "search", "glossary", "notes", "privacy", "read-aloud", "shortcuts")
+SHORTCUTS_LINK = "action:shortcuts"
+
+
+@dataclass(frozen=True, slots=True)
+class HelpPage:
+    name: str
+    title: str
+    markdown: str
+
+
+def help_pages(language: str) -> list[HelpPage]:
+    """The help's pages in `language` ("en" or "ar"); a page missing in that language is given in English."""
+    pages = []
+    for name in PAGES:
+        path = HELP_FOLDER / language / f"{name}.md"
+        if not path.is_file():
+            path = HELP_FOLDER / "en" / f"{name}.md"
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else name
+        pages.append(HelpPage(name, first.lstrip("#").strip(), text))
+    return pages
+
+
+def page_html(page: HelpPage, right_to_left: bool) -> str:
+    """A page as HTML, rendered with Python-Markdown (tables allowed), set in the interface's direction."""
+    import markdown
+
+    body = markdown.markdown(page.markdown, extensions=["tables"])
+    direction = "rtl" if right_to_left else "ltr"
+    return f'<html><body dir="{direction}">{body}</body></html>'
+
+
+class HelpBrowser(QTextBrowser):
+    """Shows one page; loads nothing from outside the app."""
+
+    def loadResource(self, resource_type: int, name: QUrl) -> object:
+        return None
+
+
+class HelpWindow(QDialog):
+    """The help: a list of pages beside the page being read. Not modal, so the report stays usable."""
+
+    def __init__(
+        self, language: str, parent: QWidget | None = None, *, open_shortcuts: Callable[[], None] | None = None
+    ) -> None:
+        super().__init__(parent)
+        from reader.ui.language import RIGHT_TO_LEFT
+
+        self.setObjectName("helpWindow")
+        self.setWindowTitle(self.tr("Field Reader Help"))
+        self.setAccessibleName(self.tr("Field Reader Help"))
+        self._right_to_left = language in RIGHT_TO_LEFT
+        self._open_shortcuts = open_shortcuts
+        self._pages = {page.name: page for page in help_pages(language)}
+        self.page_list = QListWidget(self)
+        self.page_list.setObjectName("helpPages")
+        self.page_list.setAccessibleName(self.tr("Help pages"))
+        for page in self._pages.values():
+            item = QListWidgetItem(page.title, self.page_list)
+            item.setData(Qt.ItemDataRole.UserRole, page.name)
+        self.browser = HelpBrowser(self)
+        self.browser.setObjectName("helpBrowser")
+        self.browser.setAccessibleName(self.tr("Help page"))
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self.page_list.currentRowChanged.connect(self._on_row_changed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.setObjectName("helpButtons")
+        buttons.rejected.connect(self.close)
+        row = QHBoxLayout()
+        row.addWidget(self.page_list, 1)
+        row.addWidget(self.browser, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(860, 600)
+        self.page_list.setCurrentRow(0)
+
+    @property
+    def current_page(self) -> str:
+        item = self.page_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+
+    def show_page(self, name: str) -> bool:
+        """Show the page called `name` ("search", …); False when there is none."""
+        names = list(self._pages)
+        if name not in names:
+            return False
+        self.page_list.setCurrentRow(names.index(name))
+        return True
+
+    def _on_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._pages):
+            page = list(self._pages.values())[row]
+            self.browser.setHtml(page_html(page, self._right_to_left))
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        """Another page of the help, the shortcuts sheet, or (after the reader confirms) an outside address."""
+        from reader.ui.outside_link_dialog import follow_outside_link, is_outside_link
+
+        if url.toString() == SHORTCUTS_LINK:
+            if self._open_shortcuts is not None:
+                self._open_shortcuts()
+        elif is_outside_link(url):
+            follow_outside_link(url, self)
+        elif not url.scheme():
+            if url.path():
+                self.show_page(Path(url.path()).stem)
+            if url.hasFragment():
+                self.browser.scrollToAnchor(url.fragment())
+
+
+def show_help(window: QWidget, page: str = "") -> HelpWindow:
+    """Open (or bring back) the window's help, at `page` if given; the help window."""
+    from reader.ui.language import current_language
+
+    help_window = window.findChild(HelpWindow, "helpWindow")
+    if help_window is None:
+        help_window = HelpWindow(current_language(), window, open_shortcuts=lambda: _open_shortcuts(window))
+    if page:
+        help_window.show_page(page)
+    help_window.show()
+    help_window.raise_()
+    help_window.activateWindow()
+    return help_window
+
+
+def _open_shortcuts(window: QWidget) -> None:
+    """The shortcuts sheet, as Help › Keyboard Shortcuts (Ctrl+/) opens it."""
+    from PySide6.QtGui import QAction
+
+    action = window.findChild(QAction, "actionShowShortcuts")
+    if action is not None:
+        action.trigger()

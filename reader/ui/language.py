@@ -1,0 +1,121 @@
+"""The interface's language: which one (the preference, else the system's), its translators, its direction.
+
+English is the source language of every string, so it needs no translation file. Arabic loads two compiled `.qm`
+files: ours (`reader/translations/field_reader_ar.qm`) and Qt's own for its standard dialogs (`qtbase_ar.qm`, from
+Qt's translations folder), and turns the whole interface right to left. The report keeps its own language and
+direction (`document_direction`). A change made in View › Display Language applies on the next start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from reader.prefs import Preferences
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+LANGUAGES = ("en", "ar")  # the interface languages there are
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
+LANGUAGE_PROPERTY = "interfaceLanguage"  # set on the application: the help window reads it
+
+
+def interface_language(choice: str, system: QLocale | None = None) -> str:
+    """The language to show: `choice` ("en", "ar" or "system"); "system" is Arabic on an Arabic system, else English."""
+    if choice in LANGUAGES:
+        return choice
+    locale = system if system is not None else QLocale.system()
+    languages = [locale.language(), *(QLocale(name).language() for name in locale.uiLanguages()[:1])]
+    return "ar" if QLocale.Language.Arabic in languages else "en"
+
+
+SHARED_CONTEXT = "Labels"  # tables of labels shown by several widgets (colours, styles, formats, fonts)
+
+
+class ReaderTranslator(QTranslator):
+    """Our translations: a string not found under its widget's context is looked up among the shared labels."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        text = super().translate(context, source, disambiguation, n)
+        if not text and context != SHARED_CONTEXT:
+            text = super().translate(SHARED_CONTEXT, source, disambiguation, n)
+        return text
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load the translations for `language` into `app`, set its layout direction; the translators (keep them).
+
+    A missing or unreadable file leaves those strings in English rather than stopping the start.
+    """
+    app.setProperty(LANGUAGE_PROPERTY, language)
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    sources = (
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"field_reader_{language}", str(TRANSLATIONS)),
+    )
+    for name, folder in sources:
+        translator = QTranslator(app) if name.startswith("qtbase") else ReaderTranslator(app)
+        if translator.load(name, folder) and app.installTranslator(translator):
+            installed.append(translator)
+    if language in RIGHT_TO_LEFT:
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return installed
+
+
+def current_language() -> str:
+    """The interface language the running application was started in ("en" when none was set)."""
+    app = QCoreApplication.instance()
+    value = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return value if value in LANGUAGES else "en"
+
+
+def document_direction(report_language: str) -> Qt.LayoutDirection:
+    """The report's own direction, whatever the interface's: an English report reads left to right."""
+    primary = report_language.split("-", 1)[0].casefold()
+    return Qt.LayoutDirection.RightToLeft if primary in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
+
+
+def language_changed_message() -> str:
+    """What the status line says after a new language is chosen."""
+    return QCoreApplication.translate("MainWindow", "The new language is used the next time Field Reader starts.")
+
+
+class LanguageChoice(QObject):
+    """Keeps View › Display Language's three items in step with the preference and saves a new choice."""
+
+    def __init__(
+        self,
+        prefs: Preferences,
+        actions: Mapping[str, QAction],
+        show_message: Callable[[str, int], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("languageChoice")
+        self._prefs = prefs
+        self._show_message = show_message
+        for value, action in actions.items():
+            action.setChecked(value == prefs.language)
+            action.triggered.connect(lambda _checked=False, value=value: self.choose(value))
+
+    def choose(self, value: str) -> None:
+        if value == self._prefs.language:
+            return
+        self._prefs.language = value
+        self._save()
+        self._show_message(language_changed_message(), 10_000)
+
+    def _save(self) -> None:
+        from reader.errors import ReaderError
+
+        try:
+            self._prefs.save()
+        except ReaderError as error:
+            self._show_message(str(error), 10_000)
