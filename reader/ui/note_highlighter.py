@@ -4,6 +4,7 @@ note under a click."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -86,7 +87,8 @@ class NoteHighlighter(QObject):
         self._next_slice = QTimer(self)
         self._next_slice.setSingleShot(True)
         self._next_slice.setInterval(0)
-        self._next_slice.timeout.connect(self.repaint)
+        self._next_slice.timeout.connect(self._build_and_paint)
+        self._pending: tuple[tuple[Note, ...], Iterator[Note]] | None = None  # the notes to paint, those left to see
         document.viewport().installEventFilter(self)
         document.reloaded.connect(self._forget_positions)
 
@@ -108,6 +110,7 @@ class NoteHighlighter(QObject):
         self._active = False
         self._stopped = True
         self._next_slice.stop()
+        self._pending = None
         self._painted.clear()
         if self._marks is not None:
             self._marks.set_marks([])
@@ -118,13 +121,22 @@ class NoteHighlighter(QObject):
         many must be built (the first paint, an import), they are built a slice per event-loop turn and painted
         together once all are built."""
         self._next_slice.stop()
+        self._pending = None
         if not self._active or self._annotator.is_loading:  # `notes_changed` follows the loading
             return
         notes = self._annotator.notes(visible_only=True)
+        self._pending = (notes, iter(notes))
+        self._build_and_paint()
+
+    def _build_and_paint(self) -> None:
+        """Build the highlights of the notes left to see, a slice at a time; paint them all once built."""
+        if self._pending is None or not self._active:
+            return
+        notes, left = self._pending
         painted = self._painted
         start = time.perf_counter()
         built = 0
-        for note in notes:
+        for note in left:
             placement = self._annotator.placement(note.id)
             entry = painted.get(note.id)
             if entry is not None and entry.note is note and entry.placement is placement:
@@ -135,6 +147,7 @@ class NoteHighlighter(QObject):
                 self.slices += 1
                 self._next_slice.start()  # build the rest next turn, then paint them all
                 return
+        self._pending = None
         if len(painted) > len(notes):  # deleted or hidden notes
             shown = {note.id for note in notes}
             for note_id in [note_id for note_id in painted if note_id not in shown]:
