@@ -46,7 +46,10 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     first start).
     """
     right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+    if window.isRightToLeft():  # Qt does not mirror dock areas: the contents go where a right-to-left reader starts
+        right, left = left, right
     toc = TocView(report, window)
+    toc.setLayoutDirection(document.layoutDirection())  # the report's headings read in the report's direction
     toc_dock = add_dock(window, "tocDock", QCoreApplication.translate("MainWindow", "Contents"), left, toc)
     # The docks exist from here on, so that the saved layout restores them; their features fill them.
     glossary_dock = add_dock(window, "glossaryDock", QCoreApplication.translate("MainWindow", "Glossary"), right)
@@ -70,6 +73,7 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     window.addToolBar(toolbar)
     position_label = QLabel(window)
     position_label.setObjectName("positionLabel")
+    position_label.setLayoutDirection(document.layoutDirection())  # a heading of the report
     position_label.setAccessibleName(QCoreApplication.translate("MainWindow", "Current section"))
     window.statusBar().addPermanentWidget(position_label)
     progress = ProgressIndicator(report, document, window)

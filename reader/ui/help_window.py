@@ -8,6 +8,8 @@ confirmation like the report's links.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,9 @@ HELP_FOLDER = Path(__file__).resolve().parent.parent / "help"
 # In the order the list shows them; each file's first line is its "# Title".
 PAGES = ("reading", "search", "glossary", "notes", "privacy", "read-aloud", "shortcuts")
 SHORTCUTS_LINK = "action:shortcuts"
+_STRONG = ("L", "R", "AL")
+_EXAMPLE_CELL = re.compile(r"<td>(<code>[^<]*</code>)</td>")
+_ISOLATED = re.compile(r"(<(?:code|strong)>)(.*?)(</(?:code|strong)>)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +60,22 @@ def page_html(page: HelpPage, right_to_left: bool) -> str:
     import markdown
 
     body = markdown.markdown(page.markdown, extensions=["tables"])
+    # Keys and search examples ("Ctrl+=", `(court OR tribunal)`) keep their own order inside Arabic sentences.
+    body = _ISOLATED.sub(_left_to_right_marked, body)
+    if right_to_left:  # a table cell holding only an example is laid out left to right as a whole
+        body = _EXAMPLE_CELL.sub(r'<td><p dir="ltr" align="right">\1</p></td>', body)
     direction = "rtl" if right_to_left else "ltr"
     return f'<html><body dir="{direction}">{body}</body></html>'
+
+
+def _left_to_right_marked(match: re.Match[str]) -> str:
+    """Latin text (a key, a search example) embedded left to right (LRE … PDF), so that a trailing "*", "=" or
+    quote stays on its side in a right-to-left page."""
+    opening, text, closing = match.groups()
+    first = next((unicodedata.bidirectional(char) for char in text if unicodedata.bidirectional(char) in _STRONG), "")
+    if first == "L":
+        text = f"\u202a{text}\u202c"
+    return f"{opening}{text}{closing}"
 
 
 class HelpBrowser(QTextBrowser):

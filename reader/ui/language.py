@@ -35,16 +35,23 @@ def interface_language(choice: str, system: QLocale | None = None) -> str:
 
 
 SHARED_CONTEXT = "Labels"  # tables of labels shown by several widgets (colours, styles, formats, fonts)
+# Key names stay as printed on the keys (Ctrl, Shift, F5). WORKAROUND: qtbase_ar.qm's key names drop the
+# modifiers and the function keys' numbers ("Ctrl+Shift+R" became "R", "F5" nothing), so they are answered here.
+KEY_NAMES_CONTEXT = "QShortcut"
 
 
 class ReaderTranslator(QTranslator):
-    """Our translations: a string not found under its widget's context is looked up among the shared labels."""
+    """Our translations: a string not found under its widget's context is looked up among the shared labels; key
+    names are left in English. Installed after Qt's own, so it is asked first."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        if context == KEY_NAMES_CONTEXT:
+            return source
         text = super().translate(context, source, disambiguation, n)
         if not text and context != SHARED_CONTEXT:
             text = super().translate(SHARED_CONTEXT, source, disambiguation, n)
-        return text
+        # None, not "": Qt takes an empty string for a translation and would show nothing in Qt's own widgets.
+        return text or None
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

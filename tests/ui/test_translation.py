@@ -1,0 +1,227 @@
+"""The Arabic interface: no interface string escapes translation, the Arabic translation is complete and compiled,
+the window turns right to left around a report that stays left to right, and the language is chosen and kept."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QWidget,
+)
+
+from reader.prefs import Preferences
+from reader.ui import language
+from reader.ui.actions import ActionName
+
+TS_FILE = language.TRANSLATIONS / "field_reader_ar.ts"
+QM_FILE = language.TRANSLATIONS / "field_reader_ar.qm"
+MARK = re.compile(r"⟦.*⟧", re.DOTALL)
+PLACEHOLDER = re.compile(r"\{\d+\}|%p%")
+
+
+class PseudoTranslator(QTranslator):
+    """Answers every string of ours, and of Qt's own widgets, with the string between ⟦ ⟧; key names stay plain."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        if context == language.KEY_NAMES_CONTEXT or not source:
+            return None
+        return f"⟦{source}⟧"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def pseudo_translated() -> Iterator[None]:
+    app = QCoreApplication.instance()
+    translator = PseudoTranslator()
+    app.installTranslator(translator)
+    yield
+    app.removeTranslator(translator)
+
+
+@pytest.fixture
+def arabic() -> Iterator[None]:
+    """The application as `run_window` starts it for an Arabic reader; put back as it was afterwards."""
+    app = QApplication.instance()
+    installed = language.install_translators(app, "ar")
+    yield
+    for translator in installed:
+        app.removeTranslator(translator)
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    app.setProperty(language.LANGUAGE_PROPERTY, "en")
+
+
+def _ts_messages() -> list[tuple[str, str, ET.Element]]:
+    messages = []
+    for context in ET.parse(TS_FILE).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            messages.append((name, message.findtext("source"), message.find("translation")))
+    return messages
+
+
+def test_every_string_has_an_arabic_translation_and_the_qm_holds_it() -> None:
+    translator = QTranslator()
+    assert translator.load(str(QM_FILE))
+    messages = _ts_messages()
+    assert len(messages) > 400
+    for context, source, translation in messages:
+        assert translation.get("type") is None, f"{context}: {source!r} is {translation.get('type')}"
+        assert translation.text, source
+        assert sorted(PLACEHOLDER.findall(translation.text)) == sorted(PLACEHOLDER.findall(source)), source
+        assert translator.translate(context, source) == translation.text, "run resources/translations/update.sh"
+
+
+def test_the_ts_file_holds_exactly_the_strings_the_code_marks(tmp_path: Path) -> None:
+    """Run lupdate afresh: a new or changed string not yet in the .ts (or a stale one) fails here."""
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed beside this Python")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(path) for path in (Path(language.__file__).parent).glob("*.py"))
+    subprocess.run([str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    marked = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in ET.parse(fresh).getroot().iter("context")
+        for message in context.iter("message")
+    }
+    assert marked == {(context, source) for context, source, _translation in _ts_messages()}
+
+
+def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for every string a reader sees or hears on `widget`."""
+    name = widget.objectName() or type(widget).__name__
+    if isinstance(widget, QLabel):
+        yield name, widget.text()
+    if isinstance(widget, QAbstractButton):
+        yield name, widget.text()
+    if isinstance(widget, QLineEdit):
+        yield name, widget.placeholderText()
+    if isinstance(widget, QDockWidget):
+        yield name, widget.windowTitle()
+    if isinstance(widget, QGroupBox):
+        yield name, widget.title()
+    if isinstance(widget, QMenu):
+        yield name, widget.title()
+    yield f"{name} (accessible name)", widget.accessibleName()
+    yield f"{name} (tooltip)", widget.toolTip()
+
+
+def _escaped(pairs: Iterator[tuple[str, str]], allowed: set[str]) -> list[tuple[str, str]]:
+    escaped = []
+    for where, text in pairs:
+        plain = re.sub(r"<[^>]+>", "", text).strip()
+        if not plain or MARK.search(plain) or plain in allowed:
+            continue
+        if not re.search(r"[A-Za-z]{2,}", plain):  # numbers, shortcuts' symbols, ¶
+            continue
+        escaped.append((where, text))
+    return escaped
+
+
+def _allowed(report) -> set[str]:
+    """Report text, the product's name and the languages' own names: never translated."""
+    titles = {section.title for section in report.sections}
+    return titles | {"Field Reader", "English", "العربية"}
+
+
+def test_no_string_of_the_window_escapes_translation(pseudo_translated, make_window, report) -> None:
+    window = make_window()
+    pairs: list[tuple[str, str]] = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget.objectName() in ("positionLabel",) or not (widget.isVisible() or isinstance(widget, QMenu)):
+            continue
+        pairs.extend(_texts(widget))
+    for action in window.findChildren(QAction):
+        if not action.isSeparator() and action.text():
+            pairs.append((action.objectName() or "action", action.text()))
+    assert len([text for _where, text in pairs if MARK.search(text)]) > 80  # the walk saw the window's strings
+    assert _escaped(iter([("control", "Untranslated words")]), set()) != []  # and would catch one that escaped
+    assert _escaped(iter(pairs), _allowed(report)) == []
+
+
+def test_no_string_of_the_shortcuts_sheet_or_help_escapes_translation(pseudo_translated, make_window, report) -> None:
+    from reader.ui.help_window import show_help
+    from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+    window = make_window()
+    sheet = ShortcutsDialog(window.findChildren(QAction), window)
+    rows = [(f"sheet row {keys}", what) for what, keys in sheet.visible_rows()]
+    groups = [("sheet group", sheet.table.topLevelItem(i).text(0)) for i in range(sheet.table.topLevelItemCount())]
+    help_window = show_help(window)
+    pairs = [*rows, *groups, *(pair for widget in (sheet, help_window) for pair in _texts(widget))]
+    pairs += [pair for child in help_window.findChildren(QWidget) for pair in _texts(child) if child.isVisible()]
+    assert len([text for _where, text in pairs if MARK.search(text)]) > 50
+    assert _escaped(iter(pairs), _allowed(report)) == []
+
+
+def test_an_arabic_window_is_right_to_left_around_a_left_to_right_report(arabic, make_window) -> None:
+    window = make_window()
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.isRightToLeft()
+    assert window.menuBar().actions()[0].text() == "ملف"
+    assert window.findChild(QAction, ActionName.HELP.value).text() == "محتويات التعليمات"
+    # The report is in English: it keeps reading left to right, and so do its headings in the contents.
+    assert window.document.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.findChild(QDockWidget, "tocDock").widget().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    # The contents stand where a right-to-left reader starts: the right-hand side.
+    assert window.dockWidgetArea(window.findChild(QDockWidget, "tocDock")) == Qt.DockWidgetArea.RightDockWidgetArea
+    # Keys keep the names printed on them (Qt's own Arabic translation drops "Ctrl+").
+    assert (
+        window.findChild(QAction, ActionName.REFERENCE_MODE.value)
+        .shortcut()
+        .toString(window.findChild(QAction, ActionName.REFERENCE_MODE.value).shortcut().SequenceFormat.NativeText)
+        == "Ctrl+Shift+R"
+    )
+
+
+def test_qts_own_dialog_buttons_are_in_arabic(arabic) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.buttons()[0].text() not in ("", "Cancel", "&Cancel")
+
+
+@pytest.mark.parametrize(
+    ("choice", "system", "expected"),
+    [
+        ("system", "ar_EG", "ar"),
+        ("system", "ar_SY", "ar"),
+        ("system", "en_GB", "en"),
+        ("system", "fr_FR", "en"),
+        ("en", "ar_EG", "en"),
+        ("ar", "en_US", "ar"),
+    ],
+)
+def test_the_interface_language_follows_the_system_unless_chosen(choice: str, system: str, expected: str) -> None:
+    assert language.interface_language(choice, QLocale(system)) == expected
+
+
+def test_choosing_a_language_is_kept_and_said_to_apply_next_start(window, data_dir: Path) -> None:
+    arabic_item = window.findChild(QAction, ActionName.LANGUAGE_ARABIC.value)
+    assert window.findChild(QAction, ActionName.LANGUAGE_SYSTEM.value).isChecked()
+    arabic_item.trigger()
+    assert arabic_item.isChecked()
+    assert "next time" in window.statusBar().currentMessage()
+    assert Preferences(data_dir).language == "ar"
+
+
+def test_a_damaged_language_preference_follows_the_system(data_dir: Path) -> None:
+    (data_dir / "preferences.json").write_text('{"language": "klingon"}', encoding="utf-8")
+    assert Preferences(data_dir).language == "system"
