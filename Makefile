@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint system-deps index benchmark package package-deps smoke clean
+.PHONY: run test lint system-deps index benchmark package package-deps smoke clean translations
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
@@ -38,6 +38,10 @@ test: $(STAMP)
 
 index: $(STAMP)
 	$(BIN)/field-reader index build
+
+# The interface's Arabic: collect new strings into reader/translations/field_reader_ar.ts, compile the .qm.
+translations: $(STAMP)
+	BIN=$(BIN) resources/translations/update.sh
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
