@@ -1257,6 +1257,10 @@ The report stays. Erased notes cannot be brought back.</source>
 <context>
     <name>PrivacyDialog</name>
     <message>
+        <source>The two new passphrases differ; nothing was changed.</source>
+        <translation>عبارتا المرور الجديدتان مختلفتان؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
         <source>Privacy lock</source>
         <translation>قفل الخصوصية</translation>
     </message>
@@ -1808,6 +1812,33 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechEngine</name>
+    <message>
+        <source>Read aloud needs Qt&apos;s text-to-speech module (the PySide6-Addons package), which is not installed; see Help ▸ Read Aloud Help or {0}.</source>
+        <translation>تحتاج القراءة بصوت عالٍ إلى وحدة تحويل النص إلى كلام في Qt (حزمة PySide6-Addons)، وهي غير مثبَّتة؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ» أو {0}.</translation>
+    </message>
+    <message>
+        <source>No speech engine was found on this system; see Help ▸ Read Aloud Help or {0} to install voices.</source>
+        <translation>لم يُعثر على محرك كلام في هذا النظام؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ» أو {0} لتثبيت الأصوات.</translation>
+    </message>
+    <message>
+        <source>it did not start</source>
+        <translation>لم يبدأ العمل</translation>
+    </message>
+    <message>
+        <source>The speech engine “{0}” cannot speak ({1}); see Help ▸ Read Aloud Help or {2}.</source>
+        <translation>لا يستطيع محرك الكلام «{0}» النطق ({1})؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ» أو {2}.</translation>
+    </message>
+    <message>
+        <source>Read aloud stopped: the speech engine reported “{0}”.</source>
+        <translation>توقفت القراءة بصوت عالٍ: أبلغ محرك الكلام عن «{0}».</translation>
+    </message>
+    <message>
+        <source>an error</source>
+        <translation>خطأ</translation>
     </message>
 </context>
 <context>

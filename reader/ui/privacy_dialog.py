@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +26,7 @@ from reader.ui.password_field import password_field
 if TYPE_CHECKING:
     from reader.ui.lock_feature import LockFeature
 
-_DIFFERENT = "The two new passphrases differ; nothing was changed."
+_DIFFERENT = QT_TRANSLATE_NOOP("PrivacyDialog", "The two new passphrases differ; nothing was changed.")
 
 
 class PrivacyDialog(QDialog):

@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.errors import ReaderError
 from reader.read_aloud_plan import Utterance
@@ -55,21 +55,29 @@ def open_speaker(language: str, parent: QObject | None = None) -> Speaker:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError as error:
         raise SpeechUnavailableError(
-            "Read aloud needs Qt's text-to-speech module (the PySide6-Addons package), which is not installed; "
-            f"see Help ▸ Read Aloud Help or {HELP}."
+            QCoreApplication.translate(
+                "SpeechEngine",
+                "Read aloud needs Qt's text-to-speech module (the PySide6-Addons package), which is not installed; "
+                "see Help ▸ Read Aloud Help or {0}.",
+            ).format(HELP)
         ) from error
     engines = [name for name in QTextToSpeech.availableEngines() if name != "mock"]
     name = ENGINE or (engines[0] if engines else None)
     if name is None:
         raise SpeechUnavailableError(
-            f"No speech engine was found on this system; see Help ▸ Read Aloud Help or {HELP} to install voices."
+            QCoreApplication.translate(
+                "SpeechEngine",
+                "No speech engine was found on this system; see Help ▸ Read Aloud Help or {0} to install voices.",
+            ).format(HELP)
         )
     tts = QTextToSpeech(name)
     if tts.state() == QTextToSpeech.State.Error:
-        reason = tts.errorString() or "it did not start"
+        reason = tts.errorString() or QCoreApplication.translate("SpeechEngine", "it did not start")
         tts.deleteLater()
         raise SpeechUnavailableError(
-            f"The speech engine “{name}” cannot speak ({reason}); see Help ▸ Read Aloud Help or {HELP}."
+            QCoreApplication.translate(
+                "SpeechEngine", "The speech engine “{0}” cannot speak ({1}); see Help ▸ Read Aloud Help or {2}."
+            ).format(name, reason, HELP)
         )
     return Speaker(tts, language, parent)
 
@@ -309,7 +317,11 @@ class Speaker(QObject):
     def _on_tts_error_occurred(self, _reason: object, message: str) -> None:
         if self._state is not PlayState.STOPPED:
             self.stop()
-        self.failed.emit(f"Read aloud stopped: the speech engine reported “{message or 'an error'}”.")
+        self.failed.emit(
+            QCoreApplication.translate("SpeechEngine", "Read aloud stopped: the speech engine reported “{0}”.").format(
+                message or QCoreApplication.translate("SpeechEngine", "an error")
+            )
+        )
 
     def _list_voices(self, language: str) -> None:
         from PySide6.QtCore import QLocale
