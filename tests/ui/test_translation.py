@@ -143,6 +143,11 @@ def _allowed(report) -> set[str]:
 
 def test_no_string_of_the_window_escapes_translation(pseudo_translated, make_window, report) -> None:
     window = make_window()
+    for dock in window.findChildren(QDockWidget):  # every panel, not just those a first start shows
+        dock.show()
+    read_aloud_bar = window.findChild(QWidget, "readAloudBar")
+    if read_aloud_bar is not None:
+        read_aloud_bar.show()
     pairs: list[tuple[str, str]] = []
     for widget in [window, *window.findChildren(QWidget)]:
         if widget.objectName() in ("positionLabel",) or not (widget.isVisible() or isinstance(widget, QMenu)):
