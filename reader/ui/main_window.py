@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.prefs import THEMES as PREF_THEMES
-from reader.prefs import ZOOM_RANGE, Preferences, ReadingSettings
-from reader.render import RenderOptions, reading_css
+from reader.prefs import Preferences, ReadingSettings
+from reader.render import RenderOptions
 from reader.ui import themes
 from reader.ui.dialog_folders import DialogFolders
 from reader.ui.document_view import DocumentView
 from reader.ui.navigator import Navigator
+from reader.ui.page_look import PageLook
 from reader.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from reader.ui.notes_feature import NotesFeature
     from reader.ui.presentation import Presentation
     from reader.ui.read_aloud_feature import ReadAloudFeature
-    from reader.ui.reading_settings_dialog import ReadingColumn
     from reader.ui.search_feature import SearchFeature
 
 
@@ -71,7 +70,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{report.manifest.title} — Field Reader")
         self._report = report
         self._prefs = prefs
-        self._theme = prefs.theme  # the look in use (the preferences keep only the themes they know)
         self._html_for = html_for
         self._load_glossary = glossary
         self._open_notes = open_notes
@@ -88,19 +86,15 @@ class MainWindow(QMainWindow):
         self._search: SearchFeature | None = None
         self._lock: LockFeature | None = None
         self._read_aloud: ReadAloudFeature | None = None
-        self._presentation: Presentation | None = None  # made when first asked for
         self._bookmarks: Bookmarks | None = None
-        self._column: ReadingColumn | None = None  # only once the reader has chosen a font or a column width
-        self._zoom_boost = 0  # zoom steps added while presenting
 
         self.document = DocumentView(report, self)
         self.setCentralWidget(self.document)
         self._navigator = Navigator(report, self.document, self)
         self._state = WindowState(self, self.document, prefs)
         self.dialog_folders = DialogFolders(prefs)  # where each file dialog starts: the last folder of its kind
-        self._prepare_reading()  # the chosen font and column; nothing at all with the default reading settings
-        self.document.set_zoom(self._text_zoom(prefs.zoom))
-        self._apply_theme()
+        self._look = PageLook(self, self.document, report, prefs, html_for, self._state.schedule_save)
+        self._look.start()
         self._state.restore_geometry()
         self._navigator.start_at(prefs.position)
         self.document.first_painted.connect(self._on_document_first_painted)
@@ -140,17 +134,15 @@ class MainWindow(QMainWindow):
             return
         self._chrome_ready = True
         from reader.ui.actions import ActionName
-        from reader.ui.chrome import THEME_ACTIONS, build_chrome
+        from reader.ui.chrome import build_chrome
 
         self._chrome = build_chrome(self, self._report, self.document)
         self._actions: Actions = self._chrome.actions
-        self._actions[THEME_ACTIONS[self._prefs.theme]].setChecked(True)
         self._actions[ActionName.REFERENCE_MODE].setChecked(self._prefs.reference_mode)
         self._connect_signals()
         self._restore_layout()
         self._on_document_current_section_changed(self.document.current_section())
-        self.set_zoom(self._prefs.zoom)
-        QApplication.instance().setStyleSheet(themes.focus_style_sheet(themes.resolve(self._theme)))
+        self._look.attach(self._actions)
 
     def _build_features(self) -> Iterator[None]:
         """Build one feature per step. Search indexes the glossary and the notes, so it is built from them last."""
@@ -243,7 +235,7 @@ class MainWindow(QMainWindow):
         actions[ActionName.BACK].triggered.connect(self._navigator.go_back)
         actions[ActionName.FORWARD].triggered.connect(self._navigator.go_forward)
         actions[ActionName.ABOUT].triggered.connect(self._on_about_triggered)
-        actions[ActionName.READING_SETTINGS].triggered.connect(self._on_reading_settings_triggered)
+        actions[ActionName.READING_SETTINGS].triggered.connect(self._look.open_reading_settings)
         actions[ActionName.FULL_SCREEN].triggered.connect(lambda: self.presentation().toggle_full_screen())
         actions[ActionName.PRESENTATION].triggered.connect(lambda: self.presentation().toggle())
         # Also the window's own: presenting hides the menu bar, whose actions' keys would stop with it.
@@ -346,111 +338,30 @@ class MainWindow(QMainWindow):
         self._actions[ActionName.PREVIOUS_SECTION].setEnabled(index > 0)
         self._actions[ActionName.NEXT_SECTION].setEnabled(index < len(self._report.sections) - 1)
 
-    # Look
+    # Look (kept by `PageLook`)
 
     def set_zoom(self, step: int) -> None:
-        from reader.ui.actions import ActionName
-
-        step = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], step))
-        self._prefs.zoom = step
-        self._apply_zoom()
-        self._actions[ActionName.ZOOM_IN].setEnabled(step < ZOOM_RANGE[1])
-        self._actions[ActionName.ZOOM_OUT].setEnabled(step > ZOOM_RANGE[0])
-        self._state.schedule_save()
+        self._look.set_zoom(step)
 
     def set_theme(self, name: str) -> None:
-        from reader.ui.chrome import THEME_ACTIONS
-
-        self._theme = name
-        if name in PREF_THEMES:  # a theme the preferences cannot keep yet is used for this run only
-            self._prefs.theme = name
-        self._actions[THEME_ACTIONS[name]].setChecked(True)
-        self._apply_theme()
-        self._state.schedule_save()
-
-    def _apply_theme(self) -> None:
-        theme = themes.resolve(self._theme)
-        QApplication.setPalette(themes.palette(theme))
-        if self._chrome_ready:  # after the first paint: a style sheet costs start-up time
-            QApplication.instance().setStyleSheet(themes.focus_style_sheet(theme))
-        options = RenderOptions(reference_mode=self._prefs.reference_mode)
-        css = themes.document_css(theme) + reading_css(self._prefs.reading)  # the reader's font and line spacing
-        self.document.load_html(self._html_for(options), css)
-
-    # Reading settings, full screen, presenting
+        self._look.set_theme(name)
 
     def set_reading(self, settings: ReadingSettings) -> None:
         """Set the page in these reading settings (font, text size, line spacing, column) and keep them."""
-        before = self._prefs.reading
-        self._prefs.reading = settings
-        after = self._prefs.reading
-        self._prepare_reading()
-        if (before.font, before.line_spacing) != (after.font, after.line_spacing):
-            self._apply_theme()
-        if before.text_size != after.text_size:
-            self._apply_zoom()
-        self._state.schedule_save()
-
-    def _prepare_reading(self) -> None:
-        """Register the chosen bundled font (first time only) and keep the chosen column; with the default settings,
-        nothing is loaded or made."""
-        reading = self._prefs.reading
-        if reading.font == "system" and not reading.column_width and self._column is None:
-            return
-        from reader.ui.reading_settings_dialog import ReadingColumn, ensure_font_loaded
-
-        ensure_font_loaded(reading.font)
-        if self._column is None:
-            self._column = ReadingColumn(self.document, self)
-        self._column.set_width(reading.column_width, reading.font)
-
-    def _text_zoom(self, step: int) -> int:
-        """The document's zoom: the reader's zoom, plus the reading text size, plus presenting's larger text."""
-        return step + self._prefs.reading.text_size + self._zoom_boost
-
-    def _apply_zoom(self) -> None:
-        self.document.set_zoom(self._text_zoom(self._prefs.zoom))
-        if self._column is not None:
-            self._column.apply()
-
-    def _on_reading_settings_triggered(self) -> None:
-        from reader.ui.reading_settings_dialog import ReadingSettingsDialog
-
-        dialog = ReadingSettingsDialog(self._prefs.reading, self)
-        dialog.settings_changed.connect(self.set_reading)  # each change shown at once
-        dialog.rejected.connect(lambda: self.set_reading(dialog.original))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._look.set_reading(settings)
 
     def presentation(self) -> Presentation:
         """Full screen and presentation mode (made the first time either is asked for)."""
-        if self._presentation is None:
-            from reader.ui.actions import ActionName
-            from reader.ui.presentation import Presentation
-
-            self._presentation = Presentation(self, self.document, self._report)
-            self._presentation.active_changed.connect(self._on_presentation_active_changed)
-            self._presentation.full_screen_changed.connect(self._actions[ActionName.FULL_SCREEN].setChecked)
-        return self._presentation
-
-    def _on_presentation_active_changed(self, active: bool) -> None:
-        from reader.ui.actions import ActionName
-        from reader.ui.presentation import TEXT_BOOST
-
-        self._zoom_boost = TEXT_BOOST if active else 0
-        self._apply_zoom()
-        self._actions[ActionName.PRESENTATION].setChecked(active)
+        return self._look.presentation()
 
     def saveState(self, version: int = 0) -> QByteArray:
         """The layout to keep: while presenting, the one presenting will put back, not the bare page on screen."""
-        if self._presentation is not None and self._presentation.is_active:
-            return self._presentation.saved_state()
-        return super().saveState(version)
+        presenting = self._look.presenting
+        return presenting.saved_state() if presenting is not None else super().saveState(version)
 
     def saveGeometry(self) -> QByteArray:
-        if self._presentation is not None and self._presentation.is_active:
-            return self._presentation.saved_geometry()
-        return super().saveGeometry()
+        presenting = self._look.presenting
+        return presenting.saved_geometry() if presenting is not None else super().saveGeometry()
 
     # Copying, printing, about
 
@@ -522,7 +433,7 @@ class MainWindow(QMainWindow):
         if checked == self._prefs.reference_mode:
             return
         self._prefs.reference_mode = checked
-        self._apply_theme()
+        self._look.apply_theme()
         self._state.schedule_save()
 
     def _on_focus_toc_triggered(self) -> None:
@@ -535,8 +446,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         themes.set_desktop_dark(scheme == Qt.ColorScheme.Dark)
-        if self._theme == "system":
-            self._apply_theme()
+        if self._look.theme == "system":
+            self._look.apply_theme()
 
     def _on_state_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
