@@ -275,16 +275,16 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def is_iso_date(text: str) -> bool:
-    """Whether `text` is a calendar date written YYYY-MM-DD (the manifest's edition_date)."""
-    import datetime
+    """Whether `text` is a calendar date written YYYY-MM-DD (the manifest's edition_date).
 
+    Checked by hand rather than with `datetime`, which every start would otherwise import just for this.
+    """
     if not _ISO_DATE.fullmatch(text):
         return False
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+    year, month, day = (int(part) for part in text.split("-"))
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days_in_month = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return year >= 1 and 1 <= month <= 12 and 1 <= day <= days_in_month[month - 1]
 
 
 def is_report_id(text: str) -> bool:

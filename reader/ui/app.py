@@ -128,10 +128,12 @@ def build_main_window(objects: AppObjects) -> MainWindow:
         cache_folder=folders.cache,
     )
     window.setProperty("portable", folders.portable)  # the About box says so
-    from reader.ui.language import document_direction
+    from reader.ui.language import document_direction, reads_right_to_left
 
-    # The report keeps its own direction when the interface is right to left.
-    window.document.setLayoutDirection(document_direction(objects.report.manifest.language))
+    # The report keeps its own direction when the interface is right to left (an English report in an English
+    # interface is already left to right: nothing to set, and Qt's enum namespace stays off the start-up path).
+    if QApplication.isRightToLeft() or reads_right_to_left(objects.report.manifest.language):
+        window.document.setLayoutDirection(document_direction(objects.report.manifest.language))
     if prefs.load_problem:
         window.statusBar().showMessage(prefs.load_problem, 10_000)
     return window

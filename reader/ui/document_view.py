@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, QUrl, Signal
-from PySide6.QtGui import QAccessible, QFont, QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content import Paragraph, Report
@@ -38,7 +38,9 @@ def _install_accessible_factory() -> None:
     is not reliable yet (its text interface was not offered and the app crashed while a pyatspi client walked it),
     so by default screen readers get Qt's own interface for a text browser: static text, whole text and caret."""
     global _factory_installed
-    if not _factory_installed:
+    if not _factory_installed and os.environ.get("READER_ACCESSIBLE_DOCUMENT") == "1":
+        from PySide6.QtGui import QAccessible  # not at import: its enums cost milliseconds of every start
+
         _factory_installed = True
         QAccessible.installFactory(_accessible_factory)
 

@@ -12,9 +12,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction
 
     from reader.prefs import Preferences
@@ -72,6 +73,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         if translator.load(name, folder) and app.installTranslator(translator):
             installed.append(translator)
     if language in RIGHT_TO_LEFT:
+        from PySide6.QtCore import Qt  # not at import: Qt's namespace costs milliseconds of every English start
+
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     return installed
 
@@ -85,8 +88,14 @@ def current_language() -> str:
 
 def document_direction(report_language: str) -> Qt.LayoutDirection:
     """The report's own direction, whatever the interface's: an English report reads left to right."""
-    primary = report_language.split("-", 1)[0].casefold()
-    return Qt.LayoutDirection.RightToLeft if primary in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
+    from PySide6.QtCore import Qt
+
+    return Qt.LayoutDirection.RightToLeft if reads_right_to_left(report_language) else Qt.LayoutDirection.LeftToRight
+
+
+def reads_right_to_left(language: str) -> bool:
+    """Whether text in this language ("ar", "ar-EG", "en") is written right to left."""
+    return language.split("-", 1)[0].casefold() in RIGHT_TO_LEFT
 
 
 def language_changed_message() -> str:
