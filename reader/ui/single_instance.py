@@ -34,11 +34,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, QThread, Signal
 
+from reader.lock.running_window import WINDOW_LOCK_NAME
+
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
     from PySide6.QtWidgets import QWidget
 
-LOCK_NAME = "window.lock"
+LOCK_NAME = WINDOW_LOCK_NAME  # the core reads the same file to know a window is open (`lock/running_window.py`)
 RAISE_TOKEN = b"raise\n"
 CONNECT_TIMEOUT_MS = 400  # a listening server answers at once; this only bounds a stuck one
 SETTLE_MS = 3000  # how long a start waits for a lock holder that is not listening (yet: it is still starting)
