@@ -48,7 +48,9 @@ def read_bodies(
         reader.body(body, "tagging" if tagging else None, 0)
     if len(reader.tags) > MAX_TAGS:
         raise bad(f"has more than {MAX_TAGS} tags")
-    return "\n\n".join(text for text in reader.texts if text.strip()), tuple(reader.tags)
+    # One body is kept exactly as written; blank ones among several are left out of the joined text.
+    texts = reader.texts if len(reader.texts) == 1 else [text for text in reader.texts if text.strip()]
+    return "\n\n".join(texts), tuple(reader.tags)
 
 
 class _Bodies:

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.content import Report
@@ -379,6 +379,7 @@ def test_fuzz_annotation_shaped_json_never_crashes_the_import(report: Report, va
     note=st.text(max_size=200),
     tags=st.lists(st.text(min_size=1, max_size=15).filter(str.strip), max_size=5),
 )
+@example(exact="Palestinians", prefix="", note="\x85", tags=[])  # a note of white space alone stays as written
 def test_fuzz_well_formed_annotations_keep_their_text_exactly(
     report: Report, exact: str, prefix: str, note: str, tags: list[str]
 ) -> None:
