@@ -840,6 +840,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>محرر الملاحظة</translation>
     </message>
     <message>
+        <source>Where the note is</source>
+        <translation>موضع الملاحظة</translation>
+    </message>
+    <message>
         <source>Highlighted passage</source>
         <translation>المقطع المظلَّل</translation>
     </message>
@@ -862,6 +866,10 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Highlight style</source>
         <translation>نمط التظليل</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>حالة الحفظ</translation>
     </message>
     <message>
         <source>Delete</source>

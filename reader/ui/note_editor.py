@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +44,62 @@ STYLE_LABELS = {
 }
 
 
+LONGEST_UNBROKEN = 24  # characters a word may run before the panel may break it (a label wraps only between words)
+_BREAK = "\u200b"  # zero width space: a line may break here, nothing is shown
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_UNBROKEN + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """`text` with a place to break a line every `LONGEST_UNBROKEN` characters of a longer word, so a quote of one
+    long "word" (a web address, text without spaces) wraps inside the panel instead of widening it."""
+    return _LONG_RUN.sub(
+        lambda run: _BREAK.join(
+            run[0][index : index + LONGEST_UNBROKEN] for index in range(0, len(run[0]), LONGEST_UNBROKEN)
+        ),
+        text,
+    )
+
+
+def _wrapping_label(name: str, parent: QWidget) -> QLabel:
+    """A plain-text label that wraps and never asks for more width than the panel has (its text decides its height,
+    never the dock's width)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # never interpret a quote or a layer's name as markup
+    label.setWordWrap(True)
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
+    label.setMinimumWidth(1)
+    return label
+
+
+class _QuoteArea(QScrollArea):
+    """The quote as tall as its lines, up to `MAX_LINES`; a longer one scrolls."""
+
+    MAX_LINES = 6
+
+    def __init__(self, label: QLabel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteQuoteArea")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setWidget(label)
+
+    def fit(self) -> None:
+        """Take the height the quote needs at the width there is (at most `MAX_LINES` lines)."""
+        label = self.widget()
+        needed = label.heightForWidth(self.viewport().width()) if label.text() else 0
+        most = self.fontMetrics().lineSpacing() * self.MAX_LINES
+        self.setFixedHeight(max(0, min(needed, most)) + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
 class NoteEditor(QWidget):
     """Edits the chosen note in place. Every change is written to the notes database without a Save button."""
 
@@ -53,16 +115,13 @@ class NoteEditor(QWidget):
         self._loading = False
         self._unsaved = False
 
-        self._place = QLabel(self)
-        self._place.setObjectName("notePlace")
-        self._place.setTextFormat(Qt.TextFormat.PlainText)
-        self._place.setWordWrap(True)
-        self._quote = QLabel(self)
-        self._quote.setObjectName("noteQuote")
+        self._place = _wrapping_label("notePlace", self)
+        self._place.setAccessibleName(self.tr("Where the note is"))
+        self._quote = _wrapping_label("noteQuote", self)
         self._quote.setAccessibleName(self.tr("Highlighted passage"))
-        self._quote.setTextFormat(Qt.TextFormat.PlainText)  # never interpret the quote as markup
-        self._quote.setWordWrap(True)
         self._quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._quote_area = _QuoteArea(self._quote, self)
+        self._quote_area.setAccessibleName(self.tr("Highlighted passage"))
         self._text = QPlainTextEdit(self)
         self._text.setObjectName("noteText")
         self._text.setAccessibleName(self.tr("Note"))
@@ -95,9 +154,8 @@ class NoteEditor(QWidget):
         color_row.addStretch(1)
         color_row.addWidget(self._style)
 
-        self._state = QLabel(self)
-        self._state.setObjectName("noteSaveState")
-        self._state.setTextFormat(Qt.TextFormat.PlainText)
+        self._state = _wrapping_label("noteSaveState", self)
+        self._state.setAccessibleName(self.tr("Save state"))
         self._delete = QPushButton(self.tr("Delete"), self)
         self._delete.setObjectName("noteDelete")
         self._delete.setAccessibleName(self.tr("Delete this note"))
@@ -108,7 +166,7 @@ class NoteEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self._place)
-        layout.addWidget(self._quote)
+        layout.addWidget(self._quote_area)
         layout.addLayout(color_row)
         layout.addWidget(self._text, 1)
         layout.addWidget(self._tags)
@@ -153,8 +211,10 @@ class NoteEditor(QWidget):
     def _show_place(self, note: Note | None, place: str) -> None:
         read_only = note is None or self._annotator.is_read_only(note)
         quote = note.quote if note is not None else ""
-        self._place.setText(place)
-        self._quote.setText(f"“{quote[:QUOTE_LIMIT]}…”" if len(quote) > QUOTE_LIMIT else f"“{quote}”" if quote else "")
+        self._place.setText(breakable(place))
+        shown = f"“{quote[:QUOTE_LIMIT]}…”" if len(quote) > QUOTE_LIMIT else f"“{quote}”" if quote else ""
+        self._quote.setText(breakable(shown))
+        self._quote_area.fit()
         self._text.setReadOnly(read_only)
         self._tags.setReadOnly(read_only)
         for button in self._colors.buttons():
@@ -164,7 +224,7 @@ class NoteEditor(QWidget):
         if note is None:
             self._state.setText(self.tr("Choose a note to read or edit it."))
         elif read_only:
-            self._state.setText(self.tr("From the “{0}” layer (read-only).").format(note.layer))
+            self._state.setText(breakable(self.tr("From the “{0}” layer (read-only).").format(note.layer)))
         elif not self._unsaved:
             self._state.setText(self.tr("Saved."))
         self.setEnabled(note is not None)
