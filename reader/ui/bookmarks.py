@@ -5,7 +5,7 @@ ribbon in the page's left margin (`BookmarkMarks`), never as a highlight."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QPixmap, QTextCursor
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QPalette, QPixmap, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from reader.content import Report
@@ -34,6 +34,13 @@ def _ribbon(width: float, height: float) -> QPainterPath:
     path.lineTo(0, height)
     path.closeSubpath()
     return path
+
+
+def ribbon_hex(color: Color, page: str) -> str:
+    """A ribbon's colour on a page of colour `page`: the colour's shade that stands out 3:1 from that page."""
+    from reader.ui.note_colors import mark_hex
+
+    return mark_hex(color, page)
 
 
 def bookmark_icon(color: Color, size: int = 16) -> QIcon:
@@ -228,7 +235,7 @@ class BookmarkMarks(QWidget):
             rect = self._rect_for(position, height)
             if rect is None or rect.bottom() < 0 or rect.top() > self.height():
                 continue
-            shade = QColor(COLOR_HEX[color])
+            shade = QColor(ribbon_hex(color, self._document.palette().color(QPalette.ColorRole.Base).name()))
             painter.setPen(shade.darker(150))
             painter.setBrush(shade)
             painter.save()

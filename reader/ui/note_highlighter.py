@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.errors import ReaderError
@@ -40,28 +40,31 @@ class _Painted(NamedTuple):
     mark: tuple[int, Color] | None
 
 
-def highlight_format(color: Color, style: Style, imported: bool = False) -> QTextCharFormat:
-    """How one note is drawn: a coloured background, underline or strike-through; imported notes get a dashed line.
+def highlight_format(color: Color, style: Style, imported: bool = False, page: str = "#ffffff") -> QTextCharFormat:
+    """How one note is drawn on a page of colour `page`: a coloured background, underline or strike-through; imported
+    notes get a dashed line. Lines are drawn in the colour's shade for that page (`note_colors.mark_hex`).
 
     A bookmark marks no text (it is drawn in the margin): its format changes nothing.
     """
     from reader.notes.note import COLOR_HEX
+    from reader.ui.note_colors import mark_hex
 
-    shade = QColor(COLOR_HEX[color])
     text_format = QTextCharFormat()
     if style is Style.BOOKMARK:
         return text_format
-    background = QColor(shade)
+    background = QColor(COLOR_HEX[color])
     background.setAlpha(_HIGHLIGHT_ALPHA if style is Style.HIGHLIGHT else _FAINT_ALPHA)
     text_format.setBackground(background)
+    line = QColor(mark_hex(color, page))
     if style is Style.UNDERLINE:
         text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        text_format.setUnderlineColor(shade)
+        text_format.setUnderlineColor(line)
     elif style is Style.STRIKE:
         text_format.setFontStrikeOut(True)
     if imported and style is not Style.UNDERLINE:
         text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        text_format.setUnderlineColor(shade.darker(130))
+        # The dashes lie on the highlight's tint as well as the page: a step further from both keeps them 3:1.
+        text_format.setUnderlineColor(line.lighter(140) if QColor(page).lightness() < 128 else line.darker(140))
     return text_format
 
 
@@ -177,7 +180,8 @@ class NoteHighlighter(QObject):
             return _Painted(note, placement, [], [], (spans[0][0], note.color) if spans else None)
         look = (note.color, note.style, note.layer != MY_LAYER)
         if look not in self._formats:
-            self._formats[look] = highlight_format(*look)
+            page = self._document.palette().color(QPalette.ColorRole.Base).name()
+            self._formats[look] = highlight_format(*look, page=page)
         selections = []
         for start, end in spans:
             selection = QTextEdit.ExtraSelection()
@@ -191,6 +195,7 @@ class NoteHighlighter(QObject):
 
     def _forget_positions(self) -> None:
         self._painted.clear()  # new text: every highlight is built again at its new position
+        self._formats.clear()  # and in the shades of the page's theme, which may have changed
 
     def bookmark_marks(self) -> list[tuple[int, Color]]:
         """The ribbons in the margin: each bookmarked paragraph's document position and colour."""

@@ -4,11 +4,13 @@ outline, the glossary terms' underline, borders), computed from the theme defini
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QTextCharFormat
 
-from reader.notes.note import COLOR_HEX
+from reader.notes.note import COLOR_HEX, Color, Style
 from reader.ui import themes
+from reader.ui.bookmarks import ribbon_hex
 from reader.ui.match_highlighter import CURRENT_COLOR, MATCH_COLOR, TEXT_COLOR
-from reader.ui.note_highlighter import _FAINT_ALPHA, _HIGHLIGHT_ALPHA
+from reader.ui.note_highlighter import highlight_format
 
 TEXT, PARTS = 4.5, 3.0
 
@@ -53,14 +55,60 @@ def themed_pairs(theme: themes.Theme) -> list[tuple[str, str, str, float]]:
         ("the focus outline on the page", theme.focus, theme.base, PARTS),
         ("the focus outline in panels", theme.focus, theme.window, PARTS),
     ]
-    for colour, shade in COLOR_HEX.items():
-        pairs.append(
-            (f"text on a {colour.value} highlight", theme.text, over(shade, _HIGHLIGHT_ALPHA, theme.base), TEXT)
-        )
-        pairs.append((f"text on a faint {colour.value} mark", theme.text, over(shade, _FAINT_ALPHA, theme.base), TEXT))
     for name, mark in (("search match", MATCH_COLOR), ("current search match", CURRENT_COLOR)):
         pairs.append((f"text on a {name}", TEXT_COLOR.name(), mark.name(), TEXT))
     return pairs
+
+
+def note_pairs(theme: themes.Theme) -> list[tuple[str, str, str, float]]:
+    """Every note colour in every style, as the window draws it on the theme's page: the text over the tint, and each
+    line or mark (underline, an imported note's dashed line, a bookmark's ribbon) against the page and the tint."""
+    pairs = []
+    for color in Color:
+        for style in Style:
+            for imported in (False, True):
+                what = f"{'an imported' if imported else 'a'} {color.value} {style.value}"
+                if style is Style.BOOKMARK:
+                    ribbon = ribbon_hex(color, theme.base)
+                    pairs.append((f"{what}'s ribbon on the page", ribbon, theme.base, PARTS))
+                    continue
+                look = highlight_format(color, style, imported, page=theme.base)
+                tint = look.background().color()
+                under = over(tint.name(), tint.alpha(), theme.base)
+                pairs.append((f"text on {what}", theme.text, under, TEXT))
+                if look.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline:
+                    line = look.underlineColor().name()
+                    pairs.append((f"{what}'s line against the page", line, theme.base, PARTS))
+                    pairs.append((f"{what}'s line against its tint", line, under, PARTS))
+                if look.fontStrikeOut():  # drawn in the text's colour
+                    pairs.append((f"{what}'s strike-through against its tint", theme.text, under, PARTS))
+    return pairs
+
+
+@pytest.mark.parametrize("theme", themes.THEMES.values(), ids=lambda theme: theme.name)
+def test_every_note_colour_and_style_meets_wcag_aa_on_the_page(theme: themes.Theme):
+    pairs = note_pairs(theme)
+    assert len(pairs) >= len(Color) * (3 * 2 * 2 + 1)  # every colour, style and layer kind is checked
+    failing = [
+        f"{what}: {contrast(fg, bg):.2f}:1 < {least}:1 ({fg} on {bg})"
+        for what, fg, bg, least in pairs
+        if contrast(fg, bg) < least
+    ]
+    assert failing == []
+
+
+def test_underlines_follow_the_page_of_the_theme():
+    light = highlight_format(Color.YELLOW, Style.UNDERLINE, page=themes.THEMES["light"].base).underlineColor()
+    dark = highlight_format(Color.YELLOW, Style.UNDERLINE, page=themes.THEMES["dark"].base).underlineColor()
+    assert contrast(light.name(), themes.THEMES["light"].base) >= PARTS
+    assert contrast(dark.name(), themes.THEMES["dark"].base) >= PARTS
+    assert light != dark
+
+
+def test_exports_keep_the_canonical_colours():
+    assert COLOR_HEX[Color.YELLOW] == "#f5d90a"
+    highlight = highlight_format(Color.YELLOW, Style.HIGHLIGHT, page=themes.THEMES["dark"].base)
+    assert highlight.background().color().name() == COLOR_HEX[Color.YELLOW]
 
 
 @pytest.mark.parametrize("theme", themes.THEMES.values(), ids=lambda theme: theme.name)
