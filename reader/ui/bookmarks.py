@@ -4,7 +4,9 @@ ribbon in the page's left margin (`BookmarkMarks`), never as a highlight."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRect, Qt, Signal
+from bisect import bisect_left, bisect_right
+
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QPalette, QPixmap, QTextCursor
 from PySide6.QtWidgets import QWidget
 
@@ -179,6 +181,7 @@ class BookmarkMarks(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._document = document
         self._marks: list[tuple[int, Color]] = []  # document position of a bookmarked paragraph, its colour
+        self._by_position: list[tuple[int, Color]] = []  # the same, by position: only those in view are drawn
         document.verticalScrollBar().valueChanged.connect(self.update)
         document.viewport().installEventFilter(self)
         self._follow_viewport()
@@ -186,6 +189,7 @@ class BookmarkMarks(QWidget):
 
     def set_marks(self, marks: list[tuple[int, Color]]) -> None:
         self._marks = marks
+        self._by_position = sorted(marks, key=lambda mark: mark[0])
         self.update()
 
     def marks(self) -> list[tuple[int, Color]]:
@@ -196,11 +200,22 @@ class BookmarkMarks(QWidget):
         rects = []
         viewport = self._document.viewport()
         height = self._ribbon_height()
-        for position, _color in self._marks:
+        for position, _color in self._in_view(height):
             rect = self._rect_for(position, height)
             if rect is not None and rect.bottom() >= 0 and rect.top() <= viewport.height():
                 rects.append(rect)
         return rects
+
+    def _in_view(self, height: int) -> list[tuple[int, Color]]:
+        """The marks between the document positions at the view's top and bottom (and a ribbon's height beyond):
+        with thousands of bookmarks, finding where each is drawn would stall every paint."""
+        viewport = self._document.viewport()
+        first = self._document.cursorForPosition(QPoint(0, -height)).position()
+        last = self._document.cursorForPosition(QPoint(viewport.width(), viewport.height() + height)).position()
+        positions = self._by_position
+        start = bisect_left(positions, first, key=lambda mark: mark[0])
+        end = bisect_right(positions, last, key=lambda mark: mark[0])
+        return positions[start:end]
 
     def _ribbon_height(self) -> int:
         return max(14, int(self._document.fontMetrics().height() * 1.2))
@@ -231,7 +246,7 @@ class BookmarkMarks(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         height = self._ribbon_height()
-        for position, color in self._marks:
+        for position, color in self._in_view(height):
             rect = self._rect_for(position, height)
             if rect is None or rect.bottom() < 0 or rect.top() > self.height():
                 continue
