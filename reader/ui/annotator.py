@@ -14,6 +14,7 @@ from reader.content import Report
 from reader.errors import ReaderError
 from reader.notes.note import MY_LAYER, Anchor, Color, Layer, Note, NoteId, Style
 from reader.notes.store import NoteStore
+from reader.ui.long_lived import settle_long_lived
 
 if TYPE_CHECKING:  # anchoring is imported on first use, after the window has been painted
     from reader.notes.anchoring import Placement, ReportText
@@ -130,6 +131,7 @@ class Annotator(QObject):
         """Read and place every note a slice per event-loop turn (nothing to do once read); `notes_changed` is
         emitted when they are all in."""
         if self._notes is None and self._work is None:
+            settle_long_lived()  # the window is built: what it holds lives as long as it does
             self._start_work(self._read_all(announce=True))
 
     def _read_all(self, announce: bool) -> Generator[None, None, bool]:
@@ -189,6 +191,7 @@ class Annotator(QObject):
             next(work)
         except StopIteration as done:
             self._work = None
+            settle_long_lived()  # the notes and their places live as long as the window
             if done.value:
                 self.notes_changed.emit()
             return

@@ -16,6 +16,7 @@ from reader.notes.note import MY_LAYER, Anchor, Color, Note, Style
 from reader.ui.annotator import Annotator
 from reader.ui.bookmarks import BookmarkMarks, is_bookmark
 from reader.ui.document_view import DocumentView
+from reader.ui.long_lived import settle_long_lived
 
 if TYPE_CHECKING:
     from reader.notes.anchoring import Placement
@@ -171,6 +172,7 @@ class NoteHighlighter(QObject):
             self._marks = BookmarkMarks(self._document)
         if self._marks is not None:
             self._marks.set_marks(marks)
+        settle_long_lived()  # the highlights live until their notes change
         self.painted.emit()
 
     def _build(self, note: Note, placement: Placement | None) -> _Painted:

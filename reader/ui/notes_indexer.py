@@ -12,6 +12,7 @@ from reader.content import Report
 from reader.errors import ReaderError
 from reader.search.notes_index import NotesIndex
 from reader.ui.annotator import Annotator
+from reader.ui.long_lived import settle_long_lived
 
 if TYPE_CHECKING:
     from reader.notes.note import Note
@@ -130,6 +131,7 @@ class NotesIndexer(QObject):
             next(self._work)
         except StopIteration:
             self._work = None
+            settle_long_lived()  # the index lives as long as the notes are open
             return
         self._next_slice.start()
 
