@@ -1,7 +1,12 @@
 """Notes benchmark: with 10,000 notes, opening the store, listing, re-anchoring, exporting and importing.
 
-    .venv/bin/python benchmarks/notes.py                  # 10,000 notes (about a minute on a slow machine)
+    .venv/bin/python benchmarks/notes.py                  # 10,000 notes
     .venv/bin/python benchmarks/notes.py --notes 50000    # more
+    .venv/bin/python benchmarks/notes.py --runs 9         # the passes timed more often (default 5)
+
+The figures the performance budget is about are in capitals: re-anchoring every note after an edit of the report
+(an edited edition where text moved, passages changed and some were removed; nothing remembered from an earlier
+pass), and each export format. Passes that are timed more than once print the median.
 
 Everything happens in a temporary folder; figures are printed, not asserted. Never run from the tests.
 """
@@ -9,6 +14,7 @@ Everything happens in a temporary folder; figures are printed, not asserted. Nev
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import statistics
@@ -19,10 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from reader.cli.notes import note_row
 from reader.content import Report, load_report
 from reader.notes.anchoring import ReportText, anchor_from_selection, moved_anchors, place_notes, reading_order
 from reader.notes.export import export_notes
-from reader.notes.note import MY_LAYER, Color, ImportedNote, Style
+from reader.notes.note import MY_LAYER, Color, ImportedNote, Note, Style
 from reader.notes.store import NoteStore
 from reader.notes.w3c_import import import_annotations
 
@@ -64,29 +71,80 @@ def random_notes(report: Report, count: int, rng: random.Random) -> list[Importe
     return notes
 
 
-def edited_copy(folder: Path) -> Report:
-    """The report with a sentence added to the start of every section and a few words changed."""
+def edited_copy(folder: Path, rng: random.Random) -> tuple[Report, str]:
+    """A later edition of the report, as an editor would make it, and what was edited.
+
+    A short introduction is added to the start of every section (every later paragraph moves, and so does its id),
+    two paragraphs move to other sections, three are removed, three lose a sentence, and a dozen have words changed
+    (a word replaced, a typo made).
+    """
     shutil.copytree(CONTENT, folder)
     markdown = folder / "report.md"
     lines = markdown.read_text(encoding="utf-8").split("\n")
-    edited = []
-    for line in lines:
+    headings = [number for number, line in enumerate(lines) if line.startswith("#")]
+    paragraphs = [number for number, line in enumerate(lines) if len(line) > 150 and line[0].isalnum()]
+    chosen = rng.sample(paragraphs, 20)
+    moved, removed, shortened, changed = chosen[:2], chosen[2:5], chosen[5:8], chosen[8:]
+    for number in shortened:
+        sentences = lines[number].split(". ")
+        if len(sentences) > 1:
+            del sentences[rng.randrange(len(sentences))]
+            lines[number] = ". ".join(sentences)
+    for number in changed:
+        words = lines[number].split(" ")
+        for _ in range(2):
+            at = rng.randrange(len(words))
+            word = words[at]
+            if len(word) > 4 and rng.random() < 0.5:
+                swap = rng.randrange(1, len(word) - 2)
+                words[at] = word[:swap] + word[swap + 1] + word[swap] + word[swap + 2 :]
+            else:
+                words[at] = rng.choice(["also", "widely", "reportedly", "documented", "its"])
+        lines[number] = " ".join(words)
+    later = {number: rng.choice(headings) for number in moved}
+    edited: list[str] = []
+    for number, line in enumerate(lines):
+        if number in removed or number in moved:
+            continue
         edited.append(line)
         if line.startswith("#"):
-            edited.extend(["", "A short introduction added in a later edition of the report."])
+            edited.extend(["", "A short introduction added in a later edition of the report.", ""])
+            edited.extend(f"{lines[source]}\n" for source, heading in later.items() if heading == number)
     text = "\n".join(edited)
     for old, new in [("policies, and practices", "policies and practices"), ("ruthless", "harsh"), ("cruel", "harsh")]:
         text = text.replace(old, new)
     markdown.write_text(text, encoding="utf-8")
-    return load_report(folder)
+    summary = (
+        "an introduction added to every section, 2 paragraphs moved to other sections, 3 removed, "
+        "3 shortened by a sentence, 12 with words changed"
+    )
+    return load_report(folder), summary
+
+
+def median_ms(action: Callable[[], Result], runs: int) -> tuple[float, Result]:
+    """The median time of `runs` calls of `action`, in milliseconds, and what the last one returned."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def measured(label: str, action: Callable[[], Result], runs: int) -> Result:
+    median, result = median_ms(action, runs)
+    print(f"{label:<58} {median:9.1f} ms  (median of {runs})")
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=10_000, help="how many notes (default 10,000)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each timed pass (default 5)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    runs = args.runs
     report = load_report(CONTENT)
     print(f"{args.notes:,} notes on {len(report.paragraphs())} paragraphs in {len(report.sections)} sections\n")
     with tempfile.TemporaryDirectory() as folder_name:
@@ -108,28 +166,55 @@ def main() -> None:
         timed("list one section's notes", lambda: store.notes_in("evidence-of-intent-to-destroy"))
         timed("list tags and layers", lambda: (store.tags(), store.layers()))
         text = timed("lay out the report text for anchoring", lambda: ReportText(report))
-        placements = timed("re-anchoring pass, unchanged report", lambda: place_notes(text, notes))
+        measured("re-anchoring pass, unchanged report", lambda: place_notes(ReportText(report), notes), runs)
+        placements = place_notes(text, notes)
         timed("sort into reading order", lambda: reading_order(text, notes, placements))
-        edited = edited_copy(folder / "edited")
-        edited_text = ReportText(edited)
-        moved = timed("re-anchoring pass, edited report", lambda: place_notes(edited_text, notes))
+        edited, edits = edited_copy(folder / "edited", random.Random(args.seed))
+        print(f"\nthe edited edition: {edits}")
+        moved = measured(
+            "RE-ANCHOR after an edit (edited report, nothing remembered)",
+            lambda: place_notes(ReportText(edited), notes),
+            runs,
+        )
         methods = Counter(placement.method.value if placement.method else "orphaned" for placement in moved.values())
         print(f"{'':<4}placed by: {dict(sorted(methods.items()))}")
         moves = moved_anchors(notes, moved)
         timed(f"save {len(moves):,} new positions (one transaction)", lambda: store.relocate(moves))
         relocated = store.notes()
-        timed(
+        measured(
             "same, next launch (positions saved, fuzzy matches not yet)",
             lambda: place_notes(ReportText(edited), relocated),
+            runs,
         )
-        timed("same, again (fuzzy matches remembered)", lambda: place_notes(edited_text, relocated))
-        for export_format in ("json", "md", "html", "pdf"):
+        edited_text = ReportText(edited)
+        place_notes(edited_text, relocated)
+        measured("same, again (fuzzy matches remembered)", lambda: place_notes(edited_text, relocated), runs)
+        print(f"\nexports of {len(notes):,} notes (each from the notes and the report: placing, ordering, writing)")
+        exports = [
+            ("EXPORT W3C JSON", "json", {}),
+            ("EXPORT W3C JSON, safe (no authors, no times)", "json", {"safe": True}),
+            ("EXPORT Markdown handout", "md", {}),
+            ("EXPORT HTML handout", "html", {}),
+            ("EXPORT PDF handout", "pdf", {}),
+        ]
+        for label, export_format, options in exports:
             out = folder / f"notes.{export_format}"
-            timed(
-                f"export {export_format}",
-                lambda out=out, chosen=export_format: export_notes(out, chosen, notes, report),
+            measured(
+                label,
+                lambda out=out, chosen=export_format, options=options: export_notes(
+                    out, chosen, notes, report, **options
+                ),
+                runs,
             )
             print(f"{'':<4}{out.stat().st_size / 1024:,.0f} KB")
+        sealed = folder / "sealed.json"
+        measured(
+            "EXPORT W3C JSON sealed (scrypt included)",
+            lambda: export_notes(sealed, "json", notes, report, passphrase="benchmark passphrase"),
+            runs,
+        )
+        measured("plain JSON list (as `notes list --json`)", lambda: plain_json(report, notes), runs)
+        export_notes(folder / "notes.json", "json", notes, report)
         result = timed(
             "import that JSON as a new layer", lambda: import_annotations(store, report, folder / "notes.json", "copy")
         )
@@ -140,6 +225,14 @@ def main() -> None:
         timed("close (refresh today's backup)", store.close)
         size = (data / "notes.sqlite3").stat().st_size
         print(f"\ndatabase size {size / 1024 / 1024:.1f} MB for {args.notes * 2 + 100:,} notes")
+
+
+def plain_json(report: Report, notes: tuple[Note, ...]) -> str:
+    """The notes as `field-reader notes list --json` prints them."""
+    text = ReportText(report)
+    placements = place_notes(text, notes)
+    rows = [note_row(note, placements[note.id], report) for note in reading_order(text, notes, placements)]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
 if __name__ == "__main__":

@@ -156,17 +156,17 @@ class ReportText:
 
     def spans(self, section_id: SectionId, start: int, end: int) -> tuple[Span, ...]:
         """The per-paragraph pieces of body[start:end] of a section."""
+        ids = self._paragraph_ids[section_id]
+        starts = self._paragraph_starts[section_id]
+        lengths = self._paragraph_lengths[section_id]
         result = []
-        rows = zip(
-            self._paragraph_ids[section_id],
-            self._paragraph_starts[section_id],
-            self._paragraph_lengths[section_id],
-            strict=True,
-        )
-        for paragraph_id, paragraph_start, length in rows:
-            low, high = max(start, paragraph_start), min(end, paragraph_start + length)
+        for index in range(max(0, bisect_right(starts, start) - 1), len(starts)):
+            paragraph_start = starts[index]
+            if paragraph_start >= end:
+                break
+            low, high = max(start, paragraph_start), min(end, paragraph_start + lengths[index])
             if low < high:
-                result.append(Span(paragraph_id, low - paragraph_start, high - paragraph_start))
+                result.append(Span(ids[index], low - paragraph_start, high - paragraph_start))
         return tuple(result)
 
 
@@ -277,19 +277,16 @@ def _find(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, Anchor
     if not exact:
         return None
     expected = text.expected_position(anchor)
-    document = text.document
-    best: tuple[int, int] | None = None
     whole = anchor.prefix + exact + anchor.suffix  # the quote where its whole context agrees
-    found = document.find(whole)
-    while found >= 0:
-        at = found + len(anchor.prefix)
-        if text.within_one_section(at, at + len(exact)):
-            distance = 0 if expected is None else abs(at - expected)
-            if best is None or distance < best[0]:
-                best = (distance, at)
-        found = document.find(whole, found + 1)
-    if best is not None:
-        section_id, low = text.section_at(best[1])
+    at = nearest_occurrence(
+        text.document,
+        whole,
+        len(anchor.prefix),
+        expected,
+        lambda place: text.within_one_section(place, place + len(exact)),
+    )
+    if at is not None:
+        section_id, low = text.section_at(at)
         return section_id, low, low + len(exact), AnchorMethod.QUOTE
     match = find_quote(text.matcher(), exact, anchor.prefix, anchor.suffix, expected)
     if match is None:
@@ -297,3 +294,28 @@ def _find(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, Anchor
     section_id, low = text.section_at(match.start)
     method = AnchorMethod.QUOTE if match.errors == 0 else AnchorMethod.FUZZY
     return section_id, low, low + (match.end - match.start), method
+
+
+def nearest_occurrence(
+    document: str, needle: str, offset: int, expected: int | None, accepted: Callable[[int], bool]
+) -> int | None:
+    """The accepted place (an occurrence of `needle` plus `offset`) nearest `expected`, the earlier one of two as near;
+    with no `expected`, the first. Searched outwards from `expected`, so a pass over many notes never scans the whole
+    document for each."""
+    if expected is None:
+        found = document.find(needle)
+        while found >= 0 and not accepted(found + offset):
+            found = document.find(needle, found + 1)
+        return None if found < 0 else found + offset
+    after = document.find(needle, max(0, expected - offset))
+    while after >= 0 and not accepted(after + offset):
+        after = document.find(needle, after + 1)
+    last = expected - offset - 1  # the last occurrence start that places before `expected`
+    before = document.rfind(needle, 0, last + len(needle)) if last >= 0 else -1
+    while before >= 0 and not accepted(before + offset):
+        before = document.rfind(needle, 0, before - 1 + len(needle)) if before >= 1 else -1
+    if before < 0:
+        return None if after < 0 else after + offset
+    if after < 0 or expected - (before + offset) <= after + offset - expected:
+        return before + offset
+    return after + offset

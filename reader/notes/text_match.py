@@ -164,15 +164,14 @@ class MatchText:
         width = (size + 7) // 8
         rises = plus.to_bytes(width, "little")
         falls = minus.to_bytes(width, "little")
+        # Errors before each byte, counted from 8 rather than 0, so that a byte's lower bound is never negative.
         at_byte = list(
-            accumulate(map(sub, rises.translate(_BITS_SET), falls.translate(_BITS_SET)), initial=len(pattern))
+            accumulate(map(sub, rises.translate(_BITS_SET), falls.translate(_BITS_SET)), initial=len(pattern) + 8)
         )
-        lowest = list(map(sub, at_byte, falls.translate(_BITS_SET)))
+        lowest = list(map(sub, at_byte, falls.translate(_BITS_SET)))  # no end in the byte has fewer errors
         found: list[tuple[int, int]] = []
-        if min(lowest) > max_errors:
-            return []
-        for byte in [index for index, bound in enumerate(lowest) if bound <= max_errors]:
-            errors, rise, fall = at_byte[byte], rises[byte], falls[byte]
+        for byte in _at_most(lowest, max_errors + 8, len(pattern) + 8):
+            errors, rise, fall = at_byte[byte] - 8, rises[byte], falls[byte]
             for bit in range(8):
                 if rise >> bit & 1:
                     errors += 1
@@ -197,6 +196,20 @@ class MatchText:
                 masks[char] = int(bits, 2)
             self._masks = masks
         return self._masks
+
+
+def _at_most(values: list[int], bound: int, largest: int) -> list[int]:
+    """The indexes of the values (from 0 to `largest`) that are at most `bound`."""
+    if largest > 255:
+        return [index for index, value in enumerate(values) if value <= bound]
+    # As bytes, the test runs in C: each value becomes 1 when within the bound, then the 1s are found.
+    flags = bytes(values).translate(bytes(int(value <= bound) for value in range(256)))
+    indexes = []
+    index = flags.find(1)
+    while index >= 0:
+        indexes.append(index)
+        index = flags.find(1, index + 1)
+    return indexes
 
 
 def _best_of_runs(found: list[tuple[int, int]]) -> list[tuple[int, int]]:

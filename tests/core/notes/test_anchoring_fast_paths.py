@@ -1,0 +1,109 @@
+"""The shortcuts re-anchoring takes give the results of the plain searches they replace: the nearest occurrence found
+outwards from the saved position, the spans found from the first paragraph touched, the near-match ends found
+through byte counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.content import Report
+from reader.notes.anchoring import ReportText, Span, nearest_occurrence
+from reader.notes.text_match import MatchText
+
+_LETTERS = st.text(alphabet="abc \n", max_size=60)
+
+
+def _nearest_by_scanning(
+    document: str, needle: str, offset: int, expected: int | None, accepted: Callable[[int], bool]
+) -> int | None:
+    """Every occurrence from the start of the document, the nearest kept (the first of equally near ones)."""
+    best: tuple[int, int] | None = None
+    found = document.find(needle)
+    while found >= 0:
+        at = found + offset
+        if accepted(at):
+            distance = 0 if expected is None else abs(at - expected)
+            if best is None or distance < best[0]:
+                best = (distance, at)
+        found = document.find(needle, found + 1)
+    return None if best is None else best[1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    document=_LETTERS,
+    needle=st.text(alphabet="abc \n", min_size=1, max_size=4),
+    offset=st.integers(0, 4),
+    expected=st.none() | st.integers(-5, 70),
+    refused=st.sets(st.integers(0, 70)),
+)
+def test_nearest_occurrence_is_the_one_a_scan_of_the_whole_document_finds(
+    document: str, needle: str, offset: int, expected: int | None, refused: set[int]
+) -> None:
+    def accepted(at: int) -> bool:
+        return at not in refused
+
+    assert nearest_occurrence(document, needle, offset, expected, accepted) == _nearest_by_scanning(
+        document, needle, offset, expected, accepted
+    )
+
+
+def _spans_of_every_paragraph(text: ReportText, section_id: str, start: int, end: int) -> tuple[Span, ...]:
+    result = []
+    offset = 0
+    for paragraph in text.report.section(section_id).paragraphs:
+        low, high = max(start, offset), min(end, offset + len(paragraph.text))
+        if low < high:
+            result.append(Span(paragraph.id, low - offset, high - offset))
+        offset += len(paragraph.text) + 1
+    return tuple(result)
+
+
+@pytest.fixture(scope="module")
+def report_text(report: Report) -> ReportText:
+    return ReportText(report)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_spans_are_those_of_every_paragraph_the_passage_touches(report_text: ReportText, data: st.DataObject) -> None:
+    section_id = data.draw(st.sampled_from(report_text.section_ids()))
+    size = len(report_text.body(section_id))
+    start = data.draw(st.integers(0, size))
+    end = data.draw(st.integers(start, size + 3))
+    assert report_text.spans(section_id, start, end) == _spans_of_every_paragraph(report_text, section_id, start, end)
+
+
+def _ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
+    """The edit-distance table filled cell by cell (a match may start anywhere), then the best end of each run."""
+    previous = list(range(len(pattern) + 1))
+    columns = []
+    for char in text:
+        column = [0]
+        for row, wanted in enumerate(pattern, start=1):
+            column.append(min(previous[row] + 1, column[row - 1] + 1, previous[row - 1] + (wanted != char)))
+        columns.append(column[-1])
+        previous = column
+    runs: list[list[tuple[int, int]]] = []
+    for end, errors in enumerate(columns, start=1):
+        if errors > max_errors:
+            continue
+        if runs and runs[-1][-1][0] == end - 1:
+            runs[-1].append((end, errors))
+        else:
+            runs.append([(end, errors)])
+    return [(end, errors) for run in runs for end, errors in run if errors == min(value for _end, value in run)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="abcd", min_size=1, max_size=120),
+    pattern=st.text(alphabet="abcd", min_size=1, max_size=20),
+    max_errors=st.integers(0, 6),
+)
+def test_near_match_ends_are_those_of_the_whole_edit_distance_table(text: str, pattern: str, max_errors: int) -> None:
+    assert MatchText((text,)).ends(pattern, max_errors) == _ends_by_table(text, pattern, max_errors)
