@@ -7,27 +7,25 @@ This is the only module that looks folders up (`paths.locate`) and the only one 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command and return its exit code; with no command, open the window."""
-    from reader import PROGRAM, paths
-    from reader.app_objects import build_app_objects
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv in ([], ["--exit-after-start"]):  # the usual start: nothing to parse, so argparse is never loaded
+        return _open_window(None, exit_after_start=bool(argv))
     from reader.cli.command_line import command_parser, opens_the_window, run_command, window_parser
 
-    argv = sys.argv[1:] if argv is None else list(argv)
     if opens_the_window(argv):
         options = window_parser().parse_args(argv)
-        from reader.errors import ReaderError
+        return _open_window(options.content, exit_after_start=options.exit_after_start)
+    from reader import paths
+    from reader.app_objects import build_app_objects
 
-        try:
-            folders = paths.locate(options.content)
-        except ReaderError as error:
-            print(f"{PROGRAM}: {error}", file=sys.stderr)
-            return 1
-        from reader.ui.app import run_window
-
-        return run_window(lambda: build_app_objects(folders), folders.data, exit_after_start=options.exit_after_start)
     args = command_parser().parse_args(argv)
     if args.command is None:  # window options mixed with something that is not a command
         command_parser().error("choose a COMMAND, or give only window options to open the window")
@@ -46,6 +44,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+
+
+def _open_window(content: Path | None, *, exit_after_start: bool) -> int:
+    """Look the folders up and run the window; a content folder that cannot be used is one line and exit 1."""
+    from reader import PROGRAM, paths
+    from reader.app_objects import build_app_objects
+    from reader.errors import ReaderError
+
+    try:
+        folders = paths.locate(content)
+    except ReaderError as error:
+        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        return 1
+    from reader.ui.app import run_window
+
+    return run_window(lambda: build_app_objects(folders), folders.data, exit_after_start=exit_after_start)
 
 
 if __name__ == "__main__":

@@ -80,9 +80,7 @@ def _run(
     exit_after_start: bool,
 ) -> int:
     """Build and show the window, send the guard's requests to it, and run until it closes; the exit code."""
-    from reader.ui.errors import install_excepthook
-
-    install_excepthook(data_folder)
+    _log_bugs_in(data_folder)
     try:
         window = build_main_window(build())
     except ReaderError as error:
@@ -99,6 +97,19 @@ def _run(
     # Later starts are answered once the page is up: the messenger's QtNetwork never delays the first paint.
     window.document.first_painted.connect(lambda: QTimer.singleShot(0, instance.listen))
     return app.exec()
+
+
+def _log_bugs_in(data_folder: Path) -> None:
+    """Bugs are logged and told from here on (`ui.errors.install_excepthook`); its message box is imported only
+    when a bug happens, not on every start."""
+
+    def first_bug(kind, value, trace) -> None:
+        from reader.ui.errors import install_excepthook
+
+        install_excepthook(data_folder)
+        sys.excepthook(kind, value, trace)
+
+    sys.excepthook = first_bug
 
 
 def build_main_window(objects: AppObjects) -> MainWindow:

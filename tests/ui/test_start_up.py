@@ -1,0 +1,25 @@
+"""Starting the window: what is left until after the first paint still works when it is needed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.ui import app
+
+
+def test_a_bug_after_the_start_is_logged_beside_the_notes(qtbot, monkeypatch: pytest.MonkeyPatch, data_dir: Path):
+    shown: list[str] = []
+    monkeypatch.setattr("reader.ui.errors.show_error", lambda parent, message, details="": shown.append(message))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(sys, "stderr", sys.stderr)
+    app._log_bugs_in(data_dir)
+    for _ in range(2):  # the first bug installs the real hook; the second goes straight to it
+        try:
+            raise ValueError("a bug")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())
+    assert len(list((data_dir / "logs").glob("crash-*.log"))) >= 1
+    assert len(shown) == 2 and all(message.startswith("Field Reader hit an unexpected problem") for message in shown)
