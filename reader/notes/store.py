@@ -7,7 +7,7 @@ import enum
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
@@ -75,6 +75,8 @@ class _Unchanged(enum.Enum):
 
 
 UNCHANGED = _Unchanged.UNCHANGED
+IMPORT_BATCH = 100
+"""How many imported notes `add_imported_in_steps` writes in one step (a few milliseconds)."""
 
 
 class NoteStore:
@@ -369,12 +371,28 @@ class NoteStore:
         Notes whose `key` is already in the layer are skipped, so importing the same file twice adds nothing.
         Returns the notes that were added.
         """
+        steps = self.add_imported_in_steps(layer, notes, source)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value
+
+    def add_imported_in_steps(
+        self, layer: str, notes: Sequence[ImportedNote], source: str | None = None, batch: int = IMPORT_BATCH
+    ) -> Generator[int, None, tuple[Note, ...]]:
+        """`add_imported`, a `batch` of notes per step: yields how many notes are written so far (uncommitted),
+        and returns the notes added once the one transaction is committed.
+
+        All or nothing still: a failure in any step, or closing the generator before it is done, rolls every
+        step back. Until it is exhausted or closed, nothing else may write to this store.
+        """
         name = check_layer_name(layer)
         moment = now()
         added: list[Note] = []
         with self._transaction():
             self._ensure_layer(name, read_only=name != MY_LAYER, source=source)
-            for item in notes:
+            for done, item in enumerate(notes, start=1):
                 note = Note(
                     id=NoteId(str(uuid.uuid4())),
                     layer=name,
@@ -391,6 +409,8 @@ class NoteStore:
                 )
                 if self._insert(note):
                     added.append(note)
+                if done % batch == 0 and done < len(notes):
+                    yield done
         return tuple(added)
 
     # -- internals --------------------------------------------------------------------------------------------

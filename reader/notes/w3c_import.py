@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from reader.errors import ReaderError
 from reader.notes.anchoring import ReportText
 from reader.notes.note import MAX_NOTE_TEXT, Color, ImportedNote, LayerName, Note, Style, check_layer_name
 from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_file
-from reader.notes.store import NoteStore
+from reader.notes.store import IMPORT_BATCH, NoteStore
 from reader.notes.w3c_bodies import MAX_TAGS as MAX_TAGS
 from reader.notes.w3c_bodies import read_bodies
 from reader.notes.w3c_model import (
@@ -255,8 +255,22 @@ def prepare_import(
 
 def apply_import(store: NoteStore, prepared: PreparedImport) -> ImportResult:
     """Write a prepared import into its layer in one transaction; notes already imported are skipped."""
+    steps = apply_import_in_steps(store, prepared)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def apply_import_in_steps(
+    store: NoteStore, prepared: PreparedImport, batch: int = IMPORT_BATCH
+) -> Generator[int, None, ImportResult]:
+    """`apply_import`, `batch` notes per step (`NoteStore.add_imported_in_steps`): yields how many are written so
+    far and returns the result once committed. Still all or nothing: a failure in any step, or closing the
+    generator before it is done, leaves the notes as they were."""
     try:
-        added = store.add_imported(prepared.layer, prepared.notes, source=prepared.source)
+        added = yield from store.add_imported_in_steps(prepared.layer, prepared.notes, prepared.source, batch)
     except ReaderError as exc:
         raise _refuse(prepared.source, str(exc).rstrip(".")) from exc
     orphaned = sum(1 for note in added if not note.anchor.section_id)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -23,7 +24,10 @@ if TYPE_CHECKING:  # anchoring is imported on first use, after the window has be
 SLICE_SECONDS = 0.008
 """How long one slice of reading or placing notes may hold the UI thread before the event loop runs again."""
 MAX_NOTES_PER_SLICE = 250
-"""And how many notes it may read and place at most (a bound that does not depend on the machine's speed)."""
+"""And how many notes it may read, place or write at most (a bound that does not depend on the machine's speed)."""
+
+_Result = TypeVar("_Result")
+_Announce = Callable[[], object] | None  # what sliced work announces once it is over
 
 
 class Annotator(QObject):
@@ -38,6 +42,8 @@ class Annotator(QObject):
     notes_changed = Signal()  # notes added, deleted, imported, or a layer shown, hidden or removed
     note_updated = Signal(str)  # one note's text, tags, colour or style changed
     failed = Signal(str)  # an undo or redo could not be carried out
+    imported = Signal(object)  # the ImportResult of `start_import`: its notes are written and placed
+    import_failed = Signal(object)  # the ReaderError of `start_import`: nothing was written
 
     def __init__(self, store: NoteStore, report: Report, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +53,8 @@ class Annotator(QObject):
         self._notes: dict[NoteId, Note] | None = None
         self._placements: dict[NoteId, Placement] = {}
         self._layers: dict[str, Layer] = {}
-        self._work: Generator[None, None, bool] | None = None  # reading or placing notes, a slice per event-loop turn
+        self._work: Generator[None, None, _Announce] | None = None  # reading, placing or writing notes, in slices
+        self._importing = False  # the work writes an import: it must be finished, never dropped
         self.slices = 0  # how many event-loop turns that work has taken (for tests and benchmarks)
         self._next_slice = QTimer(self)
         self._next_slice.setSingleShot(True)
@@ -72,8 +79,14 @@ class Annotator(QObject):
 
     @property
     def is_loading(self) -> bool:
-        """Whether notes are still being read or placed in slices (`notes_changed` follows when they are all in)."""
+        """Whether notes are still being read, placed or imported in slices (`notes_changed` follows when they are
+        all in)."""
         return self._work is not None
+
+    @property
+    def is_importing(self) -> bool:
+        """Whether an import started by `start_import` is still being written or placed."""
+        return self._importing
 
     def notes(self, *, visible_only: bool = False) -> tuple[Note, ...]:
         """Every note (or those of visible layers), oldest first; while `is_loading`, those placed so far."""
@@ -134,7 +147,7 @@ class Annotator(QObject):
             settle_long_lived()  # the window is built: what it holds lives as long as it does
             self._start_work(self._read_all(announce=True))
 
-    def _read_all(self, announce: bool) -> Generator[None, None, bool]:
+    def _read_all(self, announce: bool) -> Generator[None, None, _Announce]:
         """Read every note and place it, yielding between slices; the notes appear in `_notes` as they are placed."""
         from reader.notes.anchoring import moved_anchors, place_note
 
@@ -151,7 +164,7 @@ class Annotator(QObject):
         if moves:
             with contextlib.suppress(ReaderError):  # an optimisation only: the quote places them again next time
                 self._store.relocate(moves)
-        return announce  # `notes_changed` is emitted once the work is over
+        return self.notes_changed.emit if announce else None  # once the work is over
 
     def _place_in_slices(self, notes: Iterable[Note]) -> None:
         """Add notes just written to the store, placing them a slice per turn; then announce them."""
@@ -160,7 +173,7 @@ class Annotator(QObject):
         self._layers = {layer.name: layer for layer in self._store.layers()}
         self._start_work(self._place_all(tuple(notes)))
 
-    def _place_all(self, notes: tuple[Note, ...]) -> Generator[None, None, bool]:
+    def _place_all(self, notes: tuple[Note, ...]) -> Generator[None, None, _Announce]:
         from reader.notes.anchoring import place_note
 
         placed, placements = self._notes, self._placements
@@ -176,9 +189,9 @@ class Annotator(QObject):
             in_order = sorted(placed.values(), key=lambda note: note.created)
             placed.clear()
             placed.update((note.id, note) for note in in_order)
-        return True
+        return self.notes_changed.emit
 
-    def _start_work(self, work: Generator[None, None, bool]) -> None:
+    def _start_work(self, work: Generator[None, None, _Announce]) -> None:
         self._work = work
         self._on_next_slice_due()
 
@@ -191,12 +204,14 @@ class Annotator(QObject):
             next(work)
         except StopIteration as done:
             self._work = None
+            self._importing = False
             settle_long_lived()  # the notes and their places live as long as the window
-            if done.value:
-                self.notes_changed.emit()
+            if done.value is not None:
+                done.value()
             return
         except ReaderError as error:  # the database could not be read: the next read tries again and reports it
             self._work = None
+            self._importing = False
             self._notes = None
             self.failed.emit(str(error))
             return
@@ -209,8 +224,16 @@ class Annotator(QObject):
             self._on_next_slice_due()
 
     def _stop_work(self) -> None:
+        """Drop the sliced work (the notes are about to be read again); an import is finished instead."""
+        if self._importing:
+            self._finish()
         self._next_slice.stop()
         self._work = None
+
+    def finish_work(self) -> None:
+        """Carry out at once whatever is left of the sliced work: an import under way is written and committed
+        (called before the notes database closes)."""
+        self._finish()
 
     def _loaded(self) -> dict[NoteId, Note]:
         self._finish()
@@ -270,13 +293,48 @@ class Annotator(QObject):
         return removed
 
     def apply_import(self, prepared: PreparedImport) -> ImportResult:
-        """Write a file read by `annotation_io.prepare_import` into its layer, in one transaction."""
+        """Write a file read by `w3c_import.prepare_import` into its layer at once, in one transaction; its notes
+        are placed in slices (`notes_changed` once they are in)."""
         from reader.notes.w3c_import import apply_import
 
         self._finish()
         result = apply_import(self._store, prepared)
-        self._place_in_slices(result.added)  # `notes_changed` once they are placed
+        self._place_in_slices(result.added)
         return result
+
+    def start_import(self, prepared: PreparedImport) -> None:
+        """Write a file read by `w3c_import.prepare_import` into its layer a slice per event-loop turn, then place
+        its notes the same way; `imported(result)` follows, or `import_failed(error)` when nothing was written.
+
+        It is one transaction all the same: a failure in any slice leaves the notes as they were. Meanwhile
+        `is_importing` and `is_loading` are true, and a change (or a look-up that must answer) first finishes
+        the import at once.
+        """
+        self._finish()
+        self._importing = True
+        self._start_work(self._import(prepared))
+
+    def _import(self, prepared: PreparedImport) -> Generator[None, None, _Announce]:
+        from reader.notes.w3c_import import apply_import_in_steps
+
+        steps = apply_import_in_steps(self._store, prepared, batch=min(MAX_NOTES_PER_SLICE, 100))
+        try:
+            result = yield from _in_slices(steps)
+        except ReaderError as error:
+            return functools.partial(self.import_failed.emit, error)
+        yield  # the commit had its turn
+        if self._notes is None:  # nothing read yet: read every note, the new ones with them
+            yield from self._read_all(announce=False)
+        else:
+            self._layers = {layer.name: layer for layer in self._store.layers()}
+            yield
+            yield from self._place_all(result.added)
+
+        def announce() -> None:
+            self.notes_changed.emit()
+            self.imported.emit(result)
+
+        return announce
 
     # Used by the undo commands
 
@@ -416,6 +474,25 @@ def _in_layer(note: Note, layer: str) -> Note:
     from dataclasses import replace
 
     return replace(note, layer=layer)
+
+
+def _in_slices(steps: Generator[int, None, _Result]) -> Generator[None, None, _Result]:
+    """Run `steps` (each yielding how many notes it has written so far), yielding wherever a slice's time or size
+    is spent; closing this closes `steps` (an import then rolls back)."""
+    start = time.perf_counter()
+    written = 0
+    try:
+        while True:
+            try:
+                done = next(steps)
+            except StopIteration as over:
+                return over.value
+            if done - written >= MAX_NOTES_PER_SLICE or time.perf_counter() - start >= SLICE_SECONDS:
+                yield
+                start = time.perf_counter()
+                written = done
+    finally:
+        steps.close()
 
 
 def _sliced(notes: Iterator[Note]) -> Iterator[Note | None]:

@@ -133,6 +133,7 @@ class NotesFeature(QObject):
         if self._closed:
             return
         self._closed = True
+        self.annotator.finish_work()  # an import under way is written before the database closes
         self._panel.save_pending()
         self._highlighter.stop()
         for connection in self._connections:

@@ -36,10 +36,14 @@ class NotesImporter(QObject):
         self._folders = folders or DialogFolders()
         self._task: Task | None = None
         self._started: tuple[Path, str | None, str | None] = (Path(), None, None)
+        self._writing = False
+        annotator.imported.connect(self._on_annotator_imported)
+        annotator.import_failed.connect(self._on_annotator_import_failed)
 
     @property
     def is_running(self) -> bool:
-        return self._task is not None and self._task.is_running
+        """Whether a file is being read, or its notes written (the cursor shows the window is busy meanwhile)."""
+        return (self._task is not None and self._task.is_running) or self._writing
 
     def ask_and_import(self) -> None:
         """Ask for the file (starting in the folder the last one came from), then read and check it in the
@@ -74,12 +78,26 @@ class NotesImporter(QObject):
             prepared = self._ask_layer(prepared)
             if prepared is None:
                 return
-        try:
-            result = self._annotator.apply_import(prepared)
-        except ReaderError as error:
+        # Written a slice per event-loop turn, in one transaction: the window keeps answering, busy meanwhile.
+        self._writing = True
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._annotator.start_import(prepared)
+
+    def _on_annotator_imported(self, result) -> None:
+        if self._end_writing():
+            self.imported.emit(result)
+
+    def _on_annotator_import_failed(self, error: ReaderError) -> None:
+        if self._end_writing():
             show_error(self._window, error)
-            return
-        self.imported.emit(result)
+
+    def _end_writing(self) -> bool:
+        """Whether the import the annotator finished is this importer's (then the busy cursor goes)."""
+        if not self._writing:
+            return False
+        self._writing = False
+        QGuiApplication.restoreOverrideCursor()
+        return True
 
     def _ask_layer(self, prepared: PreparedImport) -> PreparedImport | None:
         """Ask the layer's name, proposing the file's; None when the reader cancels (nothing is added)."""

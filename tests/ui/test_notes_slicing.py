@@ -127,6 +127,75 @@ def test_an_import_is_placed_in_slices_then_announced_once(
         assert [note.id for note in annotator.notes()] == [note.id for note in store.notes()]
 
 
+def prepared_import(report: Report, count: int, broken_at: int | None = None):
+    """An import of `count` notes ready to write; the one at `broken_at` holds a note too long to be saved."""
+    from reader.notes.note import MAX_NOTE_TEXT, ImportedNote
+    from reader.notes.w3c_import import PreparedImport
+
+    paragraphs = [paragraph for paragraph in report.paragraphs() if len(paragraph.text) > 20][:count]
+    notes = tuple(
+        ImportedNote(
+            key=f"k{number}",
+            anchor=anchor_from_selection(report, paragraph.id, 0, 12),
+            text="x" * (MAX_NOTE_TEXT + 1) if number == broken_at else f"imported {number}",
+        )
+        for number, paragraph in enumerate(paragraphs)
+    )
+    return PreparedImport("colleague.json", "colleague", notes, 0)
+
+
+def test_an_import_is_written_in_slices_then_placed_and_announced(
+    qtbot, report: Report, data_dir: Path, small_slices
+) -> None:
+    add_notes(data_dir, report, 3)
+    with NoteStore(data_dir) as store:
+        annotator = Annotator(store, report)
+        assert len(annotator.notes()) == 3
+        counter = TurnCounter()
+        with qtbot.waitSignal(annotator.imported, timeout=10_000) as imported:
+            annotator.start_import(prepared_import(report, 30))
+            assert annotator.is_importing
+        counter.stop()
+        assert not annotator.is_importing and not annotator.is_loading
+        assert counter.turns >= 6  # the event loop ran while the notes were written
+        assert len(imported.args[0].added) == 30
+        assert len(store.notes("colleague")) == 30
+        assert [note.id for note in annotator.notes()] == [note.id for note in store.notes()]
+
+
+def test_an_import_failing_in_a_middle_slice_changes_nothing_and_says_so(
+    qtbot, report: Report, data_dir: Path, small_slices
+) -> None:
+    add_notes(data_dir, report, 3)
+    with NoteStore(data_dir) as store:
+        annotator = Annotator(store, report)
+        before = (annotator.notes(), annotator.layers(), store.notes(), store.layers())
+        with qtbot.waitSignal(annotator.import_failed, timeout=10_000) as failed:
+            annotator.start_import(prepared_import(report, 30, broken_at=17))
+            assert annotator.is_importing
+        assert "Nothing was changed" in str(failed.args[0])
+        assert (annotator.notes(), annotator.layers(), store.notes(), store.layers()) == before
+        note = annotator.add(annotator.notes()[0].anchor, color="blue", style="highlight")  # still writable
+        annotator.undo_stack.undo()
+        assert annotator.note(note.id) is None
+        assert store.notes() == before[2]
+
+
+def test_a_change_during_an_import_first_finishes_the_import(
+    qtbot, report: Report, data_dir: Path, small_slices
+) -> None:
+    add_notes(data_dir, report, 3)
+    with NoteStore(data_dir) as store:
+        annotator = Annotator(store, report)
+        mine = annotator.notes()[0]
+        annotator.start_import(prepared_import(report, 30))
+        assert annotator.is_importing
+        annotator.update(mine.id, text="changed while importing")
+        assert not annotator.is_importing
+        assert len(store.notes("colleague")) == 30
+        assert store.note(mine.id).text == "changed while importing"
+
+
 def test_removing_a_layer_drops_its_notes_without_reading_the_others_again(
     qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
