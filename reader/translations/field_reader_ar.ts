@@ -207,7 +207,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Copy Entry with &amp;Citation</source>
-        <translation>نسخ المدخل مع التوثيق</translation>
+        <translation>نسخ المدخل مع ال&amp;توثيق</translation>
     </message>
     <message>
         <source>Copy with citation</source>
@@ -438,299 +438,299 @@ The report stays. Erased notes cannot be brought back.</source>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <translation>ملف</translation>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>تحرير</translation>
+        <translation>ت&amp;حرير</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>عرض</translation>
+        <translation>&amp;عرض</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>انتقال</translation>
+        <translation>&amp;انتقال</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation>ملاحظات</translation>
+        <translation>م&amp;لاحظات</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>تعليمات</translation>
+        <translation>&amp;تعليمات</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>السمة</translation>
+        <translation>ال&amp;سمة</translation>
     </message>
     <message>
         <source>Displa&amp;y Language</source>
-        <translation>لغة الواجهة</translation>
+        <translation>&amp;لغة الواجهة</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation>طباعة…</translation>
+        <translation>&amp;طباعة…</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
-        <translation>معاينة الطباعة…</translation>
+        <translation>&amp;معاينة الطباعة…</translation>
     </message>
     <message>
         <source>&amp;Export as PDF…</source>
-        <translation>تصدير بصيغة PDF…</translation>
+        <translation>تصدير &amp;بصيغة PDF…</translation>
     </message>
     <message>
         <source>Export &amp;Notes…</source>
-        <translation>تصدير الملاحظات…</translation>
+        <translation>&amp;تصدير الملاحظات…</translation>
     </message>
     <message>
         <source>&amp;Import Notes…</source>
-        <translation>استيراد ملاحظات…</translation>
+        <translation>&amp;استيراد ملاحظات…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>خروج</translation>
+        <translation>&amp;خروج</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>تراجع</translation>
+        <translation>&amp;تراجع</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>إعادة</translation>
+        <translation>إ&amp;عادة</translation>
     </message>
     <message>
         <source>Copy with &amp;Citation</source>
-        <translation>نسخ مع التوثيق</translation>
+        <translation>&amp;نسخ مع التوثيق</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation>بحث…</translation>
+        <translation>ب&amp;حث…</translation>
     </message>
     <message>
         <source>&amp;Find in Section…</source>
-        <translation>البحث في القسم…</translation>
+        <translation>ال&amp;بحث في القسم…</translation>
     </message>
     <message>
         <source>Next &amp;Match</source>
-        <translation>المطابقة التالية</translation>
+        <translation>ال&amp;مطابقة التالية</translation>
     </message>
     <message>
         <source>Pre&amp;vious Match</source>
-        <translation>المطابقة السابقة</translation>
+        <translation>المطابقة ال&amp;سابقة</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation>تكبير</translation>
+        <translation>ت&amp;كبير</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation>تصغير</translation>
+        <translation>تص&amp;غير</translation>
     </message>
     <message>
         <source>&amp;Actual Size</source>
-        <translation>الحجم الفعلي</translation>
+        <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
         <source>Follow &amp;System</source>
-        <translation>حسب النظام</translation>
+        <translation>&amp;حسب النظام</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation>فاتحة</translation>
+        <translation>&amp;فاتحة</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation>داكنة</translation>
+        <translation>&amp;داكنة</translation>
     </message>
     <message>
         <source>S&amp;epia</source>
-        <translation>بنية دافئة</translation>
+        <translation>&amp;بنية دافئة</translation>
     </message>
     <message>
         <source>&amp;High Contrast</source>
-        <translation>تباين عالٍ</translation>
+        <translation>&amp;تباين عالٍ</translation>
     </message>
     <message>
         <source>&amp;Reference Mode (¶ Numbers)</source>
-        <translation>وضع الإحالة (أرقام ¶)</translation>
+        <translation>و&amp;ضع الإحالة (أرقام ¶)</translation>
     </message>
     <message>
         <source>Reading &amp;Settings…</source>
-        <translation>إعدادات القراءة…</translation>
+        <translation>إ&amp;عدادات القراءة…</translation>
     </message>
     <message>
         <source>Fu&amp;ll Screen</source>
-        <translation>ملء الشاشة</translation>
+        <translation>مل&amp;ء الشاشة</translation>
     </message>
     <message>
         <source>Presentation &amp;Mode</source>
-        <translation>وضع العرض التقديمي</translation>
+        <translation>&amp;وضع العرض التقديمي</translation>
     </message>
     <message>
         <source>Go to &amp;Contents</source>
-        <translation>الانتقال إلى المحتويات</translation>
+        <translation>ال&amp;انتقال إلى المحتويات</translation>
     </message>
     <message>
         <source>Go to &amp;Document</source>
-        <translation>الانتقال إلى النص</translation>
+        <translation>الانتقال إلى ال&amp;نص</translation>
     </message>
     <message>
         <source>Go to &amp;Glossary</source>
-        <translation>الانتقال إلى المسرد</translation>
+        <translation>الانتقال إلى ال&amp;مسرد</translation>
     </message>
     <message>
         <source>&amp;Explain Term at Cursor</source>
-        <translation>شرح المصطلح عند المؤشر</translation>
+        <translation>&amp;شرح المصطلح عند المؤشر</translation>
     </message>
     <message>
         <source>Read Alo&amp;ud</source>
-        <translation>القراءة بصوت عالٍ</translation>
+        <translation>القراءة &amp;بصوت عالٍ</translation>
     </message>
     <message>
         <source>Sto&amp;p Reading</source>
-        <translation>إيقاف القراءة</translation>
+        <translation>إ&amp;يقاف القراءة</translation>
     </message>
     <message>
         <source>Previous Se&amp;ntence</source>
-        <translation>الجملة السابقة</translation>
+        <translation>ال&amp;جملة السابقة</translation>
     </message>
     <message>
         <source>Ne&amp;xt Sentence</source>
-        <translation>الجملة التالية</translation>
+        <translation>الجملة ال&amp;تالية</translation>
     </message>
     <message>
         <source>Read Slo&amp;wer</source>
-        <translation>قراءة أبطأ</translation>
+        <translation>ق&amp;راءة أبطأ</translation>
     </message>
     <message>
         <source>Read &amp;Faster</source>
-        <translation>قراءة أسرع</translation>
+        <translation>&amp;قراءة أسرع</translation>
     </message>
     <message>
         <source>Read On to t&amp;he End of the Report</source>
-        <translation>متابعة القراءة حتى نهاية التقرير</translation>
+        <translation>متابعة القراءة &amp;حتى نهاية التقرير</translation>
     </message>
     <message>
         <source>Say A&amp;bbreviations in Full</source>
-        <translation>نطق الاختصارات كاملة</translation>
+        <translation>ن&amp;طق الاختصارات كاملة</translation>
     </message>
     <message>
         <source>Read Aloud &amp;Voice and Speed…</source>
-        <translation>صوت القراءة وسرعتها…</translation>
+        <translation>&amp;صوت القراءة وسرعتها…</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
-        <translation>حسب النظام</translation>
+        <translation>&amp;حسب النظام</translation>
     </message>
     <message>
         <source>&amp;English</source>
-        <translation>English</translation>
+        <translation>&amp;English</translation>
     </message>
     <message>
         <source>العربية</source>
-        <translation>العربية</translation>
+        <translation>&amp;العربية</translation>
     </message>
     <message>
         <source>&amp;Previous Section</source>
-        <translation>القسم السابق</translation>
+        <translation>القسم ال&amp;سابق</translation>
     </message>
     <message>
         <source>&amp;Next Section</source>
-        <translation>القسم التالي</translation>
+        <translation>ال&amp;قسم التالي</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation>رجوع</translation>
+        <translation>&amp;رجوع</translation>
     </message>
     <message>
         <source>&amp;Forward</source>
-        <translation>تقدُّم</translation>
+        <translation>&amp;تقدُّم</translation>
     </message>
     <message>
         <source>&amp;Highlight Selection</source>
-        <translation>تظليل التحديد</translation>
+        <translation>ت&amp;ظليل التحديد</translation>
     </message>
     <message>
         <source>Add &amp;Note to Selection</source>
-        <translation>إضافة ملاحظة إلى التحديد</translation>
+        <translation>إضافة &amp;ملاحظة إلى التحديد</translation>
     </message>
     <message>
         <source>Go to Notes &amp;Panel</source>
-        <translation>الانتقال إلى لوحة الملاحظات</translation>
+        <translation>ال&amp;انتقال إلى لوحة الملاحظات</translation>
     </message>
     <message>
         <source>Toggle Book&amp;mark</source>
-        <translation>وضع إشارة مرجعية أو إزالتها</translation>
+        <translation>&amp;وضع إشارة مرجعية أو إزالتها</translation>
     </message>
     <message>
         <source>&amp;Yellow</source>
-        <translation>أصفر</translation>
+        <translation>أ&amp;صفر</translation>
     </message>
     <message>
         <source>&amp;Green</source>
-        <translation>أخضر</translation>
+        <translation>أخ&amp;ضر</translation>
     </message>
     <message>
         <source>&amp;Blue</source>
-        <translation>أزرق</translation>
+        <translation>أ&amp;زرق</translation>
     </message>
     <message>
         <source>Pin&amp;k</source>
-        <translation>وردي</translation>
+        <translation>ور&amp;دي</translation>
     </message>
     <message>
         <source>P&amp;urple</source>
-        <translation>بنفسجي</translation>
+        <translation>&amp;بنفسجي</translation>
     </message>
     <message>
         <source>&amp;Orange</source>
-        <translation>برتقالي</translation>
+        <translation>ب&amp;رتقالي</translation>
     </message>
     <message>
         <source>Style: H&amp;ighlight</source>
-        <translation>النمط: تظليل</translation>
+        <translation>ال&amp;نمط: تظليل</translation>
     </message>
     <message>
         <source>Style: Un&amp;derline</source>
-        <translation>النمط: تسطير</translation>
+        <translation>النمط: &amp;تسطير</translation>
     </message>
     <message>
         <source>Style: &amp;Strike-through</source>
-        <translation>النمط: شطب</translation>
+        <translation>النمط: &amp;شطب</translation>
     </message>
     <message>
         <source>&amp;Lock Notes Now</source>
-        <translation>قفل الملاحظات الآن</translation>
+        <translation>&amp;قفل الملاحظات الآن</translation>
     </message>
     <message>
         <source>Unlock No&amp;tes…</source>
-        <translation>فتح قفل الملاحظات…</translation>
+        <translation>&amp;فتح قفل الملاحظات…</translation>
     </message>
     <message>
         <source>P&amp;rivacy Lock…</source>
-        <translation>قفل الخصوصية…</translation>
+        <translation>قفل ال&amp;خصوصية…</translation>
     </message>
     <message>
         <source>&amp;Erase My Notes and History…</source>
-        <translation>محو ملاحظاتي وسجلي…</translation>
+        <translation>م&amp;حو ملاحظاتي وسجلي…</translation>
     </message>
     <message>
         <source>&amp;Help Contents</source>
-        <translation>محتويات التعليمات</translation>
+        <translation>&amp;محتويات التعليمات</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts…</source>
-        <translation>اختصارات لوحة المفاتيح…</translation>
+        <translation>&amp;اختصارات لوحة المفاتيح…</translation>
     </message>
     <message>
         <source>&amp;Read Aloud Help…</source>
-        <translation>تعليمات القراءة بصوت عالٍ…</translation>
+        <translation>&amp;تعليمات القراءة بصوت عالٍ…</translation>
     </message>
     <message>
         <source>&amp;About Field Reader</source>
-        <translation>حول Field Reader</translation>
+        <translation>&amp;حول Field Reader</translation>
     </message>
     <message>
         <source>Annotation</source>
@@ -979,23 +979,23 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Edit Note…</source>
-        <translation>تحرير الملاحظة…</translation>
+        <translation>&amp;تحرير الملاحظة…</translation>
     </message>
     <message>
         <source>&amp;Delete Highlight</source>
-        <translation>حذف التظليل</translation>
+        <translation>&amp;حذف التظليل</translation>
     </message>
     <message>
         <source>Colour and &amp;Style</source>
-        <translation>اللون والنمط</translation>
+        <translation>&amp;اللون والنمط</translation>
     </message>
     <message>
         <source>&amp;Undo {0}</source>
-        <translation>تراجع عن {0}</translation>
+        <translation>&amp;تراجع عن {0}</translation>
     </message>
     <message>
         <source>&amp;Redo {0}</source>
-        <translation>إعادة {0}</translation>
+        <translation>إ&amp;عادة {0}</translation>
     </message>
     <message>
         <source>This note&apos;s passage is not in this edition of the report.</source>
@@ -1555,15 +1555,15 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Read Alo&amp;ud</source>
-        <translation>القراءة بصوت عالٍ</translation>
+        <translation>القراءة &amp;بصوت عالٍ</translation>
     </message>
     <message>
         <source>Pa&amp;use Reading</source>
-        <translation>إيقاف القراءة مؤقتًا</translation>
+        <translation>إيقاف القراءة م&amp;ؤقتًا</translation>
     </message>
     <message>
         <source>Res&amp;ume Reading</source>
-        <translation>استئناف القراءة</translation>
+        <translation>است&amp;ئناف القراءة</translation>
     </message>
 </context>
 <context>

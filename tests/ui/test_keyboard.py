@@ -11,8 +11,8 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLineEdit, QListView, QMenu, QWidget
 
 from reader.glossary import Glossary, load_glossary
-from reader.ui import shortcuts_dialog, themes
-from reader.ui.actions import ACTION_SPECS
+from reader.ui import language, shortcuts_dialog, themes
+from reader.ui.actions import ACTION_SPECS, PANEL_TOGGLES, ActionName
 from reader.ui.shortcuts_dialog import ShortcutsDialog, plain_label, shortcut_rows
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -23,13 +23,50 @@ def mnemonic(text: str) -> str | None:
     return text.replace("&&", "")[index + 1].casefold() if index >= 0 else None
 
 
-def test_no_two_items_of_one_menu_share_a_mnemonic(window):
+@pytest.fixture(params=["en", "ar"])
+def window_in_each_language(request, make_window):
+    """The window in English, then in Arabic (translations installed as `run_window` installs them)."""
+    app = QApplication.instance()
+    installed = language.install_translators(app, request.param)
+    yield make_window()
+    for translator in installed:
+        app.removeTranslator(translator)
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    app.setProperty(language.LANGUAGE_PROPERTY, "en")
+
+
+def menu_items(window) -> dict[str, list[str]]:
+    """Each menu's items (the menu bar's being the menus' titles), by the menu's objectName."""
     menus = window.findChildren(QMenu)
     assert any(menu.objectName() == "menuTheme" for menu in menus)  # View › Theme
-    for menu in [*menus, window.menuBar()]:
-        letters = Counter(mnemonic(action.text()) for action in menu.actions() if not action.isSeparator())
+    return {
+        menu.objectName() or "menuBar": [action.text() for action in menu.actions() if not action.isSeparator()]
+        for menu in [*menus, window.menuBar()]
+        if menu.actions()
+    }
+
+
+def test_no_two_items_of_one_menu_share_a_mnemonic(window_in_each_language):
+    for menu, items in menu_items(window_in_each_language).items():
+        letters = Counter(mnemonic(text) for text in items)
         letters.pop(None, None)
-        assert [letter for letter, count in letters.items() if count > 1] == [], menu.objectName()
+        assert [letter for letter, count in letters.items() if count > 1] == [], menu
+
+
+def test_every_menu_and_menu_item_has_a_mnemonic(window_in_each_language):
+    """Every menu title and every item of the action table; the panels' show/hide items carry the panels' titles,
+    which have none, and the English menu names Arabic in its own script, which an English keyboard cannot type."""
+    window = window_in_each_language
+    exempt = {toggle.action for toggle in PANEL_TOGGLES}
+    if language.current_language() == "en":
+        exempt.add(ActionName.LANGUAGE_ARABIC.value)
+    without = [
+        (menu.objectName() or "menuBar", action.text())
+        for menu in [*window.findChildren(QMenu), window.menuBar()]
+        for action in menu.actions()
+        if not action.isSeparator() and action.objectName() not in exempt and mnemonic(action.text()) is None
+    ]
+    assert without == []
 
 
 def test_the_shortcuts_sheet_lists_every_key_of_the_action_table(window):
