@@ -90,14 +90,26 @@ def _best(text: MatchText, wanted: _Wanted, candidates: dict[tuple[int, int], in
         candidates = dict(kept[:_MAX_CANDIDATES])
     best: QuoteMatch | None = None
     for (start, end), errors in candidates.items():
-        context = _context(text.text, wanted, start, end)
-        score = QUOTE_WEIGHT * (1 - errors / len(wanted.quote)) + (PREFIX_WEIGHT + SUFFIX_WEIGHT) * context
+        quote_score = QUOTE_WEIGHT * (1 - errors / len(wanted.quote))
+        position_score = 0.0
         if wanted.expected is not None:
-            score += POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
+            position_score = POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
+        # The context agrees at most wholly (1.0): a place that could not beat the best even so is not compared.
+        if best is not None and _score(quote_score, 1.0, position_score, wanted) <= best.score:
+            continue
+        score = _score(quote_score, _context(text.text, wanted, start, end), position_score, wanted)
         if best is None or score > best.score:
             raw_start, raw_end = text.raw_span(start, end)
             best = QuoteMatch(raw_start, raw_end, errors, score)
     return best
+
+
+def _score(quote_score: float, context: float, position_score: float, wanted: _Wanted) -> float:
+    """The score of a place; the same sums in the same order as ever, so equal places stay exactly equal."""
+    score = quote_score + (PREFIX_WEIGHT + SUFFIX_WEIGHT) * context
+    if wanted.expected is not None:
+        score += position_score
+    return score
 
 
 def _context(body: str, wanted: _Wanted, start: int, end: int) -> float:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator, Sequence
+from functools import cache
 from itertools import accumulate
 from operator import sub
 
@@ -144,43 +145,9 @@ class MatchText:
 
         One end for each place (the best of a run of neighbouring ends; every end equally good in that run).
         """
-        size = len(self.text)
-        if not size or not pattern:
+        if not self.text or not pattern:
             return []
-        masks = self._char_masks()
-        full = (1 << size) - 1
-        plus = minus = 0  # before the first character of the pattern, every end costs nothing
-        for char in pattern:
-            same = masks.get(char, 0)
-            vertical = same | minus
-            horizontal = (((same & plus) + plus) ^ plus) | same
-            up = minus | (~(horizontal | plus) & full)
-            down = plus & horizontal
-            up = ((up << 1) | 1) & full
-            down = (down << 1) & full
-            plus = down | (~(vertical | up) & full)
-            minus = up & vertical
-        # plus/minus bit j: the errors of the best match ending after character j rise/fall from the one before.
-        width = (size + 7) // 8
-        rises = plus.to_bytes(width, "little")
-        falls = minus.to_bytes(width, "little")
-        # Errors before each byte, counted from 8 rather than 0, so that a byte's lower bound is never negative.
-        at_byte = list(
-            accumulate(map(sub, rises.translate(_BITS_SET), falls.translate(_BITS_SET)), initial=len(pattern) + 8)
-        )
-        lowest = list(map(sub, at_byte, falls.translate(_BITS_SET)))  # no end in the byte has fewer errors
-        found: list[tuple[int, int]] = []
-        for byte in _at_most(lowest, max_errors + 8, len(pattern) + 8):
-            errors, rise, fall = at_byte[byte] - 8, rises[byte], falls[byte]
-            for bit in range(8):
-                if rise >> bit & 1:
-                    errors += 1
-                elif fall >> bit & 1:
-                    errors -= 1
-                end = byte * 8 + bit + 1
-                if errors <= max_errors and end <= size:
-                    found.append((end, errors))
-        return _best_of_runs(found)
+        return _best_of_runs(_ends_in(self._char_masks(), len(self.text), pattern, max_errors))
 
     def _char_masks(self) -> dict[str, int]:
         if self._masks is None:
@@ -198,18 +165,59 @@ class MatchText:
         return self._masks
 
 
+def _ends_in(masks: dict[str, int], size: int, pattern: str, max_errors: int) -> list[tuple[int, int]]:
+    """Every end (1 to `size`) of a match of the pattern within `max_errors`, the text given by its characters' bits."""
+    full = (1 << size) - 1
+    plus = minus = 0  # before the first character of the pattern, every end costs nothing
+    # Bits above the text's may be left set as the columns advance: no operation here carries a bit downwards, so
+    # they never change the text's bits, and are cleared once at the end (x ^ full is ~x for the text's bits).
+    for char in pattern:
+        same = masks.get(char, 0)
+        vertical = same | minus
+        horizontal = (((same & plus) + plus) ^ plus) | same
+        up = ((minus | ((horizontal | plus) ^ full)) << 1) | 1
+        plus = ((plus & horizontal) << 1) | ((vertical | up) ^ full)
+        minus = up & vertical
+    # plus/minus bit j: the errors of the best match ending after character j rise/fall from the one before.
+    width = (size + 7) // 8
+    rises = (plus & full).to_bytes(width, "little")
+    falls = (minus & full).to_bytes(width, "little")
+    fall_counts = falls.translate(_BITS_SET)
+    # Errors before each byte, counted from 8 rather than 0, so that a byte's lower bound is never negative.
+    at_byte = list(accumulate(map(sub, rises.translate(_BITS_SET), fall_counts), initial=len(pattern) + 8))
+    lowest = list(map(sub, at_byte, fall_counts))  # no end in the byte has fewer errors
+    found: list[tuple[int, int]] = []
+    for byte in _at_most(lowest, max_errors + 8, len(pattern) + 8):
+        errors, rise, fall = at_byte[byte] - 8, rises[byte], falls[byte]
+        for bit in range(8):
+            if rise >> bit & 1:
+                errors += 1
+            elif fall >> bit & 1:
+                errors -= 1
+            end = byte * 8 + bit + 1
+            if errors <= max_errors and end <= size:
+                found.append((end, errors))
+    return found
+
+
 def _at_most(values: list[int], bound: int, largest: int) -> list[int]:
     """The indexes of the values (from 0 to `largest`) that are at most `bound`."""
     if largest > 255:
         return [index for index, value in enumerate(values) if value <= bound]
     # As bytes, the test runs in C: each value becomes 1 when within the bound, then the 1s are found.
-    flags = bytes(values).translate(bytes(int(value <= bound) for value in range(256)))
+    flags = bytes(values).translate(_within(bound))
     indexes = []
     index = flags.find(1)
     while index >= 0:
         indexes.append(index)
         index = flags.find(1, index + 1)
     return indexes
+
+
+@cache
+def _within(bound: int) -> bytes:
+    """A bytes.translate table: 1 for the values up to `bound`, 0 above."""
+    return bytes(int(value <= bound) for value in range(256))
 
 
 def _best_of_runs(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
