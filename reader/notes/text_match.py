@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import accumulate
@@ -41,8 +40,23 @@ def normalise(text: str) -> str:
 
 def distance_before(context: str, text: str) -> int:
     """How many errors the best match of `context` ending exactly where `text` ends has (it may start anywhere)."""
-    last = deque(_scores(context, text, anchored=False), maxlen=1)
-    return last[0] if last else len(context)
+    size = len(context)
+    if not text or not size:
+        return size if not text else 0
+    mask = (1 << size) - 1
+    equal: dict[str, int] = {}
+    for index, char in enumerate(context):
+        equal[char] = equal.get(char, 0) | (1 << index)
+    plus, minus = mask, 0
+    # As `_scores`, without counting the errors at each step: the last column's steps down the context add up to them.
+    for char in text:
+        same = equal.get(char, 0)
+        vertical = same | minus
+        horizontal = (((same & plus) + plus) ^ plus) | same
+        up = (minus | ((horizontal | plus) ^ mask)) << 1
+        plus = (((plus & horizontal) << 1) | ((vertical | up) ^ mask)) & mask
+        minus = up & vertical & mask
+    return plus.bit_count() - minus.bit_count()
 
 
 def distance_after(context: str, text: str) -> int:

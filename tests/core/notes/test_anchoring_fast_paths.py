@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.content import Report
 from reader.notes.anchoring import ReportText, Span, nearest_occurrence
-from reader.notes.text_match import MatchText
+from reader.notes.text_match import MatchText, distance_before
 
 _LETTERS = st.text(alphabet="abc \n", max_size=60)
 
@@ -107,3 +107,19 @@ def _ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, 
 )
 def test_near_match_ends_are_those_of_the_whole_edit_distance_table(text: str, pattern: str, max_errors: int) -> None:
     assert MatchText((text,)).ends(pattern, max_errors) == _ends_by_table(text, pattern, max_errors)
+
+
+def _distance_before_by_table(context: str, text: str) -> int:
+    previous = list(range(len(context) + 1))
+    for char in text:
+        column = [0]
+        for row, wanted in enumerate(context, start=1):
+            column.append(min(previous[row] + 1, column[row - 1] + 1, previous[row - 1] + (wanted != char)))
+        previous = column
+    return previous[-1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(context=st.text(alphabet="abcd ", max_size=40), text=st.text(alphabet="abcd ", max_size=80))
+def test_context_errors_before_a_place_are_those_of_the_whole_edit_distance_table(context: str, text: str) -> None:
+    assert distance_before(context, text) == _distance_before_by_table(context, text)
