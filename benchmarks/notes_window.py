@@ -257,7 +257,7 @@ def main() -> int:
         print(f"{'':<44} (of which the change itself, on the UI thread: {begun[0]:.0f} ms)")
 
     act("import 5,000 notes", lambda: annotator.start_import(prepared))  # as the app's importer does
-    act(f"remove a layer of {shared:,} notes", lambda: annotator.remove_layer("shared"))
+    act(f"remove a layer of {shared:,} notes", lambda: annotator.start_removing_layer("shared"))  # as the panel does
 
     window.ensure_features()
     search = window.findChild(QLineEdit, "searchField")

@@ -8,11 +8,46 @@ back atomically. A copy that can no longer be read is of no use for recovery, so
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from reader.notes.copies import Copies
 from reader.notes.note import NotesError
+
+
+@dataclass(frozen=True, slots=True)
+class Purge:
+    """Notes deleted from the database (and the removed `layer`, if any), to be removed from every copy in
+    `backups`. It touches only those files, never the notes database: safe off the UI thread."""
+
+    backups: Path
+    note_ids: tuple[str, ...]
+    copies: Copies
+    layer: str | None = None
+
+    def run(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Carry it out (`purge_copies`); how many copies changed."""
+        return purge_copies(self.backups, self.note_ids, self.copies, self.layer)
+
+
+class Purger(Protocol):
+    """Carries out each `Purge` a deletion hands it, in order; `wait()` returns once all are done."""
+
+    def purge(self, purge: Purge) -> None: ...
+
+    def wait(self) -> None: ...
+
+
+class PurgeAtOnce:
+    """Carries out each purge before the deletion returns (the command line, and any store not told otherwise)."""
+
+    def purge(self, purge: Purge) -> None:
+        purge.run()
+
+    def wait(self) -> None:
+        return None
 
 
 def purge_copies(backups: Path, note_ids: Sequence[str], copies: Copies, layer: str | None = None) -> int:

@@ -34,7 +34,7 @@ from reader.notes.note import (
     to_color,
     to_style,
 )
-from reader.notes.purge import purge_copies
+from reader.notes.purge import Purge, PurgeAtOnce, Purger
 from reader.notes.rows import (
     COLUMNS,
     INSERT,
@@ -75,8 +75,8 @@ class _Unchanged(enum.Enum):
 
 
 UNCHANGED = _Unchanged.UNCHANGED
-IMPORT_BATCH = 100
-"""How many imported notes `add_imported_in_steps` writes in one step (a few milliseconds)."""
+STEP_BATCH = 100
+"""How many notes `add_imported_in_steps` writes, or `remove_layer_in_steps` deletes, in one step (milliseconds)."""
 
 
 class NoteStore:
@@ -113,6 +113,7 @@ class NoteStore:
         self._opened = opened
         self._connection = opened.connection
         self._changed = False
+        self._purger: Purger = PurgeAtOnce()
         self.recovery_message: str | None = opened.recovery_message
 
     # -- life cycle -------------------------------------------------------------------------------------------
@@ -129,8 +130,15 @@ class NoteStore:
     def _backups(self) -> Path:
         return self._path.parent / BACKUP_FOLDER
 
+    def purge_with(self, purger: Purger) -> None:
+        """From now on, hand the removal of deleted notes from the backups to `purger` (the window runs it off the
+        UI thread) instead of doing it before a deletion returns. A backup is taken, and the store closed, only once
+        the purger has carried out every purge it was given."""
+        self._purger = purger
+
     def back_up(self) -> Path:
         """Bring today's backup (in `backups/`, one per day, the last seven kept) up to date with every note."""
+        self._purger.wait()  # no purge still rewriting a backup
         today = self._today or dt.date.today()
         path = refresh_daily_backup(self._connection, self._backups, today, self._opened.copies)
         self._changed = False
@@ -139,6 +147,7 @@ class NoteStore:
     def close(self) -> None:
         """Close the database, first refreshing today's backup if anything changed since it was taken."""
         try:
+            self._purger.wait()
             if self._changed:
                 self.back_up()
         finally:
@@ -342,16 +351,31 @@ class NoteStore:
 
         The layer itself goes once no other report has notes in it.
         """
+        return _drained(self.remove_layer_in_steps(name))
+
+    def remove_layer_in_steps(self, name: str, batch: int = STEP_BATCH) -> Generator[int, None, tuple[Note, ...]]:
+        """`remove_layer`, reading the notes in one step, then deleting `batch` of them per step: yields how many
+        are deleted so far (uncommitted), and returns the notes removed once the one transaction is committed.
+
+        All or nothing, as `add_imported_in_steps`: a failure, or the generator closed early, deletes nothing.
+        """
         if name == MY_LAYER:
             raise NotesError("Your own notes layer cannot be removed; delete single notes instead.")
         with self._transaction():
             self._require_layer(name)
             removed = self.notes(name)
-            self._connection.execute("DELETE FROM notes WHERE layer = ? AND report = ?", (name, self.report))
+            yield 0
+            note_ids = [note.id for note in removed]
+            for start in range(0, len(note_ids), batch):
+                chunk = note_ids[start : start + batch]
+                marks = ", ".join("?" * len(chunk))
+                self._connection.execute(f"DELETE FROM notes WHERE id IN ({marks})", chunk)
+                if start + batch < len(note_ids):
+                    yield start + batch
             left = self._connection.execute("SELECT EXISTS (SELECT 1 FROM notes WHERE layer = ?)", (name,)).fetchone()
             if not left[0]:
                 self._connection.execute("DELETE FROM layers WHERE name = ?", (name,))
-        self._forget([note.id for note in removed], layer=None if left[0] else name)
+        self._forget(note_ids, layer=None if left[0] else name)
         return removed
 
     def restore_layer(self, layer: Layer, notes: Sequence[Note]) -> Layer:
@@ -371,15 +395,10 @@ class NoteStore:
         Notes whose `key` is already in the layer are skipped, so importing the same file twice adds nothing.
         Returns the notes that were added.
         """
-        steps = self.add_imported_in_steps(layer, notes, source)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as done:
-                return done.value
+        return _drained(self.add_imported_in_steps(layer, notes, source))
 
     def add_imported_in_steps(
-        self, layer: str, notes: Sequence[ImportedNote], source: str | None = None, batch: int = IMPORT_BATCH
+        self, layer: str, notes: Sequence[ImportedNote], source: str | None = None, batch: int = STEP_BATCH
     ) -> Generator[int, None, tuple[Note, ...]]:
         """`add_imported`, a `batch` of notes per step: yields how many notes are written so far (uncommitted),
         and returns the notes added once the one transaction is committed.
@@ -419,7 +438,7 @@ class NoteStore:
         """Once a deletion is saved, leave its text nowhere: not in the write-ahead log, not in any backup."""
         with suppress(sqlite3.Error):  # another process is reading: the log is emptied at its next checkpoint
             self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        purge_copies(self._backups, note_ids, self._opened.copies, layer)
+        self._purger.purge(Purge(self._backups, tuple(note_ids), self._opened.copies, layer))
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -477,3 +496,12 @@ class NoteStore:
         with self._transaction():
             self._require_layer(name)
             self._connection.execute(f"UPDATE layers SET {column} = ? WHERE name = ?", (int(value), name))
+
+
+def _drained(steps: Generator[int, None, tuple[Note, ...]]) -> tuple[Note, ...]:
+    """Every step carried out at once; what the last returned."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value

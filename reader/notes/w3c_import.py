@@ -16,7 +16,7 @@ from reader.errors import ReaderError
 from reader.notes.anchoring import ReportText
 from reader.notes.note import MAX_NOTE_TEXT, Color, ImportedNote, LayerName, Note, Style, check_layer_name
 from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_file
-from reader.notes.store import IMPORT_BATCH, NoteStore
+from reader.notes.store import STEP_BATCH, NoteStore
 from reader.notes.w3c_bodies import MAX_TAGS as MAX_TAGS
 from reader.notes.w3c_bodies import read_bodies
 from reader.notes.w3c_model import (
@@ -264,7 +264,7 @@ def apply_import(store: NoteStore, prepared: PreparedImport) -> ImportResult:
 
 
 def apply_import_in_steps(
-    store: NoteStore, prepared: PreparedImport, batch: int = IMPORT_BATCH
+    store: NoteStore, prepared: PreparedImport, batch: int = STEP_BATCH
 ) -> Generator[int, None, ImportResult]:
     """`apply_import`, `batch` notes per step (`NoteStore.add_imported_in_steps`): yields how many are written so
     far and returns the result once committed. Still all or nothing: a failure in any step, or closing the

@@ -54,7 +54,7 @@ class Annotator(QObject):
         self._placements: dict[NoteId, Placement] = {}
         self._layers: dict[str, Layer] = {}
         self._work: Generator[None, None, _Announce] | None = None  # reading, placing or writing notes, in slices
-        self._importing = False  # the work writes an import: it must be finished, never dropped
+        self._writing = False  # the work writes (an import, a layer removal): it must be finished, never dropped
         self.slices = 0  # how many event-loop turns that work has taken (for tests and benchmarks)
         self._next_slice = QTimer(self)
         self._next_slice.setSingleShot(True)
@@ -84,15 +84,16 @@ class Annotator(QObject):
         return self._work is not None
 
     @property
-    def is_importing(self) -> bool:
-        """Whether an import started by `start_import` is still being written or placed."""
-        return self._importing
+    def is_writing(self) -> bool:
+        """Whether an import (`start_import`) or a layer removal (`start_removing_layer`) is still under way."""
+        return self._writing
 
     def notes(self, *, visible_only: bool = False) -> tuple[Note, ...]:
         """Every note (or those of visible layers), oldest first; while `is_loading`, those placed so far."""
         notes = self._notes.values() if self._work is not None and self._notes is not None else self._loaded().values()
-        if visible_only:
-            return tuple(note for note in notes if self.is_layer_visible(note.layer))
+        hidden = {name for name, layer in self._layers.items() if not layer.visible}
+        if visible_only and hidden:
+            return tuple(note for note in notes if note.layer not in hidden)
         return tuple(notes)
 
     def note(self, note_id: str) -> Note | None:
@@ -204,14 +205,14 @@ class Annotator(QObject):
             next(work)
         except StopIteration as done:
             self._work = None
-            self._importing = False
+            self._writing = False
             settle_long_lived()  # the notes and their places live as long as the window
             if done.value is not None:
                 done.value()
             return
         except ReaderError as error:  # the database could not be read: the next read tries again and reports it
             self._work = None
-            self._importing = False
+            self._writing = False
             self._notes = None
             self.failed.emit(str(error))
             return
@@ -224,15 +225,15 @@ class Annotator(QObject):
             self._on_next_slice_due()
 
     def _stop_work(self) -> None:
-        """Drop the sliced work (the notes are about to be read again); an import is finished instead."""
-        if self._importing:
+        """Drop the sliced work (the notes are about to be read again); a write under way is finished instead."""
+        if self._writing:
             self._finish()
         self._next_slice.stop()
         self._work = None
 
     def finish_work(self) -> None:
-        """Carry out at once whatever is left of the sliced work: an import under way is written and committed
-        (called before the notes database closes)."""
+        """Carry out at once whatever is left of the sliced work: an import or a layer removal under way is
+        written and committed (called before the notes database closes)."""
         self._finish()
 
     def _loaded(self) -> dict[NoteId, Note]:
@@ -282,7 +283,7 @@ class Annotator(QObject):
         self.notes_changed.emit()
 
     def remove_layer(self, name: str) -> tuple[Note, ...]:
-        """Remove an imported layer with its notes; undo brings the notes back."""
+        """Remove an imported layer with its notes at once; undo brings the notes back."""
         self._finish()
         self._loaded()
         layer = self._layers.get(name)
@@ -291,6 +292,35 @@ class Annotator(QObject):
         self.undo_stack.push(_RemoveLayer(self, layer, removed))
         self.notes_changed.emit()
         return removed
+
+    def start_removing_layer(self, name: str) -> None:
+        """`remove_layer` a slice per event-loop turn, in one transaction all the same; `notes_changed` follows, or
+        `failed(message)` when nothing was removed. Meanwhile `is_writing`; a change first finishes it."""
+        self._finish()
+        self._loaded()
+        self._writing = True
+        self._start_work(self._remove_layer(name))
+
+    def _remove_layer(self, name: str) -> Generator[None, None, _Announce]:
+        layer = self._layers.get(name)
+        steps = self._store.remove_layer_in_steps(name, batch=min(MAX_NOTES_PER_SLICE, 100))
+        try:
+            removed = yield from _in_slices(steps)
+        except ReaderError as error:
+            return functools.partial(self.failed.emit, str(error))
+        many = len(removed) > MAX_NOTES_PER_SLICE  # a few notes are removed in the slice that starts it
+        if many:
+            yield  # the commit had its turn
+        notes, placements = self._notes, self._placements  # not `_forget_notes`: it would finish this very work
+        assert notes is not None
+        for note in removed:
+            notes.pop(note.id, None)
+            placements.pop(note.id, None)
+        if many:
+            yield
+        self._layers = {layer.name: layer for layer in self._store.layers()}
+        self.undo_stack.push(_RemoveLayer(self, layer, removed))
+        return self.notes_changed.emit
 
     def apply_import(self, prepared: PreparedImport) -> ImportResult:
         """Write a file read by `w3c_import.prepare_import` into its layer at once, in one transaction; its notes
@@ -307,11 +337,11 @@ class Annotator(QObject):
         its notes the same way; `imported(result)` follows, or `import_failed(error)` when nothing was written.
 
         It is one transaction all the same: a failure in any slice leaves the notes as they were. Meanwhile
-        `is_importing` and `is_loading` are true, and a change (or a look-up that must answer) first finishes
+        `is_writing` and `is_loading` are true, and a change (or a look-up that must answer) first finishes
         the import at once.
         """
         self._finish()
-        self._importing = True
+        self._writing = True
         self._start_work(self._import(prepared))
 
     def _import(self, prepared: PreparedImport) -> Generator[None, None, _Announce]:

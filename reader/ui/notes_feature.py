@@ -14,6 +14,7 @@ from reader.notes.store import NoteStore
 from reader.ui.actions import ACTION_SPECS, ActionName, Actions, shortcut_text
 from reader.ui.annotation_toolbar import chosen_color, chosen_style
 from reader.ui.annotator import Annotator
+from reader.ui.backup_purger import BackupPurger
 from reader.ui.dialog_folders import DialogFolders
 from reader.ui.docks import bring_forward, fill_dock
 from reader.ui.document_view import DocumentView
@@ -80,6 +81,9 @@ class NotesFeature(QObject):
         self._dock = dock
         self._closed = False
         self._importer: NotesImporter | None = None
+        self._purger = BackupPurger(self)
+        self._purger.failed.connect(self._on_purger_failed)
+        store.purge_with(self._purger)  # a deletion's backups are cleaned off the UI thread
         self.annotator = Annotator(store, report, self)
         self._highlighter = NoteHighlighter(document, self.annotator, self)
         self._highlighter.setObjectName("noteHighlighter")
@@ -235,10 +239,12 @@ class NotesFeature(QObject):
     # Undo
 
     def _on_undo_triggered(self) -> None:
+        self.annotator.finish_work()  # a removal under way takes its place on the undo stack first
         self._panel.save_pending()
         self.annotator.undo_stack.undo()
 
     def _on_redo_triggered(self) -> None:
+        self.annotator.finish_work()
         self._panel.save_pending()
         self.annotator.undo_stack.redo()
 
@@ -250,6 +256,9 @@ class NotesFeature(QObject):
 
     def _on_annotator_failed(self, text: str) -> None:
         self.message.emit(text, 8000)
+
+    def _on_purger_failed(self, text: str) -> None:
+        self.message.emit(text, 10_000)
 
     # The panel
 

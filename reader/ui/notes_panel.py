@@ -425,7 +425,7 @@ class NotesPanel(QWidget):
     def _on_remove_layer_clicked(self) -> None:
         item = self._layers.currentItem()
         if item is not None:
-            self._annotator.remove_layer(item.data(NOTE_ID_ROLE))
+            self._annotator.start_removing_layer(item.data(NOTE_ID_ROLE))  # in slices: a layer may hold thousands
 
     def _on_editable_layer_toggled(self, checked: bool) -> None:
         item = self._layers.currentItem()

@@ -154,9 +154,9 @@ def test_an_import_is_written_in_slices_then_placed_and_announced(
         counter = TurnCounter()
         with qtbot.waitSignal(annotator.imported, timeout=10_000) as imported:
             annotator.start_import(prepared_import(report, 30))
-            assert annotator.is_importing
+            assert annotator.is_writing
         counter.stop()
-        assert not annotator.is_importing and not annotator.is_loading
+        assert not annotator.is_writing and not annotator.is_loading
         assert counter.turns >= 6  # the event loop ran while the notes were written
         assert len(imported.args[0].added) == 30
         assert len(store.notes("colleague")) == 30
@@ -172,7 +172,7 @@ def test_an_import_failing_in_a_middle_slice_changes_nothing_and_says_so(
         before = (annotator.notes(), annotator.layers(), store.notes(), store.layers())
         with qtbot.waitSignal(annotator.import_failed, timeout=10_000) as failed:
             annotator.start_import(prepared_import(report, 30, broken_at=17))
-            assert annotator.is_importing
+            assert annotator.is_writing
         assert "Nothing was changed" in str(failed.args[0])
         assert (annotator.notes(), annotator.layers(), store.notes(), store.layers()) == before
         note = annotator.add(annotator.notes()[0].anchor, color="blue", style="highlight")  # still writable
@@ -189,9 +189,9 @@ def test_a_change_during_an_import_first_finishes_the_import(
         annotator = Annotator(store, report)
         mine = annotator.notes()[0]
         annotator.start_import(prepared_import(report, 30))
-        assert annotator.is_importing
+        assert annotator.is_writing
         annotator.update(mine.id, text="changed while importing")
-        assert not annotator.is_importing
+        assert not annotator.is_writing
         assert len(store.notes("colleague")) == 30
         assert store.note(mine.id).text == "changed while importing"
 
@@ -280,3 +280,41 @@ def test_typing_in_the_filter_lists_what_the_filter_keeps_without_sorting_again(
         assert listed == [note.id for note in kept]
         if typed in ("", "ORCHARD"):
             assert len(listed) == (15 if typed else 30)
+
+
+def test_a_layer_is_removed_in_slices_and_its_removal_undone(qtbot, report: Report, data_dir: Path, small_slices) -> None:
+    add_notes(data_dir, report, 4)
+    add_notes(data_dir, report, 30, layer="class")
+    with NoteStore(data_dir) as store:
+        annotator = Annotator(store, report)
+        mine = [note.id for note in annotator.notes() if note.layer != "class"]
+        counter = TurnCounter()
+        with qtbot.waitSignal(annotator.notes_changed, timeout=10_000):
+            annotator.start_removing_layer("class")
+            assert annotator.is_writing
+        counter.stop()
+        assert counter.turns >= 3
+        assert [note.id for note in annotator.notes()] == mine
+        assert [note.id for note in store.notes()] == mine
+        assert "class" not in {layer.name for layer in annotator.layers()}
+        annotator.undo_stack.undo()
+        qtbot.waitUntil(lambda: not annotator.is_loading)
+        assert len(annotator.notes()) == 34 == len(store.notes())
+
+
+def test_a_deleted_note_leaves_every_backup_once_the_window_has_purged_them(
+    make_window, qtbot, report: Report, data_dir: Path
+) -> None:
+    from reader.ui.backup_purger import BackupPurger
+
+    with NoteStore(data_dir) as store:
+        store.add(anchor_from_selection(report, report.paragraphs()[2].id, 0, 12), text="Witness-Khalil")
+        store.back_up()
+    window = make_window()
+    annotator = window.findChild(QObject, "notesFeature").annotator
+    purger = window.findChild(BackupPurger)
+    (note,) = annotator.notes()
+    annotator.delete(note.id)
+    qtbot.waitUntil(lambda: not purger.is_busy)
+    backups = [path for path in (data_dir / "backups").rglob("*") if path.is_file()]
+    assert backups and not any(b"Witness-Khalil" in path.read_bytes() for path in backups)
