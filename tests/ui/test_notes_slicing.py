@@ -282,7 +282,9 @@ def test_typing_in_the_filter_lists_what_the_filter_keeps_without_sorting_again(
             assert len(listed) == (15 if typed else 30)
 
 
-def test_a_layer_is_removed_in_slices_and_its_removal_undone(qtbot, report: Report, data_dir: Path, small_slices) -> None:
+def test_a_layer_is_removed_in_slices_and_its_removal_undone(
+    qtbot, report: Report, data_dir: Path, small_slices
+) -> None:
     add_notes(data_dir, report, 4)
     add_notes(data_dir, report, 30, layer="class")
     with NoteStore(data_dir) as store:
