@@ -6,7 +6,7 @@ import bisect
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -14,6 +14,7 @@ from reader.content import Paragraph, Report
 from reader.ui.page_positions import page_positions
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QAction, QContextMenuEvent, QPaintEvent
 
 ZOOM_STEP = 1.12
