@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -178,7 +181,7 @@ class NotesPanel(QWidget):
         self.refresh()
 
     def _combo(self, name: str, label: str) -> QComboBox:
-        combo = QComboBox(self)
+        combo = _ElidingComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(label)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -437,6 +440,27 @@ class NotesPanel(QWidget):
                 self.editor.show_note(note, self._model.place(note))
 
 
+class _ElidingComboBox(QComboBox):
+    """A combo box that ends its chosen text with "…" when the panel is too narrow for it (large text, a narrow
+    dock) rather than cutting it off mid-letter; the whole text stays its tooltip and accessible value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        room = field.width() - (option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 def _refill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
     """Replace a combo box's choices, keeping the chosen one when it is still offered."""
     if [(combo.itemText(index), combo.itemData(index)) for index in range(combo.count())] == choices:
@@ -449,3 +473,4 @@ def _refill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
     index = combo.findData(chosen)
     combo.setCurrentIndex(max(0, index))
     combo.blockSignals(False)
+    combo.setToolTip(combo.currentText())

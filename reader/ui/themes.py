@@ -1,8 +1,8 @@
 """The light, dark, sepia and high-contrast looks: a window palette, the document's style sheet and a focus outline.
 
 Every pair of colours a reader sees together meets WCAG AA: 4.5:1 for text (text, muted text, links and the note
-highlights under text, over the page, the window and the selection), 3:1 for the focus outline, the glossary
-terms' underline and the callout border (tests/ui/test_contrast.py checks each theme).
+highlights under text, over the page, the window and the selection), 3:1 for the focus outline, text fields'
+edges, the glossary terms' underline and the callout border (tests/ui/test_contrast.py checks each theme).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class Theme:
     quote_border: str
     selection: str
     focus: str  # the keyboard focus outline: ≥ 3:1 against the page and the window
+    field_border: str  # the edge of a text field: ≥ 3:1 against the page and the window, so a reader sees where to type
     label: str = ""  # the name in the View › Theme menu
 
 
@@ -43,6 +44,7 @@ THEMES: dict[str, Theme] = {
         quote_border="#767b82",
         selection="#d6e6fc",
         focus="#1a5fb4",
+        field_border="#767b82",
         label="Light",
     ),
     "dark": Theme(
@@ -57,6 +59,7 @@ THEMES: dict[str, Theme] = {
         quote_border="#8b9099",
         selection="#1f3a60",
         focus="#8ab4f8",
+        field_border="#8b9099",
         label="Dark",
     ),
     "sepia": Theme(
@@ -71,6 +74,7 @@ THEMES: dict[str, Theme] = {
         quote_border="#8a7556",
         selection="#ead9b6",
         focus="#8a4b08",
+        field_border="#8a7556",
         label="Sepia",
     ),
     "high-contrast": Theme(
@@ -85,6 +89,7 @@ THEMES: dict[str, Theme] = {
         quote_border="#ffffff",
         selection="#1f4fd6",
         focus="#ffff00",
+        field_border="#ffffff",
         label="High Contrast",
     ),
 }
@@ -193,8 +198,10 @@ def focus_style_sheet(theme: Theme) -> str:
     focused = ", ".join(f"{name}:focus" for name in FOCUSABLE)
     return f"""
 {focused} {{ outline: 2px solid {theme.focus}; }}
+QLineEdit, QPlainTextEdit {{ border: 1px solid {theme.field_border}; padding: 2px; }}
 QAbstractItemView:focus, QTextEdit:focus, QPlainTextEdit:focus, QLineEdit:focus {{
   border: 2px solid {theme.focus}; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ padding: 1px; }}
 QPushButton:focus, QToolButton:focus, QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QTabBar::tab:focus {{
   border: 2px solid {theme.focus}; border-radius: 3px; }}
 """

@@ -1,8 +1,9 @@
-"""Take the README's screenshot of the real window (run under Xvfb; see the README).
+"""Take the README's screenshots of the real window (run under Xvfb; see the README).
 
 Starts the app on a fresh data folder, goes to a section, highlights a passage and searches, as a reader would,
 waits for it to settle, then grabs the screen area of the window into resources/screenshots/main-window.png
-(or the path given).
+(or the path given). Options set the theme, the interface language, the size of the text (the desktop's text size,
+as a reader who needs larger text sets it), the window's size, which panels are open, and presentation mode.
 """
 
 from __future__ import annotations
@@ -28,40 +29,67 @@ def main() -> int:
     )
     parser.add_argument("--panels", action="store_true", help="show the glossary and notes panels too")
     parser.add_argument("--whole-screen", action="store_true", help="grab the whole screen, not just the window")
+    parser.add_argument("--language", choices=("en", "ar"), default="en", help="the interface's language")
+    parser.add_argument(
+        "--text-scale", type=int, default=100, help="the desktop's text size in percent (200: text twice as large)"
+    )
+    parser.add_argument("--presentation", action="store_true", help="present (Shift+F11): the page alone, full screen")
+    parser.add_argument("--note", help="open the notes panel on a note of this text about the highlighted passage")
     args = parser.parse_args()
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction, QGuiApplication
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QLineEdit
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
     from reader.app_objects import build_app_objects
     from reader.paths import Folders
+    from reader.prefs import Preferences
     from reader.ui.app import run_window
 
     data = Path(tempfile.mkdtemp(prefix="field-reader-shot-"))
     folders = Folders(data=data, cache=data / "cache", content=ROOT / "content", bundled_index=ROOT / "index")
     app = QApplication(sys.argv[:1])
+    if args.text_scale != 100:
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * args.text_scale / 100)
+        app.setFont(font)
+    prefs = Preferences(folders.data)
+    prefs.language = args.language
+    prefs.save()
 
     def prepare() -> None:
         window = next(widget for widget in app.topLevelWidgets() if widget.objectName() == "mainWindow")
-        window.findChild(QAction, "actionTheme" + args.theme.capitalize()).trigger()
+        theme = "".join(part.capitalize() for part in args.theme.split("-"))
+        window.findChild(QAction, "actionTheme" + theme).trigger()
         if args.size != "first-start":
             width, height = (int(part) for part in args.size.split("x"))
             window.setGeometry(0, 0, width, height)
         window.ensure_features()
         if args.panels:
-            window.findChild(QAction, "actionToggleNotes").setChecked(True)
-            window.findChild(QAction, "actionToggleGlossary").setChecked(True)
+            show_panel(window, "actionToggleNotes")
+            show_panel(window, "actionToggleGlossary")
         window.go_to(args.section)
         # Show the app at work: a highlighted passage and a search with its hits.
         start, end = window.document.paragraph_span(f"{args.section}-p2")
         offset = window.document.toPlainText()[start:end].find(args.highlight)
         window.document.select_range(start + offset, start + offset + len(args.highlight))
         window.findChild(QAction, "actionHighlight").trigger()
+        if args.note:
+            show_panel(window, "actionToggleNotes")
+            window.findChild(QAction, "actionFocusNotes").trigger()
+            QTest.keyClicks(window.findChild(QPlainTextEdit, "noteText"), args.note)
         window.go_to(args.section)
-        QTimer.singleShot(600, lambda: search(window))
-        QTimer.singleShot(1800, lambda: grab(window))
+        if args.presentation:
+            QTimer.singleShot(600, lambda: window.findChild(QAction, "actionPresentation").trigger())
+        else:
+            QTimer.singleShot(600, lambda: search(window))
+        QTimer.singleShot(2400, lambda: grab(window))
+
+    def show_panel(window, toggle: str) -> None:
+        action = window.findChild(QAction, toggle)
+        if not action.isChecked():
+            action.trigger()  # a dock's toggle acts when triggered, not when merely checked
 
     def search(window) -> None:
         window.findChild(QAction, "actionFocusSearch").trigger()
@@ -69,7 +97,7 @@ def main() -> int:
 
     def grab(window) -> None:
         screen = QGuiApplication.primaryScreen()
-        frame = screen.geometry() if args.whole_screen else window.frameGeometry()
+        frame = screen.geometry() if args.whole_screen or args.presentation else window.frameGeometry()
         screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(args.out))
         print(f"saved {args.out}")
         app.quit()

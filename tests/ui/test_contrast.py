@@ -54,6 +54,8 @@ def themed_pairs(theme: themes.Theme) -> list[tuple[str, str, str, float]]:
         ("a glossary term's dotted underline", theme.muted, theme.base, PARTS),
         ("the focus outline on the page", theme.focus, theme.base, PARTS),
         ("the focus outline in panels", theme.focus, theme.window, PARTS),
+        ("a text field's edge on the page's colour", theme.field_border, theme.base, PARTS),
+        ("a text field's edge in panels", theme.field_border, theme.window, PARTS),
     ]
     for name, mark in (("search match", MATCH_COLOR), ("current search match", CURRENT_COLOR)):
         pairs.append((f"text on a {name}", TEXT_COLOR.name(), mark.name(), TEXT))
@@ -130,3 +132,17 @@ def test_the_contrast_formula_matches_wcag():
 def test_there_is_a_high_contrast_theme():
     theme = themes.THEMES["high-contrast"]
     assert contrast(theme.text, theme.base) >= 7 and contrast(theme.accent, theme.base) >= 7
+
+
+def test_a_text_field_shows_its_edge_in_high_contrast(window, qtbot):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLineEdit
+
+    window.findChild(QAction, "actionThemeHighContrast").trigger()
+    field = window.findChild(QLineEdit, "searchField")
+    window.document.setFocus()
+    qtbot.waitUntil(lambda: not field.hasFocus())
+    image = field.grab().toImage()
+    middle = image.height() // 2
+    edge = {image.pixelColor(x, middle).name() for x in range(3)}
+    assert themes.THEMES["high-contrast"].field_border in edge  # white on black, not black on black

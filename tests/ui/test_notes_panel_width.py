@@ -87,3 +87,10 @@ def test_a_short_quote_is_shown_whole_without_scrolling(long_noted):
     assert quote.text() == "“short”"
     assert area.verticalScrollBar().maximum() == 0
     assert area.viewport().height() >= quote.heightForWidth(area.viewport().width())
+
+
+def test_each_filter_choice_is_given_whole_in_its_tooltip(long_noted):
+    from PySide6.QtWidgets import QComboBox
+
+    combos = [long_noted.findChild(QComboBox, name) for name in ("notesOrder", "notesLayerFilter", "notesKindFilter")]
+    assert [combo.toolTip() for combo in combos] == ["Reading order", "Visible layers", "Notes and bookmarks"]
