@@ -50,14 +50,23 @@ def handout_entries(
     text = report if isinstance(report, ReportText) else ReportText(report)
     notes = tuple(notes)
     placements = place_notes(text, notes)
+    # Looked up once per section and paragraph, not once per note (the report finds them by walking its sections).
+    sections = text.report.sections[::-1]  # reversed, so that the first of two with one id is the one kept
+    titles = {section.id: section.title for section in sections}
+    numbers = {paragraph.id: paragraph.number for section in sections for paragraph in section.paragraphs[::-1]}
+    citations: dict[tuple[str, int | None], str] = {}
     entries = []
     for note in reading_order(text, notes, placements):
         anchor = placements[note.id].anchor
         section_id = anchor.section_id if anchor is not None else note.section_id
-        title = text.report.section(section_id).title if text.report.has_section(section_id) else ""
+        title = titles.get(section_id, "")
         number = None
+        citation = ""
         if anchor is not None:
-            number = text.report.paragraph(anchor.paragraph_id).number
+            number = numbers[anchor.paragraph_id]  # a placed note's paragraph is always in the report
+            citation = citations.get((title, number), "")
+            if not citation:
+                citation = citations[title, number] = citation_line(text.report, title, number)
         entries.append(
             HandoutEntry(
                 section_id=section_id if anchor is not None else "",
@@ -72,7 +81,7 @@ def handout_entries(
                 author=None if safe else note.author,
                 created=None if safe else note.created,
                 orphaned=anchor is None,
-                citation=citation_line(text.report, title, number) if anchor is not None else "",
+                citation=citation,
             )
         )
     return tuple(entries)
@@ -113,9 +122,16 @@ def entry_byline(entry: HandoutEntry) -> str:
 def render_markdown(entries: Iterable[HandoutEntry], title: str) -> str:
     """A Markdown handout; everything taken from notes is escaped so that it stays text (no headings, rules, code
     blocks, links or HTML), and a note's line breaks are kept as hard breaks."""
+    escaped: dict[str, str] = {}  # places, citations, tags and bylines repeat from note to note
+
+    def line_of(text: str) -> str:
+        if text not in escaped:
+            escaped[text] = _markdown_line(text)
+        return escaped[text]
+
     lines = [f"# {_markdown_line(title)}", ""]
     for entry in entries:
-        lines.append(f"## {_markdown_line(entry_place(entry))}")
+        lines.append(f"## {line_of(entry_place(entry))}")
         lines.append("")
         lines.extend(f"> {line}" if line else ">" for line in _markdown_lines(entry.quote))
         lines.append("")
@@ -128,14 +144,14 @@ def render_markdown(entries: Iterable[HandoutEntry], title: str) -> str:
             )
             lines.append("")
         if entry.citation:
-            lines.append(f"— {_markdown_line(entry.citation)}")
+            lines.append(f"— {line_of(entry.citation)}")
             lines.append("")
         details = []
         if entry.tags:
-            details.append("Tags: " + ", ".join(_markdown_line(tag) for tag in entry.tags))
+            details.append("Tags: " + ", ".join(line_of(tag) for tag in entry.tags))
         byline = entry_byline(entry)
         if byline:
-            details.append(_markdown_line(byline))
+            details.append(line_of(byline))
         if details:
             lines.append("*" + " · ".join(details) + "*")
             lines.append("")
