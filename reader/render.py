@@ -28,20 +28,20 @@ def _unescape(text: str) -> str:
 
 RENDER_VERSION = "5"  # bump when the HTML changes shape, so cached pages are rebuilt (5: only safe links)
 
-_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
-_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+# Patterns, not compiled ones: `re` compiles each on first use and keeps it, so importing this module for
+# `RenderOptions` (every start does) compiles nothing.
+_LINK = r"(?s)<a\b([^>]*)>(.*?)</a>"
+_ATTRIBUTE = r'(\w+)="([^"]*)"'
 # The only addresses a link in the content may have: a place in the report, a glossary entry, a web page, an e-mail
 # address. Anything else (javascript:, file:, data:, a relative path, a scheme hidden by entities or blanks) is shown
 # as text.
-_SAFE_ADDRESS = re.compile(
-    r"#[^\s\x00-\x1f\x7f]*|term:[\w-]+|(?:https?|mailto):[^\s\x00-\x1f\x7f]+", re.IGNORECASE | re.ASCII
-)
+_SAFE_ADDRESS = r"(?ai)#[^\s\x00-\x1f\x7f]*|term:[\w-]+|(?:https?|mailto):[^\s\x00-\x1f\x7f]+"
 
 
 def safe_address(address: str) -> bool:
     """Whether a link to `address` may stay a link: an `#anchor`, a `term:` glossary entry (both handled inside the
     app), an http(s) page or a mailto address (opened only once the reader confirms)."""
-    return _SAFE_ADDRESS.fullmatch(address) is not None
+    return re.fullmatch(_SAFE_ADDRESS, address) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +86,19 @@ class _TermMarker:
     Only text between tags is touched, never tags or the text of existing links, so the plain text is unchanged.
     """
 
-    _PIECES = re.compile(r"(<[^>]*>)")
-    _OPEN_SKIP = re.compile(r"<(a|code)[\s>]", re.IGNORECASE)
-    _CLOSE_SKIP = re.compile(r"</(a|code)\s*>", re.IGNORECASE)
+    _PIECES = r"(<[^>]*>)"
+    _OPEN_SKIP = r"(?i)<(a|code)[\s>]"
+    _CLOSE_SKIP = r"(?i)</(a|code)\s*>"
 
     def __init__(self, glossary: Glossary) -> None:
         self._glossary = glossary
 
     def __call__(self, inline_html: str) -> str:
-        pieces = self._PIECES.split(inline_html)
+        pieces = re.split(self._PIECES, inline_html)
         skipping = 0
         for index, piece in enumerate(pieces):
             if index % 2:  # a tag
-                skipping += 1 if self._OPEN_SKIP.match(piece) else -1 if self._CLOSE_SKIP.match(piece) else 0
+                skipping += 1 if re.match(self._OPEN_SKIP, piece) else -1 if re.match(self._CLOSE_SKIP, piece) else 0
             elif piece and not skipping:
                 pieces[index] = self._mark(piece)
         return "".join(pieces)
@@ -168,7 +168,7 @@ def _safe_links(inline_html: str) -> str:
     carries just its address and title."""
 
     def checked(match: re.Match[str]) -> str:
-        attributes = {name: _unescape(value) for name, value in _ATTRIBUTE.findall(match[1])}
+        attributes = {name: _unescape(value) for name, value in re.findall(_ATTRIBUTE, match[1])}
         address = attributes.get("href", "")
         if not safe_address(address):
             return match[2]
@@ -176,7 +176,7 @@ def _safe_links(inline_html: str) -> str:
         titled = f' title="{_escape(title, quote=True)}"' if title else ""
         return f'<a href="{_escape(address, quote=True)}"{titled}>{match[2]}</a>'
 
-    return _LINK.sub(checked, inline_html) if "<a" in inline_html else inline_html
+    return re.sub(_LINK, checked, inline_html) if "<a" in inline_html else inline_html
 
 
 def _body(paragraph: Paragraph, options: RenderOptions, marker: _TermMarker | None) -> str:

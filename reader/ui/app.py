@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -47,6 +48,16 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
         )
         return 1
     _ensure_utf8_locale()
+    # Start-up makes many lasting objects and next to no garbage: no collections until the page is up (`_run`).
+    gc.disable()
+    try:
+        return _start(build, data_folder, exit_after_start=exit_after_start)
+    finally:
+        gc.enable()
+
+
+def _start(build: Callable[[], AppObjects], data_folder: Path, *, exit_after_start: bool) -> int:
+    """Make the application, claim the data folder and run the window (see `run_window`)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Field Reader")
     app.setOrganizationName("Field Reader")
@@ -92,6 +103,7 @@ def _run(
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
     window.notes_recovered.connect(lambda message: _tell(window, message, exit_after_start))
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
+    window.document.first_painted.connect(gc.enable)
     window.show()
     instance.attach(window)
     # Later starts are answered once the page is up: the messenger's QtNetwork never delays the first paint.

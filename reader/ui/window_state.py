@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QRect, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from reader.errors import ReaderError
 from reader.prefs import Preferences
 from reader.ui.document_view import DocumentView
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
 
 STATE_VERSION = 1  # of the saved dock layout: a layout saved under another version is not restored
 SAVE_DELAY_MS = 600
@@ -38,6 +43,13 @@ def clamped(frame: QRect, available: QRect) -> QRect:
     return rect
 
 
+def _decoded(saved: str) -> QByteArray:
+    """A geometry or layout as the preferences keep it (Base64). Qt's byte array is made only when one is saved."""
+    from PySide6.QtCore import QByteArray
+
+    return QByteArray.fromBase64(saved.encode("ascii"))
+
+
 class WindowState(QObject):
     """Saves the preferences shortly after the last change (never on every scroll step), and when asked.
 
@@ -65,7 +77,7 @@ class WindowState(QObject):
         a first start SCREEN_SHARE of that screen's free area, centred."""
         window = self._window
         saved = self._prefs.window_geometry
-        if saved and window.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+        if saved and window.restoreGeometry(_decoded(saved)):
             screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
             if screen is not None and not window.isMaximized() and not window.isFullScreen():
                 available = screen.availableGeometry()
@@ -87,7 +99,7 @@ class WindowState(QObject):
     def restore_layout(self) -> bool:
         """Put the docks and toolbars back as they were saved; False when there is no saved layout."""
         saved = self._prefs.window_state
-        return bool(saved) and self._window.restoreState(QByteArray.fromBase64(saved.encode("ascii")), STATE_VERSION)
+        return bool(saved) and self._window.restoreState(_decoded(saved), STATE_VERSION)
 
     def schedule_save(self) -> None:
         self._timer.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -23,3 +24,28 @@ def test_a_bug_after_the_start_is_logged_beside_the_notes(qtbot, monkeypatch: py
             sys.excepthook(*sys.exc_info())
     assert len(list((data_dir / "logs").glob("crash-*.log"))) >= 1
     assert len(shown) == 2 and all(message.startswith("Field Reader hit an unexpected problem") for message in shown)
+
+
+def test_garbage_is_not_collected_while_starting_and_is_again_once_the_page_is_painted(
+    qapp, monkeypatch: pytest.MonkeyPatch, data_dir: Path, app_objects
+):
+    from PySide6.QtCore import QTimer
+
+    collecting: dict[str, bool] = {}
+    build_window = app.build_main_window
+
+    def recording_build(objects):
+        collecting["while building"] = gc.isenabled()
+        window = build_window(objects)
+
+        def painted() -> None:
+            collecting["after the first paint"] = gc.isenabled()
+            window.close()
+
+        window.document.first_painted.connect(lambda: QTimer.singleShot(0, painted))
+        return window
+
+    monkeypatch.setattr(app, "build_main_window", recording_build)
+    assert app.run_window(lambda: app_objects, data_dir, exit_after_start=False) == 0
+    assert collecting == {"while building": False, "after the first paint": True}
+    assert gc.isenabled()
