@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from json.encoder import encode_basestring as _json_string  # the C encoder, as json.dumps uses
 from pathlib import Path
 
@@ -29,6 +29,7 @@ def annotation_iri(note: Note) -> str:
     return key_as_iri(note.import_key) if note.import_key else f"urn:uuid:{note.id}"
 
 
+@lru_cache(maxsize=4096)  # a note's two times are often one, and notes made or imported together share theirs
 def utc_timestamp(moment: dt.datetime) -> str:
     """A moment as xsd:dateTime in UTC written with "Z", as the Data Model requires."""
     if moment.tzinfo is None:
@@ -190,6 +191,8 @@ def _write_json(value: object, newline: str, parts: list[str]) -> None:
             separator = "," + inner
             if type(item) is str:
                 parts.append(_json_string(item))
+            elif type(item) is int:
+                parts.append(int.__repr__(item))
             else:
                 _write_json(item, inner, parts)
         parts.append(newline + "}")
@@ -200,9 +203,12 @@ def _write_json(value: object, newline: str, parts: list[str]) -> None:
         inner = newline + "  "
         separator = "[" + inner
         for item in value:
-            parts.append(separator)
+            if type(item) is str:
+                parts.append(separator + _json_string(item))
+            else:
+                parts.append(separator)
+                _write_json(item, inner, parts)
             separator = "," + inner
-            _write_json(item, inner, parts)
         parts.append(newline + "]")
     else:  # true, false, null, other numbers, anything unusual: as the standard library writes it
         parts.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline))
