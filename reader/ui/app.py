@@ -212,16 +212,20 @@ def unreachable_x_display() -> str | None:
     number = rest.split(".", 1)[0]
     if host not in ("", "unix") or not number.isdigit():
         return None
-    import socket
+    # WORKAROUND: the C module under `socket`: importing `socket` itself builds its enums, a millisecond and a half
+    # of every start on X11, for one connect.
+    import _socket
 
     # An X server listens on the abstract socket and on the file; either answering is enough.
     for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
-            try:
-                probe.connect(address)
-            except OSError:
-                continue
-            return None
+        probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        try:
+            probe.connect(address)
+        except OSError:
+            continue
+        finally:
+            probe.close()
+        return None
     return display
 
 
