@@ -29,6 +29,7 @@ class Theme:
     focus: str  # the keyboard focus outline: ≥ 3:1 against the page and the window
     field_border: str  # the edge of a text field: ≥ 3:1 against the page and the window, so a reader sees where to type
     label: str = ""  # the name in the View › Theme menu
+    scroll_handle: str = ""  # when set, scroll bars are drawn plainly with a handle of this colour (≥ 3:1)
 
 
 THEMES: dict[str, Theme] = {
@@ -91,6 +92,7 @@ THEMES: dict[str, Theme] = {
         focus="#ffff00",
         field_border="#ffffff",
         label="High Contrast",
+        scroll_handle="#e0e0e0",  # the style's own handle is black on black here
     ),
 }
 
@@ -204,4 +206,20 @@ QAbstractItemView:focus, QTextEdit:focus, QPlainTextEdit:focus, QLineEdit:focus 
 QLineEdit:focus, QPlainTextEdit:focus {{ padding: 1px; }}
 QPushButton:focus, QToolButton:focus, QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QTabBar::tab:focus {{
   border: 2px solid {theme.focus}; border-radius: 3px; }}
+""" + _scroll_bar_style_sheet(theme)
+
+
+def _scroll_bar_style_sheet(theme: Theme) -> str:
+    """Plain scroll bars with a handle in `theme.scroll_handle` (none when the theme leaves them to the style)."""
+    if not theme.scroll_handle:
+        return ""
+    return f"""
+QScrollBar {{ background: {theme.base}; border: 1px solid {theme.field_border}; }}
+QScrollBar:vertical {{ width: 14px; }}
+QScrollBar:horizontal {{ height: 14px; }}
+QScrollBar::handle {{ background: {theme.scroll_handle}; border-radius: 3px; margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: 24px; }}
+QScrollBar::handle:horizontal {{ min-width: 24px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """

@@ -78,7 +78,7 @@ def main() -> int:
         if args.note:
             show_panel(window, "actionToggleNotes")
             window.findChild(QAction, "actionFocusNotes").trigger()
-            QTest.keyClicks(window.findChild(QPlainTextEdit, "noteText"), args.note)
+            window.findChild(QPlainTextEdit, "noteText").insertPlainText(args.note)  # as typed; any script
         window.go_to(args.section)
         if args.presentation:
             QTimer.singleShot(600, lambda: window.findChild(QAction, "actionPresentation").trigger())

@@ -57,6 +57,8 @@ def themed_pairs(theme: themes.Theme) -> list[tuple[str, str, str, float]]:
         ("a text field's edge on the page's colour", theme.field_border, theme.base, PARTS),
         ("a text field's edge in panels", theme.field_border, theme.window, PARTS),
     ]
+    if theme.scroll_handle:
+        pairs.append(("a scroll bar's handle", theme.scroll_handle, theme.base, PARTS))
     for name, mark in (("search match", MATCH_COLOR), ("current search match", CURRENT_COLOR)):
         pairs.append((f"text on a {name}", TEXT_COLOR.name(), mark.name(), TEXT))
     return pairs
