@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from json.encoder import encode_basestring as _json_string  # the C encoder, as json.dumps uses
 from pathlib import Path
@@ -74,14 +75,9 @@ def annotation(note: Note, text: ReportText, *, safe: bool = False, source: str 
             "suffix": note.anchor.suffix,
         },
     ]
-    placement = place_note(text, note)
-    if placement.anchor is not None:
-        located = text.paragraph_offset(placement.anchor.paragraph_id)
-        section_start = text.document_offset(placement.anchor.section_id)
-        if located is not None and section_start is not None:
-            start = section_start + located[1] + placement.anchor.start
-            end = start + (placement.anchor.end - placement.anchor.start)
-            selectors.append({"type": "TextPositionSelector", "start": start, "end": end})
+    position = _position(note, text)
+    if position is not None:
+        selectors.append({"type": "TextPositionSelector", "start": position[0], "end": position[1]})
     bodies: list[dict[str, object]] = []
     if note.text:
         bodies.append({"type": "TextualBody", "value": note.text, "format": "text/plain", "purpose": "commenting"})
@@ -109,6 +105,18 @@ def annotation(note: Note, text: ReportText, *, safe: bool = False, source: str 
         "selector": selectors,
     }
     return item
+
+
+def _position(note: Note, text: ReportText) -> tuple[int, int] | None:
+    """Where the note's passage is in the document text (TextPositionSelector), if it is placed."""
+    placement = place_note(text, note)
+    if placement.anchor is not None:
+        located = text.paragraph_offset(placement.anchor.paragraph_id)
+        section_start = text.document_offset(placement.anchor.section_id)
+        if located is not None and section_start is not None:
+            start = section_start + located[1] + placement.anchor.start
+            return start, start + (placement.anchor.end - placement.anchor.start)
+    return None
 
 
 def _motivation(note: Note) -> str:
@@ -157,9 +165,124 @@ def _named_iri(part: str, names: str) -> str:
 
 
 def w3c_bytes(notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False) -> bytes:
-    """The notes as the bytes of a W3C Web Annotation JSON file (an AnnotationCollection)."""
-    collection = annotation_collection(notes, report, safe=safe)
+    """The notes as the bytes of a W3C Web Annotation JSON file (an AnnotationCollection).
+
+    The text is `indented_json(annotation_collection(notes, report, safe=safe))`; each annotation is written
+    straight from its note (`_annotation_json`) rather than built as objects first.
+    """
+    text = report if isinstance(report, ReportText) else ReportText(report)
+    notes = tuple(notes)
+    collection = annotation_collection((), text)
+    if notes:
+        names = "\n".join([source_iri(text.report), *(annotation_iri(note) for note in notes)])
+        collection_id = _named_iri("collection", names)
+        page_id = _named_iri("page", names)
+        collection["id"] = collection_id
+        collection["total"] = len(notes)
+        collection["first"] = {
+            "@context": W3C_CONTEXT,
+            "id": page_id,
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": _Annotations(notes, text, safe),
+        }
+        collection["last"] = page_id
     return indented_json(collection).encode("utf-8") + b"\n"
+
+
+@dataclass(frozen=True, slots=True)
+class _Annotations:
+    """The items of an AnnotationPage, written by `_write_json` as the list of `annotation(note, ...)` it stands for."""
+
+    notes: tuple[Note, ...]
+    text: ReportText
+    safe: bool
+
+    def write(self, newline: str, parts: list[str]) -> None:
+        inner = newline + "  "
+        source = _json_string(source_iri(self.text.report))
+        parts.append("[" + inner)
+        parts.append(
+            ("," + inner).join(_annotation_json(note, self.text, self.safe, source, inner) for note in self.notes)
+        )
+        parts.append(newline + "]")
+
+
+def _annotation_json(note: Note, text: ReportText, safe: bool, source: str, newline: str) -> str:
+    """`indented_json(annotation(note, text, safe=safe))` as written at `newline`, made without the objects."""
+    inner = newline + "  "
+    inside = inner + "  "
+    anchor = note.anchor
+    pairs = [
+        ("@context", _CONTEXT),
+        ("id", _json_string(annotation_iri(note))),
+        ("type", '"Annotation"'),
+        ("motivation", _json_string(_motivation(note))),
+    ]
+    if not safe:
+        pairs.append(("created", _json_string(utc_timestamp(note.created))))
+        pairs.append(("modified", _json_string(utc_timestamp(note.updated))))
+        if note.author:
+            pairs.append(("creator", _object(inner, [("type", '"Person"'), ("name", _json_string(note.author))])))
+    pairs.append(("stylesheet", _stylesheet_json(note.color, note.style, inner)))
+    bodies = [_body_json(note.text, '"commenting"', inside)] if note.text else []
+    bodies.extend(_body_json(tag, '"tagging"', inside) for tag in note.tags)
+    if bodies:
+        pairs.append(("body", _array(inner, bodies)))
+    quote = [
+        ("type", '"TextQuoteSelector"'),
+        ("exact", _json_string(anchor.exact)),
+        ("prefix", _json_string(anchor.prefix)),
+        ("suffix", _json_string(anchor.suffix)),
+    ]
+    deepest = inside + "  "  # the selectors: in an array in the target
+    selectors = [_object(deepest, quote)]
+    position = _position(note, text)
+    if position is not None:
+        selectors.append(
+            _object(
+                deepest, [("type", '"TextPositionSelector"'), ("start", str(position[0])), ("end", str(position[1]))]
+            )
+        )
+    target = [
+        ("type", '"SpecificResource"'),
+        ("source", source),
+        ("styleClass", _array(inside, [_json_string(note.color.value), _json_string(note.style.value)])),
+        ("selector", _array(inside, selectors)),
+    ]
+    pairs.append(("target", _object(inner, target)))
+    return _object(newline, pairs)
+
+
+_CONTEXT = _json_string(W3C_CONTEXT)
+
+
+def _object(newline: str, pairs: list[tuple[str, str]]) -> str:
+    """A JSON object at `newline` from its keys (plain names, nothing to escape) and values already written."""
+    inner = newline + "  "
+    return "{" + inner + ("," + inner).join(f'"{key}": {value}' for key, value in pairs) + newline + "}"
+
+
+def _array(newline: str, values: list[str]) -> str:
+    """A JSON array at `newline` of values already written."""
+    inner = newline + "  "
+    return "[" + inner + ("," + inner).join(values) + newline + "]" if values else "[]"
+
+
+def _body_json(value: str, purpose: str, newline: str) -> str:
+    pairs = [
+        ("type", '"TextualBody"'),
+        ("value", _json_string(value)),
+        ("format", '"text/plain"'),
+        ("purpose", purpose),
+    ]
+    return _object(newline, pairs)
+
+
+@cache
+def _stylesheet_json(color: Color, style: Style, newline: str) -> str:
+    return indented_json(stylesheet(color, style)).replace("\n", newline)
 
 
 def indented_json(value: object) -> str:
@@ -210,6 +333,8 @@ def _write_json(value: object, newline: str, parts: list[str]) -> None:
                 _write_json(item, inner, parts)
             separator = "," + inner
         parts.append(newline + "]")
+    elif kind is _Annotations:
+        value.write(newline, parts)
     else:  # true, false, null, other numbers, anything unusual: as the standard library writes it
         parts.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline))
 
