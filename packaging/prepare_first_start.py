@@ -1,8 +1,11 @@
 """Prepare what a first start would otherwise make: the parsed report and the rendered page, as the cache keeps them.
 
-Usage: python packaging/prepare_first_start.py OUT (packaging/build.sh; the bundle ships OUT as `prepared/`, and
-the app reads it when the user's cache lacks a file: `reader.paths.bundled_cache_dir`). Both files are named by the
-content's checksum and the render options, so a different content pack or reader version never reads them.
+Usage: python packaging/prepare_first_start.py OUT. packaging/build.sh writes OUT for the bundle to ship as
+`prepared/`; the Makefile's setup step writes the checkout's own `prepared/` (ignored by git), made again whenever a
+source or the content changes. The app reads it, never writes it, when the user's cache lacks a file
+(`reader.paths.bundled_cache_dir`). The page is named by the content's checksum and the render options (the
+renderer's version among them), the parsed report by the checksum and holds the parser's version: another content
+pack or reader version never reads a stale one, and makes its own in the user's cache.
 """
 
 from __future__ import annotations
