@@ -21,7 +21,7 @@ class Folders:
     cache: Path  # rebuildable files: rendered pages, a search index; it may be missing or read-only
     content: Path  # the report to show
     bundled_index: Path  # the search index built before release; only ever read
-    # The parsed report and rendered page prepared before release (the cache's layout); only ever read.
+    # The parsed report and rendered page prepared by the build or the checkout's setup (the cache's layout); only read.
     bundled_cache: Path | None = None
     portable: bool = False  # every user file is kept in data/ beside the frozen program (`is_portable`)
 
@@ -128,8 +128,6 @@ def bundled_index_dir() -> Path:
 
 
 def bundled_cache_dir() -> Path:
-    """The parsed report and rendered page prepared before release (`packaging/build.sh`); only ever read.
-
-    In a source checkout there is none (the folder is missing), and the user's cache is all there is.
-    """
+    """The parsed report and rendered page prepared before release (`packaging/build.sh`), or in a source checkout by
+    the Makefile's setup step (`make run`); only ever read. Without one the user's cache is all there is."""
     return install_dir() / "prepared"
