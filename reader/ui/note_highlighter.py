@@ -16,6 +16,7 @@ from reader.notes.note import MY_LAYER, Anchor, Color, Note, Style
 from reader.ui.annotator import Annotator
 from reader.ui.bookmarks import BookmarkMarks, is_bookmark
 from reader.ui.document_view import DocumentView
+from reader.ui.highlight_window import HighlightWindow
 from reader.ui.long_lived import settle_long_lived
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ class NoteHighlighter(QObject):
         self._next_slice.setInterval(0)
         self._next_slice.timeout.connect(self._build_and_paint)
         self._pending: tuple[tuple[Note, ...], Iterator[Note]] | None = None  # the notes to paint, those left to see
+        self._window = HighlightWindow(document, LAYER_NAME, self)
         document.viewport().installEventFilter(self)
         document.reloaded.connect(self._forget_positions)
 
@@ -116,6 +118,7 @@ class NoteHighlighter(QObject):
         self._next_slice.stop()
         self._pending = None
         self._painted.clear()
+        self._window.stop()
         if self._marks is not None:
             self._marks.set_marks([])
             self._marks.hide()
@@ -156,18 +159,19 @@ class NoteHighlighter(QObject):
             shown = {note.id for note in notes}
             for note_id in [note_id for note_id in painted if note_id not in shown]:
                 del painted[note_id]
-        selections: list[QTextEdit.ExtraSelection] = []
+        selections: list[tuple[int, int, QTextEdit.ExtraSelection]] = []
         ranges: list[tuple[int, int, str]] = []
         marks: list[tuple[int, Color]] = []
         for note in notes:
             entry = painted[note.id]
-            selections += entry.selections
+            pairs = zip(entry.selections, entry.ranges, strict=True)  # one selection per range
+            selections += [(start, end, selection) for selection, (start, end, _id) in pairs]
             ranges += entry.ranges
             if entry.mark is not None:
                 marks.append(entry.mark)
         self._ranges = ranges
         self._has_painted = True
-        self._document.set_highlight_layer(LAYER_NAME, selections)
+        self._window.set_selections(selections)  # Qt gets those near the view
         if marks and self._marks is None:
             self._marks = BookmarkMarks(self._document)
         if self._marks is not None:
