@@ -311,9 +311,11 @@ def nearest_occurrence(
     while after >= 0 and not accepted(after + offset):
         after = document.find(needle, after + 1)
     last = expected - offset - 1  # the last occurrence start that places before `expected`
-    before = document.rfind(needle, 0, last + len(needle)) if last >= 0 else -1
+    # Before `expected`, only as near as the place after it (or nearer) can win: the search stops there.
+    first = 0 if after < 0 else max(0, expected - (after + offset - expected) - offset)
+    before = document.rfind(needle, first, last + len(needle)) if last >= first else -1
     while before >= 0 and not accepted(before + offset):
-        before = document.rfind(needle, 0, before - 1 + len(needle)) if before >= 1 else -1
+        before = document.rfind(needle, first, before - 1 + len(needle)) if before - 1 >= first else -1
     if before < 0:
         return None if after < 0 else after + offset
     if after < 0 or expected - (before + offset) <= after + offset - expected:
