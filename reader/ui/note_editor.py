@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -75,9 +75,11 @@ def _wrapping_label(name: str, parent: QWidget) -> QLabel:
 
 
 class _QuoteArea(QScrollArea):
-    """The quote as tall as its lines, up to `MAX_LINES`; a longer one scrolls."""
+    """The quote as tall as its lines, up to `MAX_LINES`; a longer one scrolls, and so does any quote when the panel
+    is short of room (it gives up lines down to `MIN_LINES`)."""
 
     MAX_LINES = 6
+    MIN_LINES = 2
 
     def __init__(self, label: QLabel, parent: QWidget) -> None:
         super().__init__(parent)
@@ -85,15 +87,28 @@ class _QuoteArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         self.setWidget(label)
+        self._wanted = 0
 
     def fit(self) -> None:
-        """Take the height the quote needs at the width there is (at most `MAX_LINES` lines)."""
+        """Ask for the height the quote needs at the width there is (between `MIN_LINES` and `MAX_LINES` lines)."""
         label = self.widget()
         needed = label.heightForWidth(self.viewport().width()) if label.text() else 0
-        most = self.fontMetrics().lineSpacing() * self.MAX_LINES
-        self.setFixedHeight(max(0, min(needed, most)) + 2 * self.frameWidth())
+        line = self.fontMetrics().lineSpacing()
+        frame = 2 * self.frameWidth()
+        wanted = max(0, min(needed, line * self.MAX_LINES)) + frame
+        if wanted != self._wanted:
+            self._wanted = wanted
+            self.setMinimumHeight(max(0, min(needed, line * self.MIN_LINES)) + frame)
+            self.setMaximumHeight(wanted)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._wanted)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.minimumHeight())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import operator
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QStyleOptionComboBox,
@@ -154,9 +156,18 @@ class NotesPanel(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(4, 4, 4, 4)
+        content_layout.addWidget(splitter)
+        # The panel scrolls rather than ask the window for more room than the screen has (large text, a small
+        # screen): the window never grows past the screen because of it.
+        scroller = _VerticalScroller(content, self)
+        scroller.setObjectName("notesPanelScroller")
+        scroller.setAccessibleName(self.tr("Notes"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroller)
 
         self._filter.textChanged.connect(self._list_notes)  # the notes did not change: only the rows
         for combo in (self._order, self._tag, self._color, self._layer, self._kind):
@@ -438,6 +449,27 @@ class NotesPanel(QWidget):
             if note is not None:
                 self.editor.show_note(None)
                 self.editor.show_note(note, self._model.place(note))
+
+
+class _VerticalScroller(QScrollArea):
+    """Holds the panel: as wide as the panel needs at least (its text never widens it), as tall as there is room,
+    scrolling up and down when the panel needs more height than the window has."""
+
+    def __init__(self, content: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+
+    def _bar_width(self) -> int:
+        return self.verticalScrollBar().sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.widget().minimumSizeHint().width() + self._bar_width(), 0)
+
+    def sizeHint(self) -> QSize:
+        return self.widget().sizeHint() + QSize(self._bar_width(), 0)
 
 
 class _ElidingComboBox(QComboBox):

@@ -79,7 +79,9 @@ def main() -> int:
             show_panel(window, "actionToggleNotes")
             window.findChild(QAction, "actionFocusNotes").trigger()
             window.findChild(QPlainTextEdit, "noteText").insertPlainText(args.note)  # as typed; any script
-        window.go_to(args.section)
+        # Again once the panels have taken their room (the page keeps its scroll offset, not its place, when it
+        # narrows).
+        QTimer.singleShot(300, lambda: window.go_to(args.section))
         if args.presentation:
             QTimer.singleShot(600, lambda: window.findChild(QAction, "actionPresentation").trigger())
         else:

@@ -94,3 +94,30 @@ def test_each_filter_choice_is_given_whole_in_its_tooltip(long_noted):
 
     combos = [long_noted.findChild(QComboBox, name) for name in ("notesOrder", "notesLayerFilter", "notesKindFilter")]
     assert [combo.toolTip() for combo in combos] == ["Reading order", "Visible layers", "Notes and bookmarks"]
+
+
+@pytest.fixture
+def twice_the_text_size():
+    """The desktop's text size doubled (as a reader who needs large text sets it), put back afterwards."""
+    app = QApplication.instance()
+    before = app.font()
+    larger = app.font()
+    larger.setPointSizeF(before.pointSizeF() * 2)
+    app.setFont(larger)
+    yield
+    app.setFont(before)
+
+
+def test_at_twice_the_text_size_the_notes_panel_leaves_the_window_on_a_small_screen(
+    twice_the_text_size, make_window, qtbot, data_dir: Path
+):
+    with NoteStore(data_dir) as store:
+        store.add(Anchor("overview", "overview-p1", 0, 5, LONG_WORDS), text=LONG_WORDS)
+    window = make_window()
+    window.findChild(QAction, "actionFocusNotes").trigger()
+    qtbot.waitUntil(lambda: window.findChild(QPlainTextEdit, "noteText") is not None)
+    choose_row(window, qtbot, LONG_WORDS)
+    settle_layouts()
+    assert window.findChild(QDockWidget, "notesDock").isVisible()
+    needed = window.minimumSizeHint()
+    assert (needed.width() <= 1024, needed.height() <= 600 - 40) == (True, True), needed  # less a panel or task bar
