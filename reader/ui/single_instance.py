@@ -27,12 +27,13 @@ Without QtNetwork (a build that leaves it out) the guard is skipped the same way
 from __future__ import annotations
 
 import enum
+import functools
 import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 
 from reader.lock.running_window import WINDOW_LOCK_NAME
 
@@ -60,6 +61,8 @@ def server_name(data_folder: Path) -> str:
     folder = os.path.normcase(str(Path(data_folder).resolve()))
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     # Qt's SHA-256, not hashlib's: that would load OpenSSL's library into every start for this one hash.
+    from PySide6.QtCore import QCryptographicHash
+
     digest = QCryptographicHash.hash(f"{user}\0{folder}".encode(), QCryptographicHash.Algorithm.Sha256).toHex()
     return f"field-reader-{digest.data()[:16].decode()}"
 
@@ -84,12 +87,17 @@ class SingleInstance(QObject):
     def __init__(self, data_folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("singleInstance")
-        self.name = server_name(data_folder)
+        self._data_folder = Path(data_folder)
         self._lock = QLockFile(str(Path(data_folder) / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
         self._window: QWidget | None = None
         self._pending = False
+
+    @functools.cached_property
+    def name(self) -> str:
+        """The local socket's name (`server_name`), worked out when first used: after the first paint, as a rule."""
+        return server_name(self._data_folder)
 
     def claim(self) -> Claim:
         """Take the folder, or hand over to the window that has it; see the module's docstring.
@@ -110,6 +118,8 @@ class SingleInstance(QObject):
                 return Claim.UNGUARDED  # a build without QtNetwork: no guard
             if time.monotonic() >= deadline:
                 return Claim.UNGUARDED  # the holder never answered
+            from PySide6.QtCore import QThread
+
             QThread.msleep(POLL_MS)
 
     def listen(self) -> None:
