@@ -148,3 +148,28 @@ def test_a_text_field_shows_its_edge_in_high_contrast(window, qtbot):
     middle = image.height() // 2
     edge = {image.pixelColor(x, middle).name() for x in range(3)}
     assert themes.THEMES["high-contrast"].field_border in edge  # white on black, not black on black
+
+
+def test_an_underline_in_the_window_takes_the_shade_of_the_theme_it_is_drawn_on(make_window, qtbot, data_dir, report):
+    from PySide6.QtGui import QAction
+
+    from reader.notes.anchoring import anchor_from_selection
+    from reader.notes.store import NoteStore
+    from reader.ui.note_colors import MARKS_ON_DARK_PAGES, MARKS_ON_LIGHT_PAGES
+
+    with NoteStore(data_dir) as store:
+        store.add(anchor_from_selection(report, "overview-p1", 0, 30), color="yellow", style="underline")
+    window = make_window()
+
+    def underline() -> str:
+        lines = [
+            selection.format.underlineColor().name()
+            for selection in window.document.extraSelections()
+            if selection.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+        ]
+        return lines[0] if lines else ""
+
+    window.findChild(QAction, "actionThemeLight").trigger()
+    qtbot.waitUntil(lambda: underline() == MARKS_ON_LIGHT_PAGES[Color.YELLOW])
+    window.findChild(QAction, "actionThemeDark").trigger()
+    qtbot.waitUntil(lambda: underline() == MARKS_ON_DARK_PAGES[Color.YELLOW])
