@@ -107,7 +107,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Erase Everything</source>
-        <translation>امحُ كل شيء</translation>
+        <translation>ا&amp;محُ كل شيء</translation>
     </message>
     <message>
         <source>Erase everything</source>
@@ -427,7 +427,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Unlock…</source>
-        <translation>فتح القفل…</translation>
+        <translation>&amp;فتح القفل…</translation>
     </message>
     <message>
         <source>Unlock notes</source>
@@ -810,11 +810,11 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Show Preview</source>
-        <translation>عرض المعاينة</translation>
+        <translation>&amp;عرض المعاينة</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
-        <translation>حفظ بصيغة PDF…</translation>
+        <translation>&amp;حفظ بصيغة PDF…</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -1239,11 +1239,11 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Highlights, in their colours and styles</source>
-        <translation>التظليلات بألوانها وأنماطها</translation>
+        <translation>ال&amp;تظليلات بألوانها وأنماطها</translation>
     </message>
     <message>
         <source>&amp;Notes, numbered in the text and printed at the end with their ¶</source>
-        <translation>الملاحظات، مرقَّمة في النص ومطبوعة في النهاية مع أرقام ¶</translation>
+        <translation>ال&amp;ملاحظات، مرقَّمة في النص ومطبوعة في النهاية مع أرقام ¶</translation>
     </message>
     <message>
         <source>Your notes are locked: unlock them first to print them.</source>
@@ -1251,7 +1251,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Pre&amp;view…</source>
-        <translation>معاينة…</translation>
+        <translation>م&amp;عاينة…</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -1282,19 +1282,19 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation>الإعدادات</translation>
+        <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation>عبارة المرور</translation>
+        <translation>عبارة ال&amp;مرور</translation>
     </message>
     <message>
         <source>&amp;Erase Passphrase</source>
-        <translation>عبارة المحو</translation>
+        <translation>عبارة الم&amp;حو</translation>
     </message>
     <message>
         <source>Turn &amp;Off</source>
-        <translation>إيقاف</translation>
+        <translation>إي&amp;قاف</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -1322,23 +1322,23 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Passphrase (at least {0} characters):</source>
-        <translation>عبارة المرور ({0} حرفًا على الأقل):</translation>
+        <translation>&amp;عبارة المرور ({0} حرفًا على الأقل):</translation>
     </message>
     <message>
         <source>&amp;Again:</source>
-        <translation>مرة أخرى:</translation>
+        <translation>م&amp;رة أخرى:</translation>
     </message>
     <message>
         <source>&amp;Lock when idle after:</source>
-        <translation>القفل عند الخمول بعد:</translation>
+        <translation>القفل عند ال&amp;خمول بعد:</translation>
     </message>
     <message>
         <source>E&amp;rase notes after:</source>
-        <translation>محو الملاحظات بعد:</translation>
+        <translation>محو الملاحظات &amp;بعد:</translation>
     </message>
     <message>
         <source>&amp;Turn Lock On</source>
-        <translation>تفعيل القفل</translation>
+        <translation>&amp;تفعيل القفل</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1346,7 +1346,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Pass&amp;phrase:</source>
-        <translation>عبارة المرور:</translation>
+        <translation>عبا&amp;رة المرور:</translation>
     </message>
     <message>
         <source>The settings were saved.</source>
@@ -1354,7 +1354,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Sa&amp;ve Settings</source>
-        <translation>حفظ الإعدادات</translation>
+        <translation>ح&amp;فظ الإعدادات</translation>
     </message>
     <message>
         <source>Current passphrase</source>
@@ -1362,11 +1362,11 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Current passphrase:</source>
-        <translation>عبارة المرور الحالية:</translation>
+        <translation>عبارة المرور الحا&amp;لية:</translation>
     </message>
     <message>
         <source>&amp;New passphrase:</source>
-        <translation>عبارة المرور الجديدة:</translation>
+        <translation>عبارة المرور ال&amp;جديدة:</translation>
     </message>
     <message>
         <source>Your notes stay as they are; only the passphrase that opens them changes.</source>
@@ -1378,7 +1378,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>C&amp;hange Passphrase</source>
-        <translation>تغيير عبارة المرور</translation>
+        <translation>&amp;تغيير عبارة المرور</translation>
     </message>
     <message>
         <source>An erase passphrase is a second passphrase for when you are forced to unlock. Entering it instead of your passphrase erases all notes without a sign: the reader then looks freshly installed.</source>
@@ -1398,11 +1398,11 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Your &amp;passphrase:</source>
-        <translation>عبارة مرورك:</translation>
+        <translation>عبارة مرور&amp;ك:</translation>
     </message>
     <message>
         <source>E&amp;rase passphrase:</source>
-        <translation>عبارة المحو:</translation>
+        <translation>ع&amp;بارة المحو:</translation>
     </message>
     <message>
         <source>The two erase passphrases differ; nothing was changed.</source>
@@ -1418,11 +1418,11 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Set Erase Passphrase</source>
-        <translation>تعيين عبارة المحو</translation>
+        <translation>&amp;تعيين عبارة المحو</translation>
     </message>
     <message>
         <source>Re&amp;move Erase Passphrase</source>
-        <translation>إزالة عبارة المحو</translation>
+        <translation>إ&amp;زالة عبارة المحو</translation>
     </message>
     <message>
         <source>Turning the lock off keeps your notes, stored without encryption from then on.</source>
@@ -1430,7 +1430,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Turn Lock O&amp;ff</source>
-        <translation>إيقاف القفل</translation>
+        <translation>إيقا&amp;ف القفل</translation>
     </message>
     <message>
         <source>Lock when idle after this many minutes (0: never)</source>
@@ -1606,19 +1606,19 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Font:</source>
-        <translation>الخط:</translation>
+        <translation>&amp;الخط:</translation>
     </message>
     <message>
         <source>Text &amp;size:</source>
-        <translation>حجم النص:</translation>
+        <translation>&amp;حجم النص:</translation>
     </message>
     <message>
         <source>&amp;Line spacing:</source>
-        <translation>تباعد الأسطر:</translation>
+        <translation>&amp;تباعد الأسطر:</translation>
     </message>
     <message>
         <source>&amp;Column width:</source>
-        <translation>عرض العمود:</translation>
+        <translation>&amp;عرض العمود:</translation>
     </message>
     <message>
         <source>The text size adds to the zoom (Ctrl+= and Ctrl+-); Actual Size leaves it.</source>
@@ -1626,7 +1626,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Reset</source>
-        <translation>استعادة الافتراضي</translation>
+        <translation>ا&amp;ستعادة الافتراضي</translation>
     </message>
     <message>
         <source>Reset the reading settings to the defaults</source>
@@ -1880,7 +1880,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation>فتح القفل</translation>
+        <translation>&amp;فتح القفل</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1892,7 +1892,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>عبارة المرور:</translation>
+        <translation>&amp;عبارة المرور:</translation>
     </message>
 </context>
 <context>

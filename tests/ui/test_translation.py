@@ -88,6 +88,18 @@ def test_every_string_has_an_arabic_translation_and_the_qm_holds_it() -> None:
         assert translator.translate(context, source) == translation.text, "run resources/translations/update.sh"
 
 
+def test_every_arabic_label_keeps_an_access_letter_where_the_english_has_one() -> None:
+    def has_letter(text: str) -> bool:
+        return "&" in text.replace("&&", "")
+
+    lacking = [
+        (context, source, translation.text)
+        for context, source, translation in _ts_messages()
+        if has_letter(source) and not has_letter(translation.text or "")
+    ]
+    assert lacking == []
+
+
 def test_the_ts_file_holds_exactly_the_strings_the_code_marks(tmp_path: Path) -> None:
     """Run lupdate afresh: a new or changed string not yet in the .ts (or a stale one) fails here."""
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
