@@ -7,7 +7,8 @@ children, one child per block (headings with their level, paragraphs, lists and 
 children are the block's links (glossary terms are links with the description "Glossary term").
 
 PySide6 cannot cast a Python interface to a text or attributes interface by itself: `interface_cast` returns the
-address of the object's C++ part for that interface (`_cast`).
+address of the object's C++ part for that interface (`_cast`), and a null pointer for a kind it lacks (a screen
+reader asks for all of them; None there crashes the app).
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def _tr(text: str) -> str:
 _TEXT = QAccessible.InterfaceType.TextInterface
 _ATTRIBUTES = QAccessible.InterfaceType.AttributesInterface
 TERM_PREFIX = "term:"
+
+
+_NOWHERE = shiboken6.VoidPtr(0)  # "no such interface": Qt wants a null pointer, and None cannot become one
 
 
 def _cast(interface: object, part: int) -> shiboken6.VoidPtr:
@@ -220,19 +224,27 @@ class DocumentAccessible(QAccessibleWidget, _TextRange):
         QAccessibleWidget.__init__(self, view, Role.Document)
         self._view = view
         self._children: list[NodeAccessible] | None = None
+        self._built_for: tuple[int, int] = (-1, -1)  # the page's blocks and characters when they were built
         self._retired: list[NodeAccessible] = []  # kept alive: Qt may still hold their addresses
         view.document().contentsChanged.connect(self.forget_structure)
 
+    def _page_shape(self) -> tuple[int, int]:
+        document = self._view.document()
+        return document.blockCount(), document.characterCount()
+
     def forget_structure(self) -> None:
-        """The page changed (theme, reference mode): build the children again when next asked."""
-        if self._children:
+        """The page was rebuilt (theme, reference mode): build the children again when next asked. A change of
+        format alone keeps them, so retired children cannot pile up."""
+        if self._children and self._page_shape() != self._built_for:
             for child in self._children:
                 child.retire()
             self._retired.extend(self._children)
-        self._children = None
+            self._children = None
 
     def nodes(self) -> list[NodeAccessible]:
-        if self._children is None:
+        if self._children is None or self._page_shape() != self._built_for:
+            self.forget_structure()
+            self._built_for = self._page_shape()
             self._children = [NodeAccessible(node, self, self._view) for node in document_structure(self._view)]
         return self._children
 
@@ -259,8 +271,7 @@ class DocumentAccessible(QAccessibleWidget, _TextRange):
         if kind == _TEXT:
             return _cast(self, 1)
         # The widget's own (its actions): handed back as a pointer, as Qt expects, never as a plain number.
-        address = QAccessibleWidget.interface_cast(self, kind)
-        return shiboken6.VoidPtr(address) if address else None
+        return shiboken6.VoidPtr(QAccessibleWidget.interface_cast(self, kind) or 0)
 
     def childCount(self) -> int:
         return len(self.nodes())
@@ -362,7 +373,7 @@ class NodeAccessible(QAccessibleInterface, _TextRange, QAccessibleAttributesInte
             return _cast(self, 1)
         if kind == _ATTRIBUTES:
             return _cast(self, 2)
-        return None
+        return _NOWHERE
 
     def attributeKeys(self) -> list[QAccessible.Attribute]:
         return [QAccessible.Attribute.Level] if self._node.level else []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
@@ -27,7 +26,7 @@ _factory_installed = False
 
 def _accessible_factory(key: str, obj: QObject) -> object:
     """Screen readers get the report as a document (`ui/accessibility.py`, imported only when one asks)."""
-    if key == "DocumentView" and isinstance(obj, DocumentView) and os.environ.get("READER_ACCESSIBLE_DOCUMENT") == "1":
+    if key == "DocumentView" and isinstance(obj, DocumentView):
         from reader.ui.accessibility import DocumentAccessible
 
         return DocumentAccessible(obj)
@@ -35,12 +34,11 @@ def _accessible_factory(key: str, obj: QObject) -> object:
 
 
 def _install_accessible_factory() -> None:
-    """The factory answers only with READER_ACCESSIBLE_DOCUMENT=1. Over a real AT-SPI bridge the Python interface
-    is not reliable yet (its text interface was not offered and the app crashed while a pyatspi client walked it),
-    so by default screen readers get Qt's own interface for a text browser: static text, whole text and caret."""
+    """Once, before anything asks for the document view's accessible interface: Qt would otherwise expose it as
+    static text, with no headings, lists or links."""
     global _factory_installed
-    if not _factory_installed and os.environ.get("READER_ACCESSIBLE_DOCUMENT") == "1":
-        from PySide6.QtGui import QAccessible  # not at import: its enums cost milliseconds of every start
+    if not _factory_installed:
+        from PySide6.QtGui import QAccessible  # here, not at import: its enums cost every start milliseconds
 
         _factory_installed = True
         QAccessible.installFactory(_accessible_factory)
