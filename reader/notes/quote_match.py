@@ -94,10 +94,14 @@ def _best(text: MatchText, wanted: _Wanted, candidates: dict[tuple[int, int], in
         position_score = 0.0
         if wanted.expected is not None:
             position_score = POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
-        # The context agrees at most wholly (1.0): a place that could not beat the best even so is not compared.
+        # Context agrees at most wholly (1.0): a place that could not beat the best even so is compared no further.
         if best is not None and _score(quote_score, 1.0, position_score, wanted) <= best.score:
             continue
-        score = _score(quote_score, _context(text.text, wanted, start, end), position_score, wanted)
+        prefix = _prefix_agreement(text.text, wanted, start)
+        if best is not None and _score(quote_score, _context(prefix, 1.0), position_score, wanted) <= best.score:
+            continue
+        context = _context(prefix, _suffix_agreement(text.text, wanted, end))
+        score = _score(quote_score, context, position_score, wanted)
         if best is None or score > best.score:
             raw_start, raw_end = text.raw_span(start, end)
             best = QuoteMatch(raw_start, raw_end, errors, score)
@@ -112,17 +116,25 @@ def _score(quote_score: float, context: float, position_score: float, wanted: _W
     return score
 
 
-def _context(body: str, wanted: _Wanted, start: int, end: int) -> float:
-    """How much the saved prefix and suffix agree with the text round body[start:end], from 0 to 1 (no context: 1)."""
-    prefix = suffix = 1.0
-    if wanted.prefix:
-        before = body[max(0, start - 2 * len(wanted.prefix)) : start].rsplit(SEPARATOR, 1)[-1]
-        prefix = max(0.0, 1 - distance_before(wanted.prefix, before) / len(wanted.prefix))
-    if wanted.suffix:
-        after = body[end : end + 2 * len(wanted.suffix)].split(SEPARATOR, 1)[0]
-        suffix = max(0.0, 1 - distance_after(wanted.suffix, after) / len(wanted.suffix))
-    weights = PREFIX_WEIGHT + SUFFIX_WEIGHT
-    return (PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix) / weights
+def _prefix_agreement(body: str, wanted: _Wanted, start: int) -> float:
+    """How much the saved prefix agrees with the text before body[start], from 0 to 1 (no prefix: 1)."""
+    if not wanted.prefix:
+        return 1.0
+    before = body[max(0, start - 2 * len(wanted.prefix)) : start].rsplit(SEPARATOR, 1)[-1]
+    return max(0.0, 1 - distance_before(wanted.prefix, before) / len(wanted.prefix))
+
+
+def _suffix_agreement(body: str, wanted: _Wanted, end: int) -> float:
+    """How much the saved suffix agrees with the text from body[end], from 0 to 1 (no suffix: 1)."""
+    if not wanted.suffix:
+        return 1.0
+    after = body[end : end + 2 * len(wanted.suffix)].split(SEPARATOR, 1)[0]
+    return max(0.0, 1 - distance_after(wanted.suffix, after) / len(wanted.suffix))
+
+
+def _context(prefix: float, suffix: float) -> float:
+    """How much the context agrees, from 0 to 1: the prefix's and the suffix's agreement, weighted."""
+    return (PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix) / (PREFIX_WEIGHT + SUFFIX_WEIGHT)
 
 
 def _distance(wanted: _Wanted, start: int) -> int:

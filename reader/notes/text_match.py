@@ -6,7 +6,7 @@ kept as two bit sets (where the value goes up by one, where it goes down by one)
 handful of operations on Python integers. Two orientations are used:
 
 - along a short piece (a quote's context, a window round a match) the bits run over the pattern, one step a character
-  of the text (`_scores`);
+  of the text (`distance_before`, `_anchored_scores`);
 - to find a quote anywhere in the report the bits run over the whole report, one step a character of the quote
   (`MatchText.ends`): a few dozen operations on integers as long as the report, instead of one Python step for each
   of its characters.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate
 from operator import sub
@@ -48,7 +48,7 @@ def distance_before(context: str, text: str) -> int:
     for index, char in enumerate(context):
         equal[char] = equal.get(char, 0) | (1 << index)
     plus, minus = mask, 0
-    # As `_scores`, without counting the errors at each step: the last column's steps down the context add up to them.
+    # Without counting the errors at each step: the last column's steps down the context add up to them.
     for char in text:
         same = equal.get(char, 0)
         vertical = same | minus
@@ -61,7 +61,7 @@ def distance_before(context: str, text: str) -> int:
 
 def distance_after(context: str, text: str) -> int:
     """How many errors the best match of `context` starting exactly where `text` starts has (it may end anywhere)."""
-    return min(_scores(context, text, anchored=True), default=len(context))
+    return min(_anchored_scores(context, text))
 
 
 def best_start(pattern: str, before: str) -> tuple[int, int]:
@@ -69,45 +69,47 @@ def best_start(pattern: str, before: str) -> tuple[int, int]:
 
     Among equally good starts, the one giving a match closest to the pattern's own length.
     """
-    scores = list(_scores(pattern[::-1], before[::-1], anchored=True))
+    scores = _anchored_scores(pattern[::-1], before[::-1])
     errors = min(scores)
     lengths = [length for length, score in enumerate(scores) if score == errors]
     return min(lengths, key=lambda length: abs(length - len(pattern))), errors
 
 
-def _scores(pattern: str, text: str, *, anchored: bool) -> Iterator[int]:
-    """The edit distance of the pattern to the best match ending at each position of the text, in order.
+def _anchored_scores(pattern: str, text: str) -> list[int]:
+    """The errors of the pattern against text[:length] for length 0, 1, 2, … (the first is the pattern's length).
 
-    Anchored, the match must start where the text starts (and the distance before any text, the pattern's length,
-    comes first); otherwise it may start anywhere.
+    The list stops where no longer piece of text can do as well as the best so far: a piece longer than the pattern
+    by n characters has at least n errors.
     """
     size = len(pattern)
-    if anchored:
-        yield size
     if not size:
-        yield from (index + 1 if anchored else 0 for index in range(len(text)))
-        return
+        return list(range(len(text) + 1))
     mask = (1 << size) - 1
     top = 1 << (size - 1)
     equal: dict[str, int] = {}
     for index, char in enumerate(pattern):
         equal[char] = equal.get(char, 0) | (1 << index)
-    plus, minus, score, shift_in = mask, 0, size, int(anchored)
+    plus, minus, score, best = mask, 0, size, size
+    scores = [size]
     for char in text:
+        if len(scores) - size > best:
+            break
         same = equal.get(char, 0)
         vertical = same | minus
         horizontal = (((same & plus) + plus) ^ plus) | same
-        up = minus | (~(horizontal | plus) & mask)
+        up = minus | ((horizontal | plus) ^ mask)
         down = plus & horizontal
         if up & top:
             score += 1
         elif down & top:
             score -= 1
-        up = (up << 1) | shift_in
-        down <<= 1
-        plus = (down | ~(vertical | up)) & mask
-        minus = up & vertical
-        yield score
+        up = (up << 1) | 1
+        plus = ((down << 1) | ((vertical | up) ^ mask)) & mask
+        minus = up & vertical & mask
+        scores.append(score)
+        if score < best:
+            best = score
+    return scores
 
 
 class MatchText:

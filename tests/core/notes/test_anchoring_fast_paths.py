@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.content import Report
 from reader.notes.anchoring import ReportText, Span, nearest_occurrence
-from reader.notes.text_match import MatchText, distance_before
+from reader.notes.text_match import MatchText, best_start, distance_after, distance_before
 
 _LETTERS = st.text(alphabet="abc \n", max_size=60)
 
@@ -123,3 +123,31 @@ def _distance_before_by_table(context: str, text: str) -> int:
 @given(context=st.text(alphabet="abcd ", max_size=40), text=st.text(alphabet="abcd ", max_size=80))
 def test_context_errors_before_a_place_are_those_of_the_whole_edit_distance_table(context: str, text: str) -> None:
     assert distance_before(context, text) == _distance_before_by_table(context, text)
+
+
+def _anchored_by_table(pattern: str, text: str) -> list[int]:
+    """The errors of the pattern against each start of the text, text[:0], text[:1], …, cell by cell."""
+    previous = list(range(len(pattern) + 1))
+    scores = [previous[-1]]
+    for length, char in enumerate(text, start=1):
+        column = [length]
+        for row, wanted in enumerate(pattern, start=1):
+            column.append(min(previous[row] + 1, column[row - 1] + 1, previous[row - 1] + (wanted != char)))
+        scores.append(column[-1])
+        previous = column
+    return scores
+
+
+@settings(max_examples=500, deadline=None)
+@given(context=st.text(alphabet="abcd ", max_size=40), text=st.text(alphabet="abcd ", max_size=80))
+def test_context_errors_after_a_place_are_those_of_the_whole_edit_distance_table(context: str, text: str) -> None:
+    assert distance_after(context, text) == min(_anchored_by_table(context, text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(pattern=st.text(alphabet="abcd ", max_size=30), before=st.text(alphabet="abcd ", max_size=60))
+def test_a_near_match_starts_where_the_whole_edit_distance_table_says(pattern: str, before: str) -> None:
+    scores = _anchored_by_table(pattern[::-1], before[::-1])
+    errors = min(scores)
+    lengths = [length for length, score in enumerate(scores) if score == errors]
+    assert best_start(pattern, before) == (min(lengths, key=lambda length: abs(length - len(pattern))), errors)
