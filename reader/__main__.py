@@ -48,18 +48,26 @@ def main(argv: list[str] | None = None) -> int:
 
 def _open_window(content: Path | None, *, exit_after_start: bool) -> int:
     """Look the folders up and run the window; a content folder that cannot be used is one line and exit 1."""
-    from reader import PROGRAM, paths
-    from reader.app_objects import build_app_objects
-    from reader.errors import ReaderError
+    import gc
 
+    # Start-up makes lasting objects and hardly any garbage: no collections from the first import on, until the
+    # window has painted its page (`run_window` turns them on again then).
+    gc.disable()
     try:
-        folders = paths.locate(content)
-    except ReaderError as error:
-        print(f"{PROGRAM}: {error}", file=sys.stderr)
-        return 1
-    from reader.ui.app import run_window
+        from reader import PROGRAM, paths
+        from reader.app_objects import build_app_objects
+        from reader.errors import ReaderError
 
-    return run_window(lambda: build_app_objects(folders), folders.data, exit_after_start=exit_after_start)
+        try:
+            folders = paths.locate(content)
+        except ReaderError as error:
+            print(f"{PROGRAM}: {error}", file=sys.stderr)
+            return 1
+        from reader.ui.app import run_window
+
+        return run_window(lambda: build_app_objects(folders), folders.data, exit_after_start=exit_after_start)
+    finally:
+        gc.enable()
 
 
 if __name__ == "__main__":

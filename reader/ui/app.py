@@ -48,7 +48,8 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
         )
         return 1
     _ensure_utf8_locale()
-    # Start-up makes many lasting objects and next to no garbage: no collections until the page is up (`_run`).
+    # Start-up makes many lasting objects and next to no garbage: no collections until the page is up (`_run`;
+    # `__main__` turns them off already before Qt is imported).
     gc.disable()
     try:
         return _start(build, data_folder, exit_after_start=exit_after_start)
@@ -103,7 +104,8 @@ def _run(
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
     window.notes_recovered.connect(lambda message: _tell(window, message, exit_after_start))
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
-    window.document.first_painted.connect(gc.enable)
+    # Collections come back once the page is up; the first walks all the start made, so it waits a turn more.
+    window.document.first_painted.connect(lambda: QTimer.singleShot(0, gc.enable))
     window.show()
     instance.attach(window)
     # Later starts are answered once the page is up: the messenger's QtNetwork never delays the first paint.

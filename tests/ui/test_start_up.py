@@ -26,7 +26,7 @@ def test_a_bug_after_the_start_is_logged_beside_the_notes(qtbot, monkeypatch: py
     assert len(shown) == 2 and all(message.startswith("Field Reader hit an unexpected problem") for message in shown)
 
 
-def test_garbage_is_not_collected_while_starting_and_is_again_once_the_page_is_painted(
+def test_garbage_is_not_collected_while_starting_and_is_again_just_after_the_first_paint(
     qapp, monkeypatch: pytest.MonkeyPatch, data_dir: Path, app_objects
 ):
     from PySide6.QtCore import QTimer
@@ -39,13 +39,35 @@ def test_garbage_is_not_collected_while_starting_and_is_again_once_the_page_is_p
         window = build_window(objects)
 
         def painted() -> None:
-            collecting["after the first paint"] = gc.isenabled()
+            collecting["when painted"] = gc.isenabled()
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, shown))
+
+        def shown() -> None:
+            collecting["a turn later"] = gc.isenabled()
             window.close()
 
-        window.document.first_painted.connect(lambda: QTimer.singleShot(0, painted))
+        window.document.first_painted.connect(painted)
         return window
 
     monkeypatch.setattr(app, "build_main_window", recording_build)
     assert app.run_window(lambda: app_objects, data_dir, exit_after_start=False) == 0
-    assert collecting == {"while building": False, "after the first paint": True}
+    assert collecting == {"while building": False, "when painted": False, "a turn later": True}
+    assert gc.isenabled()
+
+
+def test_a_window_start_stops_collecting_garbage_before_qt_is_loaded_and_always_turns_it_back_on(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    from reader.__main__ import main
+
+    collecting = []
+
+    def run_window(build, data_folder, *, exit_after_start):
+        collecting.append(gc.isenabled())
+        raise RuntimeError("the window failed")
+
+    monkeypatch.setattr(app, "run_window", run_window)
+    with pytest.raises(RuntimeError):
+        main([])
+    assert collecting == [False]
     assert gc.isenabled()
