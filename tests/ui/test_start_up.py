@@ -55,7 +55,7 @@ def test_garbage_is_not_collected_while_starting_and_is_again_just_after_the_fir
     assert gc.isenabled()
 
 
-def test_a_window_start_stops_collecting_garbage_before_qt_is_loaded_and_always_turns_it_back_on(
+def test_the_window_starts_with_garbage_collection_off_and_a_failed_start_turns_it_back_on(
     monkeypatch: pytest.MonkeyPatch,
 ):
     from reader.__main__ import main
