@@ -299,9 +299,12 @@ def _find(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, Anchor
 def nearest_occurrence(
     document: str, needle: str, offset: int, expected: int | None, accepted: Callable[[int], bool]
 ) -> int | None:
-    """The accepted place (an occurrence of `needle` plus `offset`) nearest `expected`, the earlier one of two as near;
-    with no `expected`, the first. Searched outwards from `expected`, so a pass over many notes never scans the whole
-    document for each."""
+    """The accepted place (where `needle` occurs, plus `offset`) nearest `expected`; None when there is none.
+
+    Of two as near, the earlier; with no `expected`, the first in the document. The search goes outwards from
+    `expected` and stops as soon as nothing further can be nearer, so a pass over many notes never scans the whole
+    document for each.
+    """
     if expected is None:
         found = document.find(needle)
         while found >= 0 and not accepted(found + offset):
