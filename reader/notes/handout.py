@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.content import Report
@@ -119,6 +119,19 @@ def entry_byline(entry: HandoutEntry) -> str:
     return ", ".join(parts)
 
 
+def _bylines() -> Callable[[HandoutEntry], str]:
+    """`entry_byline`, remembering each author and time it has written (notes made together share them)."""
+    written: dict[tuple[str | None, dt.datetime | None], str] = {}
+
+    def byline_of(entry: HandoutEntry) -> str:
+        key = (entry.author, entry.created)
+        if key not in written:
+            written[key] = entry_byline(entry)
+        return written[key]
+
+    return byline_of
+
+
 def render_markdown(entries: Iterable[HandoutEntry], title: str) -> str:
     """A Markdown handout; everything taken from notes is escaped so that it stays text (no headings, rules, code
     blocks, links or HTML), and a note's line breaks are kept as hard breaks."""
@@ -129,6 +142,7 @@ def render_markdown(entries: Iterable[HandoutEntry], title: str) -> str:
             escaped[text] = _markdown_line(text)
         return escaped[text]
 
+    byline_of = _bylines()
     lines = [f"# {_markdown_line(title)}", ""]
     for entry in entries:
         lines.append(f"## {line_of(entry_place(entry))}")
@@ -149,7 +163,7 @@ def render_markdown(entries: Iterable[HandoutEntry], title: str) -> str:
         details = []
         if entry.tags:
             details.append("Tags: " + ", ".join(line_of(tag) for tag in entry.tags))
-        byline = entry_byline(entry)
+        byline = byline_of(entry)
         if byline:
             details.append(line_of(byline))
         if details:
@@ -206,6 +220,7 @@ def render_html(entries: Iterable[HandoutEntry], title: str) -> str:
         "<body>",
         f"<h1>{escaped_title}</h1>",
     ]
+    byline_of = _bylines()
     for entry in entries:
         color = COLOR_HEX[entry.color]
         parts.append('<section class="entry">')
@@ -218,7 +233,7 @@ def render_html(entries: Iterable[HandoutEntry], title: str) -> str:
         details = []
         if entry.tags:
             details.append("Tags: " + ", ".join(html.escape(tag) for tag in entry.tags))
-        byline = entry_byline(entry)
+        byline = byline_of(entry)
         if byline:
             details.append(html.escape(byline))
         if details:
