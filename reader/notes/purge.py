@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -19,17 +20,34 @@ from reader.notes.note import NotesError
 
 @dataclass(frozen=True, slots=True)
 class Purge:
-    """Notes deleted from the database (and the removed `layer`, if any), to be removed from every copy in
-    `backups`. It touches only those files, never the notes database: safe off the UI thread."""
+    """Notes deleted from the database (and the removed `layer`, if any), to be removed from its write-ahead log
+    (`database`, None for notes kept in memory) and from every copy in `backups`. It uses its own connections and
+    files only: safe off the UI thread."""
 
+    database: Path | None
     backups: Path
     note_ids: tuple[str, ...]
     copies: Copies
     layer: str | None = None
 
     def run(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Carry it out (`purge_copies`); how many copies changed."""
+        """Carry it out: the log emptied into the database, then `purge_copies`; how many copies changed."""
+        if self.database is not None:
+            empty_log(self.database)
         return purge_copies(self.backups, self.note_ids, self.copies, self.layer)
+
+
+def empty_log(database: Path) -> None:
+    """Copy the write-ahead log into the database and empty it, so no old page of a deleted note stays in it."""
+    try:
+        connection = sqlite3.connect(database)
+    except sqlite3.Error:
+        return
+    try:  # another process is reading: the log is emptied at its next checkpoint
+        with suppress(sqlite3.Error):
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
 
 
 class Purger(Protocol):

@@ -8,7 +8,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -436,9 +436,8 @@ class NoteStore:
 
     def _forget(self, note_ids: Sequence[str], layer: str | None = None) -> None:
         """Once a deletion is saved, leave its text nowhere: not in the write-ahead log, not in any backup."""
-        with suppress(sqlite3.Error):  # another process is reading: the log is emptied at its next checkpoint
-            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._purger.purge(Purge(self._backups, tuple(note_ids), self._opened.copies, layer))
+        database = None if self.is_sealed or not self._path.is_file() else self._path
+        self._purger.purge(Purge(database, self._backups, tuple(note_ids), self._opened.copies, layer))
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

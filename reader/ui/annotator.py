@@ -320,6 +320,8 @@ class Annotator(QObject):
             yield
         self._layers = {layer.name: layer for layer in self._store.layers()}
         self.undo_stack.push(_RemoveLayer(self, layer, removed))
+        if many:
+            yield  # repainting, listing and indexing follow the announcement: they get a turn of their own
         return self.notes_changed.emit
 
     def apply_import(self, prepared: PreparedImport) -> ImportResult:
@@ -359,6 +361,7 @@ class Annotator(QObject):
             self._layers = {layer.name: layer for layer in self._store.layers()}
             yield
             yield from self._place_all(result.added)
+            yield
 
         def announce() -> None:
             self.notes_changed.emit()

@@ -2,56 +2,71 @@
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtWidgets import QTextEdit
 
 from reader.ui.document_view import DocumentView
 
-MARGIN = 20_000
-"""Characters of the document, at least, whose highlights Qt holds on each side of what is in view."""
+EVERY_HIGHLIGHT_UP_TO = 1_000
+"""Up to this many highlights Qt holds them all, wherever the view is (they cost it little)."""
+MARGIN = 2_000
+"""Characters of the document, at least, whose highlights Qt holds on each side of what is in view (as much as is
+in view, when that is more): scrolling within half of it hands Qt nothing new."""
 
 
 class HighlightWindow(QObject):
-    """Hands the document's highlight layer only the highlights within a margin around the view.
+    """Hands the document's highlight layer only the highlights within a margin around the view (all of them, while
+    there are few).
 
     Qt compares every extra selection with the previous list whenever the layer changes, and walks them all at each
-    paint: with 10,000 notes that is tens of milliseconds each time. Near the view there are a few hundred; when
-    scrolling or resizing comes near the edge of the margin, the highlights around the new view are handed over.
+    paint: with 10,000 notes that is tens of milliseconds each time, whatever is in view. When scrolling or resizing
+    comes near the edge of the margin, the highlights around the new view are handed over.
     """
 
     def __init__(self, document: DocumentView, layer: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._layer = layer
-        self._spans: list[tuple[int, int, int, QTextEdit.ExtraSelection]] = []  # start, end, painting order, selection
+        # By start: each highlight's start, end, painting order and selection (parallel lists: no tuple per highlight
+        # for the garbage collector to walk)
         self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._orders: list[int] = []
+        self._selections: list[QTextEdit.ExtraSelection] = []
         self._longest = 0
         self._shown: tuple[int, int] | None = None  # the document range whose highlights Qt holds
         self._stopped = False
         document.verticalScrollBar().valueChanged.connect(self._on_view_moved)
         document.viewport().installEventFilter(self)
 
-    def set_selections(self, ordered: list[tuple[int, int, QTextEdit.ExtraSelection]]) -> None:
-        """Every highlight with its document start and end, in painting order (later ones drawn on top)."""
-        spans = [(start, end, order, selection) for order, (start, end, selection) in enumerate(ordered)]
-        spans.sort(key=itemgetter(0))
-        self._spans = spans
-        self._starts = [span[0] for span in spans]
-        self._longest = max((end - start for start, end, _order, _selection in spans), default=0)
+    def set_selections(self, starts: list[int], ends: list[int], selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Every highlight's document start and end, and its selection, in painting order (later ones on top)."""
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        self._starts = [starts[index] for index in order]
+        self._ends = [ends[index] for index in order]
+        self._orders = order
+        self._selections = [selections[index] for index in order]
+        self._longest = max((end - start for start, end in zip(starts, ends, strict=True)), default=0)
         self._shown = None
         self.show_near_view()
 
     def stop(self) -> None:
         """Hand Qt nothing more (the notes are closing; a new window may take the layer over)."""
         self._stopped = True
-        self._spans, self._starts, self._shown = [], [], None
+        self._starts, self._ends, self._orders, self._selections, self._shown = [], [], [], [], None
 
     def show_near_view(self) -> None:
         """Give Qt the highlights around the view, unless it already holds those of a wide enough range."""
         if self._stopped:
+            return
+        if len(self._starts) <= EVERY_HIGHLIGHT_UP_TO:
+            if self._shown is None:
+                order = sorted(range(len(self._orders)), key=self._orders.__getitem__)
+                self._document.set_highlight_layer(self._layer, [self._selections[index] for index in order])
+                self._shown = (0, sys.maxsize)
             return
         top, bottom = self._in_view()
         margin = max(MARGIN, bottom - top)
@@ -61,8 +76,9 @@ class HighlightWindow(QObject):
         first, last = top - margin, bottom + margin
         start = bisect_left(self._starts, first - self._longest)
         end = bisect_right(self._starts, last)
-        near = sorted((span for span in self._spans[start:end] if span[1] > first), key=itemgetter(2))
-        self._document.set_highlight_layer(self._layer, [span[3] for span in near])
+        ends, orders = self._ends, self._orders
+        near = sorted((index for index in range(start, end) if ends[index] > first), key=orders.__getitem__)
+        self._document.set_highlight_layer(self._layer, [self._selections[index] for index in near])
         self._shown = (first, last)
 
     def _in_view(self) -> tuple[int, int]:

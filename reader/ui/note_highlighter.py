@@ -93,7 +93,7 @@ class NoteHighlighter(QObject):
         self._next_slice.setSingleShot(True)
         self._next_slice.setInterval(0)
         self._next_slice.timeout.connect(self._build_and_paint)
-        self._pending: tuple[tuple[Note, ...], Iterator[Note]] | None = None  # the notes to paint, those left to see
+        self._pending: Iterator[None] | None = None  # the paint under way, a slice per event-loop turn
         self._window = HighlightWindow(document, LAYER_NAME, self)
         document.viewport().installEventFilter(self)
         document.reloaded.connect(self._forget_positions)
@@ -132,46 +132,63 @@ class NoteHighlighter(QObject):
         if not self._active or self._annotator.is_loading:  # `notes_changed` follows the loading
             return
         notes = self._annotator.notes(visible_only=True)
-        self._pending = (notes, iter(notes))
+        self._pending = self._paint(notes)
         self._build_and_paint()
 
     def _build_and_paint(self) -> None:
-        """Build the highlights of the notes left to see, a slice at a time; paint them all once built."""
+        """Carry on with the paint under way for one slice (see `_paint`)."""
         if self._pending is None or not self._active:
             return
-        notes, left = self._pending
+        self.slices += 1
+        try:
+            next(self._pending)
+        except StopIteration:
+            self._pending = None
+            return
+        self._next_slice.start()
+
+    def _paint(self, notes: tuple[Note, ...]) -> Iterator[None]:
+        """Build the highlights of notes that changed, then gather them all and paint them; yields wherever a
+        slice's time or size is spent (a few notes changed: all in one slice)."""
         painted = self._painted
         start = time.perf_counter()
         built = 0
-        for note in left:
+        for seen, note in enumerate(notes, start=1):
             placement = self._annotator.placement(note.id)
             entry = painted.get(note.id)
-            if entry is not None and entry.note is note and entry.placement is placement:
-                continue
-            painted[note.id] = self._build(note, placement)
-            built += 1
-            if built >= MAX_NOTES_PER_SLICE or time.perf_counter() - start >= SLICE_SECONDS:
-                self.slices += 1
-                self._next_slice.start()  # build the rest next turn, then paint them all
-                return
-        self._pending = None
+            if entry is None or entry.note is not note or entry.placement is not placement:
+                painted[note.id] = self._build(note, placement)
+                built += 1
+            if built >= MAX_NOTES_PER_SLICE or (seen % 100 == 0 and time.perf_counter() - start >= SLICE_SECONDS):
+                yield
+                start = time.perf_counter()
+                built = 0
         if len(painted) > len(notes):  # deleted or hidden notes
             shown = {note.id for note in notes}
             for note_id in [note_id for note_id in painted if note_id not in shown]:
                 del painted[note_id]
-        selections: list[tuple[int, int, QTextEdit.ExtraSelection]] = []
+        if time.perf_counter() - start >= SLICE_SECONDS / 2:
+            yield
+            start = time.perf_counter()
+        starts: list[int] = []
+        ends: list[int] = []
+        selections: list[QTextEdit.ExtraSelection] = []
         ranges: list[tuple[int, int, str]] = []
         marks: list[tuple[int, Color]] = []
         for note in notes:
             entry = painted[note.id]
-            pairs = zip(entry.selections, entry.ranges, strict=True)  # one selection per range
-            selections += [(start, end, selection) for selection, (start, end, _id) in pairs]
+            for selection, (begin, end, _note_id) in zip(entry.selections, entry.ranges, strict=True):
+                starts.append(begin)
+                ends.append(end)
+                selections.append(selection)
             ranges += entry.ranges
             if entry.mark is not None:
                 marks.append(entry.mark)
+        if time.perf_counter() - start >= SLICE_SECONDS / 2:
+            yield
         self._ranges = ranges
         self._has_painted = True
-        self._window.set_selections(selections)  # Qt gets those near the view
+        self._window.set_selections(starts, ends, selections)  # Qt gets those near the view
         if marks and self._marks is None:
             self._marks = BookmarkMarks(self._document)
         if self._marks is not None:
