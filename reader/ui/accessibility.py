@@ -217,12 +217,28 @@ class _TextRange(QAccessibleTextInterface):
         return QRect(QPoint(left, first.top()), QPoint(left + viewport.width(), last.bottom()))
 
 
-class DocumentAccessible(QAccessibleWidget, _TextRange):
+def document_accessible(view: QTextEdit) -> DocumentAccessible | None:
+    """The document view's interface, for an accessibility factory to return. It first has Qt build its own
+    interface for the view (asking again from inside the factory, which then answers None) and lends that one's
+    text to the document: Qt's text interface gives a screen reader what PySide6 cannot (text attributes, whose
+    absence silenced Orca's line-by-line reading)."""
+    if getattr(view, "_asking_qt_for_its_own", False):
+        return None
+    view._asking_qt_for_its_own = True
+    try:
+        own = QAccessible.queryAccessibleInterface(view)
+    finally:
+        view._asking_qt_for_its_own = False
+    return DocumentAccessible(view, own)
+
+
+class DocumentAccessible(QAccessibleWidget):
     """The report for assistive technology: a read-only document with its text, caret and structure."""
 
-    def __init__(self, view: QTextEdit) -> None:
+    def __init__(self, view: QTextEdit, own: QAccessibleInterface | None) -> None:
         QAccessibleWidget.__init__(self, view, Role.Document)
         self._view = view
+        self._own = own  # Qt's interface for the view, kept for its text
         self._children: list[NodeAccessible] | None = None
         self._built_for: tuple[int, int] = (-1, -1)  # the page's blocks and characters when they were built
         self._retired: list[NodeAccessible] = []  # kept alive: Qt may still hold their addresses
@@ -248,14 +264,6 @@ class DocumentAccessible(QAccessibleWidget, _TextRange):
             self._children = [NodeAccessible(node, self, self._view) for node in document_structure(self._view)]
         return self._children
 
-    text = _TextRange.text  # both text(kind) of the interface and text(start, end) of its text
-
-    def _range(self) -> tuple[int, int]:
-        return 0, max(0, self._view.document().characterCount() - 1)
-
-    def name_text(self, kind: QAccessible.Text) -> str:
-        return QAccessibleWidget.text(self, kind)
-
     def role(self) -> QAccessible.Role:
         return Role.Document
 
@@ -268,8 +276,9 @@ class DocumentAccessible(QAccessibleWidget, _TextRange):
         return state
 
     def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
-        if kind == _TEXT:
-            return _cast(self, 1)
+        text = self._own.textInterface() if kind == _TEXT and self._own is not None and self._own.isValid() else None
+        if text is not None:
+            return _cast(text, 0)
         # The widget's own (its actions): handed back as a pointer, as Qt expects, never as a plain number.
         return shiboken6.VoidPtr(QAccessibleWidget.interface_cast(self, kind) or 0)
 

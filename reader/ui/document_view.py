@@ -27,9 +27,9 @@ _factory_installed = False
 def _accessible_factory(key: str, obj: QObject) -> object:
     """Screen readers get the report as a document (`ui/accessibility.py`, imported only when one asks)."""
     if key == "DocumentView" and isinstance(obj, DocumentView):
-        from reader.ui.accessibility import DocumentAccessible
+        from reader.ui.accessibility import document_accessible
 
-        return DocumentAccessible(obj)
+        return document_accessible(obj)
     return None
 
 

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QAction, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QAccessibleTextInterface,
+    QAction,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QLineEdit, QToolButton
 
 INTERACTIVE = {
@@ -73,6 +80,18 @@ def test_the_report_is_a_read_only_document_not_a_label(document_window):
     assert interface.text(QAccessible.Text.Name) == "Report text"
     roles = [interface.role() for interface, _path in walk(QAccessible.queryAccessibleInterface(window))]
     assert QAccessible.Role.Document in roles
+
+
+def test_the_reports_text_is_qts_own_so_a_screen_reader_can_read_it_line_by_line(document_window, report):
+    """Orca reads a line only when the text's attributes come back with their range, which a text interface
+    written in Python cannot give: the document lends Qt's own text interface for the view."""
+    window = document_window
+    text = document_interface(window).textInterface()
+    assert type(text) is QAccessibleTextInterface
+    paragraph = report.sections[2].paragraphs[0]
+    window.go_to(paragraph.id)
+    assert text.cursorPosition() == window.document.paragraph_span(paragraph.id)[0]
+    assert text.characterRect(text.cursorPosition()).isValid()
 
 
 def test_asking_for_an_interface_a_part_lacks_gets_none_not_a_crash(document_window):
