@@ -4,8 +4,10 @@ with a ribbon and the word "Bookmark")."""
 from __future__ import annotations
 
 import html
+import time
+from collections.abc import Iterator
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 
 from reader.notes.note import MY_LAYER, Color, Note
@@ -15,6 +17,8 @@ from reader.ui.note_colors import color_icon
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 _PREVIEW = 160
+SLICE_SECONDS = 0.005
+"""How long preparing the notes' search text may hold the UI thread in one event-loop turn."""
 
 
 class NotesModel(QAbstractListModel):
@@ -28,6 +32,12 @@ class NotesModel(QAbstractListModel):
         self._icons = {color: color_icon(color) for color in Color}
         self._bookmark_icons = {color: bookmark_icon(color) for color in Color}
         self._described: dict[str, tuple[Note, object, str]] = {}  # note, its placement, its row's text
+        self._search_texts: dict[str, tuple[Note, str]] = {}  # each note's quote, text and tags, case-folded
+        self._preparing: Iterator[None] | None = None
+        self._next_slice = QTimer(self)
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(0)
+        self._next_slice.timeout.connect(self._on_next_slice_due)
 
     def set_notes(self, notes: list[Note]) -> None:
         self.beginResetModel()
@@ -95,6 +105,41 @@ class NotesModel(QAbstractListModel):
             text = "\n".join([self.place(note), f"“{_shorten(note.quote, _PREVIEW)}”", last or " "])
             described = self._described[note.id] = (note, placement, text)
         return described[2]
+
+    def search_text(self, note: Note) -> str:
+        """What the filter looks for words in: the note's quote, text and tags, case-folded (kept per note)."""
+        kept = self._search_texts.get(note.id)
+        if kept is None or kept[0] is not note:
+            kept = self._search_texts[note.id] = (note, "\n".join([note.quote, note.text, *note.tags]).casefold())
+        return kept[1]
+
+    def prepare_search_texts(self, notes: tuple[Note, ...]) -> None:
+        """Work out the notes' search text a slice per event-loop turn, so the first word typed in the filter
+        finds it ready (a note asked for before its turn is worked out then)."""
+        self._preparing = self._prepare(notes)
+        self._next_slice.start()
+
+    def _prepare(self, notes: tuple[Note, ...]) -> Iterator[None]:
+        start = time.perf_counter()
+        for seen, note in enumerate(notes, start=1):
+            self.search_text(note)
+            if seen % 100 == 0 and time.perf_counter() - start >= SLICE_SECONDS:
+                yield
+                start = time.perf_counter()
+        if len(self._search_texts) > len(notes):  # notes deleted since: their text is kept no longer
+            wanted = {note.id for note in notes}
+            for note_id in [note_id for note_id in self._search_texts if note_id not in wanted]:
+                del self._search_texts[note_id]
+
+    def _on_next_slice_due(self) -> None:
+        if self._preparing is None:
+            return
+        try:
+            next(self._preparing)
+        except StopIteration:
+            self._preparing = None
+            return
+        self._next_slice.start()
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -55,7 +55,6 @@ class NotesPanel(QWidget):
         self._built = False
         self.editor: NoteEditor | None = None
         self._ordered: tuple[tuple[Note, ...], str, list[Note]] | None = None  # notes, order, those notes in order
-        self._haystacks: dict[str, tuple[Note, str]] = {}  # each note's quote, text and tags, case-folded
 
     # Building (once, on first use)
 
@@ -216,6 +215,7 @@ class NotesPanel(QWidget):
             return
         self._fill_choices()
         self._list_notes()
+        self._model.prepare_search_texts(self._annotator.notes())  # ready for the first word typed in the filter
         self._fill_layers()
         self._fill_other_reports()
 
@@ -283,18 +283,12 @@ class NotesPanel(QWidget):
                 continue
             if kind and is_bookmark(note) != (kind == KIND_BOOKMARKS):
                 continue
-            if words and not all(word in self._haystack(note) for word in words):
+            if words and not all(word in self._model.search_text(note) for word in words):
                 continue
             kept.append(note)
         if chosen.tags or chosen.colors:
             kept = list(filter_notes(kept, NoteFilter(tags=chosen.tags, colors=chosen.colors)))
         return kept
-
-    def _haystack(self, note: Note) -> str:
-        kept = self._haystacks.get(note.id)
-        if kept is None or kept[0] is not note:
-            kept = self._haystacks[note.id] = (note, "\n".join([note.quote, note.text, *note.tags]).casefold())
-        return kept[1]
 
     def show_bookmarks(self) -> None:
         """List only the bookmarks (the "Bookmarks" choice of the kind filter)."""
