@@ -14,7 +14,7 @@ from reader.ui.page_positions import page_positions
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QAction, QContextMenuEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QContextMenuEvent, QPaintEvent, QResizeEvent
 
 ZOOM_STEP = 1.12
 DOCUMENT_MARGIN = 24
@@ -294,6 +294,14 @@ class DocumentView(QTextBrowser):
             follow_outside_link(url, self)
 
     # Events
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrower or wider page wraps its lines again: keep the reader's place at the top, not the pixels."""
+        rewraps = event.oldSize().width() != event.size().width() and self.verticalScrollBar().value() > 0
+        place = self.top_position() if rewraps and self._painted else None
+        super().resizeEvent(event)
+        if place is not None:
+            self._scroll_to(place)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -20,6 +20,7 @@ class ProgressIndicator(QLabel):
         super().__init__(parent)
         self.setObjectName("progressIndicator")
         self.setAccessibleName(self.tr("Reading progress"))
+        self.setContentsMargins(16, 0, 6, 0)  # apart from the section's name beside it
         self._report = report
         self._document = document
         self._before: dict[str, int] = {}  # characters of the report before each heading and paragraph

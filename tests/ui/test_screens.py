@@ -47,3 +47,17 @@ def test_with_every_panel_and_toolbar_open_the_window_fits_a_netbook(window):
     document = window.document
     right_edge = document.mapTo(window, document.rect().topRight()).x()
     assert right_edge < window.width()  # the text and its scroll bar are on screen
+
+
+def test_a_narrower_page_keeps_the_readers_place_at_the_top(window, qtbot, report):
+    """Opening a panel or enlarging the text rewraps every line above: the paragraph being read stays at the top."""
+    window.resize(1200, 700)
+    qtbot.wait(10)
+    paragraph = report.sections[8].paragraphs[2]
+    window.go_to(paragraph.id)
+    qtbot.wait(10)
+    before = window.document.top_paragraph_id()
+    for width in (760, 1000, 700):
+        window.resize(width, 700)
+        qtbot.wait(10)
+        assert window.document.top_paragraph_id() == before == paragraph.id
