@@ -30,6 +30,7 @@ _TYPOGRAPHIC = str.maketrans(
         **dict.fromkeys("‐‑‒–—―−", "-"),
     }
 )
+_REMEMBERED_BITS = 2**28  # the search states kept from pattern to pattern (32 MB) for a near search's words
 _BITS_SET = bytes(bin(value).count("1") for value in range(256))
 
 
@@ -140,6 +141,7 @@ class MatchText:
         self.text = "".join(pieces)
         self.origin = origin
         self._masks: dict[str, int] | None = None
+        self._after_words: dict[str, tuple[int, int]] = {}  # see `_advance`
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised text[start:end] (not empty, no space at either edge) as offsets into the raw texts."""
@@ -163,7 +165,19 @@ class MatchText:
         """
         if not self.text or not pattern:
             return []
-        return _best_of_runs(_ends_in(self._char_masks(), len(self.text), pattern, max_errors))
+        size = len(self.text)
+        # Where a pattern searched before began with the same words, the search picks up from where it was then.
+        start, plus, minus = 0, 0, 0
+        cut = pattern.rfind(" ")
+        while cut >= 0:
+            known = self._after_words.get(pattern[: cut + 1])
+            if known is not None:
+                start, (plus, minus) = cut + 1, known
+                break
+            cut = pattern.rfind(" ", 0, cut)
+        room = _REMEMBERED_BITS // (2 * size) - len(self._after_words)
+        plus, minus = _advance(self._char_masks(), size, pattern, start, plus, minus, self._after_words, room)
+        return _best_of_runs(_ends_from(plus, minus, size, len(pattern), max_errors))
 
     def _char_masks(self) -> dict[str, int]:
         if self._masks is None:
@@ -181,29 +195,50 @@ class MatchText:
         return self._masks
 
 
-def _ends_in(masks: dict[str, int], size: int, pattern: str, max_errors: int) -> list[tuple[int, int]]:
-    """Every end (1 to `size`) of a match of the pattern within `max_errors`, the text given by its characters' bits."""
+def _advance(
+    masks: dict[str, int],
+    size: int,
+    pattern: str,
+    start: int,
+    plus: int,
+    minus: int,
+    after_words: dict[str, tuple[int, int]],
+    room: int,
+) -> tuple[int, int]:
+    """The search's state (`plus`, `minus`) after pattern[start:], from its state after pattern[:start].
+
+    Before the first character of the pattern (0, 0), every end costs nothing. The state after each word is kept
+    in `after_words`, by the pattern up to that word and its space, while there is `room`.
+    """
     full = (1 << size) - 1
-    plus = minus = 0  # before the first character of the pattern, every end costs nothing
     # Bits above the text's may be left set as the columns advance: no operation here carries a bit downwards, so
-    # they never change the text's bits, and are cleared once at the end (x ^ full is ~x for the text's bits).
-    for char in pattern:
+    # they never change the text's bits, and are cleared before a state is kept (x ^ full is ~x for the text's bits).
+    for index in range(start, len(pattern)):
+        char = pattern[index]
         same = masks.get(char, 0)
         vertical = same | minus
         horizontal = (((same & plus) + plus) ^ plus) | same
         up = ((minus | ((horizontal | plus) ^ full)) << 1) | 1
         plus = ((plus & horizontal) << 1) | ((vertical | up) ^ full)
         minus = up & vertical
+        if char == " " and room > 0:
+            after_words[pattern[: index + 1]] = (plus & full, minus & full)
+            room -= 1
+    return plus & full, minus & full
+
+
+def _ends_from(plus: int, minus: int, size: int, pattern_size: int, max_errors: int) -> list[tuple[int, int]]:
+    """Every end (1 to `size`) of a match within `max_errors`, from the search's state after the whole pattern."""
     # plus/minus bit j: the errors of the best match ending after character j rise/fall from the one before.
     width = (size + 7) // 8
-    rises = (plus & full).to_bytes(width, "little")
-    falls = (minus & full).to_bytes(width, "little")
+    rises = plus.to_bytes(width, "little")
+    falls = minus.to_bytes(width, "little")
     fall_counts = falls.translate(_BITS_SET)
     # Errors before each byte, counted from 8 rather than 0, so that a byte's lower bound is never negative.
-    at_byte = list(accumulate(map(sub, rises.translate(_BITS_SET), fall_counts), initial=len(pattern) + 8))
+    at_byte = list(accumulate(map(sub, rises.translate(_BITS_SET), fall_counts), initial=pattern_size + 8))
     lowest = list(map(sub, at_byte, fall_counts))  # no end in the byte has fewer errors
     found: list[tuple[int, int]] = []
-    for byte in _at_most(lowest, max_errors + 8, len(pattern) + 8):
+    for byte in _at_most(lowest, max_errors + 8, pattern_size + 8):
         errors, rise, fall = at_byte[byte] - 8, rises[byte], falls[byte]
         for bit in range(8):
             if rise >> bit & 1:

@@ -151,3 +151,21 @@ def test_a_near_match_starts_where_the_whole_edit_distance_table_says(pattern: s
     errors = min(scores)
     lengths = [length for length, score in enumerate(scores) if score == errors]
     assert best_start(pattern, before) == (min(lengths, key=lambda length: abs(length - len(pattern))), errors)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="abcd ", min_size=1, max_size=120),
+    words=st.lists(st.text(alphabet="abcd", min_size=1, max_size=4), min_size=1, max_size=6),
+    cuts=st.lists(st.integers(1, 6), min_size=1, max_size=6),
+    max_errors=st.integers(0, 4),
+)
+def test_a_search_that_picks_up_after_words_searched_before_finds_the_same_ends(
+    text: str, words: list[str], cuts: list[int], max_errors: int
+) -> None:
+    """Patterns sharing their first words, searched one after another in one text, each as if searched alone."""
+    matcher = MatchText((text,))
+    for cut in cuts:
+        pattern = " ".join(words[:cut]) + (" " if cut % 2 else "")
+        expected = _ends_by_table(matcher.text, pattern, max_errors)
+        assert matcher.ends(pattern, max_errors) == expected
