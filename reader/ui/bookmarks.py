@@ -189,7 +189,8 @@ class BookmarkMarks(QWidget):
 
     def set_marks(self, marks: list[tuple[int, Color]]) -> None:
         self._marks = marks
-        self._by_position = sorted(marks, key=lambda mark: mark[0])
+        # One ribbon per place: of several bookmarks on one paragraph only the last drawn was ever seen.
+        self._by_position = sorted(dict(marks).items())
         self.update()
 
     def marks(self) -> list[tuple[int, Color]]:
