@@ -12,9 +12,9 @@ from reader.ui.document_view import DocumentView
 
 EVERY_HIGHLIGHT_UP_TO = 1_000
 """Up to this many highlights Qt holds them all, wherever the view is (they cost it little)."""
-MARGIN = 2_000
-"""Characters of the document, at least, whose highlights Qt holds on each side of what is in view (as much as is
-in view, when that is more): scrolling within half of it hands Qt nothing new."""
+MARGIN = 500
+"""Characters of the document, at least, whose highlights Qt holds on each side of what is in view (half as much as
+is in view, when that is more): scrolling within half of it hands Qt nothing new."""
 
 
 class HighlightWindow(QObject):
@@ -69,7 +69,7 @@ class HighlightWindow(QObject):
                 self._shown = (0, sys.maxsize)
             return
         top, bottom = self._in_view()
-        margin = max(MARGIN, bottom - top)
+        margin = max(MARGIN, (bottom - top) // 2)
         shown = self._shown
         if shown is not None and shown[0] <= top - margin // 2 and bottom + margin // 2 <= shown[1]:
             return
