@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reader.ui.single_instance import SingleInstance
 
 START_TIMEOUT_MS = 60_000
+COLLECT_GARBAGE_BY_MS = 5_000  # at the latest (`_collect_garbage_once_painted`)
 
 
 def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after_start: bool) -> int:
@@ -104,13 +105,20 @@ def _run(
         QTimer.singleShot(START_TIMEOUT_MS, lambda: app.exit(1))
     window.notes_recovered.connect(lambda message: _tell(window, message, exit_after_start))
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
-    # Collections come back once the page is up; the first walks all the start made, so it waits a turn more.
-    window.document.first_painted.connect(lambda: QTimer.singleShot(0, gc.enable))
+    _collect_garbage_once_painted(window)
     window.show()
     instance.attach(window)
     # Later starts are answered once the page is up: the messenger's QtNetwork never delays the first paint.
     window.document.first_painted.connect(lambda: QTimer.singleShot(0, instance.listen))
     return app.exec()
+
+
+def _collect_garbage_once_painted(window: MainWindow) -> None:
+    """Garbage collection (off from the start) comes back once the page is up; the first collection walks all the
+    start made, so it waits a turn more. A window not painted at once (opened minimised, say) gets it back a few
+    seconds in."""
+    window.document.first_painted.connect(lambda: QTimer.singleShot(0, gc.enable))
+    QTimer.singleShot(COLLECT_GARBAGE_BY_MS, gc.enable)
 
 
 def _log_bugs_in(data_folder: Path) -> None:

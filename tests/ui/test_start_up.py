@@ -71,3 +71,17 @@ def test_the_window_starts_with_garbage_collection_off_and_a_failed_start_turns_
         main([])
     assert collecting == [False]
     assert gc.isenabled()
+
+
+def test_a_window_that_is_not_painted_yet_gets_garbage_collection_back_in_a_few_seconds(
+    qtbot, monkeypatch: pytest.MonkeyPatch, app_objects
+):
+    window = app.build_main_window(app_objects)
+    qtbot.addWidget(window)  # never shown, so never painted
+    monkeypatch.setattr(app, "COLLECT_GARBAGE_BY_MS", 10)
+    gc.disable()
+    try:
+        app._collect_garbage_once_painted(window)
+        qtbot.waitUntil(gc.isenabled, timeout=2000)
+    finally:
+        gc.enable()
