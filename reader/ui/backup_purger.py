@@ -30,9 +30,11 @@ class BackupPurger(QObject):
         return any(task.is_running for task in self._tasks)
 
     def purge(self, purge: Purge) -> None:
+        # Finished tasks are let go here, never in a slot of their own signal (that would delete the task while
+        # it is still emitting).
+        self._tasks = [task for task in self._tasks if task.is_running]
         task = Task(purge.run)  # no parent: the application holds it while it runs
         task.failed.connect(self._on_task_failed)
-        task.finished.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
         self._tasks.append(task)
         task.start(self._pool)
 
