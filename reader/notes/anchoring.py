@@ -93,14 +93,16 @@ class ReportText:
             start + len(body) for start, body in zip(self._section_starts.values(), self._bodies.values(), strict=True)
         ]
         self._start_list = list(self._section_starts.values())
+        self._section_list = list(self._section_starts)
         self._matcher: MatchText | None = None
         self._found: dict[Anchor, tuple[SectionId, int, int, AnchorMethod] | None] = {}
 
     def find(self, anchor: Anchor) -> tuple[SectionId, int, int, AnchorMethod] | None:
         """Where an anchor's quote is, by quote, context and position, remembered (the report does not change)."""
-        if anchor not in self._found:
-            self._found[anchor] = _find(self, anchor)
-        return self._found[anchor]
+        found = self._found.get(anchor, self)  # the text itself stands for "not looked for yet"
+        if found is self:
+            found = self._found[anchor] = _find(self, anchor)
+        return found  # type: ignore[return-value]
 
     def matcher(self) -> MatchText:
         """The report's text normalised for near matches, made on first use (most passes never need it)."""
@@ -136,10 +138,8 @@ class ReportText:
 
     def section_at(self, document_position: int) -> tuple[SectionId, int]:
         """The section holding a document position, and the position within that section's body."""
-        ids = list(self._section_starts)
-        starts = list(self._section_starts.values())
-        index = max(0, bisect_right(starts, document_position) - 1)
-        return ids[index], document_position - starts[index]
+        index = max(0, bisect_right(self._start_list, document_position) - 1)
+        return self._section_list[index], document_position - self._start_list[index]
 
     def anchor_at(self, section_id: SectionId, start: int, end: int, like: Anchor | None = None) -> Anchor:
         """An anchor for body[start:end] of a section; with `like`, its quote and context are kept."""
