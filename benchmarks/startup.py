@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -142,6 +143,7 @@ def main() -> int:
         if client.stdin:
             client.stdin.close()
         client.wait(timeout=10)
+        shutil.rmtree(scratch, ignore_errors=True)
 
     median = {name: statistics.median(values) for name, values in times.items()}
     display = f" on {env['DISPLAY']}" if opened == "xcb" and env.get("DISPLAY") else ""
