@@ -181,9 +181,10 @@ class NoteStore:
         return tuple(note_from_row(row) for row in self._query(sql, params))
 
     def iter_notes(self, batch: int = 200) -> Iterator[Note]:
-        """Every note of this report, oldest first, like `notes()`, but read `batch` rows at a time as they are
-        consumed (so a caller can read them a slice per event-loop turn). Write nothing until it is exhausted."""
-        cursor = self._query(f"SELECT {COLUMNS} FROM notes WHERE report = ? ORDER BY created, rowid", (self.report,))
+        """Every note of this report in the order they were saved, read `batch` rows at a time as they are consumed
+        (so a caller can read them a slice per event-loop turn: no sorting of every row before the first comes).
+        Sorted by `created` (a stable sort), they are in the order of `notes()`. Write nothing until it is exhausted."""
+        cursor = self._query(f"SELECT {COLUMNS} FROM notes WHERE report = ? ORDER BY rowid", (self.report,))
         try:
             while rows := cursor.fetchmany(batch):
                 yield from (note_from_row(row) for row in rows)

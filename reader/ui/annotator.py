@@ -161,6 +161,11 @@ class Annotator(QObject):
                 continue
             placements[note.id] = place_note(self.text, note)
             notes[note.id] = note
+        yield
+        in_order = sorted(notes.values(), key=lambda note: note.created)  # oldest first; stable: as saved
+        if [note.id for note in in_order] != list(notes):
+            notes.clear()
+            notes.update((note.id, note) for note in in_order)
         moves = moved_anchors(notes.values(), placements)
         if moves:
             with contextlib.suppress(ReaderError):  # an optimisation only: the quote places them again next time

@@ -214,10 +214,12 @@ class SearchPanel(QWidget):
         palette = self.palette()
         link = palette.color(QPalette.ColorRole.Link).name()
         focus = palette.color(QPalette.ColorRole.Accent).name()
-        self.suggestion.setStyleSheet(
+        sheet = (
             f"QPushButton {{ text-align: left; color: {link}; background: transparent; border: 2px solid transparent;"
             f" padding: 2px; }} QPushButton:focus {{ border-color: {focus}; }}"
         )
+        if sheet != self.suggestion.styleSheet():  # setting one polishes the button again, even when unchanged
+            self.suggestion.setStyleSheet(sheet)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.results and event.type() == QEvent.Type.KeyPress:
