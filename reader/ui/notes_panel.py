@@ -55,6 +55,7 @@ class NotesPanel(QWidget):
         self._built = False
         self.editor: NoteEditor | None = None
         self._ordered: tuple[tuple[Note, ...], str, list[Note]] | None = None  # notes, order, those notes in order
+        self._last_match: tuple[list[Note], tuple[object, ...], list[str], list[Note]] | None = None
 
     # Building (once, on first use)
 
@@ -277,17 +278,26 @@ class NotesPanel(QWidget):
         kind = self._kind.currentData() or _ANY
         words = chosen.text.casefold().split()
         layers = set(chosen.layers)
+        others = (chosen.tags, chosen.colors, chosen.layers, kind)
+        last = self._last_match
+        pool = notes
+        # Typing on narrows the filter: a note kept now was kept for the last words (each is within a word now).
+        narrowed = last is not None and last[0] is notes and last[1] == others
+        if narrowed and all(any(old in word for word in words) for old in last[2]):
+            pool = last[3]
+        search_text = self._model.search_text
         kept = []
-        for note in notes:
+        for note in pool:
             if layers and note.layer not in layers:
                 continue
             if kind and is_bookmark(note) != (kind == KIND_BOOKMARKS):
                 continue
-            if words and not all(word in self._model.search_text(note) for word in words):
+            if words and not all(word in search_text(note) for word in words):
                 continue
             kept.append(note)
         if chosen.tags or chosen.colors:
             kept = list(filter_notes(kept, NoteFilter(tags=chosen.tags, colors=chosen.colors)))
+        self._last_match = (notes, others, words, kept)
         return kept
 
     def show_bookmarks(self) -> None:
