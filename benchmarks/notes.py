@@ -1,6 +1,6 @@
 """Notes benchmark: with 10,000 notes, opening the store, listing, re-anchoring, exporting and importing.
 
-    .venv/bin/python benchmarks/notes.py                  # 10,000 notes
+    .venv/bin/python benchmarks/notes.py                  # 10,000 notes (minutes: the PDF export takes longest)
     .venv/bin/python benchmarks/notes.py --notes 50000    # more
     .venv/bin/python benchmarks/notes.py --runs 9         # the passes timed more often (default 5)
     .venv/bin/python benchmarks/notes.py --pdf-runs 0     # without the PDF export (the slowest by far)
@@ -166,7 +166,7 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=10_000, help="how many notes (default 10,000)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each timed pass (default 5)")
     parser.add_argument(
-        "--pdf-runs", type=int, default=1, help="runs of the PDF export, which takes long (default 1; 0 leaves it out)"
+        "--pdf-runs", type=int, default=3, help="runs of the PDF export, which takes long (default 3; 0 leaves it out)"
     )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
