@@ -13,8 +13,9 @@ printed, not asserted. Never run from the tests.
 The moments: start-up (a second start: a first one filled the page's cache; the window built and shown, the chrome
 and features built one per turn as in the app, the report's index opened, the notes indexed and painted); importing
 a W3C file of 5,000 notes (the file is read and placed beforehand, as the app does off the UI thread; the stall
-includes writing them, in slices of one transaction, as the app does); removing an imported layer of 1,000 notes;
-typing a word into the search field; opening the notes panel; typing a word into its filter, one key every 120 ms.
+includes writing them, in slices of one transaction, as the app does); removing an imported layer of 1,000 notes
+as the notes panel does, undoing and redoing that; deleting one note; typing a word into the search field; opening
+the notes panel; typing a word into its filter, one key every 120 ms.
 """
 
 from __future__ import annotations
@@ -258,6 +259,9 @@ def main() -> int:
 
     act("import 5,000 notes", lambda: annotator.start_import(prepared))  # as the app's importer does
     act(f"remove a layer of {shared:,} notes", lambda: annotator.start_removing_layer("shared"))  # as the panel does
+    act(f"undo: the layer's {shared:,} notes back", annotator.undo_stack.undo)
+    act(f"redo: the layer's {shared:,} notes removed again", annotator.undo_stack.redo)
+    act("delete one note", lambda: annotator.delete(annotator.notes()[len(annotator.notes()) // 2].id))
 
     window.ensure_features()
     search = window.findChild(QLineEdit, "searchField")
@@ -265,9 +269,7 @@ def main() -> int:
     type_into(app, search, "genocide")
     probe.stop()
     report_moment("typing 'genocide' into the search field", probe)
-    from PySide6.QtWidgets import QDockWidget
-
-    from PySide6.QtWidgets import QListView
+    from PySide6.QtWidgets import QDockWidget, QListView
 
     probe.start()
     window.findChild(QDockWidget, "notesDock").show()

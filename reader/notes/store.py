@@ -11,6 +11,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from reader.notes.note import (
     BUNDLED_REPORT_ID,
@@ -75,6 +76,7 @@ class _Unchanged(enum.Enum):
 
 
 UNCHANGED = _Unchanged.UNCHANGED
+_Result = TypeVar("_Result")
 STEP_BATCH = 100
 """How many notes `add_imported_in_steps` writes, or `remove_layer_in_steps` deletes, in one step (milliseconds)."""
 
@@ -381,14 +383,23 @@ class NoteStore:
 
     def restore_layer(self, layer: Layer, notes: Sequence[Note]) -> Layer:
         """Put a removed layer back with its settings and notes, in one transaction (undo of `remove_layer`)."""
+        _drained(self.restore_layer_in_steps(layer, notes))
+        return self.layer(layer.name)
+
+    def restore_layer_in_steps(
+        self, layer: Layer, notes: Sequence[Note], batch: int = STEP_BATCH
+    ) -> Generator[int, None, None]:
+        """`restore_layer`, `batch` notes per step, yielding how many are written so far; all or nothing, as
+        `add_imported_in_steps`."""
         with self._transaction():
             self._connection.execute(
                 "INSERT OR IGNORE INTO layers (name, read_only, visible, source, created) VALUES (?, ?, ?, ?, ?)",
                 (layer.name, int(layer.read_only), int(layer.visible), layer.source, iso(now())),
             )
-            for note in notes:
+            for done, note in enumerate(notes, start=1):
                 self._insert(replace(note, layer=layer.name))
-        return self.layer(layer.name)
+                if done % batch == 0 and done < len(notes):
+                    yield done
 
     def add_imported(self, layer: str, notes: Sequence[ImportedNote], source: str | None = None) -> tuple[Note, ...]:
         """Add notes read from a file to `layer` (created read-only if new) in one transaction.
@@ -498,7 +509,7 @@ class NoteStore:
             self._connection.execute(f"UPDATE layers SET {column} = ? WHERE name = ?", (int(value), name))
 
 
-def _drained(steps: Generator[int, None, tuple[Note, ...]]) -> tuple[Note, ...]:
+def _drained(steps: Generator[int, None, _Result]) -> _Result:
     """Every step carried out at once; what the last returned."""
     while True:
         try:

@@ -306,7 +306,8 @@ class Annotator(QObject):
         self._writing = True
         self._start_work(self._remove_layer(name))
 
-    def _remove_layer(self, name: str) -> Generator[None, None, _Announce]:
+    def _remove_layer(self, name: str, undoable: bool = True) -> Generator[None, None, _Announce]:
+        """Remove a layer in slices; `undoable`: push the step that brings it back (not when redoing one)."""
         layer = self._layers.get(name)
         steps = self._store.remove_layer_in_steps(name, batch=min(MAX_NOTES_PER_SLICE, 100))
         try:
@@ -324,7 +325,8 @@ class Annotator(QObject):
         if many:
             yield
         self._layers = {layer.name: layer for layer in self._store.layers()}
-        self.undo_stack.push(_RemoveLayer(self, layer, removed))
+        if undoable:
+            self.undo_stack.push(_RemoveLayer(self, layer, removed))
         if many:
             yield  # repainting, listing and indexing follow the announcement: they get a turn of their own
         return self.notes_changed.emit
@@ -350,6 +352,31 @@ class Annotator(QObject):
         self._finish()
         self._writing = True
         self._start_work(self._import(prepared))
+
+    def _start_writing(self, work: Generator[None, None, _Announce]) -> None:
+        self._finish()
+        self._loaded()
+        self._writing = True
+        self._start_work(work)
+
+    def _restore_layer(self, layer: Layer, notes: tuple[Note, ...]) -> Generator[None, None, _Announce]:
+        """Write a removed layer's notes back in slices (one transaction), then place them the same way."""
+        steps = self._store.restore_layer_in_steps(layer, notes, batch=min(MAX_NOTES_PER_SLICE, 100))
+        try:
+            yield from _in_slices(steps)
+        except ReaderError as error:
+            return functools.partial(self.failed.emit, str(error))
+        many = len(notes) > MAX_NOTES_PER_SLICE
+        if many:
+            yield  # the commit had its turn
+        self._layers = {layer.name: layer for layer in self._store.layers()}
+        if many:
+            yield
+        restored = tuple(note if note.layer == layer.name else _in_layer(note, layer.name) for note in notes)
+        yield from self._place_all(restored)
+        if many:
+            yield
+        return self.notes_changed.emit
 
     def _import(self, prepared: PreparedImport) -> Generator[None, None, _Announce]:
         from reader.notes.w3c_import import apply_import_in_steps
@@ -470,28 +497,12 @@ class _RemoveLayer(_NoteCommand):
         self._notes = notes
 
     def carry_out_again(self) -> None:
-        if self._layer is not None:
-            name = self._layer.name
-            annotator = self._annotator
-
-            def remove() -> None:
-                annotator._finish()
-                annotator._forget_notes(annotator._store.remove_layer(name))
-
-            _carry_out(annotator, remove)
+        if self._layer is not None:  # in slices, as the first removal (`notes_changed` once done)
+            self._annotator._start_writing(self._annotator._remove_layer(self._layer.name, undoable=False))
 
     def undo(self) -> None:
-        if self._layer is not None:
-            layer = self._layer
-            annotator = self._annotator
-
-            def restore() -> None:
-                annotator._finish()
-                annotator._store.restore_layer(layer, self._notes)
-                restored = (note if note.layer == layer.name else _in_layer(note, layer.name) for note in self._notes)
-                annotator._place_in_slices(restored)
-
-            _carry_out(annotator, restore, announce=False)  # `notes_changed` once they are placed
+        if self._layer is not None:  # the notes written back and placed in slices (`notes_changed` once done)
+            self._annotator._start_writing(self._annotator._restore_layer(self._layer, self._notes))
 
 
 def _carry_out(annotator: Annotator, change: Callable[[], object], reload: bool = False, announce: bool = True) -> None:
