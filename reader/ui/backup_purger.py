@@ -27,12 +27,13 @@ class BackupPurger(QObject):
 
     @property
     def is_busy(self) -> bool:
-        return any(task.is_running for task in self._tasks)
+        return self._pool.activeThreadCount() > 0
 
     def purge(self, purge: Purge) -> None:
-        # Finished tasks are let go here, never in a slot of their own signal (that would delete the task while
-        # it is still emitting).
-        self._tasks = [task for task in self._tasks if task.is_running]
+        # Finished tasks are let go only once the worker thread has left them all (a task still emitting its
+        # signals on the worker must not be deleted under it).
+        if self._pool.waitForDone(0):
+            self._tasks = []
         task = Task(purge.run)  # no parent: the application holds it while it runs
         task.failed.connect(self._on_task_failed)
         self._tasks.append(task)
