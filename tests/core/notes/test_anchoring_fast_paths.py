@@ -4,6 +4,7 @@ through byte counts."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pytest
@@ -169,3 +170,14 @@ def test_a_search_that_picks_up_after_words_searched_before_finds_the_same_ends(
         pattern = " ".join(words[:cut]) + (" " if cut % 2 else "")
         expected = _ends_by_table(matcher.text, pattern, max_errors)
         assert matcher.ends(pattern, max_errors) == expected
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_near_match_ends_of_a_quote_longer_than_a_byte_counts_are_those_of_the_table(seed: int) -> None:
+    """Past 247 characters the errors no longer fit in a byte, and the ends are picked out one by one."""
+    rng = random.Random(seed)
+    text = "".join(rng.choice("abcd") for _ in range(700))
+    pattern = list(text[200:500])
+    for _ in range(40):
+        pattern[rng.randrange(len(pattern))] = rng.choice("abcd")
+    assert MatchText((text,)).ends("".join(pattern), 75) == _ends_by_table(text, "".join(pattern), 75)
