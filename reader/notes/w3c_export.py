@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from json.encoder import encode_basestring as _json_string  # the C encoder, as json.dumps uses
 from pathlib import Path
 
 from reader.atomic_file import write_atomically
 from reader.content import Report, slugify
 from reader.notes.anchoring import ReportText, place_note
+from reader.notes.json_text import JsonPiece, indented_json
+from reader.notes.json_text import json_string as _json_string
 from reader.notes.note import COLOR_HEX, Color, Note, Style
 from reader.notes.w3c_model import W3C_CONTEXT, key_as_iri
 
@@ -192,14 +192,14 @@ def w3c_bytes(notes: Iterable[Note], report: Report | ReportText, *, safe: bool 
 
 
 @dataclass(frozen=True, slots=True)
-class _Annotations:
-    """The items of an AnnotationPage, written by `_write_json` as the list of `annotation(note, ...)` it stands for."""
+class _Annotations(JsonPiece):
+    """The items of an AnnotationPage, written as the list of `annotation(note, ...)` they stand for."""
 
     notes: tuple[Note, ...]
     text: ReportText
     safe: bool
 
-    def write(self, newline: str, parts: list[str]) -> None:
+    def write_json(self, newline: str, parts: list[str]) -> None:
         inner = newline + "  "
         source = _json_string(source_iri(self.text.report))
         parts.append("[" + inner)
@@ -283,60 +283,6 @@ def _body_json(value: str, purpose: str, newline: str) -> str:
 @cache
 def _stylesheet_json(color: Color, style: Style, newline: str) -> str:
     return indented_json(stylesheet(color, style)).replace("\n", newline)
-
-
-def indented_json(value: object) -> str:
-    """`value` as `json.dumps(value, ensure_ascii=False, indent=2)` writes it, character for character.
-
-    The standard library writes indented JSON in Python, a generator per nesting level; ten thousand annotations
-    take it most of a second. This writes the same text straight into one list.
-    """
-    parts: list[str] = []
-    _write_json(value, "\n", parts)
-    return "".join(parts)
-
-
-def _write_json(value: object, newline: str, parts: list[str]) -> None:
-    kind = type(value)
-    if kind is str:
-        parts.append(_json_string(value))
-    elif kind is int:
-        parts.append(int.__repr__(value))
-    elif kind is dict:
-        if not value:
-            parts.append("{}")
-            return
-        inner = newline + "  "
-        separator = "{" + inner
-        for key, item in value.items():
-            name = _json_string(key) if type(key) is str else json.dumps({key: None}, ensure_ascii=False)[1:-7]
-            parts.append(separator + name + ": ")
-            separator = "," + inner
-            if type(item) is str:
-                parts.append(_json_string(item))
-            elif type(item) is int:
-                parts.append(int.__repr__(item))
-            else:
-                _write_json(item, inner, parts)
-        parts.append(newline + "}")
-    elif kind is list:
-        if not value:
-            parts.append("[]")
-            return
-        inner = newline + "  "
-        separator = "[" + inner
-        for item in value:
-            if type(item) is str:
-                parts.append(separator + _json_string(item))
-            else:
-                parts.append(separator)
-                _write_json(item, inner, parts)
-            separator = "," + inner
-        parts.append(newline + "]")
-    elif kind is _Annotations:
-        value.write(newline, parts)
-    else:  # true, false, null, other numbers, anything unusual: as the standard library writes it
-        parts.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline))
 
 
 def export_w3c(path: Path, notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False) -> Path:

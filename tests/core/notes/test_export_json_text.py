@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from reader.content import ParagraphId, Report, SectionId
 from reader.notes.anchoring import ReportText, anchor_from_selection
+from reader.notes.json_text import indented_json
 from reader.notes.note import Anchor, Color, LayerName, Note, NoteId, Style
-from reader.notes.w3c_export import annotation_collection, indented_json, w3c_bytes
+from reader.notes.w3c_export import annotation_collection, w3c_bytes
 
 _LEAVES = (
     st.text()
