@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from reader.cli.passphrase import ask_file_passphrase
 from reader.content import Report
 from reader.notes.anchoring import Placement, ReportText, place_notes, reading_order
 from reader.notes.filter import NoteFilter, filter_notes
+from reader.notes.json_text import indented_json
 from reader.notes.note import Note, NotesError
 from reader.notes.store import NoteStore
 
@@ -64,7 +64,7 @@ def run_list(
     placements = place_notes(text, notes)
     rows = [note_row(note, placements[note.id], report) for note in reading_order(text, notes, placements)]
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(indented_json(rows))
         return 0
     if elsewhere:
         plural = "s" if elsewhere != 1 else ""
