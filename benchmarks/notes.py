@@ -15,7 +15,6 @@ Everything happens in a temporary folder; figures are printed, not asserted. Nev
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import statistics
@@ -37,6 +36,7 @@ from reader.notes.anchoring import (
     reading_order,
 )
 from reader.notes.export import export_notes
+from reader.notes.json_text import indented_json
 from reader.notes.note import MY_LAYER, Color, ImportedNote, Note, NoteId, Style
 from reader.notes.store import NoteStore
 from reader.notes.w3c_import import import_annotations
@@ -273,7 +273,7 @@ def plain_json(report: Report, notes: tuple[Note, ...]) -> str:
     text = ReportText(report)
     placements = place_notes(text, notes)
     rows = [note_row(note, placements[note.id], report) for note in reading_order(text, notes, placements)]
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return indented_json(rows)
 
 
 if __name__ == "__main__":
