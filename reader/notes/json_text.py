@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring as json_string  # the C encoder, as json.dumps uses
 
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
 
 class JsonPiece:
     """Part of a value that writes its own JSON text (for `indented_json`), at the indentation it is given."""
@@ -34,6 +36,8 @@ def _write_json(value: object, newline: str, parts: list[str]) -> None:
         parts.append(json_string(value))
     elif kind is int:
         parts.append(int.__repr__(value))
+    elif value is None or value is True or value is False:
+        parts.append(_CONSTANTS[value])
     elif kind is dict:
         if not value:
             parts.append("{}")
@@ -67,5 +71,5 @@ def _write_json(value: object, newline: str, parts: list[str]) -> None:
         parts.append(newline + "]")
     elif isinstance(value, JsonPiece):
         value.write_json(newline, parts)
-    else:  # true, false, null, other numbers, anything unusual: as the standard library writes it
+    else:  # other numbers, anything unusual: as the standard library writes it
         parts.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline))
