@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def main(argv: list[str] | None = None) -> int:
     """Run a command and return its exit code; with no command, open the window."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv in ([], ["--exit-after-start"]):  # the usual start: nothing to parse, so argparse is never loaded
+    if argv in ([], ["--exit-after-start"]):  # the usual start: nothing to parse, so no parser is built
         return _open_window(None, exit_after_start=bool(argv))
     from reader.cli.command_line import command_parser, opens_the_window, run_command, window_parser
 
