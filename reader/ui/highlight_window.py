@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QTextEdit
 
 from reader.ui.document_view import DocumentView
@@ -39,6 +39,11 @@ class HighlightWindow(QObject):
         self._longest = 0
         self._shown: tuple[int, int] | None = None  # the document range whose highlights Qt holds
         self._stopped = False
+        # The view moves while Qt lays the page out, even in the middle of a paint: look again on the next turn.
+        self._view_moved = QTimer(self)
+        self._view_moved.setSingleShot(True)
+        self._view_moved.setInterval(0)
+        self._view_moved.timeout.connect(self.show_near_view)
         document.verticalScrollBar().valueChanged.connect(self._on_view_moved)
         document.viewport().installEventFilter(self)
 
@@ -56,6 +61,7 @@ class HighlightWindow(QObject):
     def stop(self) -> None:
         """Hand Qt nothing more (the notes are closing; a new window may take the layer over)."""
         self._stopped = True
+        self._view_moved.stop()
         self._starts, self._ends, self._orders, self._selections, self._shown = [], [], [], [], None
 
     def show_near_view(self) -> None:
@@ -88,9 +94,9 @@ class HighlightWindow(QObject):
         return top, max(top, bottom)
 
     def _on_view_moved(self, *_args: object) -> None:
-        self.show_near_view()
+        self._view_moved.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self.show_near_view()
+            self._view_moved.start()
         return False

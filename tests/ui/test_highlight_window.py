@@ -36,11 +36,11 @@ def test_scrolling_far_hands_qt_the_highlights_there_and_only_those(
     qtbot.waitUntil(lambda: highlighter.is_active, timeout=10_000)
     scroll_bar = window.document.verticalScrollBar()
     scroll_bar.setValue(0)
-    assert first.text[:20] in painted_texts(window)
+    qtbot.waitUntil(lambda: first.text[:20] in painted_texts(window))
     assert last.text[:20] not in painted_texts(window)
 
     scroll_bar.setValue(scroll_bar.maximum())
-    assert last.text[:20] in painted_texts(window)
+    qtbot.waitUntil(lambda: last.text[:20] in painted_texts(window))
     assert first.text[:20] not in painted_texts(window)
     notes = window.findChild(QObject, "notesFeature").annotator.notes()
     assert highlighter.painted_notes() == {note.id for note in notes}  # a click finds either
