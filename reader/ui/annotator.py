@@ -9,13 +9,14 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from reader.content import Report
 from reader.errors import ReaderError
 from reader.notes.note import MY_LAYER, Anchor, Color, Layer, Note, NoteId, Style
 from reader.notes.store import NoteStore
 from reader.ui.long_lived import settle_long_lived
+from reader.ui.note_commands import AddNote, DeleteNote, RemoveLayer, in_layer
 
 if TYPE_CHECKING:  # anchoring is imported on first use, after the window has been painted
     from reader.notes.anchoring import Placement, ReportText
@@ -255,7 +256,7 @@ class Annotator(QObject):
         self._finish()
         note = self._store.add(anchor, text=text, color=color, style=style)
         self._put(note)
-        self.undo_stack.push(_AddNote(self, note))
+        self.undo_stack.push(AddNote(self, note))
         self.notes_changed.emit()
         return note
 
@@ -273,7 +274,7 @@ class Annotator(QObject):
         self._finish()
         note = self._store.delete(note_id)
         self._drop(note.id)
-        self.undo_stack.push(_DeleteNote(self, note))
+        self.undo_stack.push(DeleteNote(self, note))
         self.notes_changed.emit()
         return note
 
@@ -294,7 +295,7 @@ class Annotator(QObject):
         layer = self._layers.get(name)
         removed = self._store.remove_layer(name)
         self._forget_notes(removed)
-        self.undo_stack.push(_RemoveLayer(self, layer, removed))
+        self.undo_stack.push(RemoveLayer(self, layer, removed))
         self.notes_changed.emit()
         return removed
 
@@ -326,7 +327,7 @@ class Annotator(QObject):
             yield
         self._layers = {layer.name: layer for layer in self._store.layers()}
         if undoable:
-            self.undo_stack.push(_RemoveLayer(self, layer, removed))
+            self.undo_stack.push(RemoveLayer(self, layer, removed))
         if many:
             yield  # repainting, listing and indexing follow the announcement: they get a turn of their own
         return self.notes_changed.emit
@@ -372,7 +373,7 @@ class Annotator(QObject):
         self._layers = {layer.name: layer for layer in self._store.layers()}
         if many:
             yield
-        restored = tuple(note if note.layer == layer.name else _in_layer(note, layer.name) for note in notes)
+        restored = tuple(note if note.layer == layer.name else in_layer(note, layer.name) for note in notes)
         yield from self._place_all(restored)
         if many:
             yield
@@ -437,92 +438,6 @@ class Annotator(QObject):
     def _drop(self, note_id: NoteId) -> None:
         self._loaded().pop(note_id, None)
         self._placements.pop(note_id, None)
-
-
-class _NoteCommand(QUndoCommand):
-    """An undoable change to the notes that was already carried out when pushed: the first `redo()` does nothing."""
-
-    def __init__(self, annotator: Annotator, text: str) -> None:
-        super().__init__(text)
-        self._annotator = annotator
-        self._done = True  # QUndoStack.push() calls redo() at once, after the change has been written
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.carry_out_again()
-
-    def carry_out_again(self) -> None:
-        raise NotImplementedError
-
-
-class _AddNote(_NoteCommand):
-    """Undo of a new highlight: delete it (remembering any later edits), redo puts that note back."""
-
-    def __init__(self, annotator: Annotator, note: Note) -> None:
-        super().__init__(annotator, annotator.tr("Highlight"))
-        self._note = note
-
-    def carry_out_again(self) -> None:
-        _carry_out(self._annotator, lambda: self._annotator._restore(self._note))
-
-    def undo(self) -> None:
-        def remove() -> None:
-            self._note = self._annotator._remove(self._note.id)
-
-        _carry_out(self._annotator, remove)
-
-
-class _DeleteNote(_NoteCommand):
-    """Undo of a deletion: put the note back as it was; redo deletes it again."""
-
-    def __init__(self, annotator: Annotator, note: Note) -> None:
-        super().__init__(annotator, annotator.tr("Delete Note"))
-        self._note = note
-
-    def carry_out_again(self) -> None:
-        _carry_out(self._annotator, lambda: self._annotator._remove(self._note.id))
-
-    def undo(self) -> None:
-        _carry_out(self._annotator, lambda: self._annotator._restore(self._note))
-
-
-class _RemoveLayer(_NoteCommand):
-    """Undo of removing an imported layer: bring the layer and its notes back; redo removes them again."""
-
-    def __init__(self, annotator: Annotator, layer: Layer | None, notes: tuple[Note, ...]) -> None:
-        super().__init__(annotator, annotator.tr("Remove Layer"))
-        self._layer = layer
-        self._notes = notes
-
-    def carry_out_again(self) -> None:
-        if self._layer is not None:  # in slices, as the first removal (`notes_changed` once done)
-            self._annotator._start_writing(self._annotator._remove_layer(self._layer.name, undoable=False))
-
-    def undo(self) -> None:
-        if self._layer is not None:  # the notes written back and placed in slices (`notes_changed` once done)
-            self._annotator._start_writing(self._annotator._restore_layer(self._layer, self._notes))
-
-
-def _carry_out(annotator: Annotator, change: Callable[[], object], reload: bool = False, announce: bool = True) -> None:
-    """Run an undo or redo step; a failure (say, another window already changed the note) is reported, not raised."""
-    try:
-        change()
-    except ReaderError as error:
-        annotator.failed.emit(str(error))
-        annotator.reload()
-        return
-    if reload:
-        annotator.reload()
-    elif announce:
-        annotator.notes_changed.emit()
-
-
-def _in_layer(note: Note, layer: str) -> Note:
-    from dataclasses import replace
-
-    return replace(note, layer=layer)
 
 
 def _in_slices(steps: Generator[int, None, _Result]) -> Generator[None, None, _Result]:
