@@ -65,7 +65,8 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
     )
     size = len(quote)
     candidates = {(at, at + size): 0 for at in text.occurrences(quote)}
-    best = _best(text, wanted, candidates)
+    agreements: dict[tuple[bool, int], float] = {}  # the exact places are scored again with the near ones
+    best = _best(text, wanted, candidates, agreements)
     if not MIN_NEAR_QUOTE <= size <= MAX_NEAR_QUOTE:
         return best
     # No near match can beat an exact one scoring more than anything a match with one error can reach.
@@ -81,10 +82,16 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
         span = _tidied(text.text, end - length, end, wanted)
         if span is not None and candidates.get(span, errors) >= errors:
             candidates[span] = errors
-    return _best(text, wanted, candidates)
+    return _best(text, wanted, candidates, agreements)
 
 
-def _best(text: MatchText, wanted: _Wanted, candidates: dict[tuple[int, int], int]) -> QuoteMatch | None:
+def _best(
+    text: MatchText,
+    wanted: _Wanted,
+    candidates: dict[tuple[int, int], int],
+    agreements: dict[tuple[bool, int], float],
+) -> QuoteMatch | None:
+    """The best scoring candidate; `agreements` remembers the context's agreement before a start and after an end."""
     if len(candidates) > _MAX_CANDIDATES:
         kept = sorted(candidates.items(), key=lambda item: (item[1], _distance(wanted, item[0][0])))
         candidates = dict(kept[:_MAX_CANDIDATES])
@@ -97,10 +104,15 @@ def _best(text: MatchText, wanted: _Wanted, candidates: dict[tuple[int, int], in
         # Context agrees at most wholly (1.0): a place that could not beat the best even so is compared no further.
         if best is not None and _score(quote_score, 1.0, position_score, wanted) <= best.score:
             continue
-        prefix = _prefix_agreement(text.text, wanted, start)
+        prefix = agreements.get((True, start))
+        if prefix is None:
+            prefix = agreements[True, start] = _prefix_agreement(text.text, wanted, start)
         if best is not None and _score(quote_score, _context(prefix, 1.0), position_score, wanted) <= best.score:
             continue
-        context = _context(prefix, _suffix_agreement(text.text, wanted, end))
+        suffix = agreements.get((False, end))
+        if suffix is None:
+            suffix = agreements[False, end] = _suffix_agreement(text.text, wanted, end)
+        context = _context(prefix, suffix)
         score = _score(quote_score, context, position_score, wanted)
         if best is None or score > best.score:
             raw_start, raw_end = text.raw_span(start, end)
