@@ -104,6 +104,11 @@ class ReportText:
             found = self._found[anchor] = _find(self, anchor)
         return found  # type: ignore[return-value]
 
+    def forget_search_states(self) -> None:
+        """Let go of what near searches kept to help the next ones (tens of megabytes after a pass over many notes)."""
+        if self._matcher is not None:
+            self._matcher.forget_words()
+
     def matcher(self) -> MatchText:
         """The report's text normalised for near matches, made on first use (most passes never need it)."""
         if self._matcher is None:
@@ -236,6 +241,7 @@ def place_notes(
         placements[note.id] = place_note(text, note)
         if progress is not None and (done % 500 == 0 or done == len(notes)):
             progress(done, len(notes))
+    text.forget_search_states()
     return placements
 
 

@@ -30,7 +30,7 @@ _TYPOGRAPHIC = str.maketrans(
         **dict.fromkeys("‐‑‒–—―−", "-"),
     }
 )
-_REMEMBERED_BITS = 2**28  # the search states kept from pattern to pattern (32 MB) for a near search's words
+_REMEMBERED_BITS = 2**27  # at most 16 MB of search states kept from quote to quote (`MatchText.forget_words`)
 _BITS_SET = bytes(bin(value).count("1") for value in range(256))
 
 
@@ -178,6 +178,10 @@ class MatchText:
         room = _REMEMBERED_BITS // (2 * size) - len(self._after_words)
         plus, minus = _advance(self._char_masks(), size, pattern, start, plus, minus, self._after_words, room)
         return _best_of_runs(_ends_from(plus, minus, size, len(pattern), max_errors))
+
+    def forget_words(self) -> None:
+        """Let go of the search states kept after each word (a pass over many notes is over)."""
+        self._after_words.clear()
 
     def _char_masks(self) -> dict[str, int]:
         if self._masks is None:
