@@ -125,7 +125,10 @@ def edited_copy(folder: Path, rng: random.Random) -> tuple[Report, str]:
             else:
                 words[at] = rng.choice(["also", "widely", "reportedly", "documented", "its"])
         lines[number] = " ".join(words)
-    later = {number: rng.choice(headings) for number in moved}
+    destination = {}  # a moved paragraph's new place: after another section's heading
+    for number in moved:
+        own_heading = max(heading for heading in headings if heading < number)
+        destination[number] = rng.choice([heading for heading in headings if heading != own_heading])
     edited: list[str] = []
     for number, line in enumerate(lines):
         if number in removed or number in moved:
@@ -133,7 +136,7 @@ def edited_copy(folder: Path, rng: random.Random) -> tuple[Report, str]:
         edited.append(line)
         if line.startswith("#"):
             edited.extend(["", "A short introduction added in a later edition of the report.", ""])
-            edited.extend(f"{lines[source]}\n" for source, heading in later.items() if heading == number)
+            edited.extend(f"{lines[source]}\n" for source, heading in destination.items() if heading == number)
     text = "\n".join(edited)
     for old, new in [("policies, and practices", "policies and practices"), ("ruthless", "harsh"), ("cruel", "harsh")]:
         text = text.replace(old, new)
