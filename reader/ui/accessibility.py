@@ -13,6 +13,7 @@ reader asks for all of them; None there crashes the app).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import shiboken6
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QAccessibleAttributesInterface,
+    QAccessibleEvent,
     QAccessibleInterface,
     QAccessibleTextInterface,
     QTextBlock,
@@ -50,6 +52,7 @@ def _tr(text: str) -> str:
 _TEXT = QAccessible.InterfaceType.TextInterface
 _ATTRIBUTES = QAccessible.InterfaceType.AttributesInterface
 TERM_PREFIX = "term:"
+_factory_installed = False  # QAccessible keeps factories for the whole process
 
 
 _NOWHERE = shiboken6.VoidPtr(0)  # "no such interface": Qt wants a null pointer, and None cannot become one
@@ -215,6 +218,26 @@ class _TextRange(QAccessibleTextInterface):
         viewport = self._view.viewport()
         left = viewport.mapToGlobal(QPoint(0, 0)).x()
         return QRect(QPoint(left, first.top()), QPoint(left + viewport.width(), last.bottom()))
+
+
+def install_document_interface(view: QTextEdit, factory: Callable[[str, QObject], object]) -> None:
+    """Install `factory` (once) and make sure the view's interface is the one it makes. An interface Qt made for the
+    view before is deleted, and a screen reader told that the view's place in the tree (and, if it has the focus,
+    the focus) changed."""
+    global _factory_installed
+    if not _factory_installed:
+        _factory_installed = True
+        QAccessible.installFactory(factory)
+    current = QAccessible.queryAccessibleInterface(view)
+    if current is None or isinstance(current, DocumentAccessible):
+        return
+    QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(current))
+    if QAccessible.queryAccessibleInterface(view) is not None and QAccessible.isActive():
+        parent = view.parentWidget()
+        if parent is not None:
+            QAccessible.updateAccessibility(QAccessibleEvent(parent, QAccessible.Event.ObjectReorder))
+        if view.hasFocus():
+            QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.Focus))
 
 
 def document_accessible(view: QTextEdit) -> DocumentAccessible | None:

@@ -21,27 +21,13 @@ DOCUMENT_MARGIN = 24
 SCROLL_MARGIN = 12  # pixels kept above a heading or paragraph shown at the top
 
 
-_factory_installed = False
-
-
 def _accessible_factory(key: str, obj: QObject) -> object:
-    """Screen readers get the report as a document (`ui/accessibility.py`, imported only when one asks)."""
+    """Screen readers get the report as a document (`ui/accessibility.py`)."""
     if key == "DocumentView" and isinstance(obj, DocumentView):
         from reader.ui.accessibility import document_accessible
 
         return document_accessible(obj)
     return None
-
-
-def _install_accessible_factory() -> None:
-    """Once, before anything asks for the document view's accessible interface: Qt would otherwise expose it as
-    static text, with no headings, lists or links."""
-    global _factory_installed
-    if not _factory_installed:
-        from PySide6.QtGui import QAccessible  # here, not at import: its enums cost every start milliseconds
-
-        _factory_installed = True
-        QAccessible.installFactory(_accessible_factory)
 
 
 class DocumentView(QTextBrowser):
@@ -54,7 +40,6 @@ class DocumentView(QTextBrowser):
     context_menu_opening = Signal(object, int)  # the QMenu about to be shown, and the document position clicked
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
-        _install_accessible_factory()  # before anything asks for this widget's accessible interface
         super().__init__(parent)
         self.setObjectName("document")
         self.setAccessibleName(self.tr("Report text"))
@@ -308,6 +293,15 @@ class DocumentView(QTextBrowser):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self.become_accessible)
+
+    def become_accessible(self) -> None:
+        """Give screen readers the report as a document (headings, lists, links), not Qt's static text. Done once
+        the page is painted (QAccessible costs every start milliseconds); an interface Qt made for the view before
+        then is replaced. Safe to call again."""
+        from reader.ui.accessibility import install_document_interface
+
+        install_document_interface(self, _accessible_factory)
 
     def _on_scrolled(self, _value: int) -> None:
         # Work out the section once the scroll has settled, not on every intermediate value.

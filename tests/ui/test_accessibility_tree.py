@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import (
     QAccessible,
@@ -177,3 +179,37 @@ def test_the_caret_starts_at_the_restored_place(make_window, report):
     first.close()
     second = make_window()
     assert second.document.paragraph_at(second.document.textCursor().position())[0].id == paragraph.id
+
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+EARLY_QUESTION = """
+import sys
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication
+from reader.content import load_report
+from reader.ui.document_view import DocumentView
+
+app = QApplication(sys.argv[:1])
+view = DocumentView(load_report(sys.argv[1]))
+view.setHtml("<h1>Title</h1><p>Text</p>")
+print(QAccessible.queryAccessibleInterface(view).role().name)  # asked before the first paint
+view.show()
+for _ in range(500):
+    app.processEvents()
+document = QAccessible.queryAccessibleInterface(view)
+print(document.child(0).role().name, document.textInterface().text(0, 5))
+"""
+
+
+def test_an_interface_qt_made_before_the_first_paint_is_replaced_by_the_document(tmp_path):
+    """The document's interface is installed once the page is painted; a screen reader that asked earlier got Qt's
+    static text, which is swapped for the document. (A process of its own: Qt keeps factories for a process.)"""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", EARLY_QUESTION, str(CONTENT)], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split("\n")[:2] == ["StaticText", "Heading Title"], result.stderr
