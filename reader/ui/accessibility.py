@@ -228,11 +228,13 @@ def install_document_interface(view: QTextEdit, factory: Callable[[str, QObject]
     if not _factory_installed:
         _factory_installed = True
         QAccessible.installFactory(factory)
+    if not QAccessible.isActive():  # no assistive technology has asked yet: Qt has made no interface for the view
+        return
     current = QAccessible.queryAccessibleInterface(view)
     if current is None or isinstance(current, DocumentAccessible):
         return
     QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(current))
-    if QAccessible.queryAccessibleInterface(view) is not None and QAccessible.isActive():
+    if QAccessible.queryAccessibleInterface(view) is not None:
         parent = view.parentWidget()
         if parent is not None:
             QAccessible.updateAccessibility(QAccessibleEvent(parent, QAccessible.Event.ObjectReorder))

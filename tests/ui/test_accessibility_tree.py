@@ -192,6 +192,7 @@ from reader.ui.document_view import DocumentView
 app = QApplication(sys.argv[:1])
 view = DocumentView(load_report(sys.argv[1]))
 view.setHtml("<h1>Title</h1><p>Text</p>")
+QAccessible.setActive(True)  # as when a screen reader runs
 print(QAccessible.queryAccessibleInterface(view).role().name)  # asked before the first paint
 view.show()
 for _ in range(500):
