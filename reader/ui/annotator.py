@@ -167,6 +167,7 @@ class Annotator(QObject):
         if [note.id for note in in_order] != list(notes):
             notes.clear()
             notes.update((note.id, note) for note in in_order)
+        self.text.forget_search_states()  # what near searches kept to help each other: megabytes, not needed now
         moves = moved_anchors(notes.values(), placements)
         if moves:
             with contextlib.suppress(ReaderError):  # an optimisation only: the quote places them again next time
@@ -192,6 +193,7 @@ class Annotator(QObject):
                 continue
             placements[note.id] = place_note(self.text, note)
             placed[note.id] = note
+        self.text.forget_search_states()
         if newest is not None and any(note.created < newest for note in notes):  # keep them oldest first
             in_order = sorted(placed.values(), key=lambda note: note.created)
             placed.clear()
