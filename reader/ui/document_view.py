@@ -293,12 +293,11 @@ class DocumentView(QTextBrowser):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)
-            QTimer.singleShot(0, self.become_accessible)
 
     def become_accessible(self) -> None:
-        """Give screen readers the report as a document (headings, lists, links), not Qt's static text. Done once
-        the page is painted (QAccessible costs every start milliseconds); an interface Qt made for the view before
-        then is replaced. Safe to call again."""
+        """Give screen readers the report as a document (headings, lists, links), not Qt's static text. The window
+        asks once its features are built, after the first paint (QAccessible and this module cost every start
+        milliseconds); an interface Qt made for the view before then is replaced. Safe to call again."""
         from reader.ui.accessibility import install_document_interface
 
         install_document_interface(self, _accessible_factory)

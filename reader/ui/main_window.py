@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         from reader.ui import accessibility
 
         accessibility.watch_window(self)  # names for Qt's own parts; status messages said aloud
+        self.document.become_accessible()  # the report as a document for screen readers
 
     def _make_notes(self) -> NotesFeature:
         """Open the notes and build and wire their feature (at the start, and whenever the lock lets them open)."""

@@ -195,16 +195,17 @@ view.setHtml("<h1>Title</h1><p>Text</p>")
 QAccessible.setActive(True)  # as when a screen reader runs
 print(QAccessible.queryAccessibleInterface(view).role().name)  # asked before the first paint
 view.show()
-for _ in range(500):
-    app.processEvents()
+app.processEvents()
+view.become_accessible()  # as the window does once its features are built
 document = QAccessible.queryAccessibleInterface(view)
 print(document.child(0).role().name, document.textInterface().text(0, 5))
 """
 
 
 def test_an_interface_qt_made_before_the_first_paint_is_replaced_by_the_document(tmp_path):
-    """The document's interface is installed once the page is painted; a screen reader that asked earlier got Qt's
-    static text, which is swapped for the document. (A process of its own: Qt keeps factories for a process.)"""
+    """The document's interface is installed once the window's features are built; a screen reader that asked
+    earlier got Qt's static text, which is swapped for the document. (A process of its own: Qt keeps factories for
+    a whole process.)"""
     import os
     import subprocess
     import sys
