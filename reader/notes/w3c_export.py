@@ -148,16 +148,21 @@ def annotation_collection(
     }
     if items:
         page_id = _named_iri("page", names)
-        collection["first"] = {
-            "@context": W3C_CONTEXT,
-            "id": page_id,
-            "type": "AnnotationPage",
-            "partOf": collection_id,
-            "startIndex": 0,
-            "items": items,
-        }
+        collection["first"] = _only_page(page_id, collection_id, items)
         collection["last"] = page_id
     return collection
+
+
+def _only_page(page_id: str, collection_id: str, items: object) -> dict[str, object]:
+    """The collection's one AnnotationPage, holding every annotation."""
+    return {
+        "@context": W3C_CONTEXT,
+        "id": page_id,
+        "type": "AnnotationPage",
+        "partOf": collection_id,
+        "startIndex": 0,
+        "items": items,
+    }
 
 
 def _named_iri(part: str, names: str) -> str:
@@ -179,14 +184,7 @@ def w3c_bytes(notes: Iterable[Note], report: Report | ReportText, *, safe: bool 
         page_id = _named_iri("page", names)
         collection["id"] = collection_id
         collection["total"] = len(notes)
-        collection["first"] = {
-            "@context": W3C_CONTEXT,
-            "id": page_id,
-            "type": "AnnotationPage",
-            "partOf": collection_id,
-            "startIndex": 0,
-            "items": _Annotations(notes, text, safe),
-        }
+        collection["first"] = _only_page(page_id, collection_id, _Annotations(notes, text, safe))
         collection["last"] = page_id
     return indented_json(collection).encode("utf-8") + b"\n"
 
