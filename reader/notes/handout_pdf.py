@@ -34,12 +34,13 @@ _NEEDS_SHAPING = re.compile(
 
 
 class _HandoutPdf(FPDF):
-    """An A4 page in points with the bundled font, text shaping, and the page number at its foot."""
+    """An A4 page in points with the bundled font and the page number at its foot."""
 
     def __init__(self, title: str) -> None:
         super().__init__(orientation="portrait", unit="pt", format="A4")
         self.set_title(title)
         self.set_creator("Field Reader")
+        self.alias_nb_pages("{pages:}")  # room for a count of up to five digits: a handout of 10,000 notes has 1,319
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.c_margin = 0  # text starts exactly at the margin; a quote is inset by padding instead
