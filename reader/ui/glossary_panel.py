@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.content import Report
 from reader.glossary import Glossary, GlossaryTerm, TermOccurrence
+from reader.ui.row_direction import RowDirectionDelegate
 
 _TERM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,6 +53,7 @@ class GlossaryPanel(QWidget):
         self._list.setAccessibleName(self.tr("Glossary terms"))
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._list.setItemDelegate(RowDirectionDelegate(self._list))  # English terms read left to right in Arabic
         self._entry = QTextBrowser(self)
         self._entry.setObjectName("glossaryEntry")
         self._entry.setAccessibleName(self.tr("Glossary entry"))

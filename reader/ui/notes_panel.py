@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -19,9 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,9 +27,11 @@ from reader.notes.filter import NoteFilter, filter_notes
 from reader.notes.note import MY_LAYER, Color, Note
 from reader.ui.annotator import Annotator
 from reader.ui.bookmarks import bookmark_icon, is_bookmark
+from reader.ui.eliding_combo_box import ElidingComboBox
 from reader.ui.note_colors import color_icon
 from reader.ui.note_editor import COLOR_LABELS, NoteEditor
 from reader.ui.notes_model import NOTE_ID_ROLE, NotesModel
+from reader.ui.row_direction import RowDirectionDelegate
 
 ORDER_READING = "reading"
 ORDER_NEWEST = "newest"
@@ -92,6 +91,7 @@ class NotesPanel(QWidget):
         self._list.setModel(self._model)
         self._list.setWordWrap(False)
         self._list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._list.setItemDelegate(RowDirectionDelegate(self._list))  # English quotes read left to right in Arabic
         self._list.setAlternatingRowColors(True)
         self._list.setUniformItemSizes(True)  # fast with thousands of notes; each row is three lines
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -192,7 +192,7 @@ class NotesPanel(QWidget):
         self.refresh()
 
     def _combo(self, name: str, label: str) -> QComboBox:
-        combo = _ElidingComboBox(self)
+        combo = ElidingComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(label)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -474,27 +474,6 @@ class _VerticalScroller(QScrollArea):
 
     def sizeHint(self) -> QSize:
         return self.widget().sizeHint() + QSize(self._bar_width(), 0)
-
-
-class _ElidingComboBox(QComboBox):
-    """A combo box that ends its chosen text with "…" when the panel is too narrow for it (large text, a narrow
-    dock) rather than cutting it off mid-letter; the whole text stays its tooltip and accessible value."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentTextChanged.connect(self.setToolTip)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
-        )
-        room = field.width() - (option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0)
-        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def _refill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
