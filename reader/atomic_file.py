@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 
 def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
@@ -17,11 +18,25 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
-        raise ReaderError(f"Cannot write {path.name}: the folder {folder} does not exist; choose another folder.")
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot write {name}: the folder {folder} does not exist; choose another folder."
+                ),
+                name=path.name,
+                folder=folder,
+            )
+        )
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ReaderError(f"Cannot write {path}: {exc.strerror}; choose a folder you can write to.") from exc
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot write {path}: {reason}; choose a folder you can write to."),
+                path=path,
+                reason=exc.strerror,
+            )
+        ) from exc
     try:
         if hasattr(os, "fchmod") and not private:
             os.fchmod(handle, 0o644)  # mkstemp makes files private; an exported handout is meant to be shared
@@ -32,7 +47,13 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise ReaderError(f"Cannot write {path}: {exc.strerror}; check the free disk space.") from exc
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot write {path}: {reason}; check the free disk space."),
+                path=path,
+                reason=exc.strerror,
+            )
+        ) from exc
     return path
 
 

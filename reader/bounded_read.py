@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 _CHUNK = _MB = 1024 * 1024
 
@@ -15,7 +16,9 @@ class RefusedFileError(ReaderError):
     """A file was refused before or while reading it; `reason` completes “Cannot … NAME: <reason>”."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"Cannot read {Path(path).name}: {reason}.")
+        super().__init__(
+            message(QT_TRANSLATE_NOOP("core", "Cannot read {name}: {reason}."), name=Path(path).name, reason=reason)
+        )
         self.path = Path(path)
         self.reason = reason
 
@@ -51,13 +54,21 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 
 def _check(status: os.stat_result, path: Path, limit: int) -> None:
     if stat.S_ISDIR(status.st_mode):
-        raise RefusedFileError(path, "it is a folder, not a file")
+        raise RefusedFileError(path, message(QT_TRANSLATE_NOOP("core", "it is a folder, not a file")))
     if not stat.S_ISREG(status.st_mode):
-        raise RefusedFileError(path, "it is not a regular file (a device, pipe or socket)")
+        raise RefusedFileError(
+            path, message(QT_TRANSLATE_NOOP("core", "it is not a regular file (a device, pipe or socket)"))
+        )
     if status.st_size > limit:
         raise RefusedFileError(path, _too_large(status.st_size, limit))
 
 
 def _too_large(size: int | None, limit: int) -> str:
-    allowed = f"the {limit / _MB:.1f} MB allowed".replace(".0 MB", " MB")
-    return f"it is {size / _MB:.1f} MB, more than {allowed}" if size is not None else f"it is more than {allowed}"
+    allowed = f"{limit / _MB:.1f}".removesuffix(".0")
+    if size is None:
+        return message(QT_TRANSLATE_NOOP("core", "it is more than the {allowed} MB allowed"), allowed=allowed)
+    return message(
+        QT_TRANSLATE_NOOP("core", "it is {size:.1f} MB, more than the {allowed} MB allowed"),
+        size=size / _MB,
+        allowed=allowed,
+    )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NewType
 
 from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.errors import ContentError, ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 if TYPE_CHECKING:
     from reader.markdown_tree import TreeBlock, TreeHeading
@@ -114,7 +115,12 @@ class Report:
         for section in self.sections:
             if section.id == section_id:
                 return section
-        raise ContentError(f"There is no section “{section_id}”; `field-reader sections` lists them.")
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "There is no section “{section_id}”; `field-reader sections` lists them."),
+                section_id=section_id,
+            )
+        )
 
     def has_section(self, section_id: str) -> bool:
         return any(section.id == section_id for section in self.sections)
@@ -131,7 +137,12 @@ class Report:
             for paragraph in section.paragraphs:
                 if paragraph.id == paragraph_id:
                     return paragraph
-        raise ContentError(f"There is no paragraph “{paragraph_id}” in this report.")
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "There is no paragraph “{paragraph_id}” in this report."),
+                paragraph_id=paragraph_id,
+            )
+        )
 
     def heading_path(self, section_id: str) -> tuple[Section, ...]:
         """The section and its ancestors, outermost first."""
@@ -169,15 +180,36 @@ def load_report(folder: Path, cache_folder: Path | None = None) -> Report:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise ContentError(f"Cannot open the content folder {folder}: it does not exist or is not a folder.")
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot open the content folder {folder}: it does not exist or is not a folder."
+                ),
+                folder=folder,
+            )
+        )
     manifest_path = folder / MANIFEST_NAME
-    raw_manifest = _read_bytes(manifest_path, missing=f"Cannot load {folder}: it has no {MANIFEST_NAME}.")
+    raw_manifest = _read_bytes(
+        manifest_path,
+        missing=message(
+            QT_TRANSLATE_NOOP("core", "Cannot load {folder}: it has no {manifest}."),
+            folder=folder,
+            manifest=MANIFEST_NAME,
+        ),
+    )
     manifest = _parse_manifest(raw_manifest, manifest_path)
     digest = sha256(raw_manifest)
     files: list[tuple[Path, bytes]] = []
     for name in manifest.files:
         path = folder / name
-        raw = _read_bytes(path, missing=f"Cannot load {folder}: the manifest lists {name}, which is missing.")
+        raw = _read_bytes(
+            path,
+            missing=message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {folder}: the manifest lists {name}, which is missing."),
+                folder=folder,
+                name=name,
+            ),
+        )
         digest.update(name.encode("utf-8") + b"\0" + raw)
         files.append((path, raw))
     if manifest.glossary:
@@ -188,7 +220,14 @@ def load_report(folder: Path, cache_folder: Path | None = None) -> Report:
     if sections is None:
         sections = _parse_sections([(path.name, _decode(raw, path)) for path, raw in files])
         if not sections:
-            raise ContentError(f"Cannot load {folder}: its Markdown has no headings, so there are no sections to show.")
+            raise ContentError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Cannot load {folder}: its Markdown has no headings, so there are no sections to show."
+                    ),
+                    folder=folder,
+                )
+            )
         if cache_path:
             _write_cached_sections(cache_path, sections)
     return Report(manifest=manifest, sections=sections, checksum=checksum, folder=folder)
@@ -198,11 +237,20 @@ def _read_bytes(path: Path, missing: str) -> bytes:
     try:
         return read_regular_file(path, MAX_CONTENT_FILE_BYTES)
     except RefusedFileError as exc:
-        raise ContentError(f"Cannot load {path.name} from {path.parent}: {exc.reason}.") from exc
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name} from {folder}: {reason}."),
+                name=path.name,
+                folder=path.parent,
+                reason=exc.reason,
+            )
+        ) from exc
     except FileNotFoundError as exc:
         raise ContentError(missing) from exc
     except OSError as exc:
-        raise ContentError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("core", "Cannot read {path}: {reason}."), path=path, reason=exc.strerror)
+        ) from exc
 
 
 def _glossary_bytes(path: Path) -> bytes:
@@ -218,7 +266,15 @@ def _decode(raw: bytes, path: Path) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(f"Cannot load {path.name}: line {line} is not valid UTF-8; save the file as UTF-8.") from exc
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot load {name}: line {line} is not valid UTF-8; save the file as UTF-8."
+                ),
+                name=path.name,
+                line=line,
+            )
+        ) from exc
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -226,37 +282,91 @@ def _parse_manifest(raw: bytes, path: Path) -> Manifest:
     try:
         data = json.loads(_decode(raw, path))
     except json.JSONDecodeError as exc:
-        raise ContentError(f"Cannot load {path.name}: line {exc.lineno} is not valid JSON ({exc.msg}).") from exc
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: line {line} is not valid JSON ({problem})."),
+                name=path.name,
+                line=exc.lineno,
+                problem=exc.msg,
+            )
+        ) from exc
     except RecursionError as exc:
-        raise ContentError(f"Cannot load {path.name}: its JSON is nested too deeply to be a manifest.") from exc
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: its JSON is nested too deeply to be a manifest."),
+                name=path.name,
+            )
+        ) from exc
     except ValueError as exc:  # a number of thousands of digits, which Python refuses to read
-        raise ContentError(f"Cannot load {path.name}: it holds a number too long to read.") from exc
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: it holds a number too long to read."), name=path.name
+            )
+        ) from exc
     if not isinstance(data, dict):
-        raise ContentError(f"Cannot load {path.name}: it must hold one JSON object.")
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("core", "Cannot load {name}: it must hold one JSON object."), name=path.name)
+        )
     missing = [key for key in _REQUIRED_KEYS if not data.get(key)]
     if missing:
-        raise ContentError(f"Cannot load {path.name}: it lacks {', '.join(missing)}.")
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: it lacks {keys}."),
+                name=path.name,
+                keys=", ".join(missing),
+            )
+        )
     files = data["files"]
     if not isinstance(files, list) or not all(isinstance(name, str) and name for name in files):
-        raise ContentError(f"Cannot load {path.name}: “files” must be a list of Markdown file names.")
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: “files” must be a list of Markdown file names."),
+                name=path.name,
+            )
+        )
     for position, name in enumerate(files):
         if Path(name).is_absolute() or ".." in Path(name).parts:
-            raise ContentError(f"Cannot load {path.name}: “{name}” must be a file inside the content folder.")
+            raise ContentError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot load {name}: “{file}” must be a file inside the content folder."),
+                    name=path.name,
+                    file=name,
+                )
+            )
         if name in files[:position]:
-            raise ContentError(f"Cannot load {path.name}: “files” lists {name} twice; list each file once.")
+            raise ContentError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot load {name}: “files” lists {file} twice; list each file once."),
+                    name=path.name,
+                    file=name,
+                )
+            )
     text_keys = ("title", "publisher", "source", "language", "edition_date")
     for key in text_keys:
         if not isinstance(data[key], str):
-            raise ContentError(f"Cannot load {path.name}: “{key}” must be text.")
+            raise ContentError(
+                message(QT_TRANSLATE_NOOP("core", "Cannot load {name}: “{key}” must be text."), name=path.name, key=key)
+            )
     if not is_iso_date(data["edition_date"]):
         raise ContentError(
-            f"Cannot load {path.name}: “edition_date” is “{data['edition_date']}”; write the date as YYYY-MM-DD."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot load {name}: “edition_date” is “{date}”; write the date as YYYY-MM-DD."
+                ),
+                name=path.name,
+                date=data["edition_date"],
+            )
         )
     corrections = data.get("corrections") or []
     glossary = data.get("glossary")
     given_id = data.get("id")
     if given_id is not None and not (isinstance(given_id, str) and _REPORT_ID.fullmatch(given_id)):
-        raise ContentError(f"Cannot load {path.name}: “id” must be lower-case letters, digits and hyphens.")
+        raise ContentError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: “id” must be lower-case letters, digits and hyphens."),
+                name=path.name,
+            )
+        )
     return Manifest(
         id=given_id or report_id_from(data["publisher"], data["title"]),
         title=data["title"],
@@ -394,7 +504,14 @@ class _SectionBuilder:
             section_id = heading.explicit_id
             if section_id in self._ids:
                 raise ContentError(
-                    f"Cannot load {file_name}: line {heading.line} repeats the section id “{section_id}”."
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "Cannot load {file_name}: line {line} repeats the section id “{section_id}”."
+                        ),
+                        file_name=file_name,
+                        line=heading.line,
+                        section_id=section_id,
+                    )
                 )
         else:
             base = slugify(heading.title)

@@ -13,6 +13,7 @@ from typing import NewType
 from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.content import MAX_CONTENT_FILE_BYTES, ParagraphId, Report, SectionId
 from reader.errors import ContentError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 TermId = NewType("TermId", str)
 
@@ -127,7 +128,12 @@ class Glossary:
             return self._by_id[TermId(term_id)]
         except KeyError:
             raise GlossaryError(
-                f"There is no glossary entry “{term_id}”; `field-reader glossary` lists them."
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "There is no glossary entry “{term_id}”; `field-reader glossary` lists them."
+                    ),
+                    term_id=term_id,
+                )
             ) from None
 
     def has_term(self, term_id: str) -> bool:
@@ -207,30 +213,80 @@ def read_glossary_file(path: Path) -> tuple[tuple[GlossaryTerm, ...], str | None
     try:
         raw = read_regular_file(path, MAX_CONTENT_FILE_BYTES).decode("utf-8")
     except RefusedFileError as exc:
-        raise GlossaryError(f"Cannot load the glossary {path.name}: {exc.reason}.") from exc
+        raise GlossaryError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load the glossary {name}: {reason}."),
+                name=path.name,
+                reason=exc.reason,
+            )
+        ) from exc
     except FileNotFoundError as exc:
         raise GlossaryError(
-            f"Cannot load the glossary: {path.name} is missing; add it or remove “glossary” from the manifest."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Cannot load the glossary: {name} is missing; add it or remove “glossary” from the manifest.",
+                ),
+                name=path.name,
+            )
         ) from exc
     except UnicodeDecodeError as exc:
-        raise GlossaryError(f"Cannot load the glossary: {path.name} is not valid UTF-8; save it as UTF-8.") from exc
+        raise GlossaryError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load the glossary: {name} is not valid UTF-8; save it as UTF-8."),
+                name=path.name,
+            )
+        ) from exc
     except OSError as exc:
-        raise GlossaryError(f"Cannot read the glossary {path}: {exc.strerror}.") from exc
+        raise GlossaryError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot read the glossary {path}: {reason}."), path=path, reason=exc.strerror
+            )
+        ) from exc
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise GlossaryError(f"Cannot load {path.name}: line {exc.lineno} is not valid JSON ({exc.msg}).") from exc
+        raise GlossaryError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: line {line} is not valid JSON ({problem})."),
+                name=path.name,
+                line=exc.lineno,
+                problem=exc.msg,
+            )
+        ) from exc
     except RecursionError as exc:
-        raise GlossaryError(f"Cannot load {path.name}: its JSON is nested too deeply to be a glossary.") from exc
+        raise GlossaryError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: its JSON is nested too deeply to be a glossary."),
+                name=path.name,
+            )
+        ) from exc
     except ValueError as exc:  # a number of thousands of digits, which Python refuses to read
-        raise GlossaryError(f"Cannot load {path.name}: it holds a number too long to read.") from exc
+        raise GlossaryError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: it holds a number too long to read."), name=path.name
+            )
+        ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise GlossaryError(f"Cannot load {path.name}: it must hold one JSON object with a “terms” list.")
+        raise GlossaryError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {name}: it must hold one JSON object with a “terms” list."),
+                name=path.name,
+            )
+        )
     glossary_format = data.get("format", 1)
     if glossary_format not in READABLE_FORMATS or isinstance(glossary_format, bool):
         raise GlossaryError(
-            f"Cannot load {path.name}: it is in glossary format {glossary_format}, "
-            f"but this version reads formats 1 to {GLOSSARY_FORMAT}; update Field Reader."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Cannot load {name}: it is in glossary format {glossary_format}, but this version reads formats "
+                    "1 to {newest}; update Field Reader.",
+                ),
+                name=path.name,
+                glossary_format=glossary_format,
+                newest=GLOSSARY_FORMAT,
+            )
         )
     as_of = _parse_as_of(data.get("as_of"), path.name)
     terms = tuple(_parse_term(entry, number, path.name) for number, entry in enumerate(data["terms"], start=1))
@@ -248,29 +304,52 @@ def _parse_as_of(value: object, file_name: str) -> str | None:
             pass
         else:
             return value
-    raise GlossaryError(f"Cannot load {file_name}: its “as_of” must be a date written YYYY-MM-DD, like 2025-02-11.")
+    raise GlossaryError(
+        message(
+            QT_TRANSLATE_NOOP(
+                "core", "Cannot load {file_name}: its “as_of” must be a date written YYYY-MM-DD, like 2025-02-11."
+            ),
+            file_name=file_name,
+        )
+    )
 
 
 def _parse_term(entry: object, number: int, file_name: str) -> GlossaryTerm:
-    where = f"Cannot load {file_name}: entry {number}"
+    where = message(QT_TRANSLATE_NOOP("core", "Cannot load {name}: entry {number}"), name=file_name, number=number)
     if not isinstance(entry, dict):
-        raise GlossaryError(f"{where} must be a JSON object.")
+        raise GlossaryError(message(QT_TRANSLATE_NOOP("core", "{where} must be a JSON object."), where=where))
     for key in ("id", "term", "definition"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
-            raise GlossaryError(f"{where} needs a non-empty text “{key}”.")
+            raise GlossaryError(
+                message(QT_TRANSLATE_NOOP("core", "{where} needs a non-empty text “{key}”."), where=where, key=key)
+            )
     term_id = entry["id"]
-    where = f"Cannot load {file_name}: entry “{term_id}”"
+    where = message(QT_TRANSLATE_NOOP("core", "Cannot load {name}: entry “{term_id}”"), name=file_name, term_id=term_id)
     if not _ID.fullmatch(term_id):
-        raise GlossaryError(f"{where} needs an id of lower-case letters, digits and hyphens.")
+        raise GlossaryError(
+            message(
+                QT_TRANSLATE_NOOP("core", "{where} needs an id of lower-case letters, digits and hyphens."), where=where
+            )
+        )
     for key in ("expansion", "explanation"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
-            raise GlossaryError(f"{where} has a “{key}” that is not text.")
+            raise GlossaryError(
+                message(QT_TRANSLATE_NOOP("core", "{where} has a “{key}” that is not text."), where=where, key=key)
+            )
     for key in ("aliases", "related", "sources", "case_bound"):
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            raise GlossaryError(f"{where} has a “{key}” that is not a list of texts.")
+            raise GlossaryError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "{where} has a “{key}” that is not a list of texts."),
+                    where=where,
+                    key=key,
+                )
+            )
     if not isinstance(entry.get("background", False), bool):
-        raise GlossaryError(f"{where} has a “background” that is not true or false.")
+        raise GlossaryError(
+            message(QT_TRANSLATE_NOOP("core", "{where} has a “background” that is not true or false."), where=where)
+        )
     term = GlossaryTerm(
         id=TermId(term_id),
         term=_clean(entry["term"]),
@@ -286,7 +365,15 @@ def _parse_term(entry: object, number: int, file_name: str) -> GlossaryTerm:
     for form in term.case_bound:
         if form not in term.forms:
             raise GlossaryError(
-                f"{where} lists “{form}” as case-bound, but it is not its term, expansion or one of its aliases."
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{where} lists “{form}” as case-bound, but it is not its term, expansion or one of its "
+                        "aliases.",
+                    ),
+                    where=where,
+                    form=form,
+                )
             )
     return term
 
@@ -300,21 +387,45 @@ def _check(terms: tuple[GlossaryTerm, ...], file_name: str) -> None:
     owners: dict[str, TermId] = {}
     for term in terms:
         if term.id in ids:
-            raise GlossaryError(f"Cannot load {file_name}: the id “{term.id}” is used by two entries.")
+            raise GlossaryError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot load {file_name}: the id “{term_id}” is used by two entries."),
+                    file_name=file_name,
+                    term_id=term.id,
+                )
+            )
         ids.add(term.id)
         for form in term.forms:
             key = _form_key(form)
             owner = owners.setdefault(key, term.id)
             if owner != term.id:
                 raise GlossaryError(
-                    f"Cannot load {file_name}: “{form}” belongs to both “{owner}” and “{term.id}”; keep it in one."
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "Cannot load {file_name}: “{form}” belongs to both “{owner}” and “{term_id}”; keep it in "
+                            "one.",
+                        ),
+                        file_name=file_name,
+                        form=form,
+                        owner=owner,
+                        term_id=term.id,
+                    )
                 )
     for term in terms:
         for related in term.related:
             if related not in ids:
                 raise GlossaryError(
-                    f"Cannot load {file_name}: entry “{term.id}” lists the related entry “{related}”, which does not "
-                    "exist."
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "Cannot load {file_name}: entry “{term_id}” lists the related entry “{related}”, which "
+                            "does not exist.",
+                        ),
+                        file_name=file_name,
+                        term_id=term.id,
+                        related=related,
+                    )
                 )
 
 

@@ -14,6 +14,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.serializers import to_html_string
 
 from reader.errors import ContentError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 # The attributes each inline element may carry; any other (from a {…} attribute list) is refused with its line.
@@ -39,7 +40,14 @@ class MarkdownError(ContentError):
     """Markdown the reader cannot show, with the file and line it is on (so `field-reader check` can list it)."""
 
     def __init__(self, file_name: str, line: int, problem: str) -> None:
-        super().__init__(f"Cannot load {file_name}: line {line} {problem}.")
+        super().__init__(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot load {file_name}: line {line} {problem}."),
+                file_name=file_name,
+                line=line,
+                problem=problem,
+            )
+        )
         self.file_name = file_name
         self.line = line
         self.problem = problem
@@ -84,7 +92,14 @@ def read_markdown(source: str, file_name: str) -> list[TreeHeading | TreeBlock]:
         return _FileReader(source, file_name).read()
     except RecursionError as exc:
         raise ContentError(
-            f"Cannot load {file_name}: its Markdown nests lists or block quotes too deeply to be read; flatten them."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Cannot load {file_name}: its Markdown nests lists or block quotes too deeply to be read; "
+                    "flatten them.",
+                ),
+                file_name=file_name,
+            )
         ) from exc
 
 
@@ -112,7 +127,9 @@ def render_inline(markdown_text: str) -> tuple[str, str]:
         _run_tree_processors(md, root)
         inner = _inner_html(md, paragraph)
     except RecursionError as exc:
-        raise ContentError("Cannot show a paragraph: its Markdown is nested too deeply to be read.") from exc
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("core", "Cannot show a paragraph: its Markdown is nested too deeply to be read."))
+        ) from exc
     return inner, _plain_text(inner)
 
 
@@ -194,7 +211,12 @@ class _FileReader:
                 planned.append(_Planned(child, "heading", box, raw, self._heading_line(raw)))
             elif not planned:
                 first = next((index for index, line in enumerate(self._lines) if line.strip()), 0)
-                raise self._error(first + 1, "has text before the first heading; start the file with a heading")
+                raise self._error(
+                    first + 1,
+                    message(
+                        QT_TRANSLATE_NOOP("core", "has text before the first heading; start the file with a heading")
+                    ),
+                )
             elif child.tag == "p":
                 planned.append(self._planned_block(child, "paragraph", box))
             elif child.tag in ("ul", "ol"):
@@ -205,16 +227,36 @@ class _FileReader:
                 planned.extend(self._callout_lines(child, box))
             elif child.tag == "pre":
                 line = self._line_of(_first_line(child.findtext("code") or ""))
-                raise self._error(line, "is indented by four spaces, which Markdown reads as code; remove the indent")
+                raise self._error(
+                    line,
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "is indented by four spaces, which Markdown reads as code; remove the indent"
+                        )
+                    ),
+                )
             elif child.tag != "hr":  # a thematic break carries no text, so it is simply not shown
-                raise self._error(self._cursor + 1, f"has a <{child.tag}> block, which the reader cannot show")
+                raise self._error(
+                    self._cursor + 1,
+                    message(
+                        QT_TRANSLATE_NOOP("core", "has a <{tag}> block, which the reader cannot show"), tag=child.tag
+                    ),
+                )
         return planned
 
     def _planned_block(self, element: Element, kind: str, box: int, prefix: str = "") -> _Planned:
         raw = element.text or ""
         line = self._line_of(_first_line(raw))
         if raw.count("[") > MAX_BRACKETS:
-            raise self._error(line, f"begins a paragraph with over {MAX_BRACKETS} “[”, too many to read as links")
+            raise self._error(
+                line,
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "begins a paragraph with over {max_brackets} “[”, too many to read as links"
+                    ),
+                    max_brackets=MAX_BRACKETS,
+                ),
+            )
         # A paragraph's lines are joined, so its Markdown, its text and its HTML are one line each.
         joined = " ".join(part.strip() for part in raw.split("\n") if part.strip())
         if kind == "attribution":
@@ -235,8 +277,13 @@ class _FileReader:
                 line = self._line_of(_first_line(item.text or item[0].text or ""))
                 raise self._error(
                     line,
-                    "has a list item holding more than one paragraph, or a list, quote or code block; "
-                    "the reader shows each list item as one paragraph",
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "has a list item holding more than one paragraph, or a list, quote or code block; the "
+                            "reader shows each list item as one paragraph",
+                        )
+                    ),
                 )
             # The number is part of the item's text, so it is shown, quoted and searched as written.
             prefix = f"{start + index}. " if ordered else ""
@@ -255,7 +302,11 @@ class _FileReader:
         if box_element.get("class") != "admonition callout":
             kind = " ".join(box_element.get("class", "").split()[1:])
             raise self._error(
-                self._line_of(f"!!! {kind}"), f"opens a “!!! {kind}” box; the reader knows only “!!! callout”"
+                self._line_of(f"!!! {kind}"),
+                message(
+                    QT_TRANSLATE_NOOP("core", "opens a “!!! {kind}” box; the reader knows only “!!! callout”"),
+                    kind=kind,
+                ),
             )
         lines = []
         for child in self._only_paragraphs(box_element, "a call-out box"):
@@ -263,7 +314,8 @@ class _FileReader:
                 lines.append(self._planned_block(child, "callout", box))
             elif child.text != "Callout":  # the title Python-Markdown gives a box that has none of its own
                 raise self._error(
-                    self._line_of("!!! callout"), "gives a call-out box a title; write “!!! callout” alone"
+                    self._line_of("!!! callout"),
+                    message(QT_TRANSLATE_NOOP("core", "gives a call-out box a title; write “!!! callout” alone")),
                 )
         return lines
 
@@ -272,7 +324,11 @@ class _FileReader:
             if child.tag != "p":
                 raise self._error(
                     self._line_of(_first_line(child.text or "")),
-                    f"puts a <{child.tag}> inside {what}, which may hold only paragraphs",
+                    message(
+                        QT_TRANSLATE_NOOP("core", "puts a <{tag}> inside {what}, which may hold only paragraphs"),
+                        tag=child.tag,
+                        what=what,
+                    ),
                 )
         return list(container)
 
@@ -282,15 +338,21 @@ class _FileReader:
         element = item.element
         title = _plain_text(_inner_html(self._md, element))
         if not title or item.markdown.startswith("{"):
-            raise self._error(item.line, "has a heading without a title")
+            raise self._error(item.line, message(QT_TRANSLATE_NOOP("core", "has a heading without a title")))
         explicit_id = element.get("id")
         malformed = set(element.attrib) - {"id"} or "{#" in title
         if malformed or (explicit_id is not None and not _SECTION_ID.fullmatch(explicit_id)):
             braces = item.markdown[item.markdown.rfind("{") :] if "{" in item.markdown else item.markdown
             raise self._error(
                 item.line,
-                f"ends its heading with “{braces}”, which is not a section id; "
-                "write {#my-id} with lower-case letters, digits and hyphens",
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "ends its heading with “{braces}”, which is not a section id; write {{#my-id}} with "
+                        "lower-case letters, digits and hyphens",
+                    ),
+                    braces=braces,
+                ),
             )
         return TreeHeading(_HEADING_LEVELS[element.tag], title, explicit_id, item.line, body)
 
@@ -300,9 +362,19 @@ class _FileReader:
             if child is element:
                 continue
             if child.tag == "img":
-                raise self._error(item.line, "has an image; the reader shows only text, so describe it in words")
+                raise self._error(
+                    item.line,
+                    message(
+                        QT_TRANSLATE_NOOP("core", "has an image; the reader shows only text, so describe it in words")
+                    ),
+                )
             if not set(child.attrib) <= _INLINE_ATTRIBUTES.get(child.tag, frozenset()):
-                raise self._error(item.line, "has a {…} attribute list, which the reader does not use; remove it")
+                raise self._error(
+                    item.line,
+                    message(
+                        QT_TRANSLATE_NOOP("core", "has a {{…}} attribute list, which the reader does not use; remove it")
+                    ),
+                )
         inner = _inner_html(self._md, element)
         return TreeBlock(item.kind, item.box, item.markdown, inner, _plain_text(inner), item.ordered)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 APP_NAME = "field-reader"
 
@@ -47,7 +48,14 @@ def _ensure(folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ReaderError(
-            f"Cannot use {folder} for your notes: {exc.strerror}; set READER_DATA_DIR to a folder you can write to."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Cannot use {folder} for your notes: {reason}; set READER_DATA_DIR to a folder you can write to.",
+                ),
+                folder=folder,
+                reason=exc.strerror,
+            )
         ) from exc
     return folder
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 if TYPE_CHECKING:
     from reader.sealing import SealKey
@@ -198,7 +199,13 @@ class Preferences:
     @theme.setter
     def theme(self, value: str) -> None:
         if value not in THEMES:
-            raise ReaderError(f"Unknown theme “{value}”; choose one of {', '.join(THEMES)}.")
+            raise ReaderError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Unknown theme “{value}”; choose one of {names}."),
+                    value=value,
+                    names=", ".join(THEMES),
+                )
+            )
         self._values["theme"] = value
 
     @property
@@ -210,7 +217,13 @@ class Preferences:
     @language.setter
     def language(self, value: str) -> None:
         if value not in LANGUAGES:
-            raise ReaderError(f"Unknown language “{value}”; choose one of {', '.join(LANGUAGES)}.")
+            raise ReaderError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Unknown language “{value}”; choose one of {names}."),
+                    value=value,
+                    names=", ".join(LANGUAGES),
+                )
+            )
         self._values["language"] = value
 
     @property
@@ -288,7 +301,13 @@ class Preferences:
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ReaderError(f"Cannot save preferences to {self._path}: {exc.strerror}.") from exc
+            raise ReaderError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot save preferences to {path}: {reason}."),
+                    path=self._path,
+                    reason=exc.strerror,
+                )
+            ) from exc
         public = dict(self._values)
         if self._sealed:
             for name in PRIVATE_KEYS:

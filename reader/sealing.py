@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 MAGIC = b"FIELD-READER-SEALED-1\n"
 KEY_BYTES = 32  # AES-256
@@ -50,12 +51,12 @@ def unseal(key: SealKey, blob: bytes, purpose: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     if not is_sealed(blob) or len(blob) < len(MAGIC) + _NONCE_BYTES + 16:
-        raise SealError("it is not a sealed Field Reader file")
+        raise SealError(message(QT_TRANSLATE_NOOP("core", "it is not a sealed Field Reader file")))
     nonce = blob[len(MAGIC) : len(MAGIC) + _NONCE_BYTES]
     try:
         return AESGCM(key.secret).decrypt(nonce, blob[len(MAGIC) + _NONCE_BYTES :], _associated(purpose))
     except InvalidTag as exc:
-        raise SealError("it is damaged, or it was sealed with another key") from exc
+        raise SealError(message(QT_TRANSLATE_NOOP("core", "it is damaged, or it was sealed with another key"))) from exc
 
 
 def derive_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> SealKey:

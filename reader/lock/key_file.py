@@ -20,6 +20,7 @@ from reader.errors import ReaderError
 from reader.lock.errors import LockError
 from reader.lock.names import KEY_FILE_NAME as FILE_NAME
 from reader.lock.names import key_file_path
+from reader.message import QT_TRANSLATE_NOOP, message, sentence_of
 from reader.sealing import SealError, SealKey, derive_key, seal, unseal
 
 __all__ = ["FILE_NAME", "KeyFile", "LockError", "LockSettings", "Opened", "key_file_path"]
@@ -41,9 +42,15 @@ class LockSettings:
 
     def __post_init__(self) -> None:
         if not 0 <= self.auto_lock_minutes <= 24 * 60:
-            raise LockError("Auto-lock takes a number of minutes from 0 (never) to 1440.")
+            raise LockError(
+                message(QT_TRANSLATE_NOOP("core", "Auto-lock takes a number of minutes from 0 (never) to 1440."))
+            )
         if not (self.erase_after_tries == 0 or 3 <= self.erase_after_tries <= 100):
-            raise LockError("Erasing after wrong tries takes 0 (never) or a number from 3 to 100.")
+            raise LockError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Erasing after wrong tries takes 0 (never) or a number from 3 to 100.")
+                )
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +86,9 @@ def read_key_file(data_folder: Path) -> KeyFile | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise LockError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise LockError(
+            message(QT_TRANSLATE_NOOP("core", "Cannot read {path}: {reason}."), path=path, reason=exc.strerror)
+        ) from exc
     try:
         data = json.loads(raw)
         return KeyFile(
@@ -92,7 +101,12 @@ def read_key_file(data_folder: Path) -> KeyFile | None:
             wrong_tries=int(data.get("wrong_tries", 0)),
         )
     except (ValueError, KeyError, TypeError, LockError) as exc:
-        raise LockError(f"The lock file {path} is damaged; without it the notes cannot be opened.") from exc
+        raise LockError(
+            message(
+                QT_TRANSLATE_NOOP("core", "The lock file {path} is damaged; without it the notes cannot be opened."),
+                path=path,
+            )
+        ) from exc
 
 
 def create_key_file(data_folder: Path, passphrase: str, settings: LockSettings, key: SealKey | None = None) -> SealKey:
@@ -130,7 +144,13 @@ def set_erase_passphrase(data_folder: Path, record: KeyFile, passphrase: str | N
     if passphrase is not None:
         check_new_passphrase(passphrase)
         if _unwrap(record, record.key_slot, passphrase) is not None:
-            raise LockError("The erase passphrase must differ from the passphrase; nothing was changed.")
+            raise LockError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The erase passphrase must differ from the passphrase; nothing was changed."
+                    )
+                )
+            )
     slot = _wrap(passphrase, _DURESS_MARKER, record) if passphrase is not None else _decoy()
     _write(data_folder, replace(record, erase_slot=slot))
 
@@ -141,9 +161,18 @@ def change_settings(data_folder: Path, record: KeyFile, settings: LockSettings) 
 
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise LockError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters; nothing was changed.")
+        raise LockError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Choose a passphrase of at least {min_passphrase} characters; nothing was changed."
+                ),
+                min_passphrase=MIN_PASSPHRASE,
+            )
+        )
     if passphrase != passphrase.strip():
-        raise LockError("A passphrase cannot begin or end with a space; nothing was changed.")
+        raise LockError(
+            message(QT_TRANSLATE_NOOP("core", "A passphrase cannot begin or end with a space; nothing was changed."))
+        )
 
 
 def _wrap(passphrase: str, secret: bytes, record: KeyFile | None = None) -> _Slot:
@@ -190,4 +219,6 @@ def _write(data_folder: Path, record: KeyFile) -> None:
     try:
         write_atomically(key_file_path(data_folder), json.dumps(data, indent=1).encode("utf-8"), private=True)
     except ReaderError as exc:
-        raise LockError(f"Cannot save the lock: {exc}") from exc
+        raise LockError(
+            message(QT_TRANSLATE_NOOP("core", "Cannot save the lock: {reason}"), reason=sentence_of(exc))
+        ) from exc

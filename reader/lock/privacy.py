@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from reader.lock.errors import LockError, NotesLockedError, WrongPassphraseError
 from reader.lock.leftovers import finish_interrupted_switch
 from reader.lock.names import key_file_path
+from reader.message import QT_TRANSLATE_NOOP, message
 
 if TYPE_CHECKING:
     from reader.lock.key_file import KeyFile, LockSettings
@@ -44,7 +45,9 @@ class Privacy:
     def key(self) -> SealKey | None:
         """The data key for the notes: None when the lock is off; NotesLockedError while it is closed."""
         if self._key is None and self.is_on:
-            raise NotesLockedError("The notes are locked; unlock them with your passphrase first.")
+            raise NotesLockedError(
+                message(QT_TRANSLATE_NOOP("core", "The notes are locked; unlock them with your passphrase first."))
+            )
         return self._key
 
     @property
@@ -71,9 +74,18 @@ class Privacy:
         limit = record.settings.erase_after_tries
         if limit and record.wrong_tries + 1 >= limit:
             self.erase()
-            raise WrongPassphraseError("Wrong passphrase.", erased=True)
-        left = f" {limit - record.wrong_tries - 1} tries are left before the notes are erased." if limit else ""
-        raise WrongPassphraseError(f"Wrong passphrase; the notes stay locked.{left}")
+            raise WrongPassphraseError(message(QT_TRANSLATE_NOOP("core", "Wrong passphrase.")), erased=True)
+        if not limit:
+            raise WrongPassphraseError(message(QT_TRANSLATE_NOOP("core", "Wrong passphrase; the notes stay locked.")))
+        raise WrongPassphraseError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Wrong passphrase; the notes stay locked. {left} tries are left before the notes are erased.",
+                ),
+                left=limit - record.wrong_tries - 1,
+            )
+        )
 
     def lock(self) -> None:
         """Close the lock: forget the key (the caller closes its notes first)."""
@@ -90,7 +102,9 @@ class Privacy:
         from reader.sealing import SealKey
 
         if self.is_on:
-            raise LockError("The lock is already on; change its passphrase instead.")
+            raise LockError(
+                message(QT_TRANSLATE_NOOP("core", "The lock is already on; change its passphrase instead."))
+            )
         check_new_passphrase(passphrase)
         key = SealKey.new()
         seal_database(self._data, key)
@@ -150,15 +164,20 @@ class Privacy:
 
     def _require_writable(self) -> None:
         if not os.access(self._data, os.W_OK | os.X_OK):
-            raise LockError(f"The data folder {self._data} cannot be written to, so nothing was changed.")
+            raise LockError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "The data folder {folder} cannot be written to, so nothing was changed."),
+                    folder=self._data,
+                )
+            )
 
     def _verify(self, passphrase: str) -> tuple[KeyFile, SealKey]:
         from reader.lock.key_file import Opened, open_key_file, read_key_file
 
         record = read_key_file(self._data)
         if record is None:
-            raise LockError("The lock is off; turn it on first.")
+            raise LockError(message(QT_TRANSLATE_NOOP("core", "The lock is off; turn it on first.")))
         outcome, key = open_key_file(self._data, record, passphrase)
         if outcome is not Opened.KEY or key is None:
-            raise WrongPassphraseError("Wrong passphrase; nothing was changed.")
+            raise WrongPassphraseError(message(QT_TRANSLATE_NOOP("core", "Wrong passphrase; nothing was changed.")))
         return read_key_file(self._data) or record, key

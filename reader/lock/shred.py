@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 _CHUNK = 1 << 20
 
@@ -35,7 +36,13 @@ def shred(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ReaderError(f"Cannot erase {path}: {exc.strerror}; nothing after it was erased.") from exc
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot erase {path}: {reason}; nothing after it was erased."),
+                path=path,
+                reason=exc.strerror,
+            )
+        ) from exc
 
 
 def shred_tree(folder: Path) -> None:
@@ -54,4 +61,10 @@ def shred_tree(folder: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ReaderError(f"Cannot remove the folder {folder}: {exc.strerror}.") from exc
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot remove the folder {folder}: {reason}."),
+                folder=folder,
+                reason=exc.strerror,
+            )
+        ) from exc

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.content import ParagraphId, Report, SectionId
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.note import Anchor, Note, NoteId, NotesError
 from reader.notes.quote_match import find_quote
 from reader.notes.text_match import MatchText
@@ -190,20 +191,29 @@ def anchor_from_selection(
     text = report if isinstance(report, ReportText) else ReportText(report)
     first = text.paragraph_offset(paragraph_id)
     if first is None:
-        raise NotesError(f"Cannot highlight in paragraph “{paragraph_id}”: it is not in this report.")
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot highlight in paragraph “{paragraph_id}”: it is not in this report."),
+                paragraph_id=paragraph_id,
+            )
+        )
     section_id, base = first
     body = text.body(section_id)
     low = base + start
     last = text.paragraph_offset(end_paragraph_id or paragraph_id)
     high = len(body) if last is None or last[0] != section_id else min(last[1] + end, len(body))
     if start < 0 or low >= high:
-        raise NotesError("Cannot highlight an empty selection; select some text first.")
+        raise NotesError(
+            message(QT_TRANSLATE_NOOP("core", "Cannot highlight an empty selection; select some text first."))
+        )
     while low < high and body[low].isspace():
         low += 1
     while high > low and body[high - 1].isspace():
         high -= 1
     if low >= high:
-        raise NotesError("Cannot highlight only white space; select some words first.")
+        raise NotesError(
+            message(QT_TRANSLATE_NOOP("core", "Cannot highlight only white space; select some words first."))
+        )
     return text.anchor_at(section_id, low, high)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reader.atomic_file import write_atomically
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message, sentence_of
 from reader.notes.note import NotesError
 from reader.sealing import SealError, SealKey, seal, unseal
 
@@ -49,7 +50,15 @@ class PlainCopies:
             os.replace(temporary, target)
         except (OSError, sqlite3.Error) as exc:
             temporary.unlink(missing_ok=True)
-            raise NotesError(f"Cannot write the notes copy {target}: {exc}; check the free disk space.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Cannot write the notes copy {target}: {reason}; check the free disk space."
+                    ),
+                    target=target,
+                    reason=str(exc),
+                )
+            ) from exc
 
     def read(self, path: Path) -> sqlite3.Connection:
         """The database in `path`, copied into memory (the file is only read)."""
@@ -79,9 +88,19 @@ class SealedCopies:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, seal(self._key, image, _PURPOSE), private=True)
         except OSError as exc:
-            raise NotesError(f"Cannot save the notes in {target.parent}: {exc.strerror}; nothing was changed.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot save the notes in {folder}: {reason}; nothing was changed."),
+                    folder=target.parent,
+                    reason=exc.strerror,
+                )
+            ) from exc
         except ReaderError as exc:
-            raise NotesError(f"{str(exc).rstrip('.')}; nothing was changed.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "{problem}; nothing was changed."), problem=sentence_of(exc).rstrip(".")
+                )
+            ) from exc
 
     def read(self, path: Path) -> sqlite3.Connection:
         """The database sealed in `path`, opened in memory; sqlite3.DatabaseError if it is damaged."""

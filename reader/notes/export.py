@@ -9,6 +9,7 @@ from pathlib import Path
 from reader.atomic_file import write_atomically
 from reader.content import Report
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.anchoring import ReportText
 from reader.notes.handout import handout_entries, handout_title, render_html, render_markdown
 from reader.notes.note import Note
@@ -41,9 +42,19 @@ def export_notes(
         chosen = ExportFormat(export_format)
     except ValueError as exc:
         names = ", ".join(choice.value for choice in ExportFormat)
-        raise ReaderError(f"Cannot export to “{export_format}”: use one of {names}.") from exc
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot export to “{export_format}”: use one of {names}."),
+                export_format=export_format,
+                names=names,
+            )
+        ) from exc
     if passphrase is not None and chosen is not ExportFormat.JSON:
-        raise ReaderError("Only a W3C notes file (json) can be sealed; handouts are made to be shared.")
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Only a W3C notes file (json) can be sealed; handouts are made to be shared.")
+            )
+        )
     text = ReportText(report)
     notes = tuple(notes)
     if chosen is ExportFormat.JSON:

@@ -10,6 +10,7 @@ from typing import NewType, TypeVar
 
 from reader.content import ParagraphId, SectionId
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message
 
 
 class NotesError(ReaderError):
@@ -146,7 +147,13 @@ def check_layer_name(name: str) -> LayerName:
     cleaned = " ".join(str(name).split())
     if not cleaned or len(cleaned) > MAX_LAYER_NAME or any(not char.isprintable() for char in cleaned):
         raise NotesError(
-            f"“{name[:MAX_LAYER_NAME]}” cannot be a layer name; use up to {MAX_LAYER_NAME} printable characters."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "“{name}” cannot be a layer name; use up to {max_layer_name} printable characters."
+                ),
+                name=name[:MAX_LAYER_NAME],
+                max_layer_name=MAX_LAYER_NAME,
+            )
         )
     return LayerName(cleaned)
 
@@ -168,20 +175,43 @@ def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
 def checked_text(text: str) -> str:
     """The note text if it can be saved; NotesError if it is not text or is too long."""
     if not isinstance(text, str):
-        raise NotesError("A note's text must be plain text.")
+        raise NotesError(message(QT_TRANSLATE_NOOP("core", "A note's text must be plain text.")))
     if len(text) > MAX_NOTE_TEXT:
-        raise NotesError(f"This note is too long to save; keep it under {MAX_NOTE_TEXT:,} characters.")
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP("core", "This note is too long to save; keep it under {max_note_text:,} characters."),
+                max_note_text=MAX_NOTE_TEXT,
+            )
+        )
     return text
 
 
 def checked_anchor(anchor: Anchor, allow_unplaced: bool = False) -> Anchor:
     """The anchor if a note can attach to it (an imported one may be unplaced); NotesError if not."""
     if not anchor.exact:
-        raise NotesError("Cannot save a highlight without any highlighted text; select some text first.")
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot save a highlight without any highlighted text; select some text first."
+                )
+            )
+        )
     if not allow_unplaced and not (anchor.section_id and anchor.paragraph_id):
-        raise NotesError("Cannot save a highlight that is not in a section; select text in the document.")
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot save a highlight that is not in a section; select text in the document."
+                )
+            )
+        )
     if anchor.start < 0 or anchor.end < anchor.start:
-        raise NotesError(f"Cannot save a highlight from {anchor.start} to {anchor.end}; the range is not valid.")
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot save a highlight from {start} to {end}; the range is not valid."),
+                start=anchor.start,
+                end=anchor.end,
+            )
+        )
     return anchor
 
 
@@ -190,17 +220,17 @@ _Choice = TypeVar("_Choice", bound=enum.Enum)
 
 def to_color(value: Color | str) -> Color:
     """The colour named by `value`; raises NotesError naming the colours there are."""
-    return _member(Color, value, "colour")
+    return _member(Color, value, QT_TRANSLATE_NOOP("core", "“{value}” is not a highlight colour; use one of {names}."))
 
 
 def to_style(value: Style | str) -> Style:
     """The style named by `value`; raises NotesError naming the styles there are."""
-    return _member(Style, value, "style")
+    return _member(Style, value, QT_TRANSLATE_NOOP("core", "“{value}” is not a highlight style; use one of {names}."))
 
 
-def _member(choices: type[_Choice], value: object, noun: str) -> _Choice:
+def _member(choices: type[_Choice], value: object, refusal: str) -> _Choice:
     try:
         return choices(value)
     except ValueError as exc:
         names = ", ".join(str(choice.value) for choice in choices)
-        raise NotesError(f"“{value}” is not a highlight {noun}; use one of {names}.") from exc
+        raise NotesError(message(refusal, value=value, names=names)) from exc

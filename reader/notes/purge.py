@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.copies import Copies
 from reader.notes.note import NotesError
 
@@ -85,7 +86,13 @@ def purge_copies(backups: Path, note_ids: Sequence[str], copies: Copies, layer: 
                 copies.write(connection, path)
                 changed += 1
         except sqlite3.Error as exc:
-            raise NotesError(f"Cannot remove deleted notes from the backup {path.name}: {exc}.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot remove deleted notes from the backup {name}: {reason}."),
+                    name=path.name,
+                    reason=str(exc),
+                )
+            ) from exc
         finally:
             connection.close()
     return changed
@@ -108,4 +115,10 @@ def _remove(path: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise NotesError(f"Cannot remove the unreadable backup {path}: {exc.strerror}.") from exc
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot remove the unreadable backup {path}: {reason}."),
+                path=path,
+                reason=exc.strerror,
+            )
+        ) from exc

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.note import Anchor, Color, Layer, LayerName, Note, Style
 
 COLUMNS = 'id, layer, section_id, paragraph_id, start, "end", exact, prefix, suffix, color, style, body, tags, '
@@ -17,14 +18,15 @@ INSERT = f"INSERT OR IGNORE INTO notes ({COLUMNS}) VALUES ({', '.join('?' * (COL
 def reason(error: sqlite3.Error) -> str:
     """What a failed write means for the user."""
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    busy = QT_TRANSLATE_NOOP("core", "another copy of the app is saving; try again")
     reasons = {
-        13: "the disk is full",  # SQLITE_FULL
-        8: "the data folder cannot be written to",  # SQLITE_READONLY
-        5: "another copy of the app is saving; try again",  # SQLITE_BUSY
-        6: "another copy of the app is saving; try again",  # SQLITE_LOCKED
-        10: "the disk could not be written",  # SQLITE_IOERR
+        13: QT_TRANSLATE_NOOP("core", "the disk is full"),  # SQLITE_FULL
+        8: QT_TRANSLATE_NOOP("core", "the data folder cannot be written to"),  # SQLITE_READONLY
+        5: busy,  # SQLITE_BUSY
+        6: busy,  # SQLITE_LOCKED
+        10: QT_TRANSLATE_NOOP("core", "the disk could not be written"),  # SQLITE_IOERR
     }
-    return reasons.get(code, str(error))
+    return message(reasons[code]) if code in reasons else str(error)
 
 
 def now() -> dt.datetime:

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.copies import Copies, PlainCopies, configure, memory_connection
 from reader.notes.note import BUNDLED_REPORT_ID, NotesError
 
@@ -123,7 +124,11 @@ def _open_read_only(path: Path) -> OpenedDatabase:
                 source.close()
         except sqlite3.Error as exc:
             connection.close()
-            raise NotesError(f"Cannot read the notes database {path}: {exc}.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}."), path=path, reason=exc
+                )
+            ) from exc
     try:
         migrate(connection, path, path.parent / BACKUP_FOLDER, _NO_COPIES)
     except NotesError:
@@ -146,7 +151,14 @@ def _refuse_to_save(folder: Path) -> Callable[[], AbstractContextManager[object]
     @contextmanager
     def refuse() -> Iterator[None]:
         raise NotesError(
-            f"Cannot save notes: the data folder {folder} cannot be written to; they can be read and exported only."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Cannot save notes: the data folder {folder} cannot be written to; they can be read and exported "
+                    "only.",
+                ),
+                folder=folder,
+            )
         )
         yield
 
@@ -166,7 +178,13 @@ def _remove_stale_temporary_files(folders: list[Path]) -> None:
             except FileNotFoundError:
                 pass  # another process removed it first
             except OSError as exc:
-                raise NotesError(f"Cannot remove the unfinished copy {leftover}: {exc.strerror}.") from exc
+                raise NotesError(
+                    message(
+                        QT_TRANSLATE_NOOP("core", "Cannot remove the unfinished copy {leftover}: {reason}."),
+                        leftover=leftover,
+                        reason=exc.strerror,
+                    )
+                ) from exc
 
 
 def is_damage(error: sqlite3.Error) -> bool:
@@ -180,7 +198,15 @@ def _connect(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
-        raise NotesError(f"Cannot open the notes database {path}: {exc}; check that the folder is writable.") from exc
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot open the notes database {path}: {reason}; check that the folder is writable."
+                ),
+                path=path,
+                reason=str(exc),
+            )
+        ) from exc
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         _refuse_newer(connection, path)  # before switching to WAL, which would rewrite the file's header
@@ -189,7 +215,15 @@ def _connect(path: Path) -> sqlite3.Connection:
         configure(connection)
     except sqlite3.Error as exc:
         connection.close()
-        raise NotesError(f"Cannot open the notes database {path}: {exc}; close other copies of the app.") from exc
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot open the notes database {path}: {reason}; close other copies of the app."
+                ),
+                path=path,
+                reason=str(exc),
+            )
+        ) from exc
     except NotesError:
         connection.close()
         raise
@@ -200,8 +234,15 @@ def _refuse_newer(connection: sqlite3.Connection, path: Path) -> None:
     version = _user_version(connection)
     if version > SCHEMA_VERSION:
         raise NotesError(
-            f"The notes database {path} was written by a newer version of Field Reader (schema {version}); "
-            "update the app to open it."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The notes database {path} was written by a newer version of Field Reader (schema {version}); "
+                    "update the app to open it.",
+                ),
+                path=path,
+                version=version,
+            )
         )
 
 
@@ -215,14 +256,30 @@ def _damage(path: Path, backups: Path) -> str | None:
     try:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     except sqlite3.Error as exc:
-        raise NotesError(f"Cannot open the notes database {path}: {exc}; check that the folder is readable.") from exc
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot open the notes database {path}: {reason}; check that the folder is readable."
+                ),
+                path=path,
+                reason=str(exc),
+            )
+        ) from exc
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         rows = connection.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.Error as exc:
         if is_damage(exc):
             return str(exc)
-        raise NotesError(f"Cannot check the notes database {path}: {exc}; close other copies of the app.") from exc
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot check the notes database {path}: {reason}; close other copies of the app."
+                ),
+                path=path,
+                reason=str(exc),
+            )
+        ) from exc
     finally:
         connection.close()
     if rows != [("ok",)]:
@@ -240,8 +297,16 @@ def _recover(path: Path, backups: Path, problem: str) -> str:
                 os.replace(source, aside.with_name(aside.name + suffix))
     except OSError as exc:
         raise NotesError(
-            f"The notes database {path} is damaged ({problem}) and could not be moved aside: {exc.strerror}; "
-            "copy it somewhere safe and restart."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The notes database {path} is damaged ({problem}) and could not be moved aside: {reason}; copy "
+                    "it somewhere safe and restart.",
+                ),
+                path=path,
+                problem=problem,
+                reason=exc.strerror,
+            )
         ) from exc
     for backup in backup_files(backups):
         if is_healthy(backup):
@@ -311,7 +376,16 @@ def migrate(connection: sqlite3.Connection, path: Path, backups: Path, copies: C
     except sqlite3.Error as exc:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
-        raise NotesError(f"Cannot update the notes database {path} to schema {SCHEMA_VERSION}: {exc}.") from exc
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot update the notes database {path} to schema {schema_version}: {reason}."
+                ),
+                path=path,
+                schema_version=SCHEMA_VERSION,
+                reason=str(exc),
+            )
+        ) from exc
     return True
 
 
@@ -336,10 +410,20 @@ def refresh_daily_backup(connection: sqlite3.Connection, backups: Path, today: d
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.Error as exc:
-        raise NotesError(f"Cannot check the notes database before backing it up: {exc}.") from exc
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot check the notes database before backing it up: {reason}."), reason=exc
+            )
+        ) from exc
     if rows != [("ok",)]:
         raise NotesError(
-            "The notes database failed its check, so today's backup was left as it was; restart the app to recover."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The notes database failed its check, so today's backup was left as it was; restart the app to "
+                    "recover.",
+                )
+            )
         )
     target = backups / f"notes-{today.isoformat()}{copies.suffix}"
     copies.write(connection, target)
@@ -355,4 +439,10 @@ def _prune(backups: Path, pattern: str, keep: int) -> None:
         except FileNotFoundError:
             pass  # another process pruned it first
         except OSError as exc:
-            raise NotesError(f"Cannot remove the old notes backup {old}: {exc.strerror}.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot remove the old notes backup {old}: {reason}."),
+                    old=old,
+                    reason=exc.strerror,
+                )
+            ) from exc

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.copies import SealedCopies, configure, memory_connection
 from reader.notes.note import NotesError
 from reader.notes.schema import (
@@ -79,7 +80,14 @@ class SealedFile:
         try:
             self._lock.acquire()
         except (Timeout, OSError) as exc:
-            raise NotesError(f"Cannot save notes: {exc}; close other copies of the app and try again.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Cannot save notes: {reason}; close other copies of the app and try again."
+                    ),
+                    reason=str(exc),
+                )
+            ) from exc
         try:
             if self._changed_on_disk():
                 self._read()
@@ -129,7 +137,14 @@ class SealedFile:
             os.replace(self.path, aside)
         except OSError as exc:
             raise NotesError(
-                f"The notes file {self.path} is damaged ({problem}) and could not be moved aside: {exc.strerror}."
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The notes file {path} is damaged ({problem}) and could not be moved aside: {reason}."
+                    ),
+                    path=self.path,
+                    problem=problem,
+                    reason=exc.strerror,
+                )
             ) from exc
         for backup in backup_files(self.backups, self.copies):
             if is_healthy(backup, self.copies):

@@ -11,6 +11,7 @@ import base64
 import json
 import os
 
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.note import NotesError
 from reader.sealing import SealError, derive_key, seal, unseal
 
@@ -31,7 +32,13 @@ def seal_notes_file(data: bytes, passphrase: str) -> bytes:
     """The file's bytes sealed under `passphrase`."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise NotesError(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters for the file; nothing was written."
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Choose a passphrase of at least {min_passphrase} characters for the file; nothing was written.",
+                ),
+                min_passphrase=MIN_PASSPHRASE,
+            )
         )
     salt = os.urandom(16)
     sealed = seal(derive_key(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P), data, _PURPOSE)
@@ -55,17 +62,41 @@ def is_sealed_notes_file(raw: bytes) -> bool:
 def open_sealed_notes_file(raw: bytes, passphrase: str | None, name: str) -> bytes:
     """The file sealed in `raw`; SealedFileError without the right passphrase, NotesError if it is damaged."""
     if passphrase is None:
-        raise SealedFileError(f"{name} is sealed with a passphrase; give it to import the notes. Nothing was changed.")
+        raise SealedFileError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "{name} is sealed with a passphrase; give it to import the notes. Nothing was changed."
+                ),
+                name=name,
+            )
+        )
     try:
         wrapper = json.loads(raw)
         n, r, p = int(wrapper["n"]), int(wrapper["r"]), int(wrapper["p"])
         salt = base64.b64decode(wrapper["salt"], validate=True)
         sealed = base64.b64decode(wrapper["sealed"], validate=True)
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise NotesError(f"Cannot import {name}: the sealed file is damaged. Nothing was changed.") from exc
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot import {name}: the sealed file is damaged. Nothing was changed."),
+                name=name,
+            )
+        ) from exc
     if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4 and len(salt) >= 8):
-        raise NotesError(f"Cannot import {name}: it asks for an unreasonable key derivation. Nothing was changed.")
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot import {name}: it asks for an unreasonable key derivation. Nothing was changed."
+                ),
+                name=name,
+            )
+        )
     try:
         return unseal(derive_key(passphrase, salt, n, r, p), sealed, _PURPOSE)
     except SealError as exc:
-        raise SealedFileError(f"Wrong passphrase for {name}, or the file is damaged. Nothing was changed.") from exc
+        raise SealedFileError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Wrong passphrase for {name}, or the file is damaged. Nothing was changed."),
+                name=name,
+            )
+        ) from exc

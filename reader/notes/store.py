@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.note import (
     BUNDLED_REPORT_ID,
     MAX_LAYER_NAME,
@@ -167,7 +168,12 @@ class NoteStore:
         """The note with this id; NotesError if there is none (it was deleted or its layer removed)."""
         row = self._query(f"SELECT {COLUMNS} FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:
-            raise NotesError(f"There is no note “{note_id}”; it may have been deleted.")
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "There is no note “{note_id}”; it may have been deleted."),
+                    note_id=note_id,
+                )
+            )
         return note_from_row(row)
 
     def notes(self, layer: str | None = None, *, visible_only: bool = False) -> tuple[Note, ...]:
@@ -191,7 +197,13 @@ class NoteStore:
             while rows := cursor.fetchmany(batch):
                 yield from (note_from_row(row) for row in rows)
         except sqlite3.Error as exc:
-            raise NotesError(f"Cannot read the notes database {self._path}: {exc}; restart the app.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}; restart the app."),
+                    path=self._path,
+                    reason=str(exc),
+                )
+            ) from exc
         finally:
             cursor.close()
 
@@ -231,7 +243,9 @@ class NoteStore:
         for layer in self.layers():
             if layer.name == name:
                 return layer
-        raise NotesError(f"There is no notes layer “{name}”; it may have been removed.")
+        raise NotesError(
+            message(QT_TRANSLATE_NOOP("core", "There is no notes layer “{name}”; it may have been removed."), name=name)
+        )
 
     # -- writing the reader's notes ---------------------------------------------------------------------------
 
@@ -321,7 +335,14 @@ class NoteStore:
             self._ensure_layer(note.layer, read_only=note.layer != MY_LAYER, source=None)
             exists = self._connection.execute("SELECT 1 FROM notes WHERE id = ?", (note.id,)).fetchone()
             if exists:
-                raise NotesError(f"Cannot restore note “{note.id}”: a note with that id already exists.")
+                raise NotesError(
+                    message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "Cannot restore note “{note_id}”: a note with that id already exists."
+                        ),
+                        note_id=note.id,
+                    )
+                )
             self._insert(note)
         return note
 
@@ -345,7 +366,7 @@ class NoteStore:
 
     def set_layer_read_only(self, name: str, read_only: bool) -> Layer:
         if name == MY_LAYER and read_only:
-            raise NotesError("Your own notes layer cannot be made read-only.")
+            raise NotesError(message(QT_TRANSLATE_NOOP("core", "Your own notes layer cannot be made read-only.")))
         self._set_layer_flag(name, "read_only", read_only)
         return self.layer(name)
 
@@ -363,7 +384,11 @@ class NoteStore:
         All or nothing, as `add_imported_in_steps`: a failure, or the generator closed early, deletes nothing.
         """
         if name == MY_LAYER:
-            raise NotesError("Your own notes layer cannot be removed; delete single notes instead.")
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Your own notes layer cannot be removed; delete single notes instead.")
+                )
+            )
         with self._transaction():
             self._require_layer(name)
             removed = self.notes(name)
@@ -461,7 +486,12 @@ class NoteStore:
             try:
                 self._connection.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise NotesError(f"Cannot save notes: {reason(exc)}; nothing was changed.") from exc
+                raise NotesError(
+                    message(
+                        QT_TRANSLATE_NOOP("core", "Cannot save notes: {reason}; nothing was changed."),
+                        reason=reason(exc),
+                    )
+                ) from exc
             try:
                 yield
                 self._connection.execute("COMMIT")
@@ -469,7 +499,12 @@ class NoteStore:
                 if self._connection.in_transaction:  # SQLite may have rolled back already (a full disk)
                     self._connection.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise NotesError(f"Cannot save notes: {reason(exc)}; nothing was changed.") from exc
+                    raise NotesError(
+                        message(
+                            QT_TRANSLATE_NOOP("core", "Cannot save notes: {reason}; nothing was changed."),
+                            reason=reason(exc),
+                        )
+                    ) from exc
                 raise
             self._changed = True
 
@@ -477,25 +512,47 @@ class NoteStore:
         try:
             return self._connection.execute(sql, params)
         except sqlite3.Error as exc:
-            raise NotesError(f"Cannot read the notes database {self._path}: {exc}; restart the app.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}; restart the app."),
+                    path=self._path,
+                    reason=str(exc),
+                )
+            ) from exc
 
     def _insert(self, note: Note) -> bool:
         try:
             cursor = self._connection.execute(INSERT, row_values(note))
         except sqlite3.Error as exc:
-            raise NotesError(f"Cannot save notes: {reason(exc)}; nothing was changed.") from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot save notes: {reason}; nothing was changed."), reason=reason(exc)
+                )
+            ) from exc
         return cursor.rowcount == 1
 
     def _require_layer(self, name: str) -> None:
         if self._connection.execute("SELECT 1 FROM layers WHERE name = ?", (name,)).fetchone() is None:
-            raise NotesError(f"There is no notes layer “{name}”.")
+            raise NotesError(message(QT_TRANSLATE_NOOP("core", "There is no notes layer “{name}”."), name=name))
 
     def _require_writable(self, name: str) -> None:
         row = self._connection.execute("SELECT read_only FROM layers WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise NotesError(f"There is no notes layer “{name}”; import a file to create it.")
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "There is no notes layer “{name}”; import a file to create it."),
+                    name=name,
+                )
+            )
         if row[0]:
-            raise NotesError(f"The layer “{name}” is read-only; make it editable in the notes panel first.")
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The layer “{name}” is read-only; make it editable in the notes panel first."
+                    ),
+                    name=name,
+                )
+            )
 
     def _ensure_layer(self, name: str, read_only: bool, source: str | None) -> None:
         self._connection.execute(

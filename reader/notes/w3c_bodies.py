@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from html.parser import HTMLParser
 
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.w3c_model import MAX_DEPTH, Refuse, Skip, as_list, types_of
 
 MAX_TAGS = 100
@@ -33,21 +34,21 @@ def read_bodies(
     reader = _Bodies(bad, language, skipped)
     if "text" in item:  # Hypothesis
         if not isinstance(item["text"], str):
-            raise bad("has a note text that is not text")
+            raise bad(message(QT_TRANSLATE_NOOP("core", "has a note text that is not text")))
         reader.texts.append(item["text"])
     raw_tags = item.get("tags", [])
     if not isinstance(raw_tags, list) or not all(isinstance(tag, str) for tag in raw_tags):
-        raise bad("has tags that are not a list of text")
+        raise bad(message(QT_TRANSLATE_NOOP("core", "has tags that are not a list of text")))
     reader.tags.extend(raw_tags)
     if "bodyValue" in item:
         if not isinstance(item["bodyValue"], str):
-            raise bad("has a bodyValue that is not text")
+            raise bad(message(QT_TRANSLATE_NOOP("core", "has a bodyValue that is not text")))
         reader.texts.append(item["bodyValue"])
     tagging = types_of(item.get("motivation")) == {"tagging"}
     for body in as_list(item.get("body")):
         reader.body(body, "tagging" if tagging else None, 0)
     if len(reader.tags) > MAX_TAGS:
-        raise bad(f"has more than {MAX_TAGS} tags")
+        raise bad(message(QT_TRANSLATE_NOOP("core", "has more than {max_tags} tags"), max_tags=MAX_TAGS))
     # One body is kept exactly as written; blank ones among several are left out of the joined text.
     texts = reader.texts if len(reader.texts) == 1 else [text for text in reader.texts if text.strip()]
     return "\n\n".join(texts), tuple(reader.tags)
@@ -63,7 +64,9 @@ class _Bodies:
 
     def body(self, body: object, purpose: str | None, depth: int) -> None:
         if depth > MAX_DEPTH:
-            raise self.bad(f"nests its bodies more than {MAX_DEPTH} deep")
+            raise self.bad(
+                message(QT_TRANSLATE_NOOP("core", "nests its bodies more than {max_depth} deep"), max_depth=MAX_DEPTH)
+            )
         if isinstance(body, str):
             if purpose == "tagging" and body.strip():
                 self.tags.append(body)  # a tag given as the IRI of a resource: the IRI is the tag
@@ -71,7 +74,7 @@ class _Bodies:
                 self.skipped[Skip.LINKED_BODY] += 1  # an external body: nothing to show offline
             return
         if not isinstance(body, dict):
-            raise self.bad("has a body that is not an object")
+            raise self.bad(message(QT_TRANSLATE_NOOP("core", "has a body that is not an object")))
         kinds = types_of(body.get("type"))
         purposes = types_of(body.get("purpose"))
         purpose = "tagging" if "tagging" in purposes else (next(iter(purposes)) if purposes else purpose)
@@ -95,7 +98,7 @@ class _Bodies:
             self.skipped[Skip.EMPTY_BODY] += 1
             return
         if not isinstance(value, str):
-            raise self.bad("has a body whose value is not text")
+            raise self.bad(message(QT_TRANSLATE_NOOP("core", "has a body whose value is not text")))
         if "text/html" in types_of(body.get("format")):
             value = html_to_text(value)
         if purpose == "tagging":

@@ -13,6 +13,7 @@ from pathlib import Path
 from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.content import Report
 from reader.errors import ReaderError
+from reader.message import QT_TRANSLATE_NOOP, message, sentence_of
 from reader.notes.anchoring import ReportText
 from reader.notes.note import MAX_NOTE_TEXT, Color, ImportedNote, LayerName, Note, Style, check_layer_name
 from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_file
@@ -138,9 +139,16 @@ def read_annotations(path: Path, passphrase: str | None = None, language: str = 
     except RefusedFileError as exc:
         raise _refuse(name, exc.reason) from exc
     except FileNotFoundError as exc:
-        raise ImportFileError(f"Cannot import {name}: there is no such file. Nothing was changed.") from exc
+        raise ImportFileError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot import {name}: there is no such file. Nothing was changed."),
+                name=name,
+            )
+        ) from exc
     except OSError as exc:
-        raise _refuse(name, f"it cannot be read ({exc.strerror})") from exc
+        raise _refuse(
+            name, message(QT_TRANSLATE_NOOP("core", "it cannot be read ({reason})"), reason=exc.strerror)
+        ) from exc
     if is_sealed_notes_file(raw):
         raw = open_sealed_notes_file(raw, passphrase, name)
     return parse_file(raw, name, language)
@@ -155,23 +163,48 @@ def parse_annotations(raw: bytes, name: str) -> tuple[list[_Parsed], int]:
 def parse_file(raw: bytes, name: str, language: str = "en") -> ParsedFile:
     """Validate the bytes of an annotation file; a Choice of bodies prefers `language` (the report's)."""
     if len(raw) > MAX_IMPORT_BYTES:
-        raise _refuse(name, f"it is more than the {MAX_IMPORT_BYTES // 10**6} MB allowed")
+        raise _refuse(
+            name,
+            message(
+                QT_TRANSLATE_NOOP("core", "it is more than the {megabytes} MB allowed"),
+                megabytes=MAX_IMPORT_BYTES // 10**6,
+            ),
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _refuse(name, f"line {line} is not valid UTF-8") from exc
+        raise _refuse(name, message(QT_TRANSLATE_NOOP("core", "line {line} is not valid UTF-8"), line=line)) from exc
     try:
         data = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
-        raise _refuse(name, f"line {exc.lineno} is not valid JSON ({exc.msg})") from exc
+        raise _refuse(
+            name,
+            message(
+                QT_TRANSLATE_NOOP("core", "line {line} is not valid JSON ({problem})"), line=exc.lineno, problem=exc.msg
+            ),
+        ) from exc
     except _NumberTooLongError as exc:
-        raise _refuse(name, f"it holds a number of {exc.digits:,} digits, more than the {MAX_DIGITS} allowed") from exc
+        raise _refuse(
+            name,
+            message(
+                QT_TRANSLATE_NOOP("core", "it holds a number of {digits:,} digits, more than the {max_digits} allowed"),
+                digits=exc.digits,
+                max_digits=MAX_DIGITS,
+            ),
+        ) from exc
     except RecursionError as exc:
-        raise _refuse(name, "its JSON is nested too deeply") from exc
+        raise _refuse(name, message(QT_TRANSLATE_NOOP("core", "its JSON is nested too deeply"))) from exc
     items = _items(data, name)
     if len(items) > MAX_ANNOTATIONS:
-        raise _refuse(name, f"it holds {len(items):,} annotations, more than the {MAX_ANNOTATIONS:,} allowed")
+        raise _refuse(
+            name,
+            message(
+                QT_TRANSLATE_NOOP("core", "it holds {count:,} annotations, more than the {max_annotations:,} allowed"),
+                count=len(items),
+                max_annotations=MAX_ANNOTATIONS,
+            ),
+        )
     parsed: list[_Parsed] = []
     without_quote = 0
     skipped: Counter[Skip] = Counter()
@@ -186,10 +219,22 @@ def parse_file(raw: bytes, name: str, language: str = "en") -> ParsedFile:
             without_quote += 1
             left_out.update(found)
         if len(parsed) > MAX_PASSAGES:
-            raise _refuse(name, f"it holds more than {MAX_PASSAGES:,} passages")
+            raise _refuse(
+                name,
+                message(
+                    QT_TRANSLATE_NOOP("core", "it holds more than {max_passages:,} passages"), max_passages=MAX_PASSAGES
+                ),
+            )
     if not parsed:
         reasons = ", ".join(describe_skips(left_out.items(), verb=False))
-        raise _refuse(name, "it holds no annotations with a quoted passage" + (f" ({reasons})" if reasons else ""))
+        if not reasons:
+            raise _refuse(name, message(QT_TRANSLATE_NOOP("core", "it holds no annotations with a quoted passage")))
+        raise _refuse(
+            name,
+            message(
+                QT_TRANSLATE_NOOP("core", "it holds no annotations with a quoted passage ({reasons})"), reasons=reasons
+            ),
+        )
     return ParsedFile(tuple(parsed), without_quote, tally(skipped), tally(left_out))
 
 
@@ -222,7 +267,7 @@ def prepare_import(
     try:
         layer_name = check_layer_name(layer if layer is not None else path.stem)
     except ReaderError as exc:
-        raise _refuse(path.name, str(exc).rstrip(".")) from exc
+        raise _refuse(path.name, sentence_of(exc).rstrip(".")) from exc
     text = report if isinstance(report, ReportText) else ReportText(report)
     parsed = read_annotations(path, passphrase, text.report.manifest.language or "en")
     skipped = Counter(dict(parsed.skipped))
@@ -238,7 +283,10 @@ def prepare_import(
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     if not imported:
-        raise _refuse(path.name, "its passages are given only by positions outside this report")
+        raise _refuse(
+            path.name,
+            message(QT_TRANSLATE_NOOP("core", "its passages are given only by positions outside this report")),
+        )
     split = Counter(item.passages for item in parsed.passages if item.passages > 1)
     # A file name that is not UTF-8 reaches Python with lone surrogates; the notes keep it readable instead.
     source = path.name.encode("utf-8", "replace").decode("utf-8")
@@ -272,7 +320,7 @@ def apply_import_in_steps(
     try:
         added = yield from store.add_imported_in_steps(prepared.layer, prepared.notes, prepared.source, batch)
     except ReaderError as exc:
-        raise _refuse(prepared.source, str(exc).rstrip(".")) from exc
+        raise _refuse(prepared.source, sentence_of(exc).rstrip(".")) from exc
     orphaned = sum(1 for note in added if not note.anchor.section_id)
     return ImportResult(
         prepared.layer,
@@ -302,7 +350,11 @@ def import_annotations(
 
 
 def _refuse(name: str, reason: str) -> ImportFileError:
-    return ImportFileError(f"Cannot import {name}: {reason}. Nothing was changed.")
+    return ImportFileError(
+        message(
+            QT_TRANSLATE_NOOP("core", "Cannot import {name}: {reason}. Nothing was changed."), name=name, reason=reason
+        )
+    )
 
 
 def _items(data: object, name: str) -> list[object]:
@@ -310,7 +362,9 @@ def _items(data: object, name: str) -> list[object]:
     if isinstance(data, list):
         return data
     if not isinstance(data, dict):
-        raise _refuse(name, "it is not a Web Annotation file (expected a JSON object or list)")
+        raise _refuse(
+            name, message(QT_TRANSLATE_NOOP("core", "it is not a Web Annotation file (expected a JSON object or list)"))
+        )
     kind = types_of(data.get("type"))
     if "AnnotationCollection" in kind:
         first = data.get("first")
@@ -320,24 +374,34 @@ def _items(data: object, name: str) -> list[object]:
             return data["items"]
         if first is None and data.get("total") == 0:
             return []
-        raise _refuse(name, "its collection links to pages elsewhere instead of including them")
+        raise _refuse(
+            name,
+            message(QT_TRANSLATE_NOOP("core", "its collection links to pages elsewhere instead of including them")),
+        )
     if "AnnotationPage" in kind:
         return _page_items(data, name)
     for key in ("rows", "annotations"):
         if key in data:
             rows = data[key]
             if not isinstance(rows, list):
-                raise _refuse(name, f"its “{key}” is not a list")
+                raise _refuse(name, message(QT_TRANSLATE_NOOP("core", "its “{key}” is not a list"), key=key))
             return rows
     if "Annotation" in kind or "target" in data:
         return [data]
-    raise _refuse(name, "it is not a Web Annotation or Hypothesis file (no annotations, rows or target found)")
+    raise _refuse(
+        name,
+        message(
+            QT_TRANSLATE_NOOP(
+                "core", "it is not a Web Annotation or Hypothesis file (no annotations, rows or target found)"
+            )
+        ),
+    )
 
 
 def _page_items(page: dict[str, object], name: str) -> list[object]:
     items = page.get("items")
     if not isinstance(items, list):
-        raise _refuse(name, "its annotation page has no list of items")
+        raise _refuse(name, message(QT_TRANSLATE_NOOP("core", "its annotation page has no list of items")))
     return items
 
 
@@ -345,18 +409,28 @@ def _parse_one(item: object, number: int, name: str, language: str, skipped: Cou
     """The passages of one annotation, each with the annotation's text, tags and style ([] when it has none)."""
 
     def bad(reason: str) -> ImportFileError:
-        return _refuse(name, f"annotation {number} {reason}")
+        return _refuse(
+            name, message(QT_TRANSLATE_NOOP("core", "annotation {number} {reason}"), number=number, reason=reason)
+        )
 
     if not isinstance(item, dict):
-        raise bad("is not a JSON object")
+        raise bad(message(QT_TRANSLATE_NOOP("core", "is not a JSON object")))
     if has_lone_surrogate(item):
-        raise bad("holds a broken character (half of a UTF-16 pair, written as \\ud800 to \\udfff)")
+        raise bad(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "holds a broken character (half of a UTF-16 pair, written as \\ud800 to \\udfff)"
+                )
+            )
+        )
     passages = read_targets(item, bad, skipped)
     if not passages:
         return []
     text, tags = read_bodies(item, bad, language, skipped)
     if len(text) > MAX_NOTE_TEXT - 40:
-        raise bad(f"has a note longer than {MAX_NOTE_TEXT - 40:,} characters")
+        raise bad(
+            message(QT_TRANSLATE_NOOP("core", "has a note longer than {limit:,} characters"), limit=MAX_NOTE_TEXT - 40)
+        )
     author = author_of(item)
     identifier = item.get("id")
     if isinstance(identifier, str) and identifier.strip():

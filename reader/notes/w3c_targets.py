@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.w3c_model import MAX_DEPTH, Refuse, Skip, as_list, types_of
 
 MAX_QUOTE = 10_000
@@ -73,7 +74,9 @@ def read_targets(item: dict[str, object], bad: Refuse, skipped: Counter[Skip]) -
 
 def _target(target: object, bad: Refuse, skipped: Counter[Skip], out: list[Passage], depth: int) -> None:
     if depth > MAX_DEPTH:
-        raise bad(f"nests its targets more than {MAX_DEPTH} deep")
+        raise bad(
+            message(QT_TRANSLATE_NOOP("core", "nests its targets more than {max_depth} deep"), max_depth=MAX_DEPTH)
+        )
     if not isinstance(target, dict):
         skipped[Skip.WHOLE_TARGET] += 1  # a bare IRI: the whole page, no passage
         return
@@ -113,7 +116,9 @@ def _selector(selector: object, bad: Refuse, reasons: list[Skip], depth: int) ->
     A position in a refinement counts from the start of the passage being refined (see `w3c_placing`).
     """
     if depth > MAX_DEPTH:
-        raise bad(f"nests its selectors more than {MAX_DEPTH} deep")
+        raise bad(
+            message(QT_TRANSLATE_NOOP("core", "nests its selectors more than {max_depth} deep"), max_depth=MAX_DEPTH)
+        )
     if not isinstance(selector, dict):
         reasons.append(Skip.LINKED_TARGET if isinstance(selector, str) else Skip.OTHER_TARGET)
         return []
@@ -130,7 +135,11 @@ def _selector(selector: object, bad: Refuse, reasons: list[Skip], depth: int) ->
     if "TextPositionSelector" in kinds:
         start, end = selector.get("start"), selector.get("end")
         if not all(isinstance(value, int) and not isinstance(value, bool) for value in (start, end)):
-            raise bad("has a TextPositionSelector whose start or end is not a whole number")
+            raise bad(
+                message(
+                    QT_TRANSLATE_NOOP("core", "has a TextPositionSelector whose start or end is not a whole number")
+                )
+            )
         if not 0 <= start < end:
             reasons.append(Skip.OUTSIDE_TARGET)
             return []
@@ -160,9 +169,11 @@ def _quote_fields(selector: dict[str, object], bad: Refuse) -> tuple[str, str, s
     fields = [selector.get(key, "") for key in ("exact", "prefix", "suffix")]
     fields = ["" if field is None else field for field in fields]
     if not all(isinstance(field, str) for field in fields):
-        raise bad("has a TextQuoteSelector whose exact, prefix or suffix is not text")
+        raise bad(
+            message(QT_TRANSLATE_NOOP("core", "has a TextQuoteSelector whose exact, prefix or suffix is not text"))
+        )
     if len(fields[0]) > MAX_QUOTE:
-        raise bad(f"quotes more than {MAX_QUOTE:,} characters")
+        raise bad(message(QT_TRANSLATE_NOOP("core", "quotes more than {max_quote:,} characters"), max_quote=MAX_QUOTE))
     return fields[0], fields[1], fields[2]
 
 

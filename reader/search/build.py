@@ -10,6 +10,7 @@ from pathlib import Path
 import whoosh.index
 
 from reader.content import Report
+from reader.message import QT_TRANSLATE_NOOP, message
 from reader.search.documents import SearchDocument, index_fields, report_documents
 from reader.search.errors import SearchError
 from reader.search.schema import index_schema
@@ -50,7 +51,13 @@ def build_index(
             _replace_index_files(scratch_path, folder)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise SearchError(f"Cannot build the search index in {folder}: {reason}; check the folder.") from exc
+        raise SearchError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot build the search index in {folder}: {reason}; check the folder."),
+                folder=folder,
+                reason=reason,
+            )
+        ) from exc
     if progress is not None:
         progress(len(documents) + 1, len(documents) + 1)
     return folder

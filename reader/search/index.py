@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reader.message import QT_TRANSLATE_NOOP, message
+
 # isort: off
 import reader.search.lean_whoosh  # noqa: F401  (first: Whoosh without urllib, http and asyncio)
 
@@ -66,13 +68,26 @@ class SearchIndex:
         folder = Path(folder)
         checksum = read_checksum(folder)
         if checksum is None:
-            raise SearchError(f"There is no search index in {folder}; run `field-reader index build` to make one.")
+            raise SearchError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "There is no search index in {folder}; run `field-reader index build` to make one."
+                    ),
+                    folder=folder,
+                )
+            )
         try:
             index = whoosh.index.open_dir(str(folder), readonly=True)
             return cls(index, checksum, folder)
         except (OSError, WhooshIndexError, EOFError, ValueError) as exc:
             raise SearchError(
-                f"Cannot open the search index in {folder}: it is damaged; delete the folder to rebuild it."
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Cannot open the search index in {folder}: it is damaged; delete the folder to rebuild it.",
+                    ),
+                    folder=folder,
+                )
             ) from exc
 
     @classmethod
@@ -92,7 +107,13 @@ class SearchIndex:
     def replace_documents(self, documents: Sequence[SearchDocument]) -> None:
         """Put these documents in place of those with the same keys (an in-memory index: one edited note)."""
         if self.folder is not None or self._index is None:
-            raise SearchError("A search index built on disk is read-only; rebuild it with `field-reader index build`.")
+            raise SearchError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "A search index built on disk is read-only; rebuild it with `field-reader index build`."
+                    )
+                )
+            )
         with self._index.writer() as writer:
             for document in documents:
                 writer.delete_by_term("key", document.key)
