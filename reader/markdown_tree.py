@@ -85,8 +85,14 @@ def read_markdown(source: str, file_name: str) -> list[TreeHeading | TreeBlock]:
             raise MarkdownError(
                 file_name,
                 number,
-                f"is nested more than {MAX_NESTING} levels deep (indents, lists or block quotes inside each other); "
-                "the reader shows none inside another, so flatten it",
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "is nested more than {max_nesting} levels deep (indents, lists or block quotes inside each "
+                        "other); the reader shows none inside another, so flatten it",
+                    ),
+                    max_nesting=MAX_NESTING,
+                ),
             )
     try:
         return _FileReader(source, file_name).read()
@@ -292,7 +298,7 @@ class _FileReader:
 
     def _quote_paragraphs(self, quote: Element, box: int) -> list[_Planned]:
         paragraphs = []
-        for child in self._only_paragraphs(quote, "a block quote"):
+        for child in self._only_paragraphs(quote, message(QT_TRANSLATE_NOOP("core", "a block quote"))):
             text = (child.text or "").lstrip()
             kind = "attribution" if text.startswith(_ATTRIBUTION_DASHES) else "quote"
             paragraphs.append(self._planned_block(child, kind, box))
@@ -309,7 +315,7 @@ class _FileReader:
                 ),
             )
         lines = []
-        for child in self._only_paragraphs(box_element, "a call-out box"):
+        for child in self._only_paragraphs(box_element, message(QT_TRANSLATE_NOOP("core", "a call-out box"))):
             if child.get("class") != "admonition-title":
                 lines.append(self._planned_block(child, "callout", box))
             elif child.text != "Callout":  # the title Python-Markdown gives a box that has none of its own
@@ -372,7 +378,9 @@ class _FileReader:
                 raise self._error(
                     item.line,
                     message(
-                        QT_TRANSLATE_NOOP("core", "has a {{…}} attribute list, which the reader does not use; remove it")
+                        QT_TRANSLATE_NOOP(
+                            "core", "has a {{…}} attribute list, which the reader does not use; remove it"
+                        )
                     ),
                 )
         inner = _inner_html(self._md, element)

@@ -26,7 +26,8 @@ def reason(error: sqlite3.Error) -> str:
         6: busy,  # SQLITE_LOCKED
         10: QT_TRANSLATE_NOOP("core", "the disk could not be written"),  # SQLITE_IOERR
     }
-    return message(reasons[code]) if code in reasons else str(error)
+    template = reasons.get(code)
+    return message(template) if template else str(error)
 
 
 def now() -> dt.datetime:

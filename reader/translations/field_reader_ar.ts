@@ -128,6 +128,14 @@ The report stays. Erased notes cannot be brought back.</source>
         <source>Error message</source>
         <translation>رسالة خطأ</translation>
     </message>
+    <message>
+        <source>Field Reader hit an unexpected problem; your notes are safe.</source>
+        <translation>واجه Field Reader مشكلة غير متوقعة؛ ملاحظاتك في أمان.</translation>
+    </message>
+    <message>
+        <source>Field Reader hit an unexpected problem; your notes are safe. Details were saved to {0}.</source>
+        <translation>واجه Field Reader مشكلة غير متوقعة؛ ملاحظاتك في أمان. حُفظت التفاصيل في {0}.</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -821,6 +829,14 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>حفظ بصيغة PDF</translation>
     </message>
     <message>
+        <source>Cannot save {0}: the PDF came out empty. Nothing was saved.</source>
+        <translation>تعذّر حفظ {0}: خرج ملف PDF فارغًا. لم يُحفظ شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}. Choose another folder.</source>
+        <translation>تعذّر حفظ {0}: {1}. اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>طباعة</translation>
     </message>
@@ -894,6 +910,17 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Editing…</source>
         <translation>جارٍ التحرير…</translation>
+    </message>
+</context>
+<context>
+    <name>NoteHighlighter</name>
+    <message>
+        <source>Select some text in the report first, then highlight it.</source>
+        <translation>حدِّد نصًّا في التقرير أولًا، ثم ظلِّله.</translation>
+    </message>
+    <message>
+        <source>Only the report&apos;s paragraphs can be highlighted; select text in a paragraph.</source>
+        <translation>لا يمكن تظليل إلا فقرات التقرير؛ حدِّد نصًّا داخل فقرة.</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +1966,733 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Remove Layer</source>
         <translation>إزالة الطبقة</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Cannot write {name}: the folder {folder} does not exist; choose another folder.</source>
+        <translation>تعذّرت كتابة {name}: المجلد {folder} غير موجود؛ اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}; choose a folder you can write to.</source>
+        <translation>تعذّرت كتابة {path}: {reason}؛ اختر مجلدًا يمكنك الكتابة فيه.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}; check the free disk space.</source>
+        <translation>تعذّرت كتابة {path}: {reason}؛ تحقّق من المساحة الفارغة على القرص.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>تعذّرت قراءة {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>إنه مجلد وليس ملفًا</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a device, pipe or socket)</source>
+        <translation>ليس ملفًا عاديًا (بل جهاز أو أنبوب أو مقبس)</translation>
+    </message>
+    <message>
+        <source>it is more than the {allowed} MB allowed</source>
+        <translation>حجمه أكبر من الحد المسموح به وهو {allowed} ميغابايت</translation>
+    </message>
+    <message>
+        <source>it is {size:.1f} MB, more than the {allowed} MB allowed</source>
+        <translation>حجمه {size:.1f} ميغابايت، وهو أكبر من الحد المسموح به وهو {allowed} ميغابايت</translation>
+    </message>
+    <message>
+        <source>There is no section “{section_id}”; `field-reader sections` lists them.</source>
+        <translation>لا يوجد قسم باسم «{section_id}»؛ يسرد الأمر `field-reader sections` الأقسام الموجودة.</translation>
+    </message>
+    <message>
+        <source>There is no paragraph “{paragraph_id}” in this report.</source>
+        <translation>لا توجد فقرة باسم «{paragraph_id}» في هذا التقرير.</translation>
+    </message>
+    <message>
+        <source>Cannot open the content folder {folder}: it does not exist or is not a folder.</source>
+        <translation>تعذّر فتح مجلد المحتوى {folder}: إنه غير موجود أو ليس مجلدًا.</translation>
+    </message>
+    <message>
+        <source>Cannot load {folder}: it has no {manifest}.</source>
+        <translation>تعذّر تحميل {folder}: لا يحتوي على {manifest}.</translation>
+    </message>
+    <message>
+        <source>Cannot load {folder}: the manifest lists {name}, which is missing.</source>
+        <translation>تعذّر تحميل {folder}: يذكر البيان الملف {name}، وهو غير موجود.</translation>
+    </message>
+    <message>
+        <source>Cannot load {folder}: its Markdown has no headings, so there are no sections to show.</source>
+        <translation>تعذّر تحميل {folder}: لا يحتوي نص Markdown فيه على عناوين، فلا توجد أقسام لعرضها.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name} from {folder}: {reason}.</source>
+        <translation>تعذّر تحميل {name} من {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>تعذّرت قراءة {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: line {line} is not valid UTF-8; save the file as UTF-8.</source>
+        <translation>تعذّر تحميل {name}: السطر {line} ليس بترميز UTF-8 صالح؛ احفظ الملف بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: line {line} is not valid JSON ({problem}).</source>
+        <translation>تعذّر تحميل {name}: السطر {line} ليس بصيغة JSON صالحة ({problem}).</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: its JSON is nested too deeply to be a manifest.</source>
+        <translation>تعذّر تحميل {name}: تداخل JSON فيه أعمق من أن يكون بيانًا.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: it holds a number too long to read.</source>
+        <translation>تعذّر تحميل {name}: يحتوي على عدد أطول من أن يُقرأ.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: it must hold one JSON object.</source>
+        <translation>تعذّر تحميل {name}: يجب أن يحتوي على كائن JSON واحد.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: it lacks {keys}.</source>
+        <translation>تعذّر تحميل {name}: ينقصه {keys}.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: “files” must be a list of Markdown file names.</source>
+        <translation>تعذّر تحميل {name}: يجب أن يكون «files» قائمة بأسماء ملفات Markdown.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: “{file}” must be a file inside the content folder.</source>
+        <translation>تعذّر تحميل {name}: يجب أن يكون «{file}» ملفًا داخل مجلد المحتوى.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: “files” lists {file} twice; list each file once.</source>
+        <translation>تعذّر تحميل {name}: يذكر «files» الملف {file} مرتين؛ اذكر كل ملف مرة واحدة.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: “{key}” must be text.</source>
+        <translation>تعذّر تحميل {name}: يجب أن يكون «{key}» نصًّا.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: “edition_date” is “{date}”; write the date as YYYY-MM-DD.</source>
+        <translation>تعذّر تحميل {name}: قيمة «edition_date» هي «{date}»؛ اكتب التاريخ بالصيغة YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: “id” must be lower-case letters, digits and hyphens.</source>
+        <translation>تعذّر تحميل {name}: يجب أن يتكوّن «id» من حروف لاتينية صغيرة وأرقام وشرطات.</translation>
+    </message>
+    <message>
+        <source>Cannot load {file_name}: line {line} repeats the section id “{section_id}”.</source>
+        <translation>تعذّر تحميل {file_name}: يكرّر السطر {line} معرِّف القسم «{section_id}».</translation>
+    </message>
+    <message>
+        <source>There is no glossary entry “{term_id}”; `field-reader glossary` lists them.</source>
+        <translation>لا يوجد مدخل في المسرد باسم «{term_id}»؛ يسرد الأمر `field-reader glossary` المداخل الموجودة.</translation>
+    </message>
+    <message>
+        <source>Cannot load the glossary {name}: {reason}.</source>
+        <translation>تعذّر تحميل المسرد {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot load the glossary: {name} is missing; add it or remove “glossary” from the manifest.</source>
+        <translation>تعذّر تحميل المسرد: الملف {name} غير موجود؛ أضفه أو احذف «glossary» من البيان.</translation>
+    </message>
+    <message>
+        <source>Cannot load the glossary: {name} is not valid UTF-8; save it as UTF-8.</source>
+        <translation>تعذّر تحميل المسرد: الملف {name} ليس بترميز UTF-8 صالح؛ احفظه بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>Cannot read the glossary {path}: {reason}.</source>
+        <translation>تعذّرت قراءة المسرد {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: its JSON is nested too deeply to be a glossary.</source>
+        <translation>تعذّر تحميل {name}: تداخل JSON فيه أعمق من أن يكون مسردًا.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: it must hold one JSON object with a “terms” list.</source>
+        <translation>تعذّر تحميل {name}: يجب أن يحتوي على كائن JSON واحد فيه قائمة «terms».</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: it is in glossary format {glossary_format}, but this version reads formats 1 to {newest}; update Field Reader.</source>
+        <translation>تعذّر تحميل {name}: إنه بصيغة المسرد {glossary_format}، لكن هذا الإصدار يقرأ الصيغ من 1 إلى {newest}؛ حدِّث Field Reader.</translation>
+    </message>
+    <message>
+        <source>Cannot load {file_name}: its “as_of” must be a date written YYYY-MM-DD, like 2025-02-11.</source>
+        <translation>تعذّر تحميل {file_name}: يجب أن يكون «as_of» فيه تاريخًا مكتوبًا بالصيغة YYYY-MM-DD، مثل 2025-02-11.</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: entry {number}</source>
+        <translation>تعذّر تحميل {name}: المدخل {number}</translation>
+    </message>
+    <message>
+        <source>{where} must be a JSON object.</source>
+        <translation>{where} يجب أن يكون كائن JSON.</translation>
+    </message>
+    <message>
+        <source>{where} needs a non-empty text “{key}”.</source>
+        <translation>{where} يحتاج إلى نص غير فارغ في «{key}».</translation>
+    </message>
+    <message>
+        <source>Cannot load {name}: entry “{term_id}”</source>
+        <translation>تعذّر تحميل {name}: المدخل «{term_id}»</translation>
+    </message>
+    <message>
+        <source>{where} needs an id of lower-case letters, digits and hyphens.</source>
+        <translation>{where} يحتاج إلى معرِّف من حروف لاتينية صغيرة وأرقام وشرطات.</translation>
+    </message>
+    <message>
+        <source>{where} has a “{key}” that is not text.</source>
+        <translation>{where} فيه «{key}» ليس نصًّا.</translation>
+    </message>
+    <message>
+        <source>{where} has a “{key}” that is not a list of texts.</source>
+        <translation>{where} فيه «{key}» ليس قائمة من النصوص.</translation>
+    </message>
+    <message>
+        <source>{where} has a “background” that is not true or false.</source>
+        <translation>{where} فيه «background» قيمته ليست true ولا false.</translation>
+    </message>
+    <message>
+        <source>{where} lists “{form}” as case-bound, but it is not its term, expansion or one of its aliases.</source>
+        <translation>{where} يذكر «{form}» على أنه مقيَّد بحالة الأحرف، لكنه ليس مصطلحه ولا صيغته الكاملة ولا أحد أسمائه البديلة.</translation>
+    </message>
+    <message>
+        <source>Cannot load {file_name}: the id “{term_id}” is used by two entries.</source>
+        <translation>تعذّر تحميل {file_name}: المعرِّف «{term_id}» مستخدم في مدخلين.</translation>
+    </message>
+    <message>
+        <source>Cannot load {file_name}: “{form}” belongs to both “{owner}” and “{term_id}”; keep it in one.</source>
+        <translation>تعذّر تحميل {file_name}: «{form}» ينتمي إلى «{owner}» وإلى «{term_id}» معًا؛ أبقِه في أحدهما فقط.</translation>
+    </message>
+    <message>
+        <source>Cannot load {file_name}: entry “{term_id}” lists the related entry “{related}”, which does not exist.</source>
+        <translation>تعذّر تحميل {file_name}: يذكر المدخل «{term_id}» المدخل المرتبط «{related}»، وهو غير موجود.</translation>
+    </message>
+    <message>
+        <source>Auto-lock takes a number of minutes from 0 (never) to 1440.</source>
+        <translation>يأخذ القفل التلقائي عددًا من الدقائق من 0 (أبدًا) إلى 1440.</translation>
+    </message>
+    <message>
+        <source>Erasing after wrong tries takes 0 (never) or a number from 3 to 100.</source>
+        <translation>يأخذ المحو بعد المحاولات الخاطئة القيمة 0 (أبدًا) أو عددًا من 3 إلى 100.</translation>
+    </message>
+    <message>
+        <source>The lock file {path} is damaged; without it the notes cannot be opened.</source>
+        <translation>ملف القفل {path} تالف؛ ولا يمكن فتح الملاحظات من دونه.</translation>
+    </message>
+    <message>
+        <source>The erase passphrase must differ from the passphrase; nothing was changed.</source>
+        <translation>يجب أن تختلف عبارة المحو عن عبارة المرور؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {min_passphrase} characters; nothing was changed.</source>
+        <translation>اختر عبارة مرور من {min_passphrase} أحرف على الأقل؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>A passphrase cannot begin or end with a space; nothing was changed.</source>
+        <translation>لا يمكن أن تبدأ عبارة المرور بمسافة أو تنتهي بها؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save the lock: {reason}</source>
+        <translation>تعذّر حفظ القفل: {reason}</translation>
+    </message>
+    <message>
+        <source>The notes are locked; unlock them with your passphrase first.</source>
+        <translation>الملاحظات مقفلة؛ افتح قفلها بعبارة المرور أولًا.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>عبارة المرور خاطئة.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; the notes stay locked.</source>
+        <translation>عبارة المرور خاطئة؛ تبقى الملاحظات مقفلة.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; the notes stay locked. {left} tries are left before the notes are erased.</source>
+        <translation>عبارة المرور خاطئة؛ تبقى الملاحظات مقفلة. بقي من المحاولات {left} قبل أن تُمحى الملاحظات.</translation>
+    </message>
+    <message>
+        <source>The lock is already on; change its passphrase instead.</source>
+        <translation>القفل مفعَّل من قبل؛ غيِّر عبارة المرور بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be written to, so nothing was changed.</source>
+        <translation>لا يمكن الكتابة في مجلد البيانات {folder}، لذا لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>The lock is off; turn it on first.</source>
+        <translation>القفل غير مفعَّل؛ فعِّله أولًا.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; nothing was changed.</source>
+        <translation>عبارة المرور خاطئة؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot erase {path}: {reason}; nothing after it was erased.</source>
+        <translation>تعذّر محو {path}: {reason}؛ لم يُمحَ شيء بعده.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the folder {folder}: {reason}.</source>
+        <translation>تعذّرت إزالة المجلد {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot load {file_name}: line {line} {problem}.</source>
+        <translation>تعذّر تحميل {file_name}: السطر {line} {problem}.</translation>
+    </message>
+    <message>
+        <source>is nested more than {max_nesting} levels deep (indents, lists or block quotes inside each other); the reader shows none inside another, so flatten it</source>
+        <translation>متداخل لأكثر من {max_nesting} مستويات (إزاحات أو قوائم أو اقتباسات بعضها داخل بعض)؛ لا يعرض القارئ شيئًا منها داخل آخر، فقلِّل تداخله</translation>
+    </message>
+    <message>
+        <source>Cannot load {file_name}: its Markdown nests lists or block quotes too deeply to be read; flatten them.</source>
+        <translation>تعذّر تحميل {file_name}: يتداخل فيه نص Markdown بقوائم أو اقتباسات أعمق من أن تُقرأ؛ قلِّل تداخلها.</translation>
+    </message>
+    <message>
+        <source>Cannot show a paragraph: its Markdown is nested too deeply to be read.</source>
+        <translation>تعذّر عرض فقرة: تداخل نص Markdown فيها أعمق من أن يُقرأ.</translation>
+    </message>
+    <message>
+        <source>has text before the first heading; start the file with a heading</source>
+        <translation>فيه نص قبل العنوان الأول؛ ابدأ الملف بعنوان</translation>
+    </message>
+    <message>
+        <source>is indented by four spaces, which Markdown reads as code; remove the indent</source>
+        <translation>مُزاح بأربع مسافات، ويقرؤه Markdown على أنه شيفرة؛ أزل الإزاحة</translation>
+    </message>
+    <message>
+        <source>has a &lt;{tag}&gt; block, which the reader cannot show</source>
+        <translation>فيه كتلة &lt;{tag}&gt;، ولا يستطيع القارئ عرضها</translation>
+    </message>
+    <message>
+        <source>begins a paragraph with over {max_brackets} “[”, too many to read as links</source>
+        <translation>يبدأ فقرة بأكثر من {max_brackets} من «[»، وهذا أكثر من أن يُقرأ روابط</translation>
+    </message>
+    <message>
+        <source>has a list item holding more than one paragraph, or a list, quote or code block; the reader shows each list item as one paragraph</source>
+        <translation>فيه عنصر قائمة يحتوي على أكثر من فقرة، أو على قائمة أو اقتباس أو كتلة شيفرة؛ يعرض القارئ كل عنصر قائمة فقرةً واحدة</translation>
+    </message>
+    <message>
+        <source>a block quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <source>opens a “!!! {kind}” box; the reader knows only “!!! callout”</source>
+        <translation>يفتح مربع «!!! {kind}»؛ ولا يعرف القارئ إلا «!!! callout»</translation>
+    </message>
+    <message>
+        <source>a call-out box</source>
+        <translation>مربع تنبيه</translation>
+    </message>
+    <message>
+        <source>gives a call-out box a title; write “!!! callout” alone</source>
+        <translation>يعطي مربع التنبيه عنوانًا؛ اكتب «!!! callout» وحده</translation>
+    </message>
+    <message>
+        <source>puts a &lt;{tag}&gt; inside {what}, which may hold only paragraphs</source>
+        <translation>يضع &lt;{tag}&gt; داخل {what}، ولا يجوز أن يحتوي إلا على فقرات</translation>
+    </message>
+    <message>
+        <source>has a heading without a title</source>
+        <translation>فيه عنوان بلا نص</translation>
+    </message>
+    <message>
+        <source>ends its heading with “{braces}”, which is not a section id; write {{#my-id}} with lower-case letters, digits and hyphens</source>
+        <translation>ينهي عنوانه بـ«{braces}»، وهذا ليس معرِّف قسم؛ اكتب {{#my-id}} بحروف لاتينية صغيرة وأرقام وشرطات</translation>
+    </message>
+    <message>
+        <source>has an image; the reader shows only text, so describe it in words</source>
+        <translation>فيه صورة؛ لا يعرض القارئ إلا النص، فصِفها بالكلمات</translation>
+    </message>
+    <message>
+        <source>has a {{…}} attribute list, which the reader does not use; remove it</source>
+        <translation>فيه قائمة سمات {{…}}، ولا يستخدمها القارئ؛ احذفها</translation>
+    </message>
+    <message>
+        <source>Cannot highlight in paragraph “{paragraph_id}”: it is not in this report.</source>
+        <translation>تعذّر التظليل في الفقرة «{paragraph_id}»: ليست في هذا التقرير.</translation>
+    </message>
+    <message>
+        <source>Cannot highlight an empty selection; select some text first.</source>
+        <translation>لا يمكن تظليل تحديد فارغ؛ حدِّد نصًّا أولًا.</translation>
+    </message>
+    <message>
+        <source>Cannot highlight only white space; select some words first.</source>
+        <translation>لا يمكن تظليل مسافات فارغة فقط؛ حدِّد بعض الكلمات أولًا.</translation>
+    </message>
+    <message>
+        <source>Cannot write the notes copy {target}: {reason}; check the free disk space.</source>
+        <translation>تعذّرت كتابة نسخة الملاحظات {target}: {reason}؛ تحقّق من المساحة الفارغة على القرص.</translation>
+    </message>
+    <message>
+        <source>Cannot save the notes in {folder}: {reason}; nothing was changed.</source>
+        <translation>تعذّر حفظ الملاحظات في {folder}: {reason}؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>{problem}; nothing was changed.</source>
+        <translation>{problem}؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot export to “{export_format}”: use one of {names}.</source>
+        <translation>تعذّر التصدير إلى «{export_format}»: استخدم واحدًا مما يلي: {names}.</translation>
+    </message>
+    <message>
+        <source>Only a W3C notes file (json) can be sealed; handouts are made to be shared.</source>
+        <translation>لا يُختم إلا ملف ملاحظات W3C ‏(json)؛ فالمطبوعات مُعدّة للمشاركة.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be a layer name; use up to {max_layer_name} printable characters.</source>
+        <translation>لا يمكن أن يكون «{name}» اسمًا لطبقة؛ استخدم حتى {max_layer_name} حرفًا قابلًا للطباعة.</translation>
+    </message>
+    <message>
+        <source>A note&apos;s text must be plain text.</source>
+        <translation>يجب أن يكون نص الملاحظة نصًّا عاديًا.</translation>
+    </message>
+    <message>
+        <source>This note is too long to save; keep it under {max_note_text:,} characters.</source>
+        <translation>هذه الملاحظة أطول من أن تُحفظ؛ اجعلها أقل من {max_note_text:,} حرف.</translation>
+    </message>
+    <message>
+        <source>Cannot save a highlight without any highlighted text; select some text first.</source>
+        <translation>لا يمكن حفظ تظليل بلا نص مظلَّل؛ حدِّد نصًّا أولًا.</translation>
+    </message>
+    <message>
+        <source>Cannot save a highlight that is not in a section; select text in the document.</source>
+        <translation>لا يمكن حفظ تظليل خارج الأقسام؛ حدِّد نصًّا في المستند.</translation>
+    </message>
+    <message>
+        <source>Cannot save a highlight from {start} to {end}; the range is not valid.</source>
+        <translation>تعذّر حفظ تظليل من {start} إلى {end}؛ النطاق غير صالح.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a highlight colour; use one of {names}.</source>
+        <translation>«{value}» ليس لونًا للتظليل؛ استخدم واحدًا مما يلي: {names}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a highlight style; use one of {names}.</source>
+        <translation>«{value}» ليس نمطًا للتظليل؛ استخدم واحدًا مما يلي: {names}.</translation>
+    </message>
+    <message>
+        <source>Cannot remove deleted notes from the backup {name}: {reason}.</source>
+        <translation>تعذّرت إزالة الملاحظات المحذوفة من النسخة الاحتياطية {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the unreadable backup {path}: {reason}.</source>
+        <translation>تعذّرت إزالة النسخة الاحتياطية غير المقروءة {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>another copy of the app is saving; try again</source>
+        <translation>نسخة أخرى من التطبيق تحفظ الآن؛ حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
+        <source>the data folder cannot be written to</source>
+        <translation>لا يمكن الكتابة في مجلد البيانات</translation>
+    </message>
+    <message>
+        <source>the disk could not be written</source>
+        <translation>تعذّرت الكتابة على القرص</translation>
+    </message>
+    <message>
+        <source>Cannot read the notes database {path}: {reason}.</source>
+        <translation>تعذّرت قراءة قاعدة بيانات الملاحظات {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot save notes: the data folder {folder} cannot be written to; they can be read and exported only.</source>
+        <translation>تعذّر حفظ الملاحظات: لا يمكن الكتابة في مجلد البيانات {folder}؛ يمكن قراءتها وتصديرها فقط.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the unfinished copy {leftover}: {reason}.</source>
+        <translation>تعذّرت إزالة النسخة غير المكتملة {leftover}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot open the notes database {path}: {reason}; check that the folder is writable.</source>
+        <translation>تعذّر فتح قاعدة بيانات الملاحظات {path}: {reason}؛ تأكّد من أن المجلد قابل للكتابة.</translation>
+    </message>
+    <message>
+        <source>Cannot open the notes database {path}: {reason}; close other copies of the app.</source>
+        <translation>تعذّر فتح قاعدة بيانات الملاحظات {path}: {reason}؛ أغلق النسخ الأخرى من التطبيق.</translation>
+    </message>
+    <message>
+        <source>The notes database {path} was written by a newer version of Field Reader (schema {version}); update the app to open it.</source>
+        <translation>كُتبت قاعدة بيانات الملاحظات {path} بإصدار أحدث من Field Reader (المخطط {version})؛ حدِّث التطبيق لتفتحها.</translation>
+    </message>
+    <message>
+        <source>Cannot open the notes database {path}: {reason}; check that the folder is readable.</source>
+        <translation>تعذّر فتح قاعدة بيانات الملاحظات {path}: {reason}؛ تأكّد من أن المجلد قابل للقراءة.</translation>
+    </message>
+    <message>
+        <source>Cannot check the notes database {path}: {reason}; close other copies of the app.</source>
+        <translation>تعذّر فحص قاعدة بيانات الملاحظات {path}: {reason}؛ أغلق النسخ الأخرى من التطبيق.</translation>
+    </message>
+    <message>
+        <source>The notes database {path} is damaged ({problem}) and could not be moved aside: {reason}; copy it somewhere safe and restart.</source>
+        <translation>قاعدة بيانات الملاحظات {path} تالفة ({problem}) وتعذّر نقلها جانبًا: {reason}؛ انسخها إلى مكان آمن وأعد التشغيل.</translation>
+    </message>
+    <message>
+        <source>Cannot update the notes database {path} to schema {schema_version}: {reason}.</source>
+        <translation>تعذّر تحديث قاعدة بيانات الملاحظات {path} إلى المخطط {schema_version}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot check the notes database before backing it up: {reason}.</source>
+        <translation>تعذّر فحص قاعدة بيانات الملاحظات قبل نسخها احتياطيًا: {reason}.</translation>
+    </message>
+    <message>
+        <source>The notes database failed its check, so today&apos;s backup was left as it was; restart the app to recover.</source>
+        <translation>لم تجتز قاعدة بيانات الملاحظات الفحص، فتُركت نسخة اليوم الاحتياطية كما هي؛ أعد تشغيل التطبيق لاستعادتها.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the old notes backup {old}: {reason}.</source>
+        <translation>تعذّرت إزالة النسخة الاحتياطية القديمة للملاحظات {old}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot save notes: {reason}; close other copies of the app and try again.</source>
+        <translation>تعذّر حفظ الملاحظات: {reason}؛ أغلق النسخ الأخرى من التطبيق وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The notes file {path} is damaged ({problem}) and could not be moved aside: {reason}.</source>
+        <translation>ملف الملاحظات {path} تالف ({problem}) وتعذّر نقله جانبًا: {reason}.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {min_passphrase} characters for the file; nothing was written.</source>
+        <translation>اختر للملف عبارة مرور من {min_passphrase} أحرف على الأقل؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is sealed with a passphrase; give it to import the notes. Nothing was changed.</source>
+        <translation>الملف {name} مختوم بعبارة مرور؛ أدخلها لاستيراد الملاحظات. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot import {name}: the sealed file is damaged. Nothing was changed.</source>
+        <translation>تعذّر استيراد {name}: الملف المختوم تالف. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot import {name}: it asks for an unreasonable key derivation. Nothing was changed.</source>
+        <translation>تعذّر استيراد {name}: يطلب اشتقاق مفتاح بكلفة غير معقولة. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for {name}, or the file is damaged. Nothing was changed.</source>
+        <translation>عبارة المرور خاطئة للملف {name}، أو أن الملف تالف. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>There is no note “{note_id}”; it may have been deleted.</source>
+        <translation>لا توجد ملاحظة باسم «{note_id}»؛ ربما حُذفت.</translation>
+    </message>
+    <message>
+        <source>Cannot read the notes database {path}: {reason}; restart the app.</source>
+        <translation>تعذّرت قراءة قاعدة بيانات الملاحظات {path}: {reason}؛ أعد تشغيل التطبيق.</translation>
+    </message>
+    <message>
+        <source>There is no notes layer “{name}”; it may have been removed.</source>
+        <translation>لا توجد طبقة ملاحظات باسم «{name}»؛ ربما أُزيلت.</translation>
+    </message>
+    <message>
+        <source>Cannot restore note “{note_id}”: a note with that id already exists.</source>
+        <translation>تعذّرت استعادة الملاحظة «{note_id}»: توجد ملاحظة بالمعرِّف نفسه.</translation>
+    </message>
+    <message>
+        <source>Your own notes layer cannot be made read-only.</source>
+        <translation>لا يمكن جعل طبقة ملاحظاتك الخاصة للقراءة فقط.</translation>
+    </message>
+    <message>
+        <source>Your own notes layer cannot be removed; delete single notes instead.</source>
+        <translation>لا يمكن إزالة طبقة ملاحظاتك الخاصة؛ احذف الملاحظات واحدة واحدة بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>Cannot save notes: {reason}; nothing was changed.</source>
+        <translation>تعذّر حفظ الملاحظات: {reason}؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>There is no notes layer “{name}”.</source>
+        <translation>لا توجد طبقة ملاحظات باسم «{name}».</translation>
+    </message>
+    <message>
+        <source>There is no notes layer “{name}”; import a file to create it.</source>
+        <translation>لا توجد طبقة ملاحظات باسم «{name}»؛ استورد ملفًا لإنشائها.</translation>
+    </message>
+    <message>
+        <source>The layer “{name}” is read-only; make it editable in the notes panel first.</source>
+        <translation>الطبقة «{name}» للقراءة فقط؛ اجعلها قابلة للتحرير من لوحة الملاحظات أولًا.</translation>
+    </message>
+    <message>
+        <source>has a note text that is not text</source>
+        <translation>فيه نص ملاحظة ليس نصًّا</translation>
+    </message>
+    <message>
+        <source>has tags that are not a list of text</source>
+        <translation>فيه وسوم ليست قائمة من النصوص</translation>
+    </message>
+    <message>
+        <source>has a bodyValue that is not text</source>
+        <translation>فيه bodyValue ليس نصًّا</translation>
+    </message>
+    <message>
+        <source>has more than {max_tags} tags</source>
+        <translation>فيه أكثر من {max_tags} وسمًا</translation>
+    </message>
+    <message>
+        <source>nests its bodies more than {max_depth} deep</source>
+        <translation>تتداخل أجسامه لأكثر من {max_depth} مستويات</translation>
+    </message>
+    <message>
+        <source>has a body that is not an object</source>
+        <translation>فيه جسم ليس كائنًا</translation>
+    </message>
+    <message>
+        <source>has a body whose value is not text</source>
+        <translation>فيه جسم قيمته ليست نصًّا</translation>
+    </message>
+    <message>
+        <source>Cannot import {name}: there is no such file. Nothing was changed.</source>
+        <translation>تعذّر استيراد {name}: لا يوجد ملف بهذا الاسم. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({reason})</source>
+        <translation>تتعذّر قراءته ({reason})</translation>
+    </message>
+    <message>
+        <source>it is more than the {megabytes} MB allowed</source>
+        <translation>حجمه أكبر من الحد المسموح به وهو {megabytes} ميغابايت</translation>
+    </message>
+    <message>
+        <source>line {line} is not valid UTF-8</source>
+        <translation>السطر {line} ليس بترميز UTF-8 صالح</translation>
+    </message>
+    <message>
+        <source>line {line} is not valid JSON ({problem})</source>
+        <translation>السطر {line} ليس بصيغة JSON صالحة ({problem})</translation>
+    </message>
+    <message>
+        <source>it holds a number of {digits:,} digits, more than the {max_digits} allowed</source>
+        <translation>يحتوي على عدد من {digits:,} رقمًا، وهذا أكثر من الحد المسموح به وهو {max_digits}</translation>
+    </message>
+    <message>
+        <source>its JSON is nested too deeply</source>
+        <translation>تداخل JSON فيه عميق جدًا</translation>
+    </message>
+    <message>
+        <source>it holds {count:,} annotations, more than the {max_annotations:,} allowed</source>
+        <translation>يحتوي على {count:,} من التعليقات التوضيحية، وهذا أكثر من الحد المسموح به وهو {max_annotations:,}</translation>
+    </message>
+    <message>
+        <source>it holds more than {max_passages:,} passages</source>
+        <translation>يحتوي على أكثر من {max_passages:,} مقطع</translation>
+    </message>
+    <message>
+        <source>it holds no annotations with a quoted passage</source>
+        <translation>لا يحتوي على أي تعليق توضيحي بمقطع مقتبس</translation>
+    </message>
+    <message>
+        <source>it holds no annotations with a quoted passage ({reasons})</source>
+        <translation>لا يحتوي على أي تعليق توضيحي بمقطع مقتبس ({reasons})</translation>
+    </message>
+    <message>
+        <source>its passages are given only by positions outside this report</source>
+        <translation>مقاطعه محددة بمواضع خارج هذا التقرير فقط</translation>
+    </message>
+    <message>
+        <source>Cannot import {name}: {reason}. Nothing was changed.</source>
+        <translation>تعذّر استيراد {name}: {reason}. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>it is not a Web Annotation file (expected a JSON object or list)</source>
+        <translation>ليس ملف Web Annotation (المتوقَّع كائن JSON أو قائمة)</translation>
+    </message>
+    <message>
+        <source>its collection links to pages elsewhere instead of including them</source>
+        <translation>مجموعته تشير إلى صفحات في مكان آخر بدلًا من أن تتضمنها</translation>
+    </message>
+    <message>
+        <source>its “{key}” is not a list</source>
+        <translation>«{key}» فيه ليس قائمة</translation>
+    </message>
+    <message>
+        <source>it is not a Web Annotation or Hypothesis file (no annotations, rows or target found)</source>
+        <translation>ليس ملف Web Annotation ولا ملف Hypothesis (لم يُعثر على تعليقات توضيحية أو صفوف أو هدف)</translation>
+    </message>
+    <message>
+        <source>its annotation page has no list of items</source>
+        <translation>صفحة التعليقات التوضيحية فيه ليس فيها قائمة عناصر</translation>
+    </message>
+    <message>
+        <source>annotation {number} {reason}</source>
+        <translation>التعليق التوضيحي {number} {reason}</translation>
+    </message>
+    <message>
+        <source>is not a JSON object</source>
+        <translation>ليس كائن JSON</translation>
+    </message>
+    <message>
+        <source>holds a broken character (half of a UTF-16 pair, written as \ud800 to \udfff)</source>
+        <translation>يحتوي على محرف مكسور (نصف زوج UTF-16، مكتوب من \ud800 إلى \udfff)</translation>
+    </message>
+    <message>
+        <source>has a note longer than {limit:,} characters</source>
+        <translation>فيه ملاحظة أطول من {limit:,} حرف</translation>
+    </message>
+    <message>
+        <source>nests its targets more than {max_depth} deep</source>
+        <translation>تتداخل أهدافه لأكثر من {max_depth} مستويات</translation>
+    </message>
+    <message>
+        <source>nests its selectors more than {max_depth} deep</source>
+        <translation>تتداخل محدِّداته لأكثر من {max_depth} مستويات</translation>
+    </message>
+    <message>
+        <source>has a TextPositionSelector whose start or end is not a whole number</source>
+        <translation>فيه TextPositionSelector بدايته أو نهايته ليست عددًا صحيحًا</translation>
+    </message>
+    <message>
+        <source>has a TextQuoteSelector whose exact, prefix or suffix is not text</source>
+        <translation>فيه TextQuoteSelector قيمة exact أو prefix أو suffix فيه ليست نصًّا</translation>
+    </message>
+    <message>
+        <source>quotes more than {max_quote:,} characters</source>
+        <translation>يقتبس أكثر من {max_quote:,} حرف</translation>
+    </message>
+    <message>
+        <source>Cannot use {folder} for your notes: {reason}; set READER_DATA_DIR to a folder you can write to.</source>
+        <translation>تعذّر استخدام {folder} لملاحظاتك: {reason}؛ اجعل READER_DATA_DIR يشير إلى مجلد يمكنك الكتابة فيه.</translation>
+    </message>
+    <message>
+        <source>Unknown theme “{value}”; choose one of {names}.</source>
+        <translation>السمة «{value}» غير معروفة؛ اختر واحدة مما يلي: {names}.</translation>
+    </message>
+    <message>
+        <source>Unknown language “{value}”; choose one of {names}.</source>
+        <translation>اللغة «{value}» غير معروفة؛ اختر واحدة مما يلي: {names}.</translation>
+    </message>
+    <message>
+        <source>Cannot save preferences to {path}: {reason}.</source>
+        <translation>تعذّر حفظ التفضيلات في {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>it is not a sealed Field Reader file</source>
+        <translation>ليس ملفًا مختومًا من Field Reader</translation>
+    </message>
+    <message>
+        <source>it is damaged, or it was sealed with another key</source>
+        <translation>إنه تالف، أو خُتم بمفتاح آخر</translation>
+    </message>
+    <message>
+        <source>Cannot build the search index in {folder}: {reason}; check the folder.</source>
+        <translation>تعذّر بناء فهرس البحث في {folder}: {reason}؛ تحقّق من المجلد.</translation>
+    </message>
+    <message>
+        <source>There is no search index in {folder}; run `field-reader index build` to make one.</source>
+        <translation>لا يوجد فهرس بحث في {folder}؛ شغِّل `field-reader index build` لإنشائه.</translation>
+    </message>
+    <message>
+        <source>Cannot open the search index in {folder}: it is damaged; delete the folder to rebuild it.</source>
+        <translation>تعذّر فتح فهرس البحث في {folder}: إنه تالف؛ احذف المجلد لإعادة بنائه.</translation>
+    </message>
+    <message>
+        <source>A search index built on disk is read-only; rebuild it with `field-reader index build`.</source>
+        <translation>فهرس البحث المبني على القرص للقراءة فقط؛ أعد بناءه بالأمر `field-reader index build`.</translation>
     </message>
 </context>
 </TS>

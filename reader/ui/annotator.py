@@ -15,6 +15,7 @@ from reader.content import Report
 from reader.errors import ReaderError
 from reader.notes.note import MY_LAYER, Anchor, Color, Layer, Note, NoteId, Style
 from reader.notes.store import NoteStore
+from reader.ui.error_text import error_text
 from reader.ui.long_lived import settle_long_lived
 from reader.ui.note_commands import AddNote, DeleteNote, RemoveLayer, in_layer
 
@@ -222,7 +223,7 @@ class Annotator(QObject):
             self._work = None
             self._writing = False
             self._notes = None
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
             return
         self._next_slice.start()
 
@@ -316,7 +317,7 @@ class Annotator(QObject):
         try:
             removed = yield from _in_slices(steps)
         except ReaderError as error:
-            return functools.partial(self.failed.emit, str(error))
+            return functools.partial(self.failed.emit, error_text(error))
         many = len(removed) > MAX_NOTES_PER_SLICE  # a few notes are removed in the slice that starts it
         if many:
             yield  # the commit had its turn
@@ -368,7 +369,7 @@ class Annotator(QObject):
         try:
             yield from _in_slices(steps)
         except ReaderError as error:
-            return functools.partial(self.failed.emit, str(error))
+            return functools.partial(self.failed.emit, error_text(error))
         many = len(notes) > MAX_NOTES_PER_SLICE
         if many:
             yield  # the commit had its turn

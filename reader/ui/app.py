@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reader import PROGRAM
 from reader.errors import ReaderError
 from reader.prefs import Preferences
+from reader.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from reader.app_objects import AppObjects
@@ -97,7 +98,7 @@ def _run(
     try:
         window = build_main_window(build())
     except ReaderError as error:
-        _tell(None, str(error), exit_after_start)
+        _tell(None, error_text(error), exit_after_start)
         return 1
     if exit_after_start:
         window.leave_preferences_alone()  # a smoke test or a timing run must not change the reader's layout

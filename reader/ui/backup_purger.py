@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from reader.errors import ReaderError
 from reader.notes.purge import Purge
+from reader.ui.error_text import error_text
 from reader.ui.tasks import Task
 
 
@@ -44,4 +45,4 @@ class BackupPurger(QObject):
         self._pool.waitForDone()
 
     def _on_task_failed(self, error: ReaderError) -> None:
-        self.failed.emit(str(error))
+        self.failed.emit(error_text(error))

@@ -16,6 +16,7 @@ from reader.notes.note import COLOR_HEX, MY_LAYER, Color, Note, Style
 from reader.ui.actions import ActionName, Actions, shortcut_text
 from reader.ui.annotator import Annotator
 from reader.ui.document_view import DocumentView
+from reader.ui.error_text import error_text
 
 BOOKMARK_COLOR = Color.BLUE
 FIRST_WORDS = 8  # a bookmark's quote: the paragraph's first words (context before and after is kept too)
@@ -157,7 +158,7 @@ class Bookmarks(QObject):
             anchor = anchor_from_selection(annotator.text, paragraph_id, 0, first_words_end(paragraph.text))
             note = annotator.add(anchor, color=BOOKMARK_COLOR, style=Style.BOOKMARK)
         except ReaderError as error:
-            self.message.emit(str(error), 6000)
+            self.message.emit(error_text(error), 6000)
             return
         self.bookmark_added.emit(note.id)
         where = f"¶{paragraph.number}" if paragraph.number else self._report.section(paragraph.section_id).title

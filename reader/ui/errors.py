@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.errors import ReaderError
 from reader.lock.names import key_file_path
+from reader.ui.error_text import error_text
 
 
 def show_error(parent: QWidget | None, error: ReaderError | str, details: str = "") -> None:
@@ -20,7 +21,7 @@ def show_error(parent: QWidget | None, error: ReaderError | str, details: str = 
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorBox", "Field Reader"))
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file name or note in the message is never markup
-    box.setText(str(error))
+    box.setText(error_text(error))
     box.setAccessibleName(QCoreApplication.translate("ErrorBox", "Error message"))
     if details:
         box.setDetailedText(details)
@@ -37,22 +38,23 @@ def install_excepthook(log_folder: Path) -> None:
         import datetime
         import traceback
 
+        from PySide6.QtCore import QCoreApplication
+
         text = "".join(traceback.format_exception(kind, value, trace))
         sys.stderr.write(text)
         log_path = log_folder / "logs" / f"crash-{datetime.datetime.now():%Y%m%d-%H%M%S}.log"
-        where = ""
+        said = QCoreApplication.translate("ErrorBox", "Field Reader hit an unexpected problem; your notes are safe.")
         try:
             if not key_file_path(log_folder).exists():
                 log_path.parent.mkdir(parents=True, exist_ok=True)
                 log_path.write_text(text, encoding="utf-8")
-                where = f" Details were saved to {log_path}."
+                said = QCoreApplication.translate(
+                    "ErrorBox",
+                    "Field Reader hit an unexpected problem; your notes are safe. Details were saved to {0}.",
+                ).format(log_path)
         except OSError:
             pass
         if QApplication.instance() is not None and not isinstance(value, KeyboardInterrupt):
-            show_error(
-                QApplication.activeWindow(),
-                "Field Reader hit an unexpected problem; your notes are safe." + where,
-                text,
-            )
+            show_error(QApplication.activeWindow(), said, text)
 
     sys.excepthook = hook

@@ -130,8 +130,9 @@ class LanguageChoice(QObject):
 
     def _save(self) -> None:
         from reader.errors import ReaderError
+        from reader.ui.error_text import error_text
 
         try:
             self._prefs.save()
         except ReaderError as error:
-            self._show_message(str(error), 10_000)
+            self._show_message(error_text(error), 10_000)

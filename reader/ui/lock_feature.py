@@ -26,6 +26,7 @@ from reader.prefs import Preferences
 from reader.ui.actions import ActionName, Actions
 from reader.ui.busy import busy
 from reader.ui.docks import bring_forward, fill_dock
+from reader.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from reader.ui.erase_dialog import EraseDialog
@@ -124,7 +125,7 @@ class LockFeature(QObject):
         try:
             self._prefs.close_private()
         except ReaderError as error:  # the reading position could not be saved: lock all the same
-            self.message.emit(str(error), 8000)
+            self.message.emit(error_text(error), 8000)
         self._privacy.lock()
         self._update()
         self.locked.emit()
@@ -149,10 +150,10 @@ class LockFeature(QObject):
                 self._privacy.unlock(passphrase)
         except WrongPassphraseError as error:
             if self._privacy.is_on:
-                return str(error)
-            self.message.emit(str(error), 8000)  # too many wrong tries: everything was erased
+                return error_text(error)
+            self.message.emit(error_text(error), 8000)  # too many wrong tries: everything was erased
         except ReaderError as error:
-            return str(error)
+            return error_text(error)
         self._after_opening()
         return None
 
@@ -164,7 +165,7 @@ class LockFeature(QObject):
             else:
                 self._forget_erased_prefs()
         except ReaderError as error:
-            self.message.emit(str(error), 8000)
+            self.message.emit(error_text(error), 8000)
         self._update()
         self.notes_available.emit()
         self.unlocked.emit()
@@ -201,7 +202,7 @@ class LockFeature(QObject):
             with busy():
                 work()
         except ReaderError as error:
-            return str(error)
+            return error_text(error)
         finally:
             self._update()
         return None

@@ -17,6 +17,7 @@ from reader.render import RenderOptions
 from reader.ui import themes
 from reader.ui.dialog_folders import DialogFolders
 from reader.ui.document_view import DocumentView
+from reader.ui.error_text import error_text
 from reader.ui.navigator import Navigator
 from reader.ui.page_look import PageLook
 from reader.ui.window_state import WindowState
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         except StopIteration:
             return
         except ReaderError as error:
-            self.notes_unavailable.emit(str(error))
+            self.notes_unavailable.emit(error_text(error))
             return
         QTimer.singleShot(0, self._on_features_due)
 
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
         try:
             self._notes = self._make_notes()
         except ReaderError as error:
-            self.notes_unavailable.emit(str(error))
+            self.notes_unavailable.emit(error_text(error))
             return
         if self._search is not None:
             self._search.set_notes(self._notes.annotator)

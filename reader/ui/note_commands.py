@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from reader.errors import ReaderError
 from reader.notes.note import Layer, Note
+from reader.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from reader.ui.annotator import Annotator
@@ -85,7 +86,7 @@ def carry_out(annotator: Annotator, change: Callable[[], object], reload: bool =
     try:
         change()
     except ReaderError as error:
-        annotator.failed.emit(str(error))
+        annotator.failed.emit(error_text(error))
         annotator.reload()
         return
     if reload:

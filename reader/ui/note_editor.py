@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from reader.errors import ReaderError
 from reader.notes.note import Color, Note, Style
 from reader.ui.annotator import Annotator
+from reader.ui.error_text import error_text
 from reader.ui.note_colors import color_icon
 
 SAVE_DELAY_MS = 500
@@ -264,7 +265,7 @@ class NoteEditor(QWidget):
         try:
             self._annotator.update(self._note_id, **fields)
         except ReaderError as error:
-            self._state.setText(str(error))
+            self._state.setText(error_text(error))
             return
         self._state.setText(self.tr("Saved."))
         self.saved.emit(self._note_id)

@@ -252,7 +252,7 @@ class NoteHighlighter(QObject):
         """The anchor for the text selected in the document; ReaderError when nothing usable is selected."""
         cursor = self._document.textCursor()
         if not cursor.hasSelection():
-            raise ReaderError("Select some text in the report first, then highlight it.")
+            raise ReaderError(self.tr("Select some text in the report first, then highlight it."))
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         first = self._document.paragraph_at(start)
         while first is None and start < end:  # the selection starts in a heading: begin at the next paragraph
@@ -263,7 +263,7 @@ class NoteHighlighter(QObject):
             end -= 1
             last = self._document.paragraph_at(end)
         if first is None or last is None:
-            raise ReaderError("Only the report's paragraphs can be highlighted; select text in a paragraph.")
+            raise ReaderError(self.tr("Only the report's paragraphs can be highlighted; select text in a paragraph."))
         from reader.notes.anchoring import anchor_from_selection
 
         return anchor_from_selection(self._annotator.text, first[0].id, first[1], last[1], end_paragraph_id=last[0].id)

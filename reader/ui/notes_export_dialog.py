@@ -28,6 +28,7 @@ from reader.notes.export import ExportFormat, export_notes
 from reader.notes.note import Note
 from reader.ui.busy import busy
 from reader.ui.dialog_folders import NOTES_EXPORT, DialogFolders
+from reader.ui.error_text import error_text
 from reader.ui.password_field import password_field
 
 FORMAT_LABELS = {
@@ -166,7 +167,7 @@ class NotesExportDialog(QDialog):
                     path, export_format, notes, self._report, safe=self._safe.isChecked(), passphrase=passphrase
                 )
         except ReaderError as error:
-            self._show_problem(str(error))
+            self._show_problem(error_text(error))
             return
         self._folders.remember(NOTES_EXPORT, self.written)
         self.accept()

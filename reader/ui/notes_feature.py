@@ -18,6 +18,7 @@ from reader.ui.backup_purger import BackupPurger
 from reader.ui.dialog_folders import DialogFolders
 from reader.ui.docks import bring_forward, fill_dock
 from reader.ui.document_view import DocumentView
+from reader.ui.error_text import error_text
 from reader.ui.note_editor import COLOR_LABELS, STYLE_LABELS
 from reader.ui.note_highlighter import LAYER_NAME, NoteHighlighter
 from reader.ui.notes_panel import NotesPanel
@@ -166,7 +167,7 @@ class NotesFeature(QObject):
             color, style = chosen_color(self._actions), chosen_style(self._actions)
             note = self.annotator.add(anchor, color=color, style=style)
         except ReaderError as error:
-            self.message.emit(str(error), 6000)
+            self.message.emit(error_text(error), 6000)
             return
         cursor = self._document.textCursor()
         cursor.clearSelection()
@@ -234,7 +235,7 @@ class NotesFeature(QObject):
         try:
             self.annotator.update(note_id, **look)
         except ReaderError as error:
-            self.message.emit(str(error), 6000)
+            self.message.emit(error_text(error), 6000)
 
     # Undo
 
@@ -279,7 +280,7 @@ class NotesFeature(QObject):
         try:
             self.annotator.delete(note_id)
         except ReaderError as error:
-            self.message.emit(str(error), 8000)
+            self.message.emit(error_text(error), 8000)
             return
         undo = shortcut_text(self._actions[ActionName.UNDO])
         self.message.emit(self.tr("Note deleted. {0} brings it back.").format(undo), 6000)

@@ -12,6 +12,7 @@ from reader.content import Report
 from reader.errors import ReaderError
 from reader.search.notes_index import NotesIndex
 from reader.ui.annotator import Annotator
+from reader.ui.error_text import error_text
 from reader.ui.long_lived import settle_long_lived
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class NotesIndexer(QObject):
         try:
             notes = self._annotator.notes(visible_only=True)  # from the annotator's cache
         except ReaderError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
             return
         self._synced = True
         wanted = {note.id for note in notes}

@@ -118,10 +118,18 @@ def export_pdf(document: QTextDocument, path: Path) -> None:
     del writer  # flushes and closes the file
     try:
         if temporary.stat().st_size == 0:
-            raise ReaderError(f"Cannot save {path.name}: the PDF came out empty. Nothing was saved.")
+            raise ReaderError(
+                QCoreApplication.translate(
+                    "MainWindow", "Cannot save {0}: the PDF came out empty. Nothing was saved."
+                ).format(path.name)
+            )
         temporary.replace(path)
     except OSError as exc:
-        raise ReaderError(f"Cannot save {path}: {exc.strerror}. Choose another folder.") from exc
+        raise ReaderError(
+            QCoreApplication.translate("MainWindow", "Cannot save {0}: {1}. Choose another folder.").format(
+                path, exc.strerror
+            )
+        ) from exc
 
 
 def print_document(parent: QWidget, document: QTextDocument) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.lock.key_file import MIN_PASSPHRASE, LockError, LockSettings
+from reader.ui.error_text import error_text
 from reader.ui.password_field import password_field
 
 if TYPE_CHECKING:
@@ -266,7 +267,7 @@ class PrivacyDialog(QDialog):
         try:
             outcome = work()
         except LockError as error:
-            outcome = str(error)
+            outcome = error_text(error)
         for field in fields:
             field.clear()
         if closes and outcome is None:

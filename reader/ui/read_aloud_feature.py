@@ -11,6 +11,7 @@ from reader.glossary import Glossary
 from reader.read_aloud_plan import Scope, Utterance, plan_from, plan_section, plan_selection
 from reader.ui.actions import ActionName, Actions
 from reader.ui.document_view import DocumentView
+from reader.ui.error_text import error_text
 from reader.ui.read_aloud_bar import ReadAloudBar
 from reader.ui.speech_engine import PlayState, Speaker, SpeechUnavailableError, open_speaker
 
@@ -170,7 +171,7 @@ class ReadAloudFeature(QObject):
         try:
             speaker = open_speaker(self._report.manifest.language, self)
         except SpeechUnavailableError as error:
-            self._unavailable = str(error)
+            self._unavailable = error_text(error)
             self.message.emit(self._unavailable, 10_000)
             return None
         self._speaker = speaker

@@ -12,6 +12,7 @@ from reader.errors import ReaderError
 from reader.search.documents import SearchDocument
 from reader.search.index import SearchIndex
 from reader.search.location import build_cached_index, open_fresh_index
+from reader.ui.error_text import error_text
 from reader.ui.tasks import Task
 
 
@@ -68,10 +69,10 @@ class SearchIndexLoader(QObject):
         try:
             index = SearchIndex.open(folder)
         except ReaderError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
             return
         self.loaded.emit(index)
 
     def _on_task_failed(self, error: ReaderError) -> None:
         if not self._closed:
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow
 from reader.errors import ReaderError
 from reader.prefs import Preferences
 from reader.ui.document_view import DocumentView
+from reader.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QByteArray
@@ -121,4 +122,4 @@ class WindowState(QObject):
         try:
             self._prefs.save()
         except ReaderError as error:
-            self.save_failed.emit(str(error))
+            self.save_failed.emit(error_text(error))

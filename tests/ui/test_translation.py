@@ -3,7 +3,9 @@ the window turns right to left around a report that stays left to right, and the
 
 from __future__ import annotations
 
+import ast
 import re
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -16,14 +18,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QDockWidget,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QWidget,
 )
 
+from reader.lock.key_file import LockSettings
 from reader.prefs import Preferences
 from reader.ui import language
 from reader.ui.actions import ActionName
@@ -31,7 +36,7 @@ from reader.ui.actions import ActionName
 TS_FILE = language.TRANSLATIONS / "field_reader_ar.ts"
 QM_FILE = language.TRANSLATIONS / "field_reader_ar.qm"
 MARK = re.compile(r"⟦.*⟧", re.DOTALL)
-PLACEHOLDER = re.compile(r"\{\d+\}|%p%")
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{[^{}]*\}|%p%")  # {0}, a core message's {name} or {count:,}, {{ and }}
 
 
 class PseudoTranslator(QTranslator):
@@ -65,6 +70,12 @@ def arabic() -> Iterator[None]:
         app.removeTranslator(translator)
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     app.setProperty(language.LANGUAGE_PROPERTY, "en")
+
+
+def _core_sources() -> list[str]:
+    """The core's modules, whose messages are marked QT_TRANSLATE_NOOP("core", …) (as update.sh collects them)."""
+    reader = Path(language.__file__).resolve().parent.parent
+    return sorted(str(path) for path in reader.rglob("*.py") if path.relative_to(reader).parts[0] not in ("ui", "cli"))
 
 
 def _ts_messages() -> list[tuple[str, str, ET.Element]]:
@@ -106,7 +117,7 @@ def test_the_ts_file_holds_exactly_the_strings_the_code_marks(tmp_path: Path) ->
     if not lupdate.exists():
         pytest.skip("pyside6-lupdate is not installed beside this Python")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(path) for path in (Path(language.__file__).parent).glob("*.py"))
+    sources = [*sorted(str(path) for path in (Path(language.__file__).parent).glob("*.py")), *_core_sources()]
     subprocess.run([str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)], check=True, capture_output=True)
     marked = {
         (context.findtext("name"), message.findtext("source"))
@@ -242,3 +253,74 @@ def test_choosing_a_language_is_kept_and_said_to_apply_next_start(window, data_d
 def test_a_damaged_language_preference_follows_the_system(data_dir: Path) -> None:
     (data_dir / "preferences.json").write_text('{"language": "klingon"}', encoding="utf-8")
     assert Preferences(data_dir).language == "system"
+
+
+# Messages from the core (reader/message.py): the command line prints them in English, the window translates them.
+
+
+def _core_templates() -> set[str]:
+    templates = set()
+    for source in _core_sources():
+        for node in ast.walk(ast.parse(Path(source).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP":
+                templates.add(node.args[1].value)
+    return templates
+
+
+def _fields(text: str) -> list[str]:
+    return sorted(f"{name}:{spec}" for _text, name, spec, _conversion in string.Formatter().parse(text) if name)
+
+
+def test_every_core_message_has_an_arabic_translation_with_the_same_placeholders(qapp, arabic) -> None:
+    templates = _core_templates()
+    assert len(templates) > 150  # the walk saw the core's messages
+    for template in templates:
+        translation = QCoreApplication.translate("core", template)
+        assert translation != template, template
+        assert _fields(translation) == _fields(template), template
+
+
+def _unlock_with(window, qtbot, passphrase: str) -> QLabel:
+    """Press Ctrl+L, type a passphrase and press Unlock; the unlock dialog's error line."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.document, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = next(dialog for dialog in window.findChildren(QDialog, "unlockDialog") if dialog.isVisible())
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "unlockPassphrase"), passphrase)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "unlockOk"), Qt.MouseButton.LeftButton)
+    error = dialog.findChild(QLabel, "unlockError")
+    qtbot.waitUntil(error.isVisible)
+    return error
+
+
+def test_a_wrong_passphrase_is_said_in_arabic(arabic, make_window, qtbot, app_objects) -> None:
+    app_objects.privacy.enable("olive grove at dawn", LockSettings())
+    app_objects.privacy.lock()
+    error = _unlock_with(make_window(), qtbot, "not my passphrase")
+    assert error.text() == "عبارة المرور خاطئة؛ تبقى الملاحظات مقفلة."
+
+
+def test_a_core_message_with_values_is_translated_and_filled_in(
+    pseudo_translated, make_window, qtbot, app_objects
+) -> None:
+    app_objects.privacy.enable("olive grove at dawn", LockSettings(erase_after_tries=5))
+    app_objects.privacy.lock()
+    error = _unlock_with(make_window(), qtbot, "not my passphrase")
+    assert error.text() == "⟦Wrong passphrase; the notes stay locked. 4 tries are left before the notes are erased.⟧"
+
+
+def test_a_reason_inside_a_core_message_is_translated_too(
+    pseudo_translated, window, qtbot, monkeypatch, tmp_path
+) -> None:
+    from reader.ui import errors, notes_import
+
+    broken = tmp_path / "class-notes.json"
+    broken.write_text('{"type": "AnnotationCollection",\n "items": [}', encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(errors.QMessageBox, "exec", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(broken), ""))
+    window.findChild(QAction, ActionName.IMPORT_NOTES.value).trigger()
+    qtbot.waitUntil(lambda: shown != [])
+    assert shown == [
+        "⟦Cannot import class-notes.json: ⟦line 2 is not valid JSON (Expecting value)⟧. Nothing was changed.⟧"
+    ]
