@@ -92,10 +92,10 @@ def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
     if path.parent.is_dir() and not folder_is_writable(path.parent):
         return _open_read_only(path)
     backups = path.parent / BACKUP_FOLDER
-    message = None
+    recovered = None
     problem = _damage(path, backups)
     if problem is not None:
-        message = _recover(path, backups, problem)
+        recovered = _recover(path, backups, problem)
     _remove_stale_temporary_files([path.parent, backups])
     connection = _connect(path)
     try:
@@ -104,7 +104,7 @@ def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
     except BaseException:
         connection.close()
         raise
-    return OpenedDatabase(connection, message)
+    return OpenedDatabase(connection, recovered)
 
 
 def folder_is_writable(folder: Path) -> bool:
@@ -312,13 +312,24 @@ def _recover(path: Path, backups: Path, problem: str) -> str:
         if is_healthy(backup):
             _copy_database(backup, path)
             taken = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            return (
-                f"Your notes database was damaged ({problem}); it was kept as {aside.name} and your notes were "
-                f"restored from the backup of {taken}, so changes made after that time may be missing."
+            return message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Your notes database was damaged ({problem}); it was kept as {name} and your notes were "
+                    "restored from the backup of {taken}, so changes made after that time may be missing.",
+                ),
+                problem=problem,
+                name=aside.name,
+                taken=taken,
             )
-    return (
-        f"Your notes database was damaged ({problem}) and there was no good backup; the damaged file was kept as "
-        f"{aside.name} and a new, empty notes database was started."
+    return message(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "Your notes database was damaged ({problem}) and there was no good backup; the damaged file was kept as "
+            "{name} and a new, empty notes database was started.",
+        ),
+        problem=problem,
+        name=aside.name,
     )
 
 

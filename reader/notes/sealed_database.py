@@ -154,16 +154,27 @@ class SealedFile:
                 self._image = bytes(self.connection.serialize())
                 self._seen = _stamp(self.path)
                 taken = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-                return (
-                    f"Your notes file was damaged ({problem}); it was kept as {aside.name} and your notes were "
-                    f"restored from the backup of {taken}, so changes made after that time may be missing."
+                return message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Your notes file was damaged ({problem}); it was kept as {name} and your notes were "
+                        "restored from the backup of {taken}, so changes made after that time may be missing.",
+                    ),
+                    problem=problem,
+                    name=aside.name,
+                    taken=taken,
                 )
         self.is_new = True
         self._image = b""
         self._put_back()
-        return (
-            f"Your notes file was damaged ({problem}) and there was no good backup; the damaged file was kept as "
-            f"{aside.name} and new, empty notes were started."
+        return message(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Your notes file was damaged ({problem}) and there was no good backup; the damaged file was kept as "
+                "{name} and new, empty notes were started.",
+            ),
+            problem=problem,
+            name=aside.name,
         )
 
 

@@ -2435,6 +2435,14 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>قاعدة بيانات الملاحظات {path} تالفة ({problem}) وتعذّر نقلها جانبًا: {reason}؛ انسخها إلى مكان آمن وأعد التشغيل.</translation>
     </message>
     <message>
+        <source>Your notes database was damaged ({problem}); it was kept as {name} and your notes were restored from the backup of {taken}, so changes made after that time may be missing.</source>
+        <translation>كانت قاعدة بيانات ملاحظاتك تالفة ({problem})؛ احتُفظ بها باسم {name} واستُعيدت ملاحظاتك من النسخة الاحتياطية المأخوذة في {taken}، لذا قد تنقص التغييرات التي أُجريت بعد ذلك الوقت.</translation>
+    </message>
+    <message>
+        <source>Your notes database was damaged ({problem}) and there was no good backup; the damaged file was kept as {name} and a new, empty notes database was started.</source>
+        <translation>كانت قاعدة بيانات ملاحظاتك تالفة ({problem}) ولم توجد نسخة احتياطية سليمة؛ احتُفظ بالملف التالف باسم {name} وبُدئت قاعدة بيانات ملاحظات جديدة فارغة.</translation>
+    </message>
+    <message>
         <source>Cannot update the notes database {path} to schema {schema_version}: {reason}.</source>
         <translation>تعذّر تحديث قاعدة بيانات الملاحظات {path} إلى المخطط {schema_version}: {reason}.</translation>
     </message>
@@ -2457,6 +2465,14 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>The notes file {path} is damaged ({problem}) and could not be moved aside: {reason}.</source>
         <translation>ملف الملاحظات {path} تالف ({problem}) وتعذّر نقله جانبًا: {reason}.</translation>
+    </message>
+    <message>
+        <source>Your notes file was damaged ({problem}); it was kept as {name} and your notes were restored from the backup of {taken}, so changes made after that time may be missing.</source>
+        <translation>كان ملف ملاحظاتك تالفًا ({problem})؛ احتُفظ به باسم {name} واستُعيدت ملاحظاتك من النسخة الاحتياطية المأخوذة في {taken}، لذا قد تنقص التغييرات التي أُجريت بعد ذلك الوقت.</translation>
+    </message>
+    <message>
+        <source>Your notes file was damaged ({problem}) and there was no good backup; the damaged file was kept as {name} and new, empty notes were started.</source>
+        <translation>كان ملف ملاحظاتك تالفًا ({problem}) ولم توجد نسخة احتياطية سليمة؛ احتُفظ بالملف التالف باسم {name} وبُدئت ملاحظات جديدة فارغة.</translation>
     </message>
     <message>
         <source>Choose a passphrase of at least {min_passphrase} characters for the file; nothing was written.</source>

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reader import PROGRAM
 from reader.errors import ReaderError
 from reader.prefs import Preferences
-from reader.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from reader.app_objects import AppObjects
@@ -98,7 +97,7 @@ def _run(
     try:
         window = build_main_window(build())
     except ReaderError as error:
-        _tell(None, error_text(error), exit_after_start)
+        _tell(None, error, exit_after_start)
         return 1
     if exit_after_start:
         window.leave_preferences_alone()  # a smoke test or a timing run must not change the reader's layout
@@ -181,8 +180,8 @@ def _install_language(app: QApplication, data_folder: Path) -> None:
     install_translators(app, interface_language(choice))  # each translator is a child of `app`
 
 
-def _tell(window: QWidget | None, message: str, exit_after_start: bool) -> None:
-    """One line on stderr and, unless this is a smoke test, in a message box."""
+def _tell(window: QWidget | None, message: ReaderError | str, exit_after_start: bool) -> None:
+    """One line on stderr (a core error in English) and, unless this is a smoke test, in a message box."""
     print(f"{PROGRAM}: {message}", file=sys.stderr)
     if not exit_after_start:
         from reader.ui.errors import show_error

@@ -205,8 +205,9 @@ class MainWindow(QMainWindow):
         if self._bookmarks is not None:
             self._bookmarks.set_annotator(notes.annotator)
         if store.recovery_message:
-            self.statusBar().showMessage(store.recovery_message, 60_000)
-            self.notes_recovered.emit(store.recovery_message)
+            recovered = error_text(store.recovery_message)
+            self.statusBar().showMessage(recovered, 60_000)
+            self.notes_recovered.emit(recovered)
         return notes
 
     def _connect_signals(self) -> None:
