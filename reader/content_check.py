@@ -13,22 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.bounded_read import read_regular_file
-from reader.content import (
-    MANIFEST_NAME,
-    MAX_CONTENT_FILE_BYTES,
-    Manifest,
-    Report,
-    Section,
-    is_iso_date,
-    is_report_id,
-    parse_sections,
-    report_id_from,
-    slugify,
-)
+from reader.content import MAX_CONTENT_FILE_BYTES, Report, Section, parse_sections, slugify
 from reader.content_problem import ContentProblem
 from reader.errors import ContentError, ReaderError
 from reader.glossary import load_glossary, read_terms
 from reader.glossary_rules import entry_lines, glossary_problems
+from reader.manifest import MANIFEST_NAME, Manifest, is_iso_date, is_report_id, report_id_from
 from reader.markdown_tree import MarkdownError, TreeBlock, TreeHeading, read_markdown
 
 FORMAT = 1

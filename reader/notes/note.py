@@ -57,7 +57,7 @@ class Style(enum.StrEnum):
     BOOKMARK = "bookmark"  # a place kept, not a passage marked: drawn as a mark in the margin, never as a highlight
 
 
-# The identity of the report this app ships (its manifest's publisher and title, see `content.report_id_from`):
+# The identity of the report this app ships (its manifest's publisher and title, see `manifest.report_id_from`):
 # every note written before notes recorded their report was made on it.
 BUNDLED_REPORT_ID = "amnesty-international-israel-and-the-occupied-palestinian-territory"
 
