@@ -36,6 +36,8 @@ LINE_SPACING_RANGE = (1.0, 2.0)
 DEFAULT_LINE_SPACING = 1.45
 COLUMN_RANGE = (30, 150)
 
+_UNREADABLE = QT_TRANSLATE_NOOP("core", "Could not read {name} ({reason}); using default preferences.")
+
 
 @dataclass(frozen=True, slots=True)
 class ReadingSettings:
@@ -123,7 +125,11 @@ class Preferences:
         except FileNotFoundError:
             return
         except (OSError, ReaderError, ValueError, RecursionError):
-            self.load_problem = "The sealed reading position could not be read; reading starts at the beginning."
+            self.load_problem = message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The sealed reading position could not be read; reading starts at the beginning."
+                )
+            )
             return
         if isinstance(data, dict):
             for name in PRIVATE_KEYS:
@@ -166,10 +172,10 @@ class Preferences:
         except FileNotFoundError:
             return
         except RefusedFileError as exc:
-            self.load_problem = f"Could not read {self._path.name} ({exc.reason}); using default preferences."
+            self.load_problem = message(_UNREADABLE, name=self._path.name, reason=exc.reason)
             return
         except (OSError, UnicodeDecodeError) as exc:
-            self.load_problem = f"Could not read {self._path.name} ({exc}); using default preferences."
+            self.load_problem = message(_UNREADABLE, name=self._path.name, reason=str(exc))
             return
         try:
             data = json.loads(raw)
@@ -180,9 +186,15 @@ class Preferences:
             try:
                 os.replace(self._path, aside)
             except OSError:
-                self.load_problem = f"{self._path.name} is damaged; defaults are used."
+                self.load_problem = message(
+                    QT_TRANSLATE_NOOP("core", "{name} is damaged; defaults are used."), name=self._path.name
+                )
                 return
-            self.load_problem = f"{self._path.name} was damaged; it was kept as {aside.name} and defaults are used."
+            self.load_problem = message(
+                QT_TRANSLATE_NOOP("core", "{name} was damaged; it was kept as {aside} and defaults are used."),
+                name=self._path.name,
+                aside=aside.name,
+            )
             return
         for key in _DEFAULTS:
             if key in data:

@@ -2675,6 +2675,22 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>تعذّر استخدام {folder} لملاحظاتك: {reason}؛ اجعل READER_DATA_DIR يشير إلى مجلد يمكنك الكتابة فيه.</translation>
     </message>
     <message>
+        <source>Could not read {name} ({reason}); using default preferences.</source>
+        <translation>تعذّرت قراءة {name} ({reason})؛ تُستخدم التفضيلات الافتراضية.</translation>
+    </message>
+    <message>
+        <source>The sealed reading position could not be read; reading starts at the beginning.</source>
+        <translation>تعذّرت قراءة موضع القراءة المختوم؛ ستبدأ القراءة من البداية.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged; defaults are used.</source>
+        <translation>الملف {name} تالف؛ تُستخدم القيم الافتراضية.</translation>
+    </message>
+    <message>
+        <source>{name} was damaged; it was kept as {aside} and defaults are used.</source>
+        <translation>كان الملف {name} تالفًا؛ احتُفظ به باسم {aside} وتُستخدم القيم الافتراضية.</translation>
+    </message>
+    <message>
         <source>Unknown theme “{value}”; choose one of {names}.</source>
         <translation>السمة «{value}» غير معروفة؛ اختر واحدة مما يلي: {names}.</translation>
     </message>

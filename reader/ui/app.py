@@ -168,7 +168,9 @@ def build_main_window(objects: AppObjects) -> MainWindow:
     if QApplication.isRightToLeft() or reads_right_to_left(objects.report.manifest.language):
         window.document.setLayoutDirection(document_direction(objects.report.manifest.language))
     if prefs.load_problem:
-        window.statusBar().showMessage(prefs.load_problem, 10_000)
+        from reader.ui.error_text import error_text
+
+        window.statusBar().showMessage(error_text(prefs.load_problem), 10_000)
     return window
 
 
