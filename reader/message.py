@@ -22,7 +22,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 class Message(str):
-    """An English sentence (the `str` itself) with the `template` and `values` it was made from."""
+    """An English sentence (the `str` itself) with the `template` and `values` it was made from; frozen."""
 
     __slots__ = ("template", "trailing", "values")
     template: str
@@ -32,10 +32,13 @@ class Message(str):
     def __new__(cls, template: str, values: Mapping[str, object], trailing: str = "") -> Message:
         text = template.format(**values)
         self = super().__new__(cls, text.rstrip(trailing) if trailing else text)
-        self.template = template
-        self.values = MappingProxyType(dict(values))
-        self.trailing = trailing
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "values", MappingProxyType(dict(values)))
+        object.__setattr__(self, "trailing", trailing)
         return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Message is frozen: cannot set {name}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (Message, (self.template, dict(self.values), self.trailing))

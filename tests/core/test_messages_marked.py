@@ -138,6 +138,8 @@ def test_a_message_reads_as_its_english_sentence_and_keeps_its_template() -> Non
     assert text.template == "Cannot read {name}: {reason}."
     assert dict(text.values) == {"name": "notes.json", "reason": "gone"}
     assert str(ValueError(text)) == "Cannot read notes.json: gone."
+    with pytest.raises(AttributeError):
+        text.template = "Something else."
 
 
 def test_a_message_stripped_of_its_full_stop_is_still_a_message() -> None:
