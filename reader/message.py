@@ -10,7 +10,7 @@ in its translations and fills in the same values (`reader/ui/error_text.py`); a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 CONTEXT = "core"  # the translation context of every core message
@@ -53,6 +53,17 @@ class Message(str):
 def message(template: str, /, **values: object) -> Message:
     """`template` filled in with `values`; the template is marked `QT_TRANSLATE_NOOP("core", …)` where written."""
     return Message(template, values)
+
+
+def joined(parts: Sequence[str], separator: str) -> str:
+    """`parts` said one after another: `separator` is a marked template "{first}…{rest}" (such as "{first}, {rest}"),
+    so each part and each separator is still translated; "" for no parts."""
+    if not parts:
+        return ""
+    said = parts[-1]
+    for part in reversed(parts[:-1]):
+        said = message(separator, first=part, rest=said)
+    return said
 
 
 def sentence_of(error: BaseException) -> str:

@@ -13,14 +13,16 @@ from pathlib import Path
 from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.content import Report
 from reader.errors import ReaderError
-from reader.message import QT_TRANSLATE_NOOP, message, sentence_of
+from reader.message import QT_TRANSLATE_NOOP, joined, message, sentence_of
 from reader.notes.anchoring import ReportText
-from reader.notes.note import MAX_NOTE_TEXT, Color, ImportedNote, LayerName, Note, Style, check_layer_name
+from reader.notes.import_result import ImportResult
+from reader.notes.note import MAX_NOTE_TEXT, Color, ImportedNote, LayerName, Style, check_layer_name
 from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_file
 from reader.notes.store import STEP_BATCH, NoteStore
 from reader.notes.w3c_bodies import MAX_TAGS as MAX_TAGS
 from reader.notes.w3c_bodies import read_bodies
 from reader.notes.w3c_model import (
+    LISTED,
     Skip,
     author_of,
     describe_skips,
@@ -59,41 +61,6 @@ def _whole_number(digits: str) -> int:
     if count > MAX_DIGITS:
         raise _NumberTooLongError(count)
     return int(digits)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    """What an import did: notes added to `layer`, duplicates skipped, how many found no passage, what was skipped.
-
-    `split` counts annotations on several passages (each became one note per passage); `skipped` counts every
-    body and target the notes cannot hold, by kind.
-    """
-
-    layer: LayerName
-    added: tuple[Note, ...]
-    duplicates: int
-    orphaned: int
-    without_quote: int
-    split: tuple[tuple[int, int], ...] = ()  # (passages, annotations with that many)
-    skipped: tuple[tuple[Skip, int], ...] = ()
-    left_out: tuple[tuple[Skip, int], ...] = ()  # why the annotations without a passage had none
-
-    def summary(self) -> str:
-        parts = [f"Imported {len(self.added)} note{'s' if len(self.added) != 1 else ''} into the layer “{self.layer}”"]
-        for passages, count in self.split:
-            parts.append(
-                f"{count} annotation{'s' if count != 1 else ''} on {passages} passages became "
-                f"{count * passages} notes, one per passage"
-            )
-        if self.duplicates:
-            parts.append(f"{self.duplicates} already there")
-        if self.orphaned:
-            parts.append(f"{self.orphaned} whose passage was not found (kept as orphaned)")
-        if self.without_quote:
-            reasons = ", ".join(describe_skips(self.left_out, verb=False))
-            parts.append(f"{self.without_quote} without a quoted passage (left out{': ' + reasons if reasons else ''})")
-        parts.extend(describe_skips(self.skipped))
-        return "; ".join(parts) + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +193,7 @@ def parse_file(raw: bytes, name: str, language: str = "en") -> ParsedFile:
                 ),
             )
     if not parsed:
-        reasons = ", ".join(describe_skips(left_out.items(), verb=False))
+        reasons = joined(describe_skips(left_out.items(), verb=False), LISTED)
         if not reasons:
             raise _refuse(name, message(QT_TRANSLATE_NOOP("core", "it holds no annotations with a quoted passage")))
         raise _refuse(

@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, unquote
 
+from reader.message import QT_TRANSLATE_NOOP, message
+
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MAX_DEPTH = 16  # bodies in bodies, targets in targets, selectors refining selectors: deeper is refused
 MAX_KEY = 600
@@ -58,35 +60,78 @@ def as_list(value: object) -> list[object]:
     return value if isinstance(value, list) else [value]
 
 
-_ONE_KEPT = " left out (a Choice keeps one)"
+LISTED = QT_TRANSLATE_NOOP("core", "{first}, {rest}")  # a list said in a sentence, for `joined`
+_SKIPPED = QT_TRANSLATE_NOOP("core", "{count:,} {things} skipped")
+_ONE_KEPT = QT_TRANSLATE_NOOP("core", "{count:,} {things} left out (a Choice keeps one)")
+_NO_PASSAGE = QT_TRANSLATE_NOOP("core", "{count:,} {things} skipped (no passage in it)")
+
+
+def _kind(singular: str, plural: str, said: str = _SKIPPED) -> tuple[str, str, str]:
+    return singular, plural, said
 
 
 class Skip(enum.Enum):
     """Something in an annotation file the notes cannot hold; an import counts each one and says so."""
 
-    VIDEO_BODY = ("video body", "video bodies")
-    SOUND_BODY = ("sound body", "sound bodies")
-    IMAGE_BODY = ("image body", "image bodies")
-    DATA_BODY = ("dataset body", "dataset bodies")
-    LINKED_BODY = ("body that is only a link", "bodies that are only links")
-    EMPTY_BODY = ("body without text", "bodies without text")
-    CHOICE_LEFT = ("alternative body of a Choice", "alternative bodies of a Choice", _ONE_KEPT)
-    WHOLE_TARGET = ("target naming a whole page", "targets naming a whole page", " skipped (no passage in it)")
-    SVG_TARGET = ("target selected by an SVG shape", "targets selected by SVG shapes")
-    CSS_TARGET = ("target selected by CSS", "targets selected by CSS")
-    XPATH_TARGET = ("target selected by XPath", "targets selected by XPath")
-    FRAGMENT_TARGET = ("target selected by a fragment", "targets selected by fragments")
-    DATA_TARGET = ("target selected by byte positions", "targets selected by byte positions")
-    LINKED_TARGET = ("target whose selector is only a link", "targets whose selectors are only links")
-    OTHER_TARGET = ("target with a selector this app cannot read", "targets with selectors this app cannot read")
-    CHOICE_TARGET = ("alternative target of a Choice", "alternative targets of a Choice", _ONE_KEPT)
-    OUTSIDE_TARGET = ("target whose position is outside this report", "targets whose positions are outside this report")
+    VIDEO_BODY = _kind(QT_TRANSLATE_NOOP("core", "video body"), QT_TRANSLATE_NOOP("core", "video bodies"))
+    SOUND_BODY = _kind(QT_TRANSLATE_NOOP("core", "sound body"), QT_TRANSLATE_NOOP("core", "sound bodies"))
+    IMAGE_BODY = _kind(QT_TRANSLATE_NOOP("core", "image body"), QT_TRANSLATE_NOOP("core", "image bodies"))
+    DATA_BODY = _kind(QT_TRANSLATE_NOOP("core", "dataset body"), QT_TRANSLATE_NOOP("core", "dataset bodies"))
+    LINKED_BODY = _kind(
+        QT_TRANSLATE_NOOP("core", "body that is only a link"), QT_TRANSLATE_NOOP("core", "bodies that are only links")
+    )
+    EMPTY_BODY = _kind(QT_TRANSLATE_NOOP("core", "body without text"), QT_TRANSLATE_NOOP("core", "bodies without text"))
+    CHOICE_LEFT = _kind(
+        QT_TRANSLATE_NOOP("core", "alternative body of a Choice"),
+        QT_TRANSLATE_NOOP("core", "alternative bodies of a Choice"),
+        _ONE_KEPT,
+    )
+    WHOLE_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target naming a whole page"),
+        QT_TRANSLATE_NOOP("core", "targets naming a whole page"),
+        _NO_PASSAGE,
+    )
+    SVG_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target selected by an SVG shape"),
+        QT_TRANSLATE_NOOP("core", "targets selected by SVG shapes"),
+    )
+    CSS_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target selected by CSS"), QT_TRANSLATE_NOOP("core", "targets selected by CSS")
+    )
+    XPATH_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target selected by XPath"), QT_TRANSLATE_NOOP("core", "targets selected by XPath")
+    )
+    FRAGMENT_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target selected by a fragment"),
+        QT_TRANSLATE_NOOP("core", "targets selected by fragments"),
+    )
+    DATA_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target selected by byte positions"),
+        QT_TRANSLATE_NOOP("core", "targets selected by byte positions"),
+    )
+    LINKED_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target whose selector is only a link"),
+        QT_TRANSLATE_NOOP("core", "targets whose selectors are only links"),
+    )
+    OTHER_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target with a selector this app cannot read"),
+        QT_TRANSLATE_NOOP("core", "targets with selectors this app cannot read"),
+    )
+    CHOICE_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "alternative target of a Choice"),
+        QT_TRANSLATE_NOOP("core", "alternative targets of a Choice"),
+        _ONE_KEPT,
+    )
+    OUTSIDE_TARGET = _kind(
+        QT_TRANSLATE_NOOP("core", "target whose position is outside this report"),
+        QT_TRANSLATE_NOOP("core", "targets whose positions are outside this report"),
+    )
 
     def count(self, number: int, *, verb: bool = True) -> str:
-        """ "2 video bodies skipped" (or without the verb: "2 video bodies")."""
-        singular, plural, *ending = self.value
-        said = (ending[0] if ending else " skipped") if verb else ""
-        return f"{number:,} {singular if number == 1 else plural}{said}"
+        """ "2 video bodies skipped" (or without the verb: "2 video bodies"), a message the window translates."""
+        singular, plural, said = self.value
+        things = message(singular if number == 1 else plural)
+        return message(said if verb else QT_TRANSLATE_NOOP("core", "{count:,} {things}"), count=number, things=things)
 
 
 def describe_skips(skipped: Iterable[tuple[Skip, int]], *, verb: bool = True) -> list[str]:

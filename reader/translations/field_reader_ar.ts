@@ -2563,6 +2563,50 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>فيه جسم قيمته ليست نصًّا</translation>
     </message>
     <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}، {rest}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}؛ {rest}</translation>
+    </message>
+    <message>
+        <source>Imported {count} note into the layer “{layer}”</source>
+        <translation>استُوردت {count} ملاحظة إلى الطبقة «{layer}»</translation>
+    </message>
+    <message>
+        <source>Imported {count} notes into the layer “{layer}”</source>
+        <translation>استُوردت {count} من الملاحظات إلى الطبقة «{layer}»</translation>
+    </message>
+    <message>
+        <source>{count} annotation on {passages} passages became {notes} notes, one per passage</source>
+        <translation>{count} تعليق توضيحي على {passages} من المقاطع صار {notes} من الملاحظات، ملاحظة لكل مقطع</translation>
+    </message>
+    <message>
+        <source>{count} annotations on {passages} passages became {notes} notes, one per passage</source>
+        <translation>{count} من التعليقات التوضيحية على {passages} من المقاطع صارت {notes} من الملاحظات، ملاحظة لكل مقطع</translation>
+    </message>
+    <message>
+        <source>{count} already there</source>
+        <translation>{count} موجودة من قبل</translation>
+    </message>
+    <message>
+        <source>{count} whose passage was not found (kept as orphaned)</source>
+        <translation>{count} لم يُعثر على مقاطعها (أُبقيت ملاحظاتٍ بلا موضع)</translation>
+    </message>
+    <message>
+        <source>{count} without a quoted passage (left out: {reasons})</source>
+        <translation>{count} بلا مقطع مقتبس (تُركت: {reasons})</translation>
+    </message>
+    <message>
+        <source>{count} without a quoted passage (left out)</source>
+        <translation>{count} بلا مقطع مقتبس (تُركت)</translation>
+    </message>
+    <message>
+        <source>{said}.</source>
+        <translation>{said}.</translation>
+    </message>
+    <message>
         <source>Cannot import {name}: there is no such file. Nothing was changed.</source>
         <translation>تعذّر استيراد {name}: لا يوجد ملف بهذا الاسم. لم يتغير شيء.</translation>
     </message>
@@ -2725,6 +2769,158 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>A search index built on disk is read-only; rebuild it with `field-reader index build`.</source>
         <translation>فهرس البحث المبني على القرص للقراءة فقط؛ أعد بناءه بالأمر `field-reader index build`.</translation>
+    </message>
+    <message>
+        <source>{count:,} {things} skipped</source>
+        <translation>تُخطِّي من {things}: {count:,}</translation>
+    </message>
+    <message>
+        <source>{count:,} {things} left out (a Choice keeps one)</source>
+        <translation>تُرك من {things}: {count:,} (يُبقي Choice واحدًا فقط)</translation>
+    </message>
+    <message>
+        <source>{count:,} {things} skipped (no passage in it)</source>
+        <translation>تُخطِّي من {things}: {count:,} (لا مقطع فيها)</translation>
+    </message>
+    <message>
+        <source>video body</source>
+        <translation>أجسام الفيديو</translation>
+    </message>
+    <message>
+        <source>video bodies</source>
+        <translation>أجسام الفيديو</translation>
+    </message>
+    <message>
+        <source>sound body</source>
+        <translation>الأجسام الصوتية</translation>
+    </message>
+    <message>
+        <source>sound bodies</source>
+        <translation>الأجسام الصوتية</translation>
+    </message>
+    <message>
+        <source>image body</source>
+        <translation>أجسام الصور</translation>
+    </message>
+    <message>
+        <source>image bodies</source>
+        <translation>أجسام الصور</translation>
+    </message>
+    <message>
+        <source>dataset body</source>
+        <translation>أجسام مجموعات البيانات</translation>
+    </message>
+    <message>
+        <source>dataset bodies</source>
+        <translation>أجسام مجموعات البيانات</translation>
+    </message>
+    <message>
+        <source>body that is only a link</source>
+        <translation>الأجسام التي ليست سوى روابط</translation>
+    </message>
+    <message>
+        <source>bodies that are only links</source>
+        <translation>الأجسام التي ليست سوى روابط</translation>
+    </message>
+    <message>
+        <source>body without text</source>
+        <translation>الأجسام الخالية من النص</translation>
+    </message>
+    <message>
+        <source>bodies without text</source>
+        <translation>الأجسام الخالية من النص</translation>
+    </message>
+    <message>
+        <source>alternative body of a Choice</source>
+        <translation>الأجسام البديلة في Choice</translation>
+    </message>
+    <message>
+        <source>alternative bodies of a Choice</source>
+        <translation>الأجسام البديلة في Choice</translation>
+    </message>
+    <message>
+        <source>target naming a whole page</source>
+        <translation>الأهداف التي تشير إلى صفحة كاملة</translation>
+    </message>
+    <message>
+        <source>targets naming a whole page</source>
+        <translation>الأهداف التي تشير إلى صفحة كاملة</translation>
+    </message>
+    <message>
+        <source>target selected by an SVG shape</source>
+        <translation>الأهداف المحددة بأشكال SVG</translation>
+    </message>
+    <message>
+        <source>targets selected by SVG shapes</source>
+        <translation>الأهداف المحددة بأشكال SVG</translation>
+    </message>
+    <message>
+        <source>target selected by CSS</source>
+        <translation>الأهداف المحددة بمحدِّدات CSS</translation>
+    </message>
+    <message>
+        <source>targets selected by CSS</source>
+        <translation>الأهداف المحددة بمحدِّدات CSS</translation>
+    </message>
+    <message>
+        <source>target selected by XPath</source>
+        <translation>الأهداف المحددة بتعبيرات XPath</translation>
+    </message>
+    <message>
+        <source>targets selected by XPath</source>
+        <translation>الأهداف المحددة بتعبيرات XPath</translation>
+    </message>
+    <message>
+        <source>target selected by a fragment</source>
+        <translation>الأهداف المحددة بمعرِّفات الأجزاء</translation>
+    </message>
+    <message>
+        <source>targets selected by fragments</source>
+        <translation>الأهداف المحددة بمعرِّفات الأجزاء</translation>
+    </message>
+    <message>
+        <source>target selected by byte positions</source>
+        <translation>الأهداف المحددة بمواضع البايتات</translation>
+    </message>
+    <message>
+        <source>targets selected by byte positions</source>
+        <translation>الأهداف المحددة بمواضع البايتات</translation>
+    </message>
+    <message>
+        <source>target whose selector is only a link</source>
+        <translation>الأهداف التي ليست محدِّداتها سوى روابط</translation>
+    </message>
+    <message>
+        <source>targets whose selectors are only links</source>
+        <translation>الأهداف التي ليست محدِّداتها سوى روابط</translation>
+    </message>
+    <message>
+        <source>target with a selector this app cannot read</source>
+        <translation>الأهداف ذات المحدِّدات التي لا يستطيع هذا التطبيق قراءتها</translation>
+    </message>
+    <message>
+        <source>targets with selectors this app cannot read</source>
+        <translation>الأهداف ذات المحدِّدات التي لا يستطيع هذا التطبيق قراءتها</translation>
+    </message>
+    <message>
+        <source>alternative target of a Choice</source>
+        <translation>الأهداف البديلة في Choice</translation>
+    </message>
+    <message>
+        <source>alternative targets of a Choice</source>
+        <translation>الأهداف البديلة في Choice</translation>
+    </message>
+    <message>
+        <source>target whose position is outside this report</source>
+        <translation>الأهداف التي تقع مواضعها خارج هذا التقرير</translation>
+    </message>
+    <message>
+        <source>targets whose positions are outside this report</source>
+        <translation>الأهداف التي تقع مواضعها خارج هذا التقرير</translation>
+    </message>
+    <message>
+        <source>{count:,} {things}</source>
+        <translation>{things}: {count:,}</translation>
     </message>
 </context>
 </TS>

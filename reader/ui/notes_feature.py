@@ -305,4 +305,4 @@ class NotesFeature(QObject):
 
     def _on_importer_imported(self, result: ImportResult) -> None:
         bring_forward(self._dock)
-        self.message.emit(result.summary(), 10_000)
+        self.message.emit(error_text(result.summary()), 10_000)

@@ -81,6 +81,13 @@ def is_marked_template(node: ast.expr) -> bool:
     )
 
 
+def is_template(node: ast.expr) -> bool:
+    """A marked template, a name holding one (marked where it was written), or a choice between such."""
+    if isinstance(node, ast.IfExp):
+        return is_template(node.body) and is_template(node.orelse)
+    return is_marked_template(node) or isinstance(node, ast.Name)
+
+
 def unmarked_sites() -> list[tuple[str, int, str]]:
     """(file, line, why) for each message of the core that escapes translation."""
     modules = list(core_modules())
@@ -96,7 +103,7 @@ def unmarked_sites() -> list[tuple[str, int, str]]:
                 found.append((name, node.lineno, f"{callee} is given an unmarked sentence"))
             if callee == "message":
                 template = node.args[0] if node.args else None
-                if template is None or not (is_marked_template(template) or isinstance(template, ast.Name)):
+                if template is None or not is_template(template):
                     found.append((name, node.lineno, "message() is given a template not marked for translation"))
                 found.extend(
                     (name, node.lineno, f"message() is given an unmarked sentence as {keyword.arg}")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.lock.key_file import LockSettings
+from reader.notes.note import LayerName
 from reader.prefs import Preferences
 from reader.ui import language
 from reader.ui.actions import ActionName
@@ -276,7 +277,8 @@ def test_every_core_message_has_an_arabic_translation_with_the_same_placeholders
     assert len(templates) > 150  # the walk saw the core's messages
     for template in templates:
         translation = QCoreApplication.translate("core", template)
-        assert translation != template, template
+        words = re.sub(r"\{[^{}]*\}", "", template)
+        assert translation != template or not re.search("[A-Za-z]", words), template  # "{said}." may stay
         assert _fields(translation) == _fields(template), template
 
 
@@ -324,3 +326,16 @@ def test_a_reason_inside_a_core_message_is_translated_too(
     assert shown == [
         "⟦Cannot import class-notes.json: ⟦line 2 is not valid JSON (Expecting value)⟧. Nothing was changed.⟧"
     ]
+
+
+def test_an_import_summary_is_translated_part_by_part(qapp, pseudo_translated) -> None:
+    from reader.notes.import_result import ImportResult
+    from reader.notes.w3c_model import Skip
+    from reader.ui.error_text import error_text
+
+    result = ImportResult(LayerName("Ms Haddad"), (), 1, 0, 0, (), ((Skip.VIDEO_BODY, 2),))
+    assert result.summary() == "Imported 0 notes into the layer “Ms Haddad”; 1 already there; 2 video bodies skipped."
+    shown = error_text(result.summary())
+    assert shown.startswith("⟦") and shown.endswith("⟧")
+    assert "⟦Imported 0 notes into the layer “Ms Haddad”⟧" in shown
+    assert "⟦1 already there⟧" in shown and "⟦2 ⟦video bodies⟧ skipped⟧" in shown
