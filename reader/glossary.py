@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import NewType
 from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.content import MAX_CONTENT_FILE_BYTES, ParagraphId, Report, SectionId
 from reader.errors import ContentError
+from reader.json_load import parse_json
 from reader.message import QT_TRANSLATE_NOOP, message
 
 TermId = NewType("TermId", str)
@@ -243,30 +243,12 @@ def read_glossary_file(path: Path) -> tuple[tuple[GlossaryTerm, ...], str | None
                 QT_TRANSLATE_NOOP("core", "Cannot read the glossary {path}: {reason}."), path=path, reason=exc.strerror
             )
         ) from exc
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise GlossaryError(
-            message(
-                QT_TRANSLATE_NOOP("core", "Cannot load {name}: line {line} is not valid JSON ({problem})."),
-                name=path.name,
-                line=exc.lineno,
-                problem=exc.msg,
-            )
-        ) from exc
-    except RecursionError as exc:
-        raise GlossaryError(
-            message(
-                QT_TRANSLATE_NOOP("core", "Cannot load {name}: its JSON is nested too deeply to be a glossary."),
-                name=path.name,
-            )
-        ) from exc
-    except ValueError as exc:  # a number of thousands of digits, which Python refuses to read
-        raise GlossaryError(
-            message(
-                QT_TRANSLATE_NOOP("core", "Cannot load {name}: it holds a number too long to read."), name=path.name
-            )
-        ) from exc
+    data = parse_json(
+        raw,
+        path,
+        GlossaryError,
+        QT_TRANSLATE_NOOP("core", "Cannot load {name}: its JSON is nested too deeply to be a glossary."),
+    )
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(
             message(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ContentError
+from reader.json_load import parse_json
 from reader.message import QT_TRANSLATE_NOOP, message
 
 MANIFEST_NAME = "manifest.json"
@@ -36,30 +36,12 @@ class Manifest:
 
 def parse_manifest(text: str, path: Path) -> Manifest:
     """The manifest read from `text` (the file at `path`, decoded); `ContentError` naming what is wrong."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ContentError(
-            message(
-                QT_TRANSLATE_NOOP("core", "Cannot load {name}: line {line} is not valid JSON ({problem})."),
-                name=path.name,
-                line=exc.lineno,
-                problem=exc.msg,
-            )
-        ) from exc
-    except RecursionError as exc:
-        raise ContentError(
-            message(
-                QT_TRANSLATE_NOOP("core", "Cannot load {name}: its JSON is nested too deeply to be a manifest."),
-                name=path.name,
-            )
-        ) from exc
-    except ValueError as exc:  # a number of thousands of digits, which Python refuses to read
-        raise ContentError(
-            message(
-                QT_TRANSLATE_NOOP("core", "Cannot load {name}: it holds a number too long to read."), name=path.name
-            )
-        ) from exc
+    data = parse_json(
+        text,
+        path,
+        ContentError,
+        QT_TRANSLATE_NOOP("core", "Cannot load {name}: its JSON is nested too deeply to be a manifest."),
+    )
     if not isinstance(data, dict):
         raise ContentError(
             message(QT_TRANSLATE_NOOP("core", "Cannot load {name}: it must hold one JSON object."), name=path.name)
