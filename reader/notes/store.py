@@ -7,13 +7,13 @@ import enum
 import json
 import sqlite3
 import uuid
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
 
 from reader.message import QT_TRANSLATE_NOOP, message
+from reader.notes.layer_writes import STEP_BATCH, LayerWrites
 from reader.notes.note import (
     BUNDLED_REPORT_ID,
     MAX_LAYER_NAME,
@@ -57,6 +57,7 @@ __all__ = [
     "MAX_NOTE_TEXT",
     "MAX_TAG",
     "MY_LAYER",
+    "STEP_BATCH",
     "Anchor",
     "Color",
     "ImportedNote",
@@ -77,12 +78,9 @@ class _Unchanged(enum.Enum):
 
 
 UNCHANGED = _Unchanged.UNCHANGED
-_Result = TypeVar("_Result")
-STEP_BATCH = 100
-"""How many notes `add_imported_in_steps` writes, or `remove_layer_in_steps` deletes, in one step (milliseconds)."""
 
 
-class NoteStore:
+class NoteStore(LayerWrites):
     """The notes database: every write is one transaction, committed before the method returns what it wrote.
 
     Open it once (on the UI thread) and pass it to whoever needs it. `recovery_message` is set when the file was
@@ -358,117 +356,6 @@ class NoteStore:
                 moved += cursor.rowcount
         return moved
 
-    # -- layers -----------------------------------------------------------------------------------------------
-
-    def set_layer_visible(self, name: str, visible: bool) -> Layer:
-        self._set_layer_flag(name, "visible", visible)
-        return self.layer(name)
-
-    def set_layer_read_only(self, name: str, read_only: bool) -> Layer:
-        if name == MY_LAYER and read_only:
-            raise NotesError(message(QT_TRANSLATE_NOOP("core", "Your own notes layer cannot be made read-only.")))
-        self._set_layer_flag(name, "read_only", read_only)
-        return self.layer(name)
-
-    def remove_layer(self, name: str) -> tuple[Note, ...]:
-        """Remove an imported layer with all its notes on this report; returns the notes removed.
-
-        The layer itself goes once no other report has notes in it.
-        """
-        return _drained(self.remove_layer_in_steps(name))
-
-    def remove_layer_in_steps(self, name: str, batch: int = STEP_BATCH) -> Generator[int, None, tuple[Note, ...]]:
-        """`remove_layer`, reading the notes in one step, then deleting `batch` of them per step: yields how many
-        are deleted so far (uncommitted), and returns the notes removed once the one transaction is committed.
-
-        All or nothing, as `add_imported_in_steps`: a failure, or the generator closed early, deletes nothing.
-        """
-        if name == MY_LAYER:
-            raise NotesError(
-                message(
-                    QT_TRANSLATE_NOOP("core", "Your own notes layer cannot be removed; delete single notes instead.")
-                )
-            )
-        with self._transaction():
-            self._require_layer(name)
-            removed = self.notes(name)
-            yield 0
-            note_ids = [note.id for note in removed]
-            for start in range(0, len(note_ids), batch):
-                chunk = note_ids[start : start + batch]
-                marks = ", ".join("?" * len(chunk))
-                self._connection.execute(f"DELETE FROM notes WHERE id IN ({marks})", chunk)
-                if start + batch < len(note_ids):
-                    yield start + batch
-            left = self._connection.execute("SELECT EXISTS (SELECT 1 FROM notes WHERE layer = ?)", (name,)).fetchone()
-            if not left[0]:
-                self._connection.execute("DELETE FROM layers WHERE name = ?", (name,))
-        self._forget(note_ids, layer=None if left[0] else name)
-        return removed
-
-    def restore_layer(self, layer: Layer, notes: Sequence[Note]) -> Layer:
-        """Put a removed layer back with its settings and notes, in one transaction (undo of `remove_layer`)."""
-        _drained(self.restore_layer_in_steps(layer, notes))
-        return self.layer(layer.name)
-
-    def restore_layer_in_steps(
-        self, layer: Layer, notes: Sequence[Note], batch: int = STEP_BATCH
-    ) -> Generator[int, None, None]:
-        """`restore_layer`, `batch` notes per step, yielding how many are written so far; all or nothing, as
-        `add_imported_in_steps`."""
-        with self._transaction():
-            self._connection.execute(
-                "INSERT OR IGNORE INTO layers (name, read_only, visible, source, created) VALUES (?, ?, ?, ?, ?)",
-                (layer.name, int(layer.read_only), int(layer.visible), layer.source, iso(now())),
-            )
-            for done, note in enumerate(notes, start=1):
-                self._insert(replace(note, layer=layer.name))
-                if done % batch == 0 and done < len(notes):
-                    yield done
-
-    def add_imported(self, layer: str, notes: Sequence[ImportedNote], source: str | None = None) -> tuple[Note, ...]:
-        """Add notes read from a file to `layer` (created read-only if new) in one transaction.
-
-        Notes whose `key` is already in the layer are skipped, so importing the same file twice adds nothing.
-        Returns the notes that were added.
-        """
-        return _drained(self.add_imported_in_steps(layer, notes, source))
-
-    def add_imported_in_steps(
-        self, layer: str, notes: Sequence[ImportedNote], source: str | None = None, batch: int = STEP_BATCH
-    ) -> Generator[int, None, tuple[Note, ...]]:
-        """`add_imported`, a `batch` of notes per step: yields how many notes are written so far (uncommitted),
-        and returns the notes added once the one transaction is committed.
-
-        All or nothing still: a failure in any step, or closing the generator before it is done, rolls every
-        step back. Until it is exhausted or closed, nothing else may write to this store.
-        """
-        name = check_layer_name(layer)
-        moment = now()
-        added: list[Note] = []
-        with self._transaction():
-            self._ensure_layer(name, read_only=name != MY_LAYER, source=source)
-            for done, item in enumerate(notes, start=1):
-                note = Note(
-                    id=NoteId(str(uuid.uuid4())),
-                    layer=name,
-                    anchor=checked_anchor(item.anchor, allow_unplaced=True),
-                    color=to_color(item.color),
-                    style=to_style(item.style),
-                    text=checked_text(item.text),
-                    tags=normalize_tags(item.tags),
-                    created=item.created or moment,
-                    updated=item.updated or item.created or moment,
-                    author=item.author or None,
-                    import_key=item.key,
-                    report=self.report,
-                )
-                if self._insert(note):
-                    added.append(note)
-                if done % batch == 0 and done < len(notes):
-                    yield done
-        return tuple(added)
-
     # -- internals --------------------------------------------------------------------------------------------
 
     def _forget(self, note_ids: Sequence[str], layer: str | None = None) -> None:
@@ -553,23 +440,3 @@ class NoteStore:
                     name=name,
                 )
             )
-
-    def _ensure_layer(self, name: str, read_only: bool, source: str | None) -> None:
-        self._connection.execute(
-            "INSERT OR IGNORE INTO layers (name, read_only, visible, source, created) VALUES (?, ?, 1, ?, ?)",
-            (name, int(read_only), source, iso(now())),
-        )
-
-    def _set_layer_flag(self, name: str, column: str, value: bool) -> None:
-        with self._transaction():
-            self._require_layer(name)
-            self._connection.execute(f"UPDATE layers SET {column} = ? WHERE name = ?", (int(value), name))
-
-
-def _drained(steps: Generator[int, None, _Result]) -> _Result:
-    """Every step carried out at once; what the last returned."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
