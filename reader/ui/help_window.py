@@ -9,7 +9,6 @@ confirmation like the report's links.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.row_direction import text_direction
+
 HELP_FOLDER = Path(__file__).resolve().parent.parent / "help"
 # In the order the list shows them; each file's first line is its "# Title".
 PAGES = ("reading", "search", "glossary", "notes", "privacy", "read-aloud", "shortcuts")
 SHORTCUTS_LINK = "action:shortcuts"
-_STRONG = ("L", "R", "AL")
 _EXAMPLE_CELL = re.compile(r"<td>(<code>[^<]*</code>)</td>")
 _ISOLATED = re.compile(r"(<(?:code|strong)>)(.*?)(</(?:code|strong)>)", re.DOTALL)
 
@@ -72,8 +72,7 @@ def _left_to_right_marked(match: re.Match[str]) -> str:
     """Latin text (a key, a search example) embedded left to right (LRE … PDF), so that a trailing "*", "=" or
     quote stays on its side in a right-to-left page."""
     opening, text, closing = match.groups()
-    first = next((unicodedata.bidirectional(char) for char in text if unicodedata.bidirectional(char) in _STRONG), "")
-    if first == "L":
+    if text_direction(text) == Qt.LayoutDirection.LeftToRight:
         text = f"\u202a{text}\u202c"
     return f"{opening}{text}{closing}"
 
