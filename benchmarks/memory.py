@@ -191,6 +191,8 @@ def main() -> int:
 
             tracemalloc.start(1)
         if args.data is not None:
+            import reader.ui  # noqa: F401  (first, as at a start: it settles PySide6's import hook)
+
             run_window(args.data, args.notes, args.breakdown)
         child(args.notes, args.breakdown)
         return 0

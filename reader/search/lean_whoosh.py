@@ -3,7 +3,9 @@
 `whoosh.compat` imports `urllib.request` (which brings `http.client`, `email`, `ssl` and more) only to re-export
 `urlretrieve`, which nothing in Whoosh calls; `whoosh.reading` imports the `cached_property` package, which imports
 `asyncio` (and `concurrent.futures`) for variants Whoosh does not use. Together that is some 60 modules and several
-megabytes in every window that searches. While Whoosh's own modules are first imported, small stand-ins take their
+megabytes in every window that searches. `whoosh.filedb.filetables` takes `md5` (to hash its table keys) from
+`hashlib`, whose first import loads and starts OpenSSL's libcrypto: some 3 MB for a checksum the interpreter's own
+`_md5` computes the same. While Whoosh's own modules are first imported, small stand-ins take their
 places; they are taken away again at once, so anything that imports `urllib.request` or `cached_property` later
 gets the real module.
 """
@@ -31,6 +33,12 @@ def _stand_ins() -> dict[str, types.ModuleType]:
         cached = types.ModuleType("cached_property")
         cached.cached_property = functools.cached_property  # type: ignore[attr-defined]
         stand_ins["cached_property"] = cached
+    if "hashlib" not in sys.modules:
+        import _md5
+
+        hashlib = types.ModuleType("hashlib")
+        hashlib.md5 = _md5.md5  # type: ignore[attr-defined]
+        stand_ins["hashlib"] = hashlib
     return stand_ins
 
 
@@ -42,6 +50,7 @@ def import_whoosh() -> None:
     sys.modules.update(stand_ins)
     try:
         import whoosh.compat
+        import whoosh.filedb.filetables
         import whoosh.reading  # noqa: F401
     finally:
         for name, module in stand_ins.items():
