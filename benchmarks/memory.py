@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -162,6 +160,8 @@ def _short(filename: str) -> str:
 
 
 def measure(notes: int, breakdown: bool = False) -> tuple[float, str]:
+    import subprocess  # here, not at the top: the measured process loads only what the app loads
+
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed apps run from cached bytecode
@@ -203,8 +203,10 @@ def main() -> int:
         for notes in figures:
             figures[notes].append(measure(notes)[0])
     print(f"PSS with every feature built, offscreen; median of {args.runs} fresh processes each")
-    print(f"  no notes:          {statistics.median(figures[0]):6.1f} MB   (aim: <= 80 MB)")
-    print(f"  {args.notes:,} notes:    {statistics.median(figures[args.notes]):6.1f} MB   (aim: <= 120 MB)")
+    from statistics import median  # (`statistics` brings `decimal` and `fractions`, which the app never loads)
+
+    print(f"  no notes:          {median(figures[0]):6.1f} MB   (aim: <= 80 MB)")
+    print(f"  {args.notes:,} notes:    {median(figures[args.notes]):6.1f} MB   (aim: <= 120 MB)")
     if args.breakdown:
         for notes in figures:
             print(f"\n--- where the memory goes, {notes:,} notes (tracemalloc on: PSS is higher than above) ---")
