@@ -3,12 +3,15 @@
     .venv/bin/python benchmarks/memory.py                   # PSS, no notes and 10,000 notes, 3 fresh runs each
     .venv/bin/python benchmarks/memory.py --runs 5 --notes 10000
     .venv/bin/python benchmarks/memory.py --breakdown       # also: top-level packages imported, largest allocations
+    QT_QPA_PLATFORM=xcb xvfb-run -a .venv/bin/python benchmarks/memory.py --platform xcb   # under an X server
 
-Each figure comes from a fresh process, offscreen, in a temporary data folder: the window is built and shown,
-`ensure_features()` builds the chrome, glossary, notes and search (the parsed report read from its cache, filled by
-a process before, as at any start but the first), and the process waits until the report's index is
-open and the notes' index is ready; then it reads PSS from /proc/self/smaps_rollup (Linux only). Bytecode is cached
-in a temporary folder, as on a user's machine. Figures are printed, not asserted. Never run from the tests.
+Each figure comes from a fresh process (offscreen unless `--platform` says otherwise), in a temporary data folder:
+the window is built and shown, `ensure_features()` builds the chrome, glossary, notes and search (the parsed report
+read from its cache, filled by a process before, as at any start but the first), and the process waits until the
+report's index is open and the notes' index is ready; then it reads PSS from /proc/self/smaps_rollup (Linux only).
+Bytecode is cached in a temporary folder, as on a user's machine. PSS shares a library's pages among the processes
+that map it, so other Qt or Python programs running at the time lower the figure: measure on an idle machine.
+Figures are printed, not asserted. Never run from the tests.
 """
 
 from __future__ import annotations
@@ -159,11 +162,11 @@ def _short(filename: str) -> str:
     return filename
 
 
-def measure(notes: int, breakdown: bool = False) -> tuple[float, str]:
+def measure(notes: int, breakdown: bool = False, platform: str = "offscreen") -> tuple[float, str]:
     import subprocess  # here, not at the top: the measured process loads only what the app loads
 
     env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QT_QPA_PLATFORM"] = platform
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed apps run from cached bytecode
     env.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "field-reader-memory-pyc"))
     command = [sys.executable, __file__, "--child", "--notes", str(notes)]
@@ -182,6 +185,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--breakdown", action="store_true")
+    parser.add_argument("--platform", default="offscreen", help="Qt platform: offscreen, or xcb under an X server")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -197,12 +201,12 @@ def main() -> int:
         child(args.notes, args.breakdown)
         return 0
 
-    measure(0)  # fills the bytecode, report and search caches, as a first start does
+    measure(0, platform=args.platform)  # fills the bytecode, report and search caches, as a first start does
     figures: dict[int, list[float]] = {0: [], args.notes: []}
     for _ in range(args.runs):
         for notes in figures:
-            figures[notes].append(measure(notes)[0])
-    print(f"PSS with every feature built, offscreen; median of {args.runs} fresh processes each")
+            figures[notes].append(measure(notes, platform=args.platform)[0])
+    print(f"PSS with every feature built, {args.platform}; median of {args.runs} fresh processes each")
     from statistics import median  # (`statistics` brings `decimal` and `fractions`, which the app never loads)
 
     print(f"  no notes:          {median(figures[0]):6.1f} MB   (aim: <= 80 MB)")
@@ -210,7 +214,7 @@ def main() -> int:
     if args.breakdown:
         for notes in figures:
             print(f"\n--- where the memory goes, {notes:,} notes (tracemalloc on: PSS is higher than above) ---")
-            print(measure(notes, breakdown=True)[1])
+            print(measure(notes, breakdown=True, platform=args.platform)[1])
     return 0
 
 
