@@ -2,16 +2,22 @@
 
     .venv/bin/python benchmarks/memory.py                   # PSS, no notes and 10,000 notes, 3 fresh runs each
     .venv/bin/python benchmarks/memory.py --runs 5 --notes 10000
-    .venv/bin/python benchmarks/memory.py --breakdown       # also: top-level packages imported, largest allocations
+    .venv/bin/python benchmarks/memory.py --bundle dist/field-reader   # the packaged app instead of the checkout
+    .venv/bin/python benchmarks/memory.py --breakdown       # also: modules, largest allocations, largest mappings
     QT_QPA_PLATFORM=xcb xvfb-run -a .venv/bin/python benchmarks/memory.py --platform xcb   # under an X server
 
-Each figure comes from a fresh process (offscreen unless `--platform` says otherwise), in a temporary data folder:
-the window is built and shown, `ensure_features()` builds the chrome, glossary, notes and search (the parsed report
-read from its cache, filled by a process before, as at any start but the first), and the process waits until the
-report's index is open and the notes' index is ready; then it reads PSS from /proc/self/smaps_rollup (Linux only).
-Bytecode is cached in a temporary folder, as on a user's machine. PSS shares a library's pages among the processes
-that map it, so other Qt or Python programs running at the time lower the figure: measure on an idle machine.
-Figures are printed, not asserted. Never run from the tests.
+Each figure is the real program (`python -m reader`, or the bundle's executable), started as a reader starts it, in
+a fresh process and a temporary data folder (its notes written beforehand, its parsed report cached by a start
+before, as at any start but the first), offscreen unless `--platform` says otherwise. The window builds its
+contents, glossary, notes and search just after the first paint and opens the search indexes; the process's PSS
+(/proc/PID/smaps_rollup, Linux only) is read once it has settled: at least 6 s after the start, and steady within
+0.25 MB for 3 s. Bytecode is cached in a temporary folder, as on a user's machine.
+
+`--breakdown` builds the same window in a process of this script with `tracemalloc` on, to name the Python
+packages and lines that allocate, and lists the real program's largest mappings (libraries, heap, anonymous).
+
+PSS shares a library's pages among the processes that map it, so other Qt or Python programs running at the time
+lower the figure: measure on an idle machine. Figures are printed, not asserted. Never run from the tests.
 """
 
 from __future__ import annotations
@@ -36,25 +42,11 @@ def pss_mb() -> float:
     raise SystemExit("no Pss line in /proc/self/smaps_rollup")
 
 
-def child(notes: int, breakdown: bool) -> None:
-    """One measurement, in this (fresh) process."""
+def child(notes: int) -> None:
+    """The window built in this process for `--breakdown`: its notes written first, then a fresh interpreter."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    folder = Path(tempfile.mkdtemp(prefix="field-reader-memory-"))
+    folder = fill_data_folder(notes)
     os.environ["READER_DATA_DIR"] = str(folder)
-    from reader.content import load_report
-    from reader.notes.store import NoteStore
-
-    report = load_report(CONTENT, folder / "cache")  # a reader's start reads the parsed report from its cache
-    if notes:
-        sys.path.insert(0, str(BENCHMARKS))
-        import random
-
-        from notes import random_notes
-
-        from reader.notes.note import MY_LAYER
-
-        with NoteStore(folder) as store:
-            store.add_imported(MY_LAYER, random_notes(report, notes, random.Random(7)))
     # What made the notes and filled the cache (the Markdown parser, anchoring) is not the window's: start afresh.
     os.execv(sys.executable, [sys.executable, *sys.argv, "--data", str(folder)])
 
@@ -162,22 +154,106 @@ def _short(filename: str) -> str:
     return filename
 
 
-def measure(notes: int, breakdown: bool = False, platform: str = "offscreen") -> tuple[float, str]:
+def breakdown(notes: int, platform: str) -> str:
+    """The Python side of the memory: the window built in a process of this script with `tracemalloc` on."""
     import subprocess  # here, not at the top: the measured process loads only what the app loads
 
+    env = _app_environment(platform)
+    command = [sys.executable, __file__, "--child", "--breakdown", "--notes", str(notes)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the measurement failed:\n{done.stdout}\n{done.stderr}")
+    return "\n".join(line for line in done.stdout.splitlines() if not line.startswith("PSS "))
+
+
+def _app_environment(platform: str) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = platform
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed apps run from cached bytecode
     env.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "field-reader-memory-pyc"))
-    command = [sys.executable, __file__, "--child", "--notes", str(notes)]
-    if breakdown:
-        command.append("--breakdown")
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"the measurement failed:\n{done.stdout}\n{done.stderr}")
-    lines = done.stdout.splitlines()
-    pss = next(float(line.split()[1]) for line in lines if line.startswith("PSS "))
-    return pss, "\n".join(line for line in lines if not line.startswith("PSS "))
+    return env
+
+
+def fill_data_folder(notes: int) -> Path:
+    """A fresh data folder with `notes` notes in it and the parsed report in its cache, as after a first start."""
+    folder = Path(tempfile.mkdtemp(prefix="field-reader-memory-"))
+    from reader.content import load_report
+
+    report = load_report(CONTENT, folder / "cache")
+    if notes:
+        sys.path.insert(0, str(BENCHMARKS))
+        import random
+
+        from notes import random_notes
+
+        from reader.notes.note import MY_LAYER
+        from reader.notes.store import NoteStore
+
+        with NoteStore(folder) as store:
+            store.add_imported(MY_LAYER, random_notes(report, notes, random.Random(7)))
+    return folder
+
+
+def measure_app(notes: int, platform: str, bundle: Path | None, maps: bool = False) -> tuple[float, str]:
+    """The settled PSS of one real start with `notes` notes, in MB; with `maps`, its largest mappings too."""
+    import shutil
+    import subprocess
+
+    folder = fill_data_folder(notes)
+    env = _app_environment(platform)
+    env["READER_DATA_DIR"] = str(folder)
+    command = [str(bundle / "field-reader")] if bundle else [sys.executable, "-m", "reader"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        pss = settled_pss(process)
+        listing = largest_mappings(process.pid) if maps else ""
+    finally:
+        process.terminate()
+        _, errors = process.communicate(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+    if pss is None:
+        raise SystemExit(f"the program ended before its memory settled:\n{errors.decode(errors='replace')}")
+    return pss, listing
+
+
+def settled_pss(process: object, *, least_s: float = 6.0, steady_s: float = 3.0) -> float | None:
+    """The process's PSS once steady (within 0.25 MB for `steady_s`, `least_s` after the start); None if it ended."""
+    started = time.monotonic()
+    samples: list[tuple[float, float]] = []
+    while time.monotonic() - started < READY_TIMEOUT_S:
+        time.sleep(0.25)
+        if process.poll() is not None:  # type: ignore[attr-defined]
+            return None
+        now = time.monotonic()
+        samples.append((now, process_pss_mb(process.pid)))  # type: ignore[attr-defined]
+        recent = [pss for at, pss in samples if at >= now - steady_s]
+        if now - started >= least_s and max(recent) - min(recent) <= 0.25:
+            return recent[-1]
+    print(f"  (not steady after {READY_TIMEOUT_S} s: the last figure is given)")
+    return samples[-1][1]
+
+
+def process_pss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    raise SystemExit(f"no Pss line in /proc/{pid}/smaps_rollup")
+
+
+def largest_mappings(pid: int, count: int = 15) -> str:
+    """PSS by mapped file (libraries, fonts, the index) and by kind ([heap], [anon]), largest first."""
+    from collections import Counter
+
+    by_mapping: Counter[str] = Counter()
+    name = ""
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        fields = line.split()
+        if fields and not fields[0].endswith(":"):
+            name = Path(fields[5]).name if len(fields) > 5 else "[anon]"
+        elif fields and fields[0] == "Pss:":
+            by_mapping[name] += int(fields[1])
+    rows = [f"  {size / 1024:7.2f} MB  {mapping}" for mapping, size in by_mapping.most_common(count)]
+    return "largest mappings of the program (PSS):\n" + "\n".join(rows)
 
 
 def main() -> int:
@@ -186,6 +262,7 @@ def main() -> int:
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--breakdown", action="store_true")
     parser.add_argument("--platform", default="offscreen", help="Qt platform: offscreen, or xcb under an X server")
+    parser.add_argument("--bundle", type=Path, help="the packaged app's folder (holding field-reader)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -198,23 +275,29 @@ def main() -> int:
             import reader.ui  # noqa: F401  (first, as at a start: it settles PySide6's import hook)
 
             run_window(args.data, args.notes, args.breakdown)
-        child(args.notes, args.breakdown)
+        child(args.notes)
         return 0
 
-    measure(0, platform=args.platform)  # fills the bytecode, report and search caches, as a first start does
+    bundle = args.bundle.resolve() if args.bundle else None
+    measure_app(0, args.platform, bundle)  # fills the bytecode cache, as a first start does
     figures: dict[int, list[float]] = {0: [], args.notes: []}
     for _ in range(args.runs):
         for notes in figures:
-            figures[notes].append(measure(notes, platform=args.platform)[0])
-    print(f"PSS with every feature built, {args.platform}; median of {args.runs} fresh processes each")
+            figures[notes].append(measure_app(notes, args.platform, bundle)[0])
+    what = f"the bundle in {args.bundle}" if bundle else "python -m reader"
+    print(f"PSS with every feature built: {what}, {args.platform}; median of {args.runs} fresh processes each")
     from statistics import median  # (`statistics` brings `decimal` and `fractions`, which the app never loads)
 
-    print(f"  no notes:          {median(figures[0]):6.1f} MB   (aim: <= 80 MB)")
-    print(f"  {args.notes:,} notes:    {median(figures[args.notes]):6.1f} MB   (aim: <= 120 MB)")
+    for notes, aim in ((0, 80), (args.notes, 120)):
+        runs = ", ".join(f"{figure:.1f}" for figure in figures[notes])
+        print(f"  {notes:>6,} notes: {median(figures[notes]):6.1f} MB   (aim: <= {aim} MB; runs: {runs})")
     if args.breakdown:
         for notes in figures:
-            print(f"\n--- where the memory goes, {notes:,} notes (tracemalloc on: PSS is higher than above) ---")
-            print(measure(notes, breakdown=True, platform=args.platform)[1])
+            print(f"\n--- where the memory goes, {notes:,} notes ---")
+            print(measure_app(notes, args.platform, bundle, maps=True)[1])
+            if not bundle:
+                print("(tracemalloc on in a process of this script that builds the same window)")
+                print(breakdown(notes, args.platform))
     return 0
 
 
