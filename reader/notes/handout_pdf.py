@@ -8,10 +8,13 @@ import re
 from collections.abc import Iterable
 from contextlib import ExitStack
 from importlib.resources import as_file, files
+from typing import NamedTuple
 
 from fpdf import FPDF, Align, XPos, YPos
 from fpdf.bidi import auto_detect_base_direction
+from fpdf.drawing import DeviceGray, DeviceRGB, color_from_hex_string
 from fpdf.enums import TextDirection
+from fpdf.fonts import TTFFont
 
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
 from reader.notes.line_breaking import WordWidths, break_line
@@ -25,6 +28,10 @@ LEADING = 1.35  # line height as a multiple of the font size
 QUOTE_BAR = 3  # width of the highlight-coloured bar beside a quote
 QUOTE_GAP = 10  # between the bar and the quote's text
 BLACK, DARK, GRAY = "#000000", "#333333", "#595959"
+FOOTER_SIZE = 8
+FOOTER_BASELINE = MARGIN - 16 - 5 - 0.3 * FOOTER_SIZE  # above the foot of the page, centred in a line 10 high
+
+DeviceColor = DeviceRGB | DeviceGray
 
 # Scripts whose letters join or reorder, and combining marks: text with none of these prints the same unshaped, and
 # shaping costs fpdf2 four times the time of a paragraph (a handout of 10,000 notes: minutes against seconds).
@@ -39,23 +46,55 @@ SOFT_HYPHEN = "\u00ad"  # a place fpdf2 may break a word, with a hyphen: left to
 
 
 class _HandoutPdf(FPDF):
-    """An A4 page in points with the bundled font and the page number at its foot."""
+    """An A4 page in points with the bundled font, and a quick way to print many lines of unshaped text."""
 
     def __init__(self, title: str) -> None:
         super().__init__(orientation="portrait", unit="pt", format="A4")
         self.set_title(title)
         self.set_creator("Field Reader")
-        self.alias_nb_pages("{pages:}")  # room for a count of up to five digits: a handout of 10,000 notes has 1,319
+        self.alias_nb_pages(None)  # pages are numbered once they are all written, so nothing is left to substitute
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.c_margin = 0  # text starts exactly at the margin; a quote is inset by padding instead
+        self._subset_codes: dict[str, _SubsetCodes] = {}
 
-    def footer(self) -> None:
-        self.set_y(-MARGIN + 16)
-        self.set_font(FONT_FAMILY, "", 8)
-        self.set_text_color(GRAY)
-        # fpdf2 replaces its page-count placeholder once the document is complete.
-        self.cell(0, 10, f"Page {self.page_no()} of {self.str_alias_nb_pages}", align=Align.C)
+    def print_lines(self, lines: Iterable[tuple[float, float, str]]) -> None:
+        """Lines of unshaped text in the current font and text colour, each from (x, y) on its baseline.
+
+        What `text()` does for each, without its cost: `text()` looks each character up in the font's subset one
+        by one, in Python, and a handout has millions of them; here a table of the characters met so far translates
+        a line at once. The lines are written as `multi_cell` writes them.
+        """
+        font = self.current_font
+        if not self.current_font_is_set_on_page:
+            self._out(self._set_font_for_page(font, self.font_size_pt))
+        codes = self._subset_codes.get(font.fontkey)
+        if codes is None:
+            codes = self._subset_codes[font.fontkey] = _SubsetCodes(font)
+        k, height, escape = self.k, self.h, font.escape_text
+        # Text is drawn in the fill colour: each line sets it for itself alone, so the fill colour is back after it.
+        color = self.text_color.serialize().lower()
+        self._out(
+            "\n".join(
+                [
+                    f"q BT {x * k:.2f} {(height - y) * k:.2f} Td {color} ({escape(text.translate(codes))}) Tj ET Q"
+                    for x, y, text in lines
+                ]
+            )
+        )
+
+
+class _SubsetCodes(dict[int, str | None]):
+    """Each character's code in a font's subset (None for one the font lacks, left out as fpdf2 leaves it out)."""
+
+    def __init__(self, font: TTFFont) -> None:
+        super().__init__()
+        self._font = font
+
+    def __missing__(self, character: int) -> str | None:
+        code = self._font.subset.pick(character)
+        self[character] = chr(code) if code else None
+        return self[character]
 
 
 def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
@@ -70,6 +109,7 @@ def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
         writer.write(title, size=16, bold=True)
         for entry in entries:
             _write_entry(writer, entry)
+        writer.number_pages()
         return bytes(pdf.output())
 
 
@@ -79,10 +119,11 @@ def _write_entry(writer: _ParagraphWriter, entry: HandoutEntry) -> None:
     # Keep a heading with the start of its quote rather than alone at the foot of a page.
     if pdf.will_page_break(11 * LEADING + 4 + 3 * 10 * LEADING):
         pdf.add_page()
-    _write_marker(pdf, COLOR_HEX[entry.color], size=11)
+    color = writer.color(COLOR_HEX[entry.color])
+    _write_marker(pdf, color, size=11)
     writer.write(entry_place(entry), size=11, bold=True)
     pdf.ln(4)
-    writer.write(entry.quote, size=10, color=DARK, bar=COLOR_HEX[entry.color])
+    writer.write(entry.quote, size=10, color=DARK, bar=color)
     if entry.note:
         pdf.ln(4)
         writer.write(entry.note, size=10)
@@ -104,75 +145,127 @@ def _is_right_to_left(text: str) -> bool:
     return auto_detect_base_direction(text) is TextDirection.RTL
 
 
-def _write_marker(pdf: FPDF, color: str, *, size: float) -> None:
+def _write_marker(pdf: FPDF, color: DeviceColor, *, size: float) -> None:
     """A square in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar)."""
     side = size * 0.7
     pdf.set_fill_color(color)
-    pdf.rect(MARGIN - side - 6, pdf.get_y() + (size * LEADING - side) / 2, side, side, style="F")
+    pdf.rect(MARGIN - side - 6, pdf.y + (size * LEADING - side) / 2, side, side, style="F")
+
+
+class _Column(NamedTuple):
+    """Where a paragraph's lines go across the page: from `left`, `width` wide, and where a quote's bar is drawn."""
+
+    left: float
+    width: float
+    bar_x: float
+
+
+def _column(pdf: FPDF, *, quote: bool, right_to_left: bool) -> _Column:
+    """The same sums as `multi_cell`'s with the margins and padding it was given, so lines stand where they did."""
+    # The quote's bar is stroked centred on the edge of its box: move that edge in by half a bar.
+    inset = QUOTE_BAR / 2 if quote else 0
+    padding = inset + QUOTE_GAP if quote else 0
+    left_margin = MARGIN + (0 if right_to_left else inset)
+    right_margin = MARGIN + (inset if right_to_left else 0)
+    padding_left, padding_right = (0, padding) if right_to_left else (padding, 0)
+    left = left_margin + padding_left
+    width = pdf.w - right_margin - left_margin - padding_right - padding_left
+    return _Column(left, width, left + width + padding_right if right_to_left else left - padding_left)
 
 
 class _ParagraphWriter:
     """Paragraphs of plain text (never markup) down the page; each line aligned to the side its script starts from.
 
-    Text that needs no shaping (most notes) is broken into lines here, from fpdf2's own glyph widths, and each line
-    is printed on its own: fpdf2's `multi_cell` measures the line again at each character it adds, which made a
-    handout of 10,000 notes take a quarter of a minute. Shaped text still goes through `multi_cell`.
+    Text that needs no shaping (most notes) is broken into lines here, from fpdf2's own glyph widths, and printed a
+    page at a time: fpdf2's `multi_cell` measures a line again at each character it adds, which made a handout of
+    10,000 notes take a quarter of a minute. Shaped text still goes through `multi_cell`.
     """
 
-    def __init__(self, pdf: FPDF) -> None:
+    def __init__(self, pdf: _HandoutPdf) -> None:
         self.pdf = pdf
         self._widths: dict[str, WordWidths] = {}
+        self._colors: dict[str, DeviceColor] = {}
         self._style: tuple[float, bool, str] | None = None
+        self._columns = {
+            (quote, right_to_left): _column(pdf, quote=quote, right_to_left=right_to_left)
+            for quote in (False, True)
+            for right_to_left in (False, True)
+        }
 
-    def write(self, text: str, *, size: float, bold: bool = False, color: str = BLACK, bar: str = "") -> None:
+    def color(self, hex_color: str) -> DeviceColor:
+        """A colour as fpdf2 takes it, parsed once."""
+        color = self._colors.get(hex_color)
+        if color is None:
+            color = self._colors[hex_color] = color_from_hex_string(hex_color)
+        return color
+
+    def write(
+        self, text: str, *, size: float, bold: bool = False, color: str = BLACK, bar: DeviceColor | None = None
+    ) -> None:
         """`text` across the page; with a `bar` colour, as a quote behind a bar on the side its lines start from."""
         pdf = self.pdf
-        if self._style != (size, bold, color):
-            self._style = (size, bold, color)
-            pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
-            pdf.set_text_color(color)
-        if bar:
+        self._use(size, bold, color)
+        if bar is not None:
             pdf.set_draw_color(bar)
             pdf.set_line_width(QUOTE_BAR)
-        right_to_left = bool(bar) and _is_right_to_left(text)
+        right_to_left = bar is not None and _is_right_to_left(text)
         if _NEEDS_SHAPING.search(text) is not None or SOFT_HYPHEN in text:
-            _write_with_multi_cell(pdf, text, bar=bar, right_to_left=right_to_left)
+            _write_with_multi_cell(pdf, text, bar=bar is not None, right_to_left=right_to_left)
             return
-        # The quote's bar is stroked centred on the edge of its box: move that edge in by half a bar.
-        inset = QUOTE_BAR / 2 if bar else 0
-        padding = inset + QUOTE_GAP if bar else 0
-        left_margin = MARGIN + (inset if bar and not right_to_left else 0)
-        right_margin = MARGIN + (inset if bar and right_to_left else 0)
-        padding_left = 0 if right_to_left else padding
-        padding_right = padding if right_to_left else 0
-        # The same sums as multi_cell's, so the lines break and stand where they did.
-        left = left_margin + padding_left
-        width = pdf.w - right_margin - left_margin - padding_right - padding_left
-        bar_x = left + width + padding_right if right_to_left else left - padding_left
+        left, width, bar_x = self._columns[bar is not None, right_to_left]
         widths = self._widths_of_font()
         unit = size * 0.001  # a thousandth of the font size, the unit of fpdf2's glyph widths
         height = size * LEADING
+        baseline = 0.5 * height + 0.3 * size  # below the top of the line, as multi_cell sets it
         if "\u00a0" in text:
             text = text.replace("\u00a0", " ")  # printed as a space, as multi_cell prints it
+        printed: list[tuple[float, float, str]] = []
+        y = pdf.y
         for paragraph_line in text.splitlines():
             lines = break_line(paragraph_line, widths, width / unit) or [""]
             aligned_right = _RIGHT_TO_LEFT_LETTER.search(paragraph_line) is not None and _is_right_to_left(
                 paragraph_line
             )
             for index, line in enumerate(lines):
-                new_page = pdf.will_page_break(height)
+                new_page = y + height > pdf.page_break_trigger
                 if new_page:
+                    pdf.print_lines(printed)
+                    printed.clear()
                     pdf.add_page()
-                y = pdf.y
-                if bar and (index == 0 or new_page):
+                    y = pdf.y
+                if bar is not None and (index == 0 or new_page):
+                    # As multi_cell draws its border: down past the lines that fit on this page.
                     fitting = int((pdf.h - y - pdf.b_margin) // height)
                     bottom = y + max(height - index * height, min(fitting, len(lines) - index) * height)
                     pdf.line(bar_x, bottom, bar_x, y)
                 if line:
-                    x = left + width - widths.of(line) * unit if aligned_right else left
-                    pdf.text(x, y + 0.5 * height + 0.3 * size, line)
-                pdf.y = y + height
+                    x = left + width - widths.of_line(line) * unit if aligned_right else left
+                    printed.append((x, y + baseline, line))
+                y += height
+        if printed:
+            pdf.print_lines(printed)
+        pdf.y = y
         pdf.x = MARGIN
+
+    def number_pages(self) -> None:
+        """“Page N of M” at the foot of every page, centred, once the last page is known."""
+        pdf = self.pdf
+        last = pdf.page
+        self._use(FOOTER_SIZE, False, GRAY)
+        widths = self._widths_of_font()
+        for number in range(1, last + 1):
+            label = f"Page {number} of {last}"
+            pdf.page = number  # fpdf2 writes onto whichever page this names
+            pdf.current_font_is_set_on_page = False
+            x = MARGIN + (pdf.epw - widths.of_line(label) * FOOTER_SIZE * 0.001) / 2
+            pdf.print_lines([(x, pdf.h - FOOTER_BASELINE, label)])
+        pdf.page = last
+
+    def _use(self, size: float, bold: bool, color: str) -> None:
+        if self._style != (size, bold, color):
+            self._style = (size, bold, color)
+            self.pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
+            self.pdf.set_text_color(self.color(color))
 
     def _widths_of_font(self) -> WordWidths:
         font = self.pdf.current_font
@@ -182,7 +275,7 @@ class _ParagraphWriter:
         return widths
 
 
-def _write_with_multi_cell(pdf: FPDF, text: str, *, bar: str, right_to_left: bool) -> None:
+def _write_with_multi_cell(pdf: FPDF, text: str, *, bar: bool, right_to_left: bool) -> None:
     """Text that needs shaping, through fpdf2's own line breaking (slow, but such notes are few)."""
     border = ""
     padding = (0.0, 0.0, 0.0, 0.0)

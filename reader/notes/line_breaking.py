@@ -10,23 +10,26 @@ _BREAKING_SPACES = re.compile("([ \t\u200b\u2000-\u2006\u2008-\u200a\u205f\u3000
 _TOLERANCE = 1e-6  # in thousandths of the font size, as fpdf2 allows a width a hair over the line's
 
 
-class WordWidths:
+class WordWidths(dict[str, int]):
     """Widths of runs of text in one font, in thousandths of the font size, each run measured once.
 
     `char_widths` is fpdf2's own table for the font (its `cw`: each character's advance, rounded as fpdf2 rounds it),
-    so the widths add up exactly as fpdf2's do.
+    so the widths add up exactly as fpdf2's do. Look a run up as `widths[run]`.
     """
 
     def __init__(self, char_widths: Mapping[int, int]) -> None:
+        super().__init__()
         self._char_widths = char_widths
-        self._runs: dict[str, int] = {}
+        self.space = char_widths[ord(" ")]
 
-    def of(self, text: str) -> int:
-        width = self._runs.get(text)
-        if width is None:
-            char_widths = self._char_widths
-            width = self._runs[text] = sum([char_widths[ord(character)] for character in text])
+    def __missing__(self, run: str) -> int:
+        char_widths = self._char_widths
+        width = self[run] = sum([char_widths[ord(character)] for character in run])
         return width
+
+    def of_line(self, line: str) -> int:
+        """The width of a whole line, from the widths of its words (a line's words recur more than lines do)."""
+        return sum(map(self.__getitem__, line.split(" "))) + line.count(" ") * self.space
 
     def of_character(self, character: str) -> int:
         return self._char_widths[ord(character)]
@@ -40,7 +43,7 @@ def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
     makes no line.
     """
     limit = max_width + _TOLERANCE
-    whole = widths.of(text)
+    whole = widths.of_line(text)
     if whole <= limit:
         return [text] if whole > 0 else []
     tokens = _BREAKING_SPACES.split(text)  # words at even places, each breaking space at the odd place after one
@@ -51,7 +54,7 @@ def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
     space = -1  # where the line's last space is, if it has one
     for index, token in enumerate(tokens):
         if index % 2:
-            width = widths.of(token)
+            width = widths[token]
             if used + width > limit:
                 lines.append(text[start:position])
                 start, used, space = position + 1, 0, -1
@@ -62,7 +65,7 @@ def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
             continue
         if not token:
             continue
-        width = widths.of(token)
+        width = widths[token]
         if used + width > limit:
             if space >= 0:
                 # The line ends before its last space, which is just before this word.
