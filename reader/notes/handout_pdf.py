@@ -13,7 +13,7 @@ from typing import NamedTuple
 from fpdf import FPDF, Align, XPos, YPos
 from fpdf.bidi import auto_detect_base_direction
 from fpdf.drawing import DeviceGray, DeviceRGB, color_from_hex_string
-from fpdf.enums import TextDirection
+from fpdf.enums import RenderStyle, TextDirection
 from fpdf.fonts import TTFFont
 
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
@@ -56,7 +56,8 @@ class _HandoutPdf(FPDF):
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.c_margin = 0  # text starts exactly at the margin; a quote is inset by padding instead
-        self._subset_codes: dict[str, _SubsetCodes] = {}
+        self._font_texts: dict[str, _FontText] = {}
+        self._text_colors: dict[DeviceColor, str] = {}
 
     def print_lines(self, lines: Iterable[tuple[float, float, str]]) -> None:
         """Lines of unshaped text in the current font and text colour, each from (x, y) on its baseline.
@@ -66,22 +67,35 @@ class _HandoutPdf(FPDF):
         a line at once. The lines are written as `multi_cell` writes them.
         """
         font = self.current_font
-        if not self.current_font_is_set_on_page:
-            self._out(self._set_font_for_page(font, self.font_size_pt))
-        codes = self._subset_codes.get(font.fontkey)
-        if codes is None:
-            codes = self._subset_codes[font.fontkey] = _SubsetCodes(font)
-        k, height, escape = self.k, self.h, font.escape_text
+        encoded = self._font_texts.get(font.fontkey)
+        if encoded is None:
+            encoded = self._font_texts[font.fontkey] = _FontText(font)
+        color = self._text_colors.get(self.text_color)
+        if color is None:
+            color = self._text_colors[self.text_color] = self.text_color.serialize().lower()
+        k, height = self.k, self.h
         # Text is drawn in the fill colour: each line sets it for itself alone, so the fill colour is back after it.
-        color = self.text_color.serialize().lower()
-        self._out(
-            "\n".join(
-                [
-                    f"q BT {x * k:.2f} {(height - y) * k:.2f} Td {color} ({escape(text.translate(codes))}) Tj ET Q"
-                    for x, y, text in lines
-                ]
-            )
-        )
+        printed = [
+            f"q BT {x * k:.2f} {(height - y) * k:.2f} Td {color} ({encoded(text)}) Tj ET Q" for x, y, text in lines
+        ]
+        if not self.current_font_is_set_on_page:
+            printed.insert(0, self._set_font_for_page(font, self.font_size_pt))
+        self._out("\n".join(printed))
+
+
+class _FontText:
+    """Text in one font as a PDF string: each character as its code in the font's subset, escaped; each line once."""
+
+    def __init__(self, font: TTFFont) -> None:
+        self._codes = _SubsetCodes(font)
+        self._escape = font.escape_text
+        self._lines: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        encoded = self._lines.get(text)
+        if encoded is None:
+            encoded = self._lines[text] = self._escape(text.translate(self._codes))
+        return encoded
 
 
 class _SubsetCodes(dict[int, str | None]):
@@ -149,7 +163,7 @@ def _write_marker(pdf: FPDF, color: DeviceColor, *, size: float) -> None:
     """A square in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar)."""
     side = size * 0.7
     pdf.set_fill_color(color)
-    pdf.rect(MARGIN - side - 6, pdf.y + (size * LEADING - side) / 2, side, side, style="F")
+    pdf.rect(MARGIN - side - 6, pdf.y + (size * LEADING - side) / 2, side, side, style=RenderStyle.F)
 
 
 class _Column(NamedTuple):
@@ -186,6 +200,7 @@ class _ParagraphWriter:
         self._widths: dict[str, WordWidths] = {}
         self._colors: dict[str, DeviceColor] = {}
         self._style: tuple[float, bool, str] | None = None
+        self._broken: dict[tuple[str, bool, float, float], list[str]] = {}
         self._columns = {
             (quote, right_to_left): _column(pdf, quote=quote, right_to_left=right_to_left)
             for quote in (False, True)
@@ -222,7 +237,11 @@ class _ParagraphWriter:
         printed: list[tuple[float, float, str]] = []
         y = pdf.y
         for paragraph_line in text.splitlines():
-            lines = break_line(paragraph_line, widths, width / unit) or [""]
+            key = (paragraph_line, bold, size, width)
+            lines = self._broken.get(key)
+            if lines is None:
+                # Citations and headings recur once per note on the same paragraph: each is broken once.
+                lines = self._broken[key] = break_line(paragraph_line, widths, width / unit) or [""]
             aligned_right = _RIGHT_TO_LEFT_LETTER.search(paragraph_line) is not None and _is_right_to_left(
                 paragraph_line
             )
