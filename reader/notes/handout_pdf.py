@@ -13,7 +13,7 @@ from typing import NamedTuple
 from fpdf import FPDF, Align, XPos, YPos
 from fpdf.bidi import auto_detect_base_direction
 from fpdf.drawing import DeviceGray, DeviceRGB, color_from_hex_string
-from fpdf.enums import RenderStyle, TextDirection
+from fpdf.enums import PDFResourceType, RenderStyle, TextDirection
 from fpdf.fonts import TTFFont
 
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
@@ -57,30 +57,34 @@ class _HandoutPdf(FPDF):
         self.set_auto_page_break(True, margin=MARGIN)
         self.c_margin = 0  # text starts exactly at the margin; a quote is inset by padding instead
         self._font_texts: dict[str, _FontText] = {}
-        self._text_colors: dict[DeviceColor, str] = {}
+        self._color_operators: dict[DeviceColor, str] = {}
+        self._fonts_on_pages: set[tuple[int, int]] = set()
 
-    def print_lines(self, lines: Iterable[tuple[float, float, str]]) -> None:
-        """Lines of unshaped text in the current font and text colour, each from (x, y) on its baseline.
+    def print_lines(
+        self, font: TTFFont, size: float, color: DeviceColor, lines: Iterable[tuple[float, float, str]]
+    ) -> None:
+        """Lines of unshaped text in `font` at `size` points and `color`, each from (x, y) on its baseline.
 
         What `text()` does for each, without its cost: `text()` looks each character up in the font's subset one
         by one, in Python, and a handout has millions of them; here a table of the characters met so far translates
-        a line at once. The lines are written as `multi_cell` writes them.
+        a line at once, and the lines share one text object that sets its own font and colour, so nothing of
+        fpdf2's current font or colours changes.
         """
-        font = self.current_font
+        if (self.page, font.i) not in self._fonts_on_pages:
+            self._fonts_on_pages.add((self.page, font.i))
+            self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
         encoded = self._font_texts.get(font.fontkey)
         if encoded is None:
             encoded = self._font_texts[font.fontkey] = _FontText(font)
-        color = self._text_colors.get(self.text_color)
-        if color is None:
-            color = self._text_colors[self.text_color] = self.text_color.serialize().lower()
+        operator = self._color_operators.get(color)
+        if operator is None:
+            operator = self._color_operators[color] = color.serialize().lower()
         k, height = self.k, self.h
-        # Text is drawn in the fill colour: each line sets it for itself alone, so the fill colour is back after it.
-        printed = [
-            f"q BT {x * k:.2f} {(height - y) * k:.2f} Td {color} ({encoded(text)}) Tj ET Q" for x, y, text in lines
-        ]
-        if not self.current_font_is_set_on_page:
-            printed.insert(0, self._set_font_for_page(font, self.font_size_pt))
-        self._out("\n".join(printed))
+        shown = " ".join(
+            [f"1 0 0 1 {x * k:.2f} {(height - y) * k:.2f} Tm ({encoded(text)}) Tj" for x, y, text in lines]
+        )
+        # Text is drawn in the fill colour: q and Q keep the colour and font to these lines alone.
+        self._out(f"q {operator} BT /F{font.i} {size:.2f} Tf {shown} ET Q")
 
 
 class _FontText:
@@ -197,9 +201,13 @@ class _ParagraphWriter:
 
     def __init__(self, pdf: _HandoutPdf) -> None:
         self.pdf = pdf
-        self._widths: dict[str, WordWidths] = {}
+        self._fonts: dict[bool, TTFFont] = {}
+        self._widths: dict[bool, WordWidths] = {}
+        for bold in (False, True):
+            pdf.set_font(FONT_FAMILY, "B" if bold else "")
+            self._fonts[bold] = pdf.current_font
+            self._widths[bold] = WordWidths(pdf.current_font.cw)
         self._colors: dict[str, DeviceColor] = {}
-        self._style: tuple[float, bool, str] | None = None
         self._broken: dict[tuple[str, bool, float, float], list[str]] = {}
         self._columns = {
             (quote, right_to_left): _column(pdf, quote=quote, right_to_left=right_to_left)
@@ -219,16 +227,17 @@ class _ParagraphWriter:
     ) -> None:
         """`text` across the page; with a `bar` colour, as a quote behind a bar on the side its lines start from."""
         pdf = self.pdf
-        self._use(size, bold, color)
         if bar is not None:
             pdf.set_draw_color(bar)
             pdf.set_line_width(QUOTE_BAR)
         right_to_left = bar is not None and _is_right_to_left(text)
         if _NEEDS_SHAPING.search(text) is not None or SOFT_HYPHEN in text:
+            pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
+            pdf.set_text_color(self.color(color))
             _write_with_multi_cell(pdf, text, bar=bar is not None, right_to_left=right_to_left)
             return
         left, width, bar_x = self._columns[bar is not None, right_to_left]
-        widths = self._widths_of_font()
+        font, widths, device_color = self._fonts[bold], self._widths[bold], self.color(color)
         unit = size * 0.001  # a thousandth of the font size, the unit of fpdf2's glyph widths
         height = size * LEADING
         baseline = 0.5 * height + 0.3 * size  # below the top of the line, as multi_cell sets it
@@ -248,7 +257,7 @@ class _ParagraphWriter:
             for index, line in enumerate(lines):
                 new_page = y + height > pdf.page_break_trigger
                 if new_page:
-                    pdf.print_lines(printed)
+                    pdf.print_lines(font, size, device_color, printed)
                     printed.clear()
                     pdf.add_page()
                     y = pdf.y
@@ -262,7 +271,7 @@ class _ParagraphWriter:
                     printed.append((x, y + baseline, line))
                 y += height
         if printed:
-            pdf.print_lines(printed)
+            pdf.print_lines(font, size, device_color, printed)
         pdf.y = y
         pdf.x = MARGIN
 
@@ -270,28 +279,13 @@ class _ParagraphWriter:
         """“Page N of M” at the foot of every page, centred, once the last page is known."""
         pdf = self.pdf
         last = pdf.page
-        self._use(FOOTER_SIZE, False, GRAY)
-        widths = self._widths_of_font()
+        widths = self._widths[False]
         for number in range(1, last + 1):
             label = f"Page {number} of {last}"
             pdf.page = number  # fpdf2 writes onto whichever page this names
-            pdf.current_font_is_set_on_page = False
             x = MARGIN + (pdf.epw - widths.of_line(label) * FOOTER_SIZE * 0.001) / 2
-            pdf.print_lines([(x, pdf.h - FOOTER_BASELINE, label)])
+            pdf.print_lines(self._fonts[False], FOOTER_SIZE, self.color(GRAY), [(x, pdf.h - FOOTER_BASELINE, label)])
         pdf.page = last
-
-    def _use(self, size: float, bold: bool, color: str) -> None:
-        if self._style != (size, bold, color):
-            self._style = (size, bold, color)
-            self.pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
-            self.pdf.set_text_color(self.color(color))
-
-    def _widths_of_font(self) -> WordWidths:
-        font = self.pdf.current_font
-        widths = self._widths.get(font.fontkey)
-        if widths is None:
-            widths = self._widths[font.fontkey] = WordWidths(font.cw)
-        return widths
 
 
 def _write_with_multi_cell(pdf: FPDF, text: str, *, bar: bool, right_to_left: bool) -> None:
