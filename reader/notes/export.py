@@ -55,17 +55,18 @@ def export_notes(
                 QT_TRANSLATE_NOOP("core", "Only a W3C notes file (json) can be sealed; handouts are made to be shared.")
             )
         )
+    sealer = None
+    if passphrase is not None:
+        from reader.notes.sealed_file import NotesFileSealer
+
+        sealer = NotesFileSealer(passphrase)  # derives the key while the file is written
     text = ReportText(report)
     notes = tuple(notes)
     if chosen is ExportFormat.JSON:
         from reader.notes.w3c_export import w3c_bytes
 
         data = w3c_bytes(notes, text, safe=safe)
-        if passphrase is not None:
-            from reader.notes.sealed_file import seal_notes_file
-
-            return write_atomically(Path(path), seal_notes_file(data, passphrase))
-        return write_atomically(Path(path), data)
+        return write_atomically(Path(path), data if sealer is None else sealer.seal(data))
     entries = handout_entries(notes, text, safe=safe)
     title = handout_title(report)
     if chosen is ExportFormat.MARKDOWN:

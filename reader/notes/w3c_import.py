@@ -117,7 +117,7 @@ def read_annotations(path: Path, passphrase: str | None = None, language: str = 
             name, message(QT_TRANSLATE_NOOP("core", "it cannot be read ({reason})"), reason=exc.strerror)
         ) from exc
     if is_sealed_notes_file(raw):
-        raw = open_sealed_notes_file(raw, passphrase, name)
+        raw = open_sealed_notes_file(raw, passphrase, name, MAX_IMPORT_BYTES)
     return parse_file(raw, name, language)
 
 
