@@ -36,7 +36,7 @@ class WordWidths(dict[str, int]):
 
 
 def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
-    """The pieces of `text` (no line breaks in it) that fit in `max_width` thousandths of the font size each.
+    """The pieces of `text` (no line breaks, no soft hyphens) that fit in `max_width` thousandths of the font size each.
 
     As fpdf2 does: a line breaks at its last space, which is dropped; a word longer than a line is broken where it
     reaches the edge; spaces before a break stay (a right-aligned line is set with them). Text of no width at all
