@@ -257,8 +257,9 @@ class _ParagraphWriter:
             for index, line in enumerate(lines):
                 new_page = y + height > pdf.page_break_trigger
                 if new_page:
-                    pdf.print_lines(font, size, device_color, printed)
-                    printed.clear()
+                    if printed:
+                        pdf.print_lines(font, size, device_color, printed)
+                        printed.clear()
                     pdf.add_page()
                     y = pdf.y
                 if bar is not None and (index == 0 or new_page):
