@@ -108,7 +108,7 @@ def _run(
     _collect_garbage_once_painted(window)
     window.show()
     instance.attach(window)
-    # Later starts are answered once the page is up: the messenger's QtNetwork never delays the first paint.
+    # Later starts are answered once the page is up: watching the folder for their requests never delays the paint.
     window.document.first_painted.connect(lambda: QTimer.singleShot(0, instance.listen))
     return app.exec()
 

@@ -7,27 +7,30 @@ The design, in two parts with one job each:
   can take it from a live window. A lock left by a crashed process names a process that no longer runs; `QLockFile`
   sees that and takes the lock over. Age never makes a lock stale here (`setStaleLockTime(0)`): a window stays open
   for hours.
-- **The messenger is a local socket** (`QLocalServer`: a Unix domain socket, or a named pipe on Windows; never the
-  network). Only the lock holder listens, so a socket name left behind by a crash can be removed without asking
-  whether anyone answers: whoever held it has gone, or we could not hold the lock. A later start that cannot take
-  the lock connects and writes the one token `raise`; the holder reads no more than the token's six bytes from a
-  connection, ignores anything else, and brings its window forward. The holder starts listening just after its
-  window's first paint (`listen()`), so loading QtNetwork never delays that paint.
+- **The messenger is a request file**, `window.raise` in the same folder. A later start that cannot take the lock
+  writes the six bytes `raise` and a newline to a temporary file and renames it to `window.raise`, so the request
+  appears whole or not at all, then waits for it to go: gone means handed over, and the start exits. Only the lock
+  holder watches the folder (`QFileSystemWatcher`: inotify on Linux, the system's own change notices on Windows and
+  macOS, a poll every second where those run out). On each change it reads no more than the token's bytes of
+  whatever bears that name (a regular file only: a pipe is never opened for reading), removes it, and brings its
+  window forward only when it was exactly the token. Nothing here needs more than QtCore: no socket, no QtNetwork.
 
-The socket's name is `field-reader-` and the first 16 hex digits of a SHA-256 over the user and the resolved data
-folder: one per user and per folder, and it says nothing readable about either. On Unix only the user may connect
-(`UserAccessOption`).
+The holder starts watching just after its window's first paint (`listen()`), so the guard never delays that paint,
+and then answers a request made while the window was being built. When it takes the lock it first removes any
+request already there: one left by a start that crashed while waiting was addressed to a window that has gone, so it
+neither raises the new window nor blocks anyone. The data folder is the user's own (no one else may write in it), so
+only the user can ask a window to come forward, and the request says nothing about them or their notes.
 
-A start that cannot take the lock and finds no one listening (the holder is still starting, or is quitting) tries
-both again for up to three seconds. If there is still no answer (a lock held from another computer on a
-shared folder, say) it opens its window anyway, as the reader did before this guard: refusing to open would be worse.
-Without QtNetwork (a build that leaves it out) the guard is skipped the same way.
+A start that cannot take the lock waits up to three seconds for its request to be taken, trying the lock again
+meanwhile: a holder that quits leaves it free, and the start then opens its own window. If no one takes the request
+(a holder still starting, hung, or on another computer sharing the folder) the start withdraws it and opens its
+window anyway, as the reader did before this guard: refusing to open would be worse.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
-import functools
 import os
 import time
 from pathlib import Path
@@ -35,16 +38,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
+from reader.atomic_file import write_atomically
+from reader.bounded_read import RefusedFileError, read_regular_file
+from reader.errors import ReaderError
 from reader.lock.running_window import WINDOW_LOCK_NAME
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtCore import QFileSystemWatcher
     from PySide6.QtWidgets import QWidget
 
 LOCK_NAME = WINDOW_LOCK_NAME  # the core reads the same file to know a window is open (`lock/running_window.py`)
+REQUEST_NAME = "window.raise"  # written by a later start, taken by the lock holder
 RAISE_TOKEN = b"raise\n"
-CONNECT_TIMEOUT_MS = 400  # a listening server answers at once; this only bounds a stuck one
-SETTLE_MS = 3000  # how long a start waits for a lock holder that is not listening (yet: it is still starting)
+SETTLE_MS = 3000  # how long a start waits for a lock holder to take its request (it may still be starting)
 POLL_MS = 50
 
 
@@ -54,17 +60,6 @@ class Claim(enum.Enum):
     FIRST = "first"  # this process holds the folder: open the window
     HANDED_OVER = "handed over"  # a window on this folder runs and was asked to come forward: exit
     UNGUARDED = "unguarded"  # could not tell (no lock, no answer): open the window without the guard
-
-
-def server_name(data_folder: Path) -> str:
-    """The local socket's name for this user and data folder (a hash: nothing readable, nothing shared)."""
-    folder = os.path.normcase(str(Path(data_folder).resolve()))
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    # Qt's SHA-256, not hashlib's: that would load OpenSSL's library into every start for this one hash.
-    from PySide6.QtCore import QCryptographicHash
-
-    digest = QCryptographicHash.hash(f"{user}\0{folder}".encode(), QCryptographicHash.Algorithm.Sha256).toHex()
-    return f"field-reader-{digest.data()[:16].decode()}"
 
 
 def bring_to_front(window: QWidget) -> None:
@@ -88,52 +83,58 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.setObjectName("singleInstance")
         self._data_folder = Path(data_folder)
-        self._lock = QLockFile(str(Path(data_folder) / LOCK_NAME))
+        self._request = self._data_folder / REQUEST_NAME
+        self._lock = QLockFile(str(self._data_folder / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-        self._server: QLocalServer | None = None
+        self._watcher: QFileSystemWatcher | None = None
         self._window: QWidget | None = None
         self._pending = False
-
-    @functools.cached_property
-    def name(self) -> str:
-        """The local socket's name (`server_name`), worked out when first used: after the first paint, as a rule."""
-        return server_name(self._data_folder)
 
     def claim(self) -> Claim:
         """Take the folder, or hand over to the window that has it; see the module's docstring.
 
-        The first start only takes the lock here; it starts listening with `listen()` once its window is painted,
-        so QtNetwork never delays a first paint. A later start in that moment waits for it (`SETTLE_MS`).
+        The first start only takes the lock here (and clears a request left behind); it starts watching with
+        `listen()` once its window is painted. A later start in that moment waits for it (`SETTLE_MS`).
         """
         deadline = time.monotonic() + SETTLE_MS / 1000
+        sent = False
+        mine: os.stat_result | None = None  # the request this start wrote, to withdraw only that one
         while True:
             if self._lock.tryLock(0):
+                self._remove_request()  # addressed to a window that has gone (or this start's own): not for us
                 return Claim.FIRST
             if self._lock.error() != QLockFile.LockError.LockFailedError:
+                self._withdraw(mine)
                 return Claim.UNGUARDED  # no lock to be had (a read-only folder, say)
-            try:
-                if self._hand_over():
-                    return Claim.HANDED_OVER
-            except ImportError:
-                return Claim.UNGUARDED  # a build without QtNetwork: no guard
+            if not sent:
+                with contextlib.suppress(ReaderError):  # not written (a full disk, say): try again until the deadline
+                    mine = self._send_request()
+                    sent = True
+            elif not os.path.lexists(self._request):
+                return Claim.HANDED_OVER  # the holder took it
             if time.monotonic() >= deadline:
+                self._withdraw(mine)
                 return Claim.UNGUARDED  # the holder never answered
-            from PySide6.QtCore import QThread
-
-            QThread.msleep(POLL_MS)
+            time.sleep(POLL_MS / 1000)
 
     def listen(self) -> None:
-        """Start answering later starts (once; the lock must be held). Without QtNetwork there is no messenger."""
-        if self._server is not None or not self._lock.isLocked():
+        """Start answering later starts (once; the lock must be held), and answer one that asked in the meantime."""
+        if self._watcher is not None or not self._lock.isLocked():
             return
-        try:
-            self._listen()
-        except ImportError:
+        from PySide6.QtCore import QFileSystemWatcher
+
+        watcher = QFileSystemWatcher(self)
+        watcher.setObjectName("singleInstanceWatcher")
+        if not watcher.addPath(str(self._data_folder)):
+            watcher.deleteLater()  # no messenger: the lock still keeps later starts from opening a second guard
             return
+        watcher.directoryChanged.connect(self._on_watcher_directory_changed)
+        self._watcher = watcher
+        self._take_request()
 
     @property
     def is_listening(self) -> bool:
-        return self._server is not None and self._server.isListening()
+        return self._watcher is not None
 
     def attach(self, window: QWidget) -> None:
         """Bring `window` forward on every request from now on, and now if one came while it was being built."""
@@ -143,62 +144,50 @@ class SingleInstance(QObject):
             bring_to_front(window)
 
     def release(self) -> None:
-        """Stop listening, then let go of the lock (in that order, so a successor's socket is never removed)."""
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        """Stop watching, then let go of the lock (in that order, so a successor's request is never taken here)."""
+        if self._watcher is not None:
+            self._watcher.directoryChanged.disconnect(self._on_watcher_directory_changed)
+            self._watcher.removePath(str(self._data_folder))
+            self._watcher.deleteLater()
+            self._watcher = None
         if self._lock.isLocked():
             self._lock.unlock()
 
-    def _listen(self) -> None:
-        from PySide6.QtNetwork import QAbstractSocket, QLocalServer
+    def _send_request(self) -> os.stat_result | None:
+        """Write the request whole; what it is on disk (None when the holder took it at once)."""
+        write_atomically(self._request, RAISE_TOKEN, private=True)
+        try:
+            return os.stat(self._request)
+        except FileNotFoundError:
+            return None
 
-        server = QLocalServer(self)
-        server.setObjectName("singleInstanceServer")
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        server.newConnection.connect(self._accept)
-        listening = server.listen(self.name)
-        if not listening and server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
-            # Left by a crash: we hold the lock, so no live window can be behind it.
-            QLocalServer.removeServer(self.name)
-            listening = server.listen(self.name)
-        if listening:
-            self._server = server
-        else:  # no messenger (an unwritable temporary folder, say): the lock still keeps later starts out
-            server.deleteLater()
+    def _withdraw(self, mine: os.stat_result | None) -> None:
+        """Remove this start's request if it is still there, so no one answers it after this start has given up."""
+        if mine is None:
+            return
+        # Gone, or replaced by another start's request (which is theirs to withdraw): either way, leave it.
+        with contextlib.suppress(OSError):
+            if os.path.samestat(os.stat(self._request), mine):
+                os.remove(self._request)
 
-    def _hand_over(self) -> bool:
-        from PySide6.QtNetwork import QLocalSocket
+    def _remove_request(self) -> None:
+        with contextlib.suppress(OSError):  # nothing there (the usual case), or a folder: never taken for a request
+            os.remove(self._request)
 
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-            socket.abort()
-            return False
-        socket.write(RAISE_TOKEN)
-        delivered = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-        socket.disconnectFromServer()
-        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-            socket.waitForDisconnected(CONNECT_TIMEOUT_MS)
-        return delivered
+    def _on_watcher_directory_changed(self, _folder: str) -> None:
+        self._take_request()
 
-    def _accept(self) -> None:
-        server = self._server
-        while server is not None and server.hasPendingConnections():
-            socket = server.nextPendingConnection()
-            received = bytearray()
-            socket.readyRead.connect(lambda s=socket, r=received: self._read(s, r))
-            socket.disconnected.connect(socket.deleteLater)
-            self._read(socket, received)  # a start that already wrote and left has its bytes waiting
-
-    def _read(self, socket: QLocalSocket, received: bytearray) -> None:
-        received += socket.read(len(RAISE_TOKEN) - len(received)).data()  # never more than the token
+    def _take_request(self) -> None:
+        """Read what bears the request's name (never more than the token), remove it, and raise if it was the token."""
+        try:
+            received = read_regular_file(self._request, len(RAISE_TOKEN))
+        except FileNotFoundError:
+            return  # the usual case: something else in the folder changed
+        except (RefusedFileError, OSError):
+            received = b""  # larger than the token, a folder, a pipe, unreadable: not a request
+        self._remove_request()
         if received == RAISE_TOKEN:
-            received.clear()
-            socket.abort()
             self._request_raise()
-        elif not RAISE_TOKEN.startswith(received):
-            socket.abort()  # not our message: ignore it, and stop reading
 
     def _request_raise(self) -> None:
         self.raise_requested.emit()
