@@ -56,35 +56,38 @@ class _HandoutPdf(FPDF):
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.c_margin = 0  # text starts exactly at the margin; a quote is inset by padding instead
-        self._font_texts: dict[str, _FontText] = {}
-        self._color_operators: dict[DeviceColor, str] = {}
         self._fonts_on_pages: set[tuple[int, int]] = set()
 
-    def print_lines(
-        self, font: TTFFont, size: float, color: DeviceColor, lines: Iterable[tuple[float, float, str]]
-    ) -> None:
-        """Lines of unshaped text in `font` at `size` points and `color`, each from (x, y) on its baseline.
+    def print_lines(self, style: _TextStyle, lines: Iterable[tuple[float, float, str]]) -> None:
+        """Lines of unshaped text in `style`, each from (x, y) on its baseline.
 
         What `text()` does for each, without its cost: `text()` looks each character up in the font's subset one
         by one, in Python, and a handout has millions of them; here a table of the characters met so far translates
         a line at once, and the lines share one text object that sets its own font and colour, so nothing of
         fpdf2's current font or colours changes.
         """
-        if (self.page, font.i) not in self._fonts_on_pages:
-            self._fonts_on_pages.add((self.page, font.i))
-            self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
-        encoded = self._font_texts.get(font.fontkey)
-        if encoded is None:
-            encoded = self._font_texts[font.fontkey] = _FontText(font)
-        operator = self._color_operators.get(color)
-        if operator is None:
-            operator = self._color_operators[color] = color.serialize().lower()
-        k, height = self.k, self.h
+        if (self.page, style.font_number) not in self._fonts_on_pages:
+            self._fonts_on_pages.add((self.page, style.font_number))
+            self._resource_catalog.add(PDFResourceType.FONT, style.font_number, self.page)
+        k, height, encoded = self.k, self.h, style.encoded
         shown = " ".join(
             [f"1 0 0 1 {x * k:.2f} {(height - y) * k:.2f} Tm ({encoded(text)}) Tj" for x, y, text in lines]
         )
-        # Text is drawn in the fill colour: q and Q keep the colour and font to these lines alone.
-        self._out(f"q {operator} BT /F{font.i} {size:.2f} Tf {shown} ET Q")
+        self._out(f"{style.opening} {shown} ET Q")
+
+
+class _TextStyle(NamedTuple):
+    """A font at a size in a colour, for `print_lines`: its glyph widths, its text encoded, a text object's start."""
+
+    font_number: int
+    widths: WordWidths
+    encoded: _FontText
+    opening: str
+
+    @classmethod
+    def of(cls, font: TTFFont, widths: WordWidths, encoded: _FontText, size: float, color: DeviceColor) -> _TextStyle:
+        # Text is drawn in the fill colour: q and Q keep the colour and font to the text object alone.
+        return cls(font.i, widths, encoded, f"q {color.serialize().lower()} BT /F{font.i} {size:.2f} Tf")
 
 
 class _FontText:
@@ -201,13 +204,13 @@ class _ParagraphWriter:
 
     def __init__(self, pdf: _HandoutPdf) -> None:
         self.pdf = pdf
-        self._fonts: dict[bool, TTFFont] = {}
-        self._widths: dict[bool, WordWidths] = {}
+        self._fonts: dict[bool, tuple[TTFFont, WordWidths, _FontText]] = {}
         for bold in (False, True):
             pdf.set_font(FONT_FAMILY, "B" if bold else "")
-            self._fonts[bold] = pdf.current_font
-            self._widths[bold] = WordWidths(pdf.current_font.cw)
+            font = pdf.current_font
+            self._fonts[bold] = (font, WordWidths(font.cw), _FontText(font))
         self._colors: dict[str, DeviceColor] = {}
+        self._styles: dict[tuple[float, bool, str], _TextStyle] = {}
         self._broken: dict[tuple[str, bool, float, float], list[str]] = {}
         self._columns = {
             (quote, right_to_left): _column(pdf, quote=quote, right_to_left=right_to_left)
@@ -237,7 +240,8 @@ class _ParagraphWriter:
             _write_with_multi_cell(pdf, text, bar=bar is not None, right_to_left=right_to_left)
             return
         left, width, bar_x = self._columns[bar is not None, right_to_left]
-        font, widths, device_color = self._fonts[bold], self._widths[bold], self.color(color)
+        style = self._style(size, bold, color)
+        widths = style.widths
         unit = size * 0.001  # a thousandth of the font size, the unit of fpdf2's glyph widths
         height = size * LEADING
         baseline = 0.5 * height + 0.3 * size  # below the top of the line, as multi_cell sets it
@@ -258,7 +262,7 @@ class _ParagraphWriter:
                 new_page = y + height > pdf.page_break_trigger
                 if new_page:
                     if printed:
-                        pdf.print_lines(font, size, device_color, printed)
+                        pdf.print_lines(style, printed)
                         printed.clear()
                     pdf.add_page()
                     y = pdf.y
@@ -272,7 +276,7 @@ class _ParagraphWriter:
                     printed.append((x, y + baseline, line))
                 y += height
         if printed:
-            pdf.print_lines(font, size, device_color, printed)
+            pdf.print_lines(style, printed)
         pdf.y = y
         pdf.x = MARGIN
 
@@ -280,13 +284,19 @@ class _ParagraphWriter:
         """“Page N of M” at the foot of every page, centred, once the last page is known."""
         pdf = self.pdf
         last = pdf.page
-        widths = self._widths[False]
+        style = self._style(FOOTER_SIZE, False, GRAY)
         for number in range(1, last + 1):
             label = f"Page {number} of {last}"
             pdf.page = number  # fpdf2 writes onto whichever page this names
-            x = MARGIN + (pdf.epw - widths.of_line(label) * FOOTER_SIZE * 0.001) / 2
-            pdf.print_lines(self._fonts[False], FOOTER_SIZE, self.color(GRAY), [(x, pdf.h - FOOTER_BASELINE, label)])
+            x = MARGIN + (pdf.epw - style.widths.of_line(label) * FOOTER_SIZE * 0.001) / 2
+            pdf.print_lines(style, [(x, pdf.h - FOOTER_BASELINE, label)])
         pdf.page = last
+
+    def _style(self, size: float, bold: bool, color: str) -> _TextStyle:
+        style = self._styles.get((size, bold, color))
+        if style is None:
+            style = self._styles[size, bold, color] = _TextStyle.of(*self._fonts[bold], size, self.color(color))
+        return style
 
 
 def _write_with_multi_cell(pdf: FPDF, text: str, *, bar: bool, right_to_left: bool) -> None:
