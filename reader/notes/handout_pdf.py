@@ -64,7 +64,8 @@ class _HandoutPdf(FPDF):
         What `text()` does for each, without its cost: `text()` looks each character up in the font's subset one
         by one, in Python, and a handout has millions of them; here a table of the characters met so far translates
         a line at once, and the lines share one text object that sets its own font and colour, so nothing of
-        fpdf2's current font or colours changes.
+        fpdf2's current font or colours changes. Like `text()`, it writes through fpdf2's `_out` and registers the
+        font in its resource catalogue; the tests read every line back, so an fpdf2 that changes these fails them.
         """
         if (self.page, style.font_number) not in self._fonts_on_pages:
             self._fonts_on_pages.add((self.page, style.font_number))
@@ -197,9 +198,10 @@ def _column(pdf: FPDF, *, quote: bool, right_to_left: bool) -> _Column:
 class _ParagraphWriter:
     """Paragraphs of plain text (never markup) down the page; each line aligned to the side its script starts from.
 
-    Text that needs no shaping (most notes) is broken into lines here, from fpdf2's own glyph widths, and printed a
-    page at a time: fpdf2's `multi_cell` measures a line again at each character it adds, which made a handout of
-    10,000 notes take a quarter of a minute. Shaped text still goes through `multi_cell`.
+    Text that needs no shaping (most notes) is broken into lines here, where `multi_cell` would break it, from
+    fpdf2's own glyph widths, and a paragraph's lines are printed in one text object: `multi_cell` measures a line
+    again at each character it adds, which made a handout of 10,000 notes take a quarter of a minute. Shaped text
+    still goes through `multi_cell`.
     """
 
     def __init__(self, pdf: _HandoutPdf) -> None:
