@@ -11,9 +11,9 @@ The design, in two parts with one job each:
   writes the six bytes `raise` and a newline to a temporary file and renames it to `window.raise`, so the request
   appears whole or not at all, then waits for it to go: gone means handed over, and the start exits. Only the lock
   holder watches the folder (`QFileSystemWatcher`: inotify on Linux, the system's own change notices on Windows and
-  macOS, a poll every second where those run out). On each change it reads no more than the token's bytes of
-  whatever bears that name (a regular file only: a pipe is never opened for reading), removes it, and brings its
-  window forward only when it was exactly the token. Nothing here needs more than QtCore: no socket, no QtNetwork.
+  macOS, Qt's polling where those run out). On each change it reads no more than the token's bytes of whatever
+  bears that name (a regular file only: a pipe is never opened for reading), removes it, and brings its window
+  forward only when it was exactly the token. Nothing here needs more than QtCore: no socket, no QtNetwork.
 
 The holder starts watching just after its window's first paint (`listen()`), so the guard never delays that paint,
 and then answers a request made while the window was being built. When it takes the lock it first removes any
@@ -24,7 +24,9 @@ only the user can ask a window to come forward, and the request says nothing abo
 A start that cannot take the lock waits up to three seconds for its request to be taken, trying the lock again
 meanwhile: a holder that quits leaves it free, and the start then opens its own window. If no one takes the request
 (a holder still starting, hung, or on another computer sharing the folder) the start withdraws it and opens its
-window anyway, as the reader did before this guard: refusing to open would be worse.
+window anyway, as the reader did before this guard: refusing to open would be worse. Starts that ask at once share
+one request (the last rename wins, one raise answers them all); one that asks in the instant a new holder takes the
+lock may see its request cleared as a leftover and exit, while the new window it would have raised opens anyway.
 """
 
 from __future__ import annotations
@@ -38,8 +40,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-from reader.atomic_file import write_atomically
-from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.errors import ReaderError
 from reader.lock.running_window import WINDOW_LOCK_NAME
 
@@ -155,6 +155,8 @@ class SingleInstance(QObject):
 
     def _send_request(self) -> os.stat_result | None:
         """Write the request whole; what it is on disk (None when the holder took it at once)."""
+        from reader.atomic_file import write_atomically  # a later start's alone: the first never loads tempfile
+
         write_atomically(self._request, RAISE_TOKEN, private=True)
         try:
             return os.stat(self._request)
@@ -179,6 +181,8 @@ class SingleInstance(QObject):
 
     def _take_request(self) -> None:
         """Read what bears the request's name (never more than the token), remove it, and raise if it was the token."""
+        from reader.bounded_read import RefusedFileError, read_regular_file
+
         try:
             received = read_regular_file(self._request, len(RAISE_TOKEN))
         except FileNotFoundError:
