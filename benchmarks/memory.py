@@ -119,8 +119,9 @@ def print_breakdown() -> None:
     print(f"modules imported: {len(sys.modules)}")
     listed = ", ".join(f"{name} {count}" for name, count in packages.most_common(25))
     print(f"top-level packages (modules each, largest 25): {listed}")
-    unwanted = sorted(name for name in ("asyncio", "http", "urllib", "email", "ssl", "concurrent") if name in packages)
-    print(f"heavy standard-library packages loaded: {', '.join(unwanted) or 'none'}")
+    network = ("asyncio", "http.client", "urllib.request", "email", "ssl", "concurrent.futures", "hashlib")
+    unwanted = sorted(name for name in network if name in sys.modules)  # (pathlib itself needs urllib.parse)
+    print(f"network, event-loop and OpenSSL modules loaded: {', '.join(unwanted) or 'none'}")
     snapshot = tracemalloc.take_snapshot()
     by_package: Counter[str] = Counter()
     for stat in snapshot.statistics("filename"):
