@@ -74,7 +74,12 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
     if best is not None and best.score >= ceiling:
         return best
     max_errors = int(size * MAX_ERROR_RATE)
-    for end, _errors in text.ends(quote, max_errors):
+    ends = text.ends(quote, max_errors)
+    if len(candidates) + len(ends) <= _MAX_CANDIDATES:
+        found = _best_of_few(text, wanted, candidates, agreements, best, ends, max_errors)
+        if found is not None:
+            return found
+    for end, _errors in ends:
         window = text.text[max(0, end - size - max_errors) : end]
         length, errors = best_start(quote, window.rsplit(SEPARATOR, 1)[-1])
         if errors > max_errors:
@@ -83,6 +88,61 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
         if span is not None and candidates.get(span, errors) >= errors:
             candidates[span] = errors
     return _best(text, wanted, candidates, agreements)
+
+
+def _best_of_few(
+    text: MatchText,
+    wanted: _Wanted,
+    exact: dict[tuple[int, int], int],
+    agreements: dict[tuple[bool, int], float],
+    best: QuoteMatch | None,
+    ends: list[tuple[int, int]],
+    max_errors: int,
+) -> QuoteMatch | None:
+    """What `_best` picks from the exact places (`best` the best of them) and those the near ends give, when they
+    are no more than `_MAX_CANDIDATES` (so none is dropped), looking only at the ends that could beat the best.
+
+    A place has at least its end's errors, so ends are taken fewest errors first, and once an end could not beat the
+    best even with its context agreeing wholly, neither can any after it. None when that cannot be sure of `_best`'s
+    answer: two places score the same (their order would decide), or a place has more errors than its end (its text
+    cut off at a section's edge), so that a skipped end could give the same place with fewer.
+    """
+    size = len(wanted.quote)
+    found = dict(exact)
+    tied = False
+    for end, end_errors in sorted(ends, key=lambda item: item[1]):
+        quote_score = QUOTE_WEIGHT * (1 - end_errors / size)
+        if best is not None and _score(quote_score, 1.0, POSITION_WEIGHT, wanted) < best.score:
+            break
+        window = text.text[max(0, end - size - max_errors) : end]
+        length, errors = best_start(wanted.quote, window.rsplit(SEPARATOR, 1)[-1])
+        if errors != end_errors:
+            return None
+        span = _tidied(text.text, end - length, end, wanted)
+        if span is None or found.get(span, errors + 1) <= errors:
+            continue  # no place, or this place already with as few errors
+        found[span] = errors
+        start, stop = span
+        position_score = 0.0
+        if wanted.expected is not None:
+            position_score = POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
+        if best is not None and _score(quote_score, 1.0, position_score, wanted) < best.score:
+            continue
+        prefix = agreements.get((True, start))
+        if prefix is None:
+            prefix = agreements[True, start] = _prefix_agreement(text.text, wanted, start)
+        if best is not None and _score(quote_score, _context(prefix, 1.0), position_score, wanted) < best.score:
+            continue
+        suffix = agreements.get((False, stop))
+        if suffix is None:
+            suffix = agreements[False, stop] = _suffix_agreement(text.text, wanted, stop)
+        score = _score(quote_score, _context(prefix, suffix), position_score, wanted)
+        if best is None or score > best.score:
+            raw_start, raw_end = text.raw_span(start, stop)
+            best, tied = QuoteMatch(raw_start, raw_end, errors, score), False
+        elif score == best.score:
+            tied = True
+    return None if tied else best
 
 
 def _best(

@@ -234,25 +234,72 @@ def _advance(
 def _ends_from(plus: int, minus: int, size: int, pattern_size: int, max_errors: int) -> list[tuple[int, int]]:
     """Every end (1 to `size`) of a match within `max_errors`, from the search's state after the whole pattern."""
     # plus/minus bit j: the errors of the best match ending after character j rise/fall from the one before.
-    width = (size + 7) // 8
+    # First by 32 ends at a time: the errors before each group of 32, less its falls, bound every end in it from
+    # below, and most groups are ruled out at once; the rest are read a byte, then a bit, at a time.
+    groups = (size + 31) // 32
+    width = groups * 4
     rises = plus.to_bytes(width, "little")
     falls = minus.to_bytes(width, "little")
+    rise_counts = rises.translate(_BITS_SET)
     fall_counts = falls.translate(_BITS_SET)
+    # Each byte's count summed with the next three's into the first (at most 32, so no byte overflows).
+    rise_sums = int.from_bytes(rise_counts, "little")
+    rise_sums += rise_sums >> 8
+    rise_sums += rise_sums >> 16
+    fall_sums = int.from_bytes(fall_counts, "little")
+    fall_sums += fall_sums >> 8
+    fall_sums += fall_sums >> 16
+    group_rises = rise_sums.to_bytes(width + 4, "little")[:width:4]
+    group_falls = fall_sums.to_bytes(width + 4, "little")[:width:4]
+    # Errors before each group, counted from 32 rather than 0, so that a group's lower bound is never negative.
+    at_group = list(accumulate(map(sub, group_rises, group_falls), initial=pattern_size + 32))
+    lowest = list(map(sub, at_group, group_falls))
+    open_groups = _at_most(lowest, max_errors + 32, pattern_size + 32)
+    if len(open_groups) * 8 > groups:
+        return _ends_by_byte(rises, falls, rise_counts, fall_counts, size, pattern_size, max_errors)
+    found: list[tuple[int, int]] = []
+    for group in open_groups:
+        errors = at_group[group] - 32
+        for byte in range(group * 4, group * 4 + 4):
+            if errors - fall_counts[byte] > max_errors:
+                errors += rise_counts[byte] - fall_counts[byte]
+                continue
+            errors = _read_byte(rises[byte], falls[byte], byte * 8 + 1, errors, size, max_errors, found)
+    return found
+
+
+def _ends_by_byte(
+    rises: bytes,
+    falls: bytes,
+    rise_counts: bytes,
+    fall_counts: bytes,
+    size: int,
+    pattern_size: int,
+    max_errors: int,
+) -> list[tuple[int, int]]:
+    """`_ends_from` a byte at a time, for the states where many groups of 32 could hold an end."""
     # Errors before each byte, counted from 8 rather than 0, so that a byte's lower bound is never negative.
-    at_byte = list(accumulate(map(sub, rises.translate(_BITS_SET), fall_counts), initial=pattern_size + 8))
+    at_byte = list(accumulate(map(sub, rise_counts, fall_counts), initial=pattern_size + 8))
     lowest = list(map(sub, at_byte, fall_counts))  # no end in the byte has fewer errors
     found: list[tuple[int, int]] = []
     for byte in _at_most(lowest, max_errors + 8, pattern_size + 8):
-        errors, rise, fall = at_byte[byte] - 8, rises[byte], falls[byte]
-        for bit in range(8):
-            if rise >> bit & 1:
-                errors += 1
-            elif fall >> bit & 1:
-                errors -= 1
-            end = byte * 8 + bit + 1
-            if errors <= max_errors and end <= size:
-                found.append((end, errors))
+        _read_byte(rises[byte], falls[byte], byte * 8 + 1, at_byte[byte] - 8, size, max_errors, found)
     return found
+
+
+def _read_byte(
+    rise: int, fall: int, first: int, errors: int, size: int, max_errors: int, found: list[tuple[int, int]]
+) -> int:
+    """Add the ends first..first + 7 within `max_errors` to `found`; the errors after the last of them."""
+    for bit in range(8):
+        if rise >> bit & 1:
+            errors += 1
+        elif fall >> bit & 1:
+            errors -= 1
+        end = first + bit
+        if errors <= max_errors and end <= size:
+            found.append((end, errors))
+    return errors
 
 
 def _at_most(values: list[int], bound: int, largest: int) -> list[int]:
