@@ -160,6 +160,17 @@ class ReportText:
         suffix = body[end : end + CONTEXT_LENGTH]
         return Anchor(section_id, ids[index], start - base, end - base, body[start:end], prefix, suffix)
 
+    def placed(self, section_id: SectionId, start: int, end: int, like: Anchor) -> tuple[Anchor, tuple[Span, ...]]:
+        """`anchor_at(…, like=like)` and `spans(…)` of body[start:end] at once, the paragraph looked up once."""
+        starts = self._paragraph_starts[section_id]
+        index = max(0, bisect_right(starts, start) - 1)
+        base = starts[index]
+        paragraph_id = self._paragraph_ids[section_id][index]
+        anchor = Anchor(section_id, paragraph_id, start - base, end - base, like.exact, like.prefix, like.suffix)
+        if base <= start < end <= base + self._paragraph_lengths[section_id][index]:  # within one paragraph
+            return anchor, (Span(paragraph_id, start - base, end - base),)
+        return anchor, self.spans(section_id, start, end)
+
     def spans(self, section_id: SectionId, start: int, end: int) -> tuple[Span, ...]:
         """The per-paragraph pieces of body[start:end] of a section."""
         ids = self._paragraph_ids[section_id]
@@ -234,8 +245,8 @@ def place_note(text: ReportText, note: Note) -> Placement:
     if found is None:
         return Placement(note.id, AnchorStatus.ORPHANED, None, None, ())
     section_id, low, high, method = found
-    anchor = text.anchor_at(section_id, low, high, like=note.anchor)
-    return Placement(note.id, AnchorStatus.ANCHORED, method, anchor, text.spans(section_id, low, high))
+    anchor, spans = text.placed(section_id, low, high, note.anchor)
+    return Placement(note.id, AnchorStatus.ANCHORED, method, anchor, spans)
 
 
 def place_notes(

@@ -44,6 +44,8 @@ def distance_before(context: str, text: str) -> int:
     size = len(context)
     if not text or not size:
         return size if not text else 0
+    if text.endswith(context):  # the context as saved (the common case), without filling a table
+        return 0
     mask = (1 << size) - 1
     equal: dict[str, int] = {}
     for index, char in enumerate(context):
@@ -62,6 +64,8 @@ def distance_before(context: str, text: str) -> int:
 
 def distance_after(context: str, text: str) -> int:
     """How many errors the best match of `context` starting exactly where `text` starts has (it may end anywhere)."""
+    if text.startswith(context):
+        return 0
     return min(_anchored_scores(context, text))
 
 
@@ -70,6 +74,8 @@ def best_start(pattern: str, before: str) -> tuple[int, int]:
 
     Among equally good starts, the one giving a match closest to the pattern's own length.
     """
+    if before.endswith(pattern):  # no errors: only a match of the pattern's own length has none
+        return len(pattern), 0
     scores = _anchored_scores(pattern[::-1], before[::-1])
     errors = min(scores)
     lengths = [length for length, score in enumerate(scores) if score == errors]

@@ -79,6 +79,20 @@ def test_spans_are_those_of_every_paragraph_the_passage_touches(report_text: Rep
     assert report_text.spans(section_id, start, end) == _spans_of_every_paragraph(report_text, section_id, start, end)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_placed_passage_has_the_anchor_and_spans_found_apart(report_text: ReportText, data: st.DataObject) -> None:
+    section_id = data.draw(st.sampled_from(report_text.section_ids()))
+    size = len(report_text.body(section_id))
+    start = data.draw(st.integers(0, max(0, size - 1)))
+    end = data.draw(st.integers(start + 1, size + 1))
+    like = report_text.anchor_at(section_id, 0, min(size, 5))
+    assert report_text.placed(section_id, start, end, like) == (
+        report_text.anchor_at(section_id, start, end, like=like),
+        report_text.spans(section_id, start, end),
+    )
+
+
 def _ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
     """The edit-distance table filled cell by cell (a match may start anywhere), then the best end of each run."""
     previous = list(range(len(pattern) + 1))

@@ -16,7 +16,7 @@ import reader.notes.quote_match as quote_match
 from reader.content import ParagraphId, Report, SectionId, load_report
 from reader.notes.anchoring import ReportText, anchor_from_selection, locate
 from reader.notes.note import Anchor
-from reader.notes.text_match import MatchText
+from reader.notes.text_match import MatchText, best_start, distance_after, distance_before
 
 CONTENT = Path(__file__).resolve().parents[3] / "content"
 
@@ -67,6 +67,15 @@ def test_near_match_ends_in_a_text_close_to_the_pattern_everywhere_are_those_of_
     """When most groups could hold an end, every byte is bounded instead; the ends are the same."""
     text = "abcab" * 200
     assert MatchText((text,)).ends("abcabcab", max_errors) == _ends_by_table(text, "abcabcab", max_errors)
+
+
+@pytest.mark.parametrize("before", ["", "x", "the report says ", "abc abd "])
+@pytest.mark.parametrize("saved", ["", "a", "genocide against ", "abd "])
+def test_context_and_quote_kept_as_saved_have_no_errors(before: str, saved: str) -> None:
+    """Found without filling a table; the same as the table gives (see the fast-path tests for the tables)."""
+    assert distance_before(saved, before + saved) == 0
+    assert distance_after(saved, saved + before) == 0
+    assert best_start(saved, before + saved) == (len(saved), 0)
 
 
 def _edited_report(folder: Path) -> Report:
