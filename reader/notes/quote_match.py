@@ -13,7 +13,9 @@ quote matches, it cannot make a bad one good.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.notes.text_match import SEPARATOR, MatchText, best_start, distance_after, distance_before, normalise
 
@@ -26,6 +28,7 @@ MIN_NEAR_QUOTE = 4  # shorter quotes are only ever found exactly
 MAX_NEAR_QUOTE = 2000  # longer quotes are only found exactly (a near search costs time in proportion to the length)
 _CONTEXT = 64  # saved context beyond this many characters from the quote is not compared
 _MAX_CANDIDATES = 64
+_SHORTEST_PIECE = 8  # pieces of a quote shorter than this occur too often to rule near places out
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,10 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
     if best is not None and best.score >= ceiling:
         return best
     max_errors = int(size * MAX_ERROR_RATE)
+    if best is not None and _no_near_place_wins(text, wanted, candidates, best.score, max_errors):
+        widened = _best_with_widened(text, wanted, candidates, agreements)
+        if widened is not None:
+            return widened
     ends = text.ends(quote, max_errors)
     if len(candidates) + len(ends) <= _MAX_CANDIDATES:
         found = _best_of_few(text, wanted, candidates, agreements, best, ends, max_errors)
@@ -88,6 +95,77 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
         if span is not None and candidates.get(span, errors) >= errors:
             candidates[span] = errors
     return _best(text, wanted, candidates, agreements)
+
+
+def _no_near_place_wins(
+    text: MatchText, wanted: _Wanted, exact: dict[tuple[int, int], int], score: float, max_errors: int
+) -> bool:
+    """Whether no near end other than an exact place's own could give a place scoring `score`, shown without
+    searching the whole text.
+
+    Such a place has at most `errors` errors (its context and position agreeing wholly), so one of `errors` + 1
+    pieces of the quote occurs in it exactly, and its end lies within `errors` of where that occurrence puts the
+    quote's end. When every occurrence of every piece puts it near an exact place's end, the place's end is in the
+    same run of near ends as that exact end (the errors change by at most one from end to end, and stay within
+    `max_errors` between them), and a run's best end is its exact one.
+    """
+    size = len(wanted.quote)
+    errors = 0  # the most errors a place scoring `score` can have
+    while errors < max_errors and _upper_score(wanted, errors + 1) >= score:
+        errors += 1
+    pieces = errors + 1
+    if size // pieces < _SHORTEST_PIECE:
+        return False
+    exact_ends = sorted(end for _start, end in exact)
+    reach = 2 * max_errors - 2 * errors  # within this of an exact end, a run stays within `max_errors`
+    bounds = [size * number // pieces for number in range(pieces + 1)]
+    for low, high in pairwise(bounds):
+        for place in text.places(wanted.quote[low:high]):
+            end = place - low + size
+            index = bisect_left(exact_ends, end - reach)
+            if index == len(exact_ends) or exact_ends[index] > end + reach:
+                return False
+    return True
+
+
+def _upper_score(wanted: _Wanted, errors: int) -> float:
+    """The most a place with this many errors can score (its context and position agreeing wholly)."""
+    return _score(QUOTE_WEIGHT * (1 - errors / len(wanted.quote)), 1.0, POSITION_WEIGHT, wanted)
+
+
+def _best_with_widened(
+    text: MatchText, wanted: _Wanted, exact: dict[tuple[int, int], int], agreements: dict[tuple[bool, int], float]
+) -> QuoteMatch | None:
+    """`_best` of the exact places and the places their own ends give as near ends (widened to whole words); None
+    when two score the same (which comes first would decide) or there are too many to compare them all."""
+    candidates = dict(exact)
+    for start, end in exact:
+        span = _tidied(text.text, start, end, wanted)
+        if span is not None:
+            candidates[span] = 0
+    if len(candidates) > _MAX_CANDIDATES:
+        return None
+    scores = [_scored(text, wanted, span, agreements) for span in candidates]
+    best = max(scores, key=lambda place: place.score)
+    return best if sum(place.score == best.score for place in scores) == 1 else None
+
+
+def _scored(
+    text: MatchText, wanted: _Wanted, span: tuple[int, int], agreements: dict[tuple[bool, int], float]
+) -> QuoteMatch:
+    """An exact place scored as `_best` scores it."""
+    start, end = span
+    position_score = 0.0
+    if wanted.expected is not None:
+        position_score = POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
+    prefix = agreements.get((True, start))
+    if prefix is None:
+        prefix = agreements[True, start] = _prefix_agreement(text.text, wanted, start)
+    suffix = agreements.get((False, end))
+    if suffix is None:
+        suffix = agreements[False, end] = _suffix_agreement(text.text, wanted, end)
+    raw_start, raw_end = text.raw_span(start, end)
+    return QuoteMatch(raw_start, raw_end, 0, _score(QUOTE_WEIGHT, _context(prefix, suffix), position_score, wanted))
 
 
 def _best_of_few(
@@ -111,9 +189,9 @@ def _best_of_few(
     found = dict(exact)
     tied = False
     for end, end_errors in sorted(ends, key=lambda item: item[1]):
-        quote_score = QUOTE_WEIGHT * (1 - end_errors / size)
-        if best is not None and _score(quote_score, 1.0, POSITION_WEIGHT, wanted) < best.score:
+        if best is not None and _upper_score(wanted, end_errors) < best.score:
             break
+        quote_score = QUOTE_WEIGHT * (1 - end_errors / size)
         window = text.text[max(0, end - size - max_errors) : end]
         length, errors = best_start(wanted.quote, window.rsplit(SEPARATOR, 1)[-1])
         if errors != end_errors:

@@ -31,6 +31,7 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )
 _REMEMBERED_BITS = 2**27  # at most 16 MB of search states kept from quote to quote (`MatchText.forget_words`)
+_GRAM = 8  # `MatchText.places` looks a piece up by its first this many characters
 _BITS_SET = bytes(bin(value).count("1") for value in range(256))
 
 
@@ -148,6 +149,7 @@ class MatchText:
         self.origin = origin
         self._masks: dict[str, int] | None = None
         self._after_words: dict[str, tuple[int, int]] = {}  # see `_advance`
+        self._grams: dict[str, list[int]] | None = None  # see `places`
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised text[start:end] (not empty, no space at either edge) as offsets into the raw texts."""
@@ -184,6 +186,16 @@ class MatchText:
         room = _REMEMBERED_BITS // (2 * size) - len(self._after_words)
         plus, minus = _advance(self._char_masks(), size, pattern, start, plus, minus, self._after_words, room)
         return _best_of_runs(_ends_from(plus, minus, size, len(pattern), max_errors))
+
+    def places(self, piece: str) -> list[int]:
+        """Where `piece` (at least `_GRAM` characters) occurs, through an index of the text by its runs of `_GRAM`."""
+        if self._grams is None:
+            grams: dict[str, list[int]] = {}
+            text = self.text
+            for index in range(len(text) - _GRAM + 1):
+                grams.setdefault(text[index : index + _GRAM], []).append(index)
+            self._grams = grams
+        return [place for place in self._grams.get(piece[:_GRAM], ()) if self.text.startswith(piece, place)]
 
     def forget_words(self) -> None:
         """Let go of the search states kept after each word (a pass over many notes is over)."""

@@ -1,6 +1,7 @@
 """Near matches are found as the plain searches would find them: ends picked out of long texts a group of 32 at a
-time are those the whole edit-distance table gives, and the place chosen from only the ends that could win is the one
-chosen after comparing every end."""
+time are those the whole edit-distance table gives, and the place chosen from only the ends that could win (or from
+the exact places, when pieces of the quote show no near place could win) is the one chosen after comparing every
+end."""
 
 from __future__ import annotations
 
@@ -103,6 +104,7 @@ def _located_both_ways(edited: Report, anchor: Anchor, monkeypatch: pytest.Monke
     """Where the anchor is found, and where it is found when every near end is compared."""
     chosen = locate(ReportText(edited), anchor)
     with monkeypatch.context() as patch:
+        patch.setattr(quote_match, "_no_near_place_wins", lambda *_arguments: False)
         patch.setattr(quote_match, "_best_of_few", lambda *_arguments: None)
         everything = locate(ReportText(edited), anchor)
     return chosen, everything
