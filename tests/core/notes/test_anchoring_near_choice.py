@@ -5,8 +5,10 @@ end."""
 
 from __future__ import annotations
 
+import gc
 import random
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,8 @@ from hypothesis import strategies as st
 
 import reader.notes.quote_match as quote_match
 from reader.content import ParagraphId, Report, SectionId, load_report
-from reader.notes.anchoring import ReportText, anchor_from_selection, locate
-from reader.notes.note import Anchor
+from reader.notes.anchoring import ReportText, anchor_from_selection, locate, place_notes
+from reader.notes.note import MY_LAYER, Anchor, Color, Note, NoteId, Style
 from reader.notes.text_match import MatchText, best_start, distance_after, distance_before
 
 CONTENT = Path(__file__).resolve().parents[3] / "content"
@@ -152,3 +154,26 @@ def test_equally_good_places_are_chosen_as_when_every_end_is_compared(
     chosen, everything = _located_both_ways(edited, anchor, monkeypatch)
     assert chosen is not None
     assert chosen == everything
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_pass_over_the_notes_leaves_garbage_collection_as_it_found_it(report: Report, collecting: bool) -> None:
+    """The pass pauses Python's collector while it runs; the window's start, which turns it off, relies on this."""
+    text = ReportText(report)
+    anchor = anchor_from_selection(text, "apartheid-p1", 0, 12)
+    now = datetime.now(UTC)
+    note = Note(NoteId("n1"), MY_LAYER, anchor, Color.YELLOW, Style.HIGHLIGHT, "", (), now, now)
+    was = gc.isenabled()
+    try:
+        if collecting:
+            gc.enable()
+        else:
+            gc.disable()
+        placements = place_notes(text, [note])
+        assert gc.isenabled() is collecting
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+    assert placements[note.id].anchor == anchor
