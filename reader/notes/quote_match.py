@@ -9,6 +9,10 @@ characters) and closeness is 1 − distance / length of the report. Candidates a
 and, unless an exact one scores more than any near match could, every place matching it with at most a quarter of its
 length in errors. A place with more errors than that is never taken, whatever its context: context chooses among good
 quote matches, it cannot make a bad one good.
+
+Near places are only looked at as far as they could beat the best so far, and the whole text is only searched when
+pieces of the quote cannot show that no near place beats the best exact one; each shortcut gives up, and the plain
+comparison of every place is made, whenever its answer could differ (two places scoring the same, too many places).
 """
 
 from __future__ import annotations
@@ -155,9 +159,7 @@ def _scored(
 ) -> QuoteMatch:
     """An exact place scored as `_best` scores it."""
     start, end = span
-    position_score = 0.0
-    if wanted.expected is not None:
-        position_score = POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
+    position_score = _closeness(text, wanted, start)
     prefix = agreements.get((True, start))
     if prefix is None:
         prefix = agreements[True, start] = _prefix_agreement(text.text, wanted, start)
@@ -201,9 +203,7 @@ def _best_of_few(
             continue  # no place, or this place already with as few errors
         found[span] = errors
         start, stop = span
-        position_score = 0.0
-        if wanted.expected is not None:
-            position_score = POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
+        position_score = _closeness(text, wanted, start)
         if best is not None and _score(quote_score, 1.0, position_score, wanted) < best.score:
             continue
         prefix = agreements.get((True, start))
@@ -236,9 +236,7 @@ def _best(
     best: QuoteMatch | None = None
     for (start, end), errors in candidates.items():
         quote_score = QUOTE_WEIGHT * (1 - errors / len(wanted.quote))
-        position_score = 0.0
-        if wanted.expected is not None:
-            position_score = POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
+        position_score = _closeness(text, wanted, start)
         # Context agrees at most wholly (1.0): a place that could not beat the best even so is compared no further.
         if best is not None and _score(quote_score, 1.0, position_score, wanted) <= best.score:
             continue
@@ -285,6 +283,13 @@ def _suffix_agreement(body: str, wanted: _Wanted, end: int) -> float:
 def _context(prefix: float, suffix: float) -> float:
     """How much the context agrees, from 0 to 1: the prefix's and the suffix's agreement, weighted."""
     return (PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix) / (PREFIX_WEIGHT + SUFFIX_WEIGHT)
+
+
+def _closeness(text: MatchText, wanted: _Wanted, start: int) -> float:
+    """The position's part of a score: POSITION_WEIGHT at the saved position, less farther away (0 when unknown)."""
+    if wanted.expected is None:
+        return 0.0
+    return POSITION_WEIGHT * (1 - min(1.0, _distance(wanted, start) / max(1, len(text.text))))
 
 
 def _distance(wanted: _Wanted, start: int) -> int:
