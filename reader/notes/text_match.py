@@ -198,8 +198,10 @@ class MatchText:
         return [place for place in self._grams.get(piece[:_GRAM], ()) if self.text.startswith(piece, place)]
 
     def forget_words(self) -> None:
-        """Let go of the search states kept after each word (a pass over many notes is over)."""
+        """Let go of the search states kept after each word and the index of `places` (a pass over many notes is
+        over)."""
         self._after_words.clear()
+        self._grams = None
 
     def _char_masks(self) -> dict[str, int]:
         if self._masks is None:
