@@ -188,7 +188,10 @@ class MatchText:
         return _best_of_runs(_ends_from(plus, minus, size, len(pattern), max_errors))
 
     def places(self, piece: str) -> list[int]:
-        """Where `piece` (at least `_GRAM` characters) occurs, through an index of the text by its runs of `_GRAM`."""
+        """Where `piece` occurs (as `occurrences`), found through an index of the text by its runs of `_GRAM`
+        characters when it is that long."""
+        if len(piece) < _GRAM:
+            return self.occurrences(piece)
         if self._grams is None:
             grams: dict[str, list[int]] = {}
             text = self.text

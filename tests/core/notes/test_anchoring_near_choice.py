@@ -81,6 +81,15 @@ def test_context_and_quote_kept_as_saved_have_no_errors(before: str, saved: str)
     assert best_start(saved, before + saved) == (len(saved), 0)
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab c", max_size=200), piece=st.text(alphabet="ab c", min_size=1, max_size=12))
+def test_a_piece_is_found_through_the_index_where_a_scan_finds_it(text: str, piece: str) -> None:
+    matcher = MatchText((text,))
+    assert matcher.places(piece) == matcher.occurrences(piece)
+    matcher.forget_words()
+    assert matcher.places(piece) == matcher.occurrences(piece)
+
+
 def _edited_report(folder: Path) -> Report:
     """The report with words changed, letters swapped and a sentence dropped, as a later edition may have them."""
     shutil.copytree(CONTENT, folder)
