@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
@@ -12,8 +14,10 @@ from reader.glossary import Glossary
 from reader.ui.actions import ActionName, Actions, shortcut_text
 from reader.ui.docks import bring_forward, fill_dock
 from reader.ui.document_view import DocumentView
-from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.glossary_popup import GlossaryPopup
+
+if TYPE_CHECKING:
+    from reader.ui.glossary_panel import GlossaryPanel
 
 
 class GlossaryFeature(QObject):
@@ -45,8 +49,10 @@ class GlossaryFeature(QObject):
         self._document = document
         self._dock = dock
         self._popup = GlossaryPopup(glossary, document)
-        self._panel = GlossaryPanel(glossary, report, dock)
-        fill_dock(dock, self._panel)
+        # The panel is built when its dock is first shown (most readers meet the glossary through the popup): its
+        # list and entry view are close to a megabyte the window would otherwise hold from the start.
+        self._built_panel: GlossaryPanel | None = None
+        dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         hint = self.tr("{0}: open in glossary · Esc: close")
         self._popup.set_keyboard_hint(hint.format(shortcut_text(actions[ActionName.FOCUS_GLOSSARY])))
 
@@ -55,17 +61,16 @@ class GlossaryFeature(QObject):
         document.scrolled.connect(self._popup.on_document_scrolled)
         self._popup.open_in_glossary_requested.connect(self.show_term)
         self._popup.search_requested.connect(self._on_term_search_requested)
-        self._panel.search_requested.connect(self._on_term_search_requested)
         self._popup.copy_citation_requested.connect(self.copy_citation)
-        self._panel.copy_citation_requested.connect(self.copy_citation)
-        self._panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
         actions[ActionName.EXPLAIN_TERM].triggered.connect(self._on_explain_term_triggered)
         actions[ActionName.FOCUS_GLOSSARY].triggered.connect(self._on_focus_glossary_triggered)
+        if dock.isVisible():  # a restored layout shows it
+            self._panel()
 
     def show_term(self, term_id: str) -> None:
         """Bring the glossary panel forward with this entry open."""
         bring_forward(self._dock)
-        self._panel.show_term(term_id)
+        self._panel().show_term(term_id)
 
     def copy_citation(self, term_id: str) -> None:
         """Put an entry on the clipboard with its sources, the report it belongs to and the glossary's date."""
@@ -73,7 +78,23 @@ class GlossaryFeature(QObject):
         QGuiApplication.clipboard().setText(format_term_citation(self._report, term, self._glossary.as_of))
         self.message.emit(self.tr("Copied “{0}” with its citation.").format(term.term), 4000)
 
+    def _panel(self) -> GlossaryPanel:
+        """The glossary panel, built and put in its dock on first use."""
+        if self._built_panel is None:
+            from reader.ui.glossary_panel import GlossaryPanel
+
+            panel = self._built_panel = GlossaryPanel(self._glossary, self._report, self._dock)
+            panel.search_requested.connect(self._on_term_search_requested)
+            panel.copy_citation_requested.connect(self.copy_citation)
+            panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
+            fill_dock(self._dock, panel)  # (may show the dock again: the panel is already there to be found)
+        return self._built_panel
+
     # Slots
+
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._panel()
 
     def _on_explain_term_triggered(self) -> None:
         if not self._popup.show_term_at_cursor():
@@ -84,8 +105,8 @@ class GlossaryFeature(QObject):
         bring_forward(self._dock)
         if term is not None:  # the keyboard way to "Open in glossary"
             self._popup.dismiss()
-            self._panel.show_term(term.id)
-        self._panel.focus_filter()
+            self._panel().show_term(term.id)
+        self._panel().focus_filter()
 
     def _on_panel_occurrence_activated(self, place: str, start: int, end: int) -> None:
         if not self._document.has_anchor(place):

@@ -68,6 +68,7 @@ def document_interface(window) -> QAccessibleInterface:
 
 def test_every_control_has_a_name(window):
     window.findChild(QAction, "actionFocusNotes").trigger()  # the notes panel builds its insides when first shown
+    window.findChild(QAction, "actionFocusGlossary").trigger()  # and so does the glossary panel
     for name in ("searchField", "notesFilter", "glossaryFilter", "findField"):
         window.findChild(QLineEdit, name).setText("court")  # shows its clear (×) button
     assert unnamed_controls(window) == []

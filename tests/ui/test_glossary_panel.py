@@ -60,8 +60,11 @@ def open_entry(qtbot, window: MainWindow, name: str) -> None:
     """Open an entry as a reader would: Go to Glossary, type its name in the filter, Enter."""
     window.findChild(QAction, "actionFocusGlossary").trigger()
     field = window.findChild(QLineEdit, "glossaryFilter")
+    qtbot.waitUntil(lambda: not field.visibleRegion().isEmpty())  # built on first show: laid out a turn later
     qtbot.keyClicks(field, name)
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    button = window.findChild(QPushButton, "glossaryCopyCitation")
+    qtbot.waitUntil(lambda: button.isEnabled() and not button.visibleRegion().isEmpty())  # the entry laid out
 
 
 def test_entries_are_listed_alphabetically(panel: GlossaryPanel, glossary: Glossary) -> None:

@@ -236,9 +236,12 @@ class TestStartUp:
 
         assert opened == ["notes"]
         assert window.findChild(QTreeWidget, "toc") is not None
-        assert window.findChild(QWidget, "glossaryPanel") is not None
         assert window.findChild(QWidget, "notesPanel") is not None
         assert window.findChild(QMenu, "menuFile") is not None
+        # The glossary panel waits until its dock is first shown (a first start shows contents and search).
+        assert window.findChild(QWidget, "glossaryPanel") is None
+        window.findChild(QAction, "actionFocusGlossary").trigger()
+        assert window.findChild(QWidget, "glossaryPanel").isVisible()
 
     def test_closing_before_the_panels_are_built_opens_no_notes(self, qtbot, recorded_objects, opened):
         window = build_main_window(recorded_objects)
