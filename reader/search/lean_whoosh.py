@@ -5,9 +5,10 @@
 `asyncio` (and `concurrent.futures`) for variants Whoosh does not use. Together that is some 60 modules and several
 megabytes in every window that searches. `whoosh.filedb.filetables` takes `md5` (to hash its table keys) from
 `hashlib`, whose first import loads and starts OpenSSL's libcrypto: some 3 MB for a checksum the interpreter's own
-`_md5` computes the same. While Whoosh's own modules are first imported, small stand-ins take their
-places; they are taken away again at once, so anything that imports `urllib.request` or `cached_property` later
-gets the real module.
+`_md5` computes the same. `whoosh.fields` imports `decimal` and `whoosh.util.times` imports `calendar` (with
+`locale`) for numeric and date fields, which no index here has: another half a megabyte. While Whoosh's own modules
+are first imported, small stand-ins take their places; they are taken away again at once, so anything that imports
+one of these modules later gets the real module, and a stand-in that is ever used hands over to the real thing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,21 @@ def _urlretrieve(*args: object, **kwargs: object) -> object:  # never called by 
     from urllib.request import urlretrieve
 
     return urlretrieve(*args, **kwargs)
+
+
+class _Decimal:
+    """`decimal.Decimal` for Whoosh's numeric fields, which no index here has; made, it is the real thing."""
+
+    def __new__(cls, *args: object, **kwargs: object) -> object:
+        from decimal import Decimal
+
+        return Decimal(*args, **kwargs)
+
+
+def _monthrange(year: int, month: int) -> tuple[int, int]:  # for Whoosh's date parsing, which nothing here uses
+    from calendar import monthrange
+
+    return monthrange(year, month)
 
 
 def _stand_ins() -> dict[str, types.ModuleType]:
@@ -39,6 +55,14 @@ def _stand_ins() -> dict[str, types.ModuleType]:
         hashlib = types.ModuleType("hashlib")
         hashlib.md5 = _md5.md5  # type: ignore[attr-defined]
         stand_ins["hashlib"] = hashlib
+    if "decimal" not in sys.modules:
+        decimal = types.ModuleType("decimal")
+        decimal.Decimal = _Decimal  # type: ignore[attr-defined]
+        stand_ins["decimal"] = decimal
+    if "calendar" not in sys.modules:
+        calendar = types.ModuleType("calendar")
+        calendar.monthrange = _monthrange  # type: ignore[attr-defined]
+        stand_ins["calendar"] = calendar
     return stand_ins
 
 

@@ -128,15 +128,20 @@ def test_many_removals_ask_for_a_fresh_index(report: Report, make_note) -> None:
     assert index.needs_compacting
 
 
-def test_searching_loads_no_network_asyncio_or_openssl_modules() -> None:
+def test_searching_loads_no_network_asyncio_openssl_decimal_or_calendar_modules() -> None:
     code = (
         "import sys\n"
         "import reader.search.everywhere, reader.search.notes_index\n"
         "loaded = [m for m in ('asyncio', 'http.client', 'email', 'ssl', 'urllib.request', 'concurrent.futures',"
-        " 'hashlib', '_hashlib') if m in sys.modules]\n"
+        " 'hashlib', '_hashlib', 'decimal', 'calendar') if m in sys.modules]\n"
         "assert not loaded, loaded\n"
-        "import hashlib\n"
+        "import hashlib, decimal, calendar\n"
         "assert hashlib.sha256(b'').hexdigest().startswith('e3b0c442')\n"
+        "assert decimal.Decimal('0.1') + decimal.Decimal('0.2') == decimal.Decimal('0.3')\n"
+        "assert calendar.monthrange(2024, 2) == (3, 29)\n"
+        "import whoosh.fields, whoosh.util.times\n"  # their stand-ins hand over to the real modules if ever used
+        "assert whoosh.fields.Decimal('1.5') == decimal.Decimal('1.5')\n"
+        "assert whoosh.util.times.calendar.monthrange(2023, 2) == (2, 28)\n"
         "from urllib.request import Request\n"  # anything that does want it later gets the real module
         "import cached_property\n"
         "assert hasattr(cached_property, 'threaded_cached_property')\n"
