@@ -184,7 +184,6 @@ class MainWindow(QMainWindow):
         from reader.ui.read_aloud_feature import ReadAloudFeature  # no speech engine until first used
 
         self._read_aloud = ReadAloudFeature(self._report, glossary, self.document, chrome.actions, self)
-        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self._read_aloud.bar)
         self._connect_features(self._glossary, self._lock, self._search, self._read_aloud)
         from reader.ui import accessibility
 

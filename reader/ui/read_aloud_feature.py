@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTextEdit, QWidget
 
 from reader.content import Report
 from reader.glossary import Glossary
-from reader.read_aloud_plan import Scope, Utterance, plan_from, plan_section, plan_selection
 from reader.ui.actions import ActionName, Actions
 from reader.ui.document_view import DocumentView
 from reader.ui.error_text import error_text
-from reader.ui.read_aloud_bar import ReadAloudBar
 from reader.ui.speech_engine import PlayState, Speaker, SpeechUnavailableError, open_speaker
+
+if TYPE_CHECKING:
+    from reader.read_aloud_plan import Utterance
+    from reader.ui.read_aloud_bar import ReadAloudBar
 
 LAYER = "readAloud"
 SENTENCE_COLOR = QColor("#bfe3ff")
@@ -40,8 +44,8 @@ class ReadAloudFeature(QObject):
 
     The speech engine is opened the first time read aloud is used (importing Qt's text-to-speech module then, not at
     start-up); when it cannot be, the reason goes to the status line and the rest of the window carries on. Owns the
-    read-aloud bar (`bar`, which the window adds under the document) and the "readAloud" highlight layer. Emits
-    `message(text, milliseconds)` for the status line.
+    read-aloud bar (`bar`, which it adds under the document when first needed) and the "readAloud" highlight layer.
+    Emits `message(text, milliseconds)` for the status line.
     """
 
     message = Signal(str, int)
@@ -64,7 +68,7 @@ class ReadAloudFeature(QObject):
         self._unavailable = ""  # why speech cannot work here, once known
         self._word: tuple[int, int, int] | None = None  # utterance index, spoken start, length
         self._rate = 0.0
-        self.bar = ReadAloudBar(actions)
+        self._bar: ReadAloudBar | None = None  # built when first needed (`bar`): most readers never use it
         actions[ActionName.READ_ALOUD].triggered.connect(self._on_read_aloud_triggered)
         actions[ActionName.STOP_READING].triggered.connect(self.stop)
         actions[ActionName.PREVIOUS_SENTENCE].triggered.connect(lambda: self._step(-1))
@@ -73,13 +77,25 @@ class ReadAloudFeature(QObject):
         actions[ActionName.READ_SLOWER].triggered.connect(lambda: self._set_rate(self._rate - SPEED_STEP))
         actions[ActionName.READ_ALOUD_CONTROLS].triggered.connect(self._on_controls_triggered)
         actions[ActionName.READ_ALOUD_HELP].triggered.connect(self.show_help)
-        self.bar.speed_changed.connect(self._set_rate)
-        self.bar.voice_chosen.connect(self._on_bar_voice_chosen)
-        self.bar.closed.connect(self._on_bar_closed)
         document.reloaded.connect(self._paint)
         self._update_actions()
 
     # Public
+
+    @property
+    def bar(self) -> ReadAloudBar:
+        """The read-aloud bar under the document, built and added to the window the first time it is needed."""
+        if self._bar is None:
+            from reader.ui.read_aloud_bar import ReadAloudBar
+
+            bar = self._bar = ReadAloudBar(self._actions)
+            bar.speed_changed.connect(self._set_rate)
+            bar.voice_chosen.connect(self._on_bar_voice_chosen)
+            bar.closed.connect(self._on_bar_closed)
+            window = self.parent()
+            if isinstance(window, QMainWindow):
+                window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        return self._bar
 
     @property
     def speaker(self) -> Speaker | None:
@@ -124,6 +140,8 @@ class ReadAloudFeature(QObject):
     # What to read
 
     def _plan(self) -> tuple[Utterance, ...]:
+        from reader.read_aloud_plan import Scope, plan_from, plan_section, plan_selection
+
         glossary = self._glossary if self._actions[ActionName.EXPAND_TERMS].isChecked() else None
         scope = Scope.REPORT if self._actions[ActionName.READ_TO_END_OF_REPORT].isChecked() else Scope.SECTION
         document = self._document

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSlider, QToolBar, QWidget
 
 from reader.sentences import split_sentences
@@ -67,6 +68,14 @@ def test_f5_reads_from_the_sentence_at_the_cursor_and_highlights_it(reader_windo
     assert reader_window.findChild(QToolBar, "readAloudBar").isVisible()
     assert action(reader_window, ActionName.READ_ALOUD).text().replace("&", "") == "Pause Reading"
     assert "Sentence 1 of" in reader_window.findChild(QToolBar, "readAloudBar").status.text()
+
+
+def test_the_bar_appears_under_the_report_only_once_read_aloud_is_used(reader_window, qtbot, report):
+    assert reader_window.findChild(QToolBar, "readAloudBar") is None  # nothing built for readers who never use it
+    start_reading(reader_window, qtbot, "red-wolf-p2")
+    bar = reader_window.findChild(QToolBar, "readAloudBar")
+    assert bar.isVisible() and reader_window.toolBarArea(bar) is Qt.ToolBarArea.BottomToolBarArea
+    assert bar.geometry().top() > reader_window.document.geometry().top()
 
 
 def test_the_spoken_word_is_highlighted_inside_the_sentence(reader_window, qtbot, report):
