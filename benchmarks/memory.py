@@ -11,7 +11,8 @@ a fresh process and a temporary data folder (its notes written beforehand, its p
 before, as at any start but the first), offscreen unless `--platform` says otherwise. The window builds its
 contents, glossary, notes and search just after the first paint and opens the search indexes; the process's PSS
 (/proc/PID/smaps_rollup, Linux only) is read once it has settled: at least 6 s after the start, and steady within
-0.25 MB for 3 s. Bytecode is cached in a temporary folder, as on a user's machine.
+0.25 MB for 3 s, with the pages of a checkout's Python library, which it shares with this script, counted in full,
+as if it ran alone. Bytecode is cached in a temporary folder, as on a user's machine.
 
 `--breakdown` builds the same window in a process of this script with `tracemalloc` on, to name the Python
 packages and lines that allocate, and lists the real program's largest mappings (libraries, heap, anonymous).
@@ -207,6 +208,8 @@ def measure_app(notes: int, platform: str, bundle: Path | None, maps: bool = Fal
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         pss = settled_pss(process)
+        if pss is not None:
+            pss += shared_with_this_script_mb(process.pid)
         listing = largest_mappings(process.pid) if maps else ""
     finally:
         process.terminate()
@@ -232,6 +235,28 @@ def settled_pss(process: object, *, least_s: float = 6.0, steady_s: float = 3.0)
             return recent[-1]
     print(f"  (not steady after {READY_TIMEOUT_S} s: the last figure is given)")
     return samples[-1][1]
+
+
+def shared_with_this_script_mb(pid: int) -> float:
+    """What a checkout's PSS leaves out because this script runs on the same Python library: those pages counted in
+    full, as when the program runs alone. (System libraries, shared by every program on a desktop, are left as
+    they are; a bundle brings its own Python library.)"""
+    ours = {
+        line.split()[5]
+        for line in Path("/proc/self/maps").read_text().splitlines()
+        if len(line.split()) > 5 and "libpython" in line.split()[5]
+    }
+    left_out = 0
+    path, rss = "", 0
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        fields = line.split()
+        if fields and not fields[0].endswith(":"):
+            path = fields[5] if len(fields) > 5 else ""
+        elif fields and fields[0] == "Rss:":
+            rss = int(fields[1])
+        elif fields and fields[0] == "Pss:" and path in ours:
+            left_out += rss - int(fields[1])
+    return left_out / 1024
 
 
 def process_pss_mb(pid: int) -> float:
