@@ -246,17 +246,19 @@ class BookmarkMarks(QWidget):
         if not self._marks:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        height = self._ribbon_height()
-        for position, color in self._in_view(height):
-            rect = self._rect_for(position, height)
-            if rect is None or rect.bottom() < 0 or rect.top() > self.height():
-                continue
-            shade = QColor(ribbon_hex(color, self._document.palette().color(QPalette.ColorRole.Base).name()))
-            painter.setPen(shade.darker(150))
-            painter.setBrush(shade)
-            painter.save()
-            painter.translate(QPointF(rect.topLeft()))
-            painter.drawPath(_ribbon(rect.width(), rect.height()))
-            painter.restore()
-        painter.end()
+        try:  # ended here whatever happens (see `ElidingComboBox.paintEvent`)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            height = self._ribbon_height()
+            for position, color in self._in_view(height):
+                rect = self._rect_for(position, height)
+                if rect is None or rect.bottom() < 0 or rect.top() > self.height():
+                    continue
+                shade = QColor(ribbon_hex(color, self._document.palette().color(QPalette.ColorRole.Base).name()))
+                painter.setPen(shade.darker(150))
+                painter.setBrush(shade)
+                painter.save()
+                painter.translate(QPointF(rect.topLeft()))
+                painter.drawPath(_ribbon(rect.width(), rect.height()))
+                painter.restore()
+        finally:
+            painter.end()

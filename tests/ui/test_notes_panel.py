@@ -177,3 +177,20 @@ def test_the_panel_shown_at_the_last_close_is_shown_and_filled_at_the_next_start
     assert again.findChild(QDockWidget, "notesDock").isVisible()
     qtbot.waitUntil(lambda: again.findChild(QListView, "notesList") is not None)
     assert again.findChild(QListView, "notesList").model().rowCount() == 1
+
+
+def _window_with_three_notes(make_window, report: Report, data_dir: Path):
+    with NoteStore(data_dir) as store:
+        for paragraph in ("red-wolf-p2", "overview-p1", "mass-displacement-p1"):
+            store.add(anchor_from_selection(report, paragraph, 0, 20), text=f"on {paragraph}")
+    window = make_window()
+    window.ensure_features()
+    return window
+
+
+def test_a_panel_shown_with_its_dock_lists_the_notes_a_turn_later(make_window, qtbot, report: Report, data_dir: Path):
+    window = _window_with_three_notes(make_window, report, data_dir)
+    window.findChild(QDockWidget, "notesDock").show()  # as a restored layout shows it
+    qtbot.waitUntil(lambda: window.findChild(QListView, "notesList") is not None)
+    qtbot.waitUntil(lambda: window.findChild(QListView, "notesList").model().rowCount() == 3)
+    assert listed_notes(window) == ["on overview-p1", "on red-wolf-p2", "on mass-displacement-p1"]
