@@ -40,29 +40,21 @@ def _monthrange(year: int, month: int) -> tuple[int, int]:  # for Whoosh's date 
 
 
 def _stand_ins() -> dict[str, types.ModuleType]:
-    stand_ins = {}
-    if "urllib.request" not in sys.modules:
-        request = types.ModuleType("urllib.request")
-        request.urlretrieve = _urlretrieve  # type: ignore[attr-defined]
-        stand_ins["urllib.request"] = request
-    if "cached_property" not in sys.modules:
-        cached = types.ModuleType("cached_property")
-        cached.cached_property = functools.cached_property  # type: ignore[attr-defined]
-        stand_ins["cached_property"] = cached
-    if "hashlib" not in sys.modules:
-        import _md5
+    """A stand-in for each of these modules not loaded yet, holding only what Whoosh takes from it."""
+    import _md5
 
-        hashlib = types.ModuleType("hashlib")
-        hashlib.md5 = _md5.md5  # type: ignore[attr-defined]
-        stand_ins["hashlib"] = hashlib
-    if "decimal" not in sys.modules:
-        decimal = types.ModuleType("decimal")
-        decimal.Decimal = _Decimal  # type: ignore[attr-defined]
-        stand_ins["decimal"] = decimal
-    if "calendar" not in sys.modules:
-        calendar = types.ModuleType("calendar")
-        calendar.monthrange = _monthrange  # type: ignore[attr-defined]
-        stand_ins["calendar"] = calendar
+    wanted = {
+        "urllib.request": {"urlretrieve": _urlretrieve},
+        "cached_property": {"cached_property": functools.cached_property},
+        "hashlib": {"md5": _md5.md5},
+        "decimal": {"Decimal": _Decimal},
+        "calendar": {"monthrange": _monthrange},
+    }
+    stand_ins = {}
+    for name, attributes in wanted.items():
+        if name not in sys.modules:
+            module = stand_ins[name] = types.ModuleType(name)
+            module.__dict__.update(attributes)
     return stand_ins
 
 

@@ -15,6 +15,8 @@ from reader.content import Report
 from reader.notes.anchoring import ReportText, Span, nearest_occurrence
 from reader.notes.text_match import MatchText, best_start, distance_after, distance_before
 
+from .conftest import ends_by_table
+
 _LETTERS = st.text(alphabet="abc \n", max_size=60)
 
 
@@ -93,27 +95,6 @@ def test_a_placed_passage_has_the_anchor_and_spans_found_apart(report_text: Repo
     )
 
 
-def _ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
-    """The edit-distance table filled cell by cell (a match may start anywhere), then the best end of each run."""
-    previous = list(range(len(pattern) + 1))
-    columns = []
-    for char in text:
-        column = [0]
-        for row, wanted in enumerate(pattern, start=1):
-            column.append(min(previous[row] + 1, column[row - 1] + 1, previous[row - 1] + (wanted != char)))
-        columns.append(column[-1])
-        previous = column
-    runs: list[list[tuple[int, int]]] = []
-    for end, errors in enumerate(columns, start=1):
-        if errors > max_errors:
-            continue
-        if runs and runs[-1][-1][0] == end - 1:
-            runs[-1].append((end, errors))
-        else:
-            runs.append([(end, errors)])
-    return [(end, errors) for run in runs for end, errors in run if errors == min(value for _end, value in run)]
-
-
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.text(alphabet="abcd", min_size=1, max_size=120),
@@ -121,7 +102,7 @@ def _ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, 
     max_errors=st.integers(0, 6),
 )
 def test_near_match_ends_are_those_of_the_whole_edit_distance_table(text: str, pattern: str, max_errors: int) -> None:
-    assert MatchText((text,)).ends(pattern, max_errors) == _ends_by_table(text, pattern, max_errors)
+    assert MatchText((text,)).ends(pattern, max_errors) == ends_by_table(text, pattern, max_errors)
 
 
 def _distance_before_by_table(context: str, text: str) -> int:
@@ -182,7 +163,7 @@ def test_a_search_that_picks_up_after_words_searched_before_finds_the_same_ends(
     matcher = MatchText((text,))
     for cut in cuts:
         pattern = " ".join(words[:cut]) + (" " if cut % 2 else "")
-        expected = _ends_by_table(matcher.text, pattern, max_errors)
+        expected = ends_by_table(matcher.text, pattern, max_errors)
         assert matcher.ends(pattern, max_errors) == expected
 
 
@@ -194,4 +175,4 @@ def test_near_match_ends_of_a_quote_longer_than_a_byte_counts_are_those_of_the_t
     pattern = list(text[200:500])
     for _ in range(40):
         pattern[rng.randrange(len(pattern))] = rng.choice("abcd")
-    assert MatchText((text,)).ends("".join(pattern), 75) == _ends_by_table(text, "".join(pattern), 75)
+    assert MatchText((text,)).ends("".join(pattern), 75) == ends_by_table(text, "".join(pattern), 75)

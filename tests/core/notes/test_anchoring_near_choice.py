@@ -21,28 +21,9 @@ from reader.notes.anchoring import ReportText, anchor_from_selection, locate, pl
 from reader.notes.note import MY_LAYER, Anchor, Color, Note, NoteId, Style
 from reader.notes.text_match import MatchText, best_start, distance_after, distance_before
 
+from .conftest import ends_by_table
+
 CONTENT = Path(__file__).resolve().parents[3] / "content"
-
-
-def _ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
-    """The edit-distance table filled cell by cell (a match may start anywhere), then the best end of each run."""
-    previous = list(range(len(pattern) + 1))
-    columns = []
-    for char in text:
-        column = [0]
-        for row, wanted in enumerate(pattern, start=1):
-            column.append(min(previous[row] + 1, column[row - 1] + 1, previous[row - 1] + (wanted != char)))
-        columns.append(column[-1])
-        previous = column
-    runs: list[list[tuple[int, int]]] = []
-    for end, errors in enumerate(columns, start=1):
-        if errors > max_errors:
-            continue
-        if runs and runs[-1][-1][0] == end - 1:
-            runs[-1].append((end, errors))
-        else:
-            runs.append([(end, errors)])
-    return [(end, errors) for run in runs for end, errors in run if errors == min(value for _end, value in run)]
 
 
 def _changed(text: str, count: int, rng: random.Random, letters: str) -> str:
@@ -62,14 +43,14 @@ def test_near_match_ends_in_a_long_text_are_those_of_the_whole_edit_distance_tab
     at = rng.randrange(len(text) - 40)
     pattern = _changed(text[at : at + rng.randint(12, 40)], rng.randint(0, 4), rng, letters)
     matcher = MatchText((text,))  # runs of spaces become one
-    assert matcher.ends(pattern, max_errors) == _ends_by_table(matcher.text, pattern, max_errors)
+    assert matcher.ends(pattern, max_errors) == ends_by_table(matcher.text, pattern, max_errors)
 
 
 @pytest.mark.parametrize("max_errors", [1, 3, 6])
 def test_near_match_ends_in_a_text_close_to_the_pattern_everywhere_are_those_of_the_table(max_errors: int) -> None:
     """When most groups could hold an end, every byte is bounded instead; the ends are the same."""
     text = "abcab" * 200
-    assert MatchText((text,)).ends("abcabcab", max_errors) == _ends_by_table(text, "abcabcab", max_errors)
+    assert MatchText((text,)).ends("abcabcab", max_errors) == ends_by_table(text, "abcabcab", max_errors)
 
 
 @pytest.mark.parametrize("before", ["", "x", "the report says ", "abc abd "])

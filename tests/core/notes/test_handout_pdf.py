@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import shutil
@@ -18,7 +17,9 @@ from pypdf import PdfReader
 
 from reader.notes.handout import HandoutEntry
 from reader.notes.handout_pdf import render_pdf
-from reader.notes.note import COLOR_HEX, Color, Style
+from reader.notes.note import COLOR_HEX, Color
+
+from .conftest import handout_entry
 
 ARABIC = "هذه ملاحظة عن وقف إطلاق النار في غزة"
 ACCENTED_LATIN = "Déjà vu à Genève, naïve façade"
@@ -31,20 +32,7 @@ ENGLISH = "Ask the class what fragile means here"
 def entry(
     note: str = ENGLISH, *, quote: str = "a fragile ceasefire", color: Color = Color.YELLOW, number: int = 1
 ) -> HandoutEntry:
-    return HandoutEntry(
-        section_id="overview",
-        section_title="Overview",
-        paragraph_number=number,
-        quote=quote,
-        note=note,
-        tags=("class",),
-        color=color,
-        style=Style.HIGHLIGHT,
-        layer="mine",
-        author="Ms Haddad",
-        created=dt.datetime(2024, 5, 1, tzinfo=dt.UTC),
-        orphaned=False,
-    )
+    return handout_entry(note, quote=quote, color=color, number=number)
 
 
 def read(data: bytes) -> PdfReader:

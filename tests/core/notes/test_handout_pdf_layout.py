@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import shutil
@@ -14,7 +13,9 @@ from pypdf import PdfReader
 
 from reader.notes.handout import HandoutEntry
 from reader.notes.handout_pdf import MARGIN, QUOTE_BAR, render_pdf
-from reader.notes.note import COLOR_HEX, Color, Style
+from reader.notes.note import COLOR_HEX, Color
+
+from .conftest import handout_entry
 
 ARABIC = "هذه ملاحظة عن وقف إطلاق النار في غزة"
 LONG = "The committee documented repeated attacks on civilian infrastructure, water and power. " * 12
@@ -24,21 +25,8 @@ needs_renderer = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="re
 def entry(
     note: str = "", *, quote: str = "a fragile ceasefire", color: Color = Color.YELLOW, section: str = "Overview"
 ) -> HandoutEntry:
-    return HandoutEntry(
-        section_id="overview",
-        section_title=section,
-        paragraph_number=1,
-        quote=quote,
-        note=note,
-        tags=("class",),
-        color=color,
-        style=Style.HIGHLIGHT,
-        layer="mine",
-        author="Ms Haddad",
-        created=dt.datetime(2024, 5, 1, tzinfo=dt.UTC),
-        orphaned=False,
-        citation="A report, section “Overview”, ¶1. A publisher, edition of 2025-02-11.",
-    )
+    citation = "A report, section “Overview”, ¶1. A publisher, edition of 2025-02-11."
+    return handout_entry(note, quote=quote, color=color, section=section, citation=citation)
 
 
 def pages_of(data: bytes) -> list[str]:

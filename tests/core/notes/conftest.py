@@ -1,0 +1,56 @@
+"""Helpers the notes tests share: an edit-distance table to check near matches against, a handout entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reader.notes.handout import HandoutEntry
+from reader.notes.note import Color, Style
+
+
+def ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
+    """The edit-distance table filled cell by cell (a match may start anywhere), then the best end of each run."""
+    previous = list(range(len(pattern) + 1))
+    columns = []
+    for char in text:
+        column = [0]
+        for row, wanted in enumerate(pattern, start=1):
+            column.append(min(previous[row] + 1, column[row - 1] + 1, previous[row - 1] + (wanted != char)))
+        columns.append(column[-1])
+        previous = column
+    runs: list[list[tuple[int, int]]] = []
+    for end, errors in enumerate(columns, start=1):
+        if errors > max_errors:
+            continue
+        if runs and runs[-1][-1][0] == end - 1:
+            runs[-1].append((end, errors))
+        else:
+            runs.append([(end, errors)])
+    return [(end, errors) for run in runs for end, errors in run if errors == min(value for _end, value in run)]
+
+
+def handout_entry(
+    note: str,
+    *,
+    quote: str = "a fragile ceasefire",
+    color: Color = Color.YELLOW,
+    section: str = "Overview",
+    number: int = 1,
+    citation: str = "",
+) -> HandoutEntry:
+    """One note of a handout, by Ms Haddad in the "mine" layer, tagged "class"."""
+    return HandoutEntry(
+        section_id="overview",
+        section_title=section,
+        paragraph_number=number,
+        quote=quote,
+        note=note,
+        tags=("class",),
+        color=color,
+        style=Style.HIGHLIGHT,
+        layer="mine",
+        author="Ms Haddad",
+        created=dt.datetime(2024, 5, 1, tzinfo=dt.UTC),
+        orphaned=False,
+        citation=citation,
+    )
