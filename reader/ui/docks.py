@@ -28,11 +28,19 @@ def add_dock(
 
 
 def fill_dock(dock: QDockWidget, panel: QWidget) -> None:
-    """Put the built panel in its dock in place of the stand-in."""
+    """Put the built panel in its dock in place of the stand-in; a shown dock narrower than the panel asks is widened
+    (a panel built when its dock is first shown would otherwise keep the width of the small stand-in)."""
     placeholder = dock.widget()
     dock.setWidget(panel)
     if placeholder is not None and placeholder is not panel:
         placeholder.deleteLater()
+    window = dock.parentWidget()
+    if dock.isVisible() and not dock.isFloating() and isinstance(window, QMainWindow):
+        area = window.dockWidgetArea(dock)
+        if area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
+            wanted = panel.sizeHint().width()
+            if dock.width() < wanted:
+                window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
 
 
 def bring_forward(dock: QDockWidget, min_height: int = 0) -> None:

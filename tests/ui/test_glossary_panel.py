@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QPushButton, QTextBrowser
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTextBrowser,
+    QWidget,
+)
 
 from reader.citation import format_term_citation
 from reader.content import Report
@@ -227,3 +236,10 @@ def test_entry_context_menu_offers_copy_with_citation(qtbot, panel: GlossaryPane
 def test_copy_button_is_disabled_when_the_filter_hides_every_entry(qtbot, panel: GlossaryPanel) -> None:
     qtbot.keyClicks(panel.findChild(QLineEdit, "glossaryFilter"), "zzzz")
     assert not panel.findChild(QPushButton, "glossaryCopyCitation").isEnabled()
+
+
+def test_the_panel_built_on_first_show_gets_the_width_it_asks_for(qtbot, window: MainWindow) -> None:
+    window.findChild(QAction, "actionFocusGlossary").trigger()
+    panel = window.findChild(QWidget, "glossaryPanel")
+    # Not left at the width of the "Loading…" stand-in it replaced.
+    qtbot.waitUntil(lambda: panel.width() >= panel.sizeHint().width(), timeout=2000)
