@@ -32,7 +32,8 @@ quiet "$BIN/python" packaging/prepare_first_start.py build/prepared
 
 step "4/8 one-folder bundle: dist/field-reader/"
 rm -rf build/pyinstaller dist/field-reader
-quiet "$BIN/pyinstaller" --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/field-reader.spec
+# Bytecode without column ranges (tracebacks lose their ^^^ marks, not their lines): smaller code in memory.
+PYTHONNODEBUGRANGES=1 quiet "$BIN/pyinstaller" --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/field-reader.spec
 INTERNAL=dist/field-reader/_internal
 # ICU's data is 31 MB of every locale's names, calendars and code pages; Qt needs root, English and Arabic.
 # icupkg takes the rest out, and a data-only library with the same symbol replaces the original.
