@@ -195,13 +195,7 @@ class NoteStore(LayerWrites):
             while rows := cursor.fetchmany(batch):
                 yield from (note_from_row(row) for row in rows)
         except sqlite3.Error as exc:
-            raise NotesError(
-                message(
-                    QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}; restart the app."),
-                    path=self._path,
-                    reason=str(exc),
-                )
-            ) from exc
+            raise self._read_failed(exc) from exc
         finally:
             cursor.close()
 
@@ -395,17 +389,20 @@ class NoteStore(LayerWrites):
                 raise
             self._changed = True
 
+    def _read_failed(self, exc: sqlite3.Error) -> NotesError:
+        return NotesError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}; restart the app."),
+                path=self._path,
+                reason=str(exc),
+            )
+        )
+
     def _query(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
         try:
             return self._connection.execute(sql, params)
         except sqlite3.Error as exc:
-            raise NotesError(
-                message(
-                    QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}; restart the app."),
-                    path=self._path,
-                    reason=str(exc),
-                )
-            ) from exc
+            raise self._read_failed(exc) from exc
 
     def _insert(self, note: Note) -> bool:
         try:
