@@ -35,11 +35,6 @@ class SealedFileError(NotesError):
     """A sealed notes file was opened without its passphrase, or with a wrong one."""
 
 
-def seal_notes_file(data: bytes, passphrase: str) -> bytes:
-    """The file's bytes sealed under `passphrase`."""
-    return NotesFileSealer(passphrase).seal(data)
-
-
 class NotesFileSealer:
     """Seals one notes file under a passphrase, deriving its key from the moment it is made.
 
