@@ -72,8 +72,7 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
     )
     size = len(quote)
     candidates = {(at, at + size): 0 for at in text.occurrences(quote)}
-    agreements: dict[tuple[bool, int], float] = {}  # the exact places are scored again with the near ones
-    best = _best(text, wanted, candidates, agreements)
+    best = _best(text, wanted, candidates)
     if not MIN_NEAR_QUOTE <= size <= MAX_NEAR_QUOTE:
         return best
     # No near match can beat an exact one scoring more than anything a match with one error can reach.
@@ -82,23 +81,22 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
         return best
     max_errors = int(size * MAX_ERROR_RATE)
     if best is not None and _no_near_place_wins(text, wanted, candidates, best.score, max_errors):
-        widened = _best_with_widened(text, wanted, candidates, agreements)
+        widened = _best_with_widened(text, wanted, candidates)
         if widened is not None:
             return widened
     ends = text.ends(quote, max_errors)
     if len(candidates) + len(ends) <= _MAX_CANDIDATES:
-        found = _best_of_few(text, wanted, candidates, agreements, best, ends, max_errors)
+        found = _best_of_few(text, wanted, candidates, best, ends, max_errors)
         if found is not None:
             return found
     for end, _errors in ends:
-        window = text.text[max(0, end - size - max_errors) : end]
-        length, errors = best_start(quote, window.rsplit(SEPARATOR, 1)[-1])
+        length, errors = _start_at(text, quote, end, max_errors)
         if errors > max_errors:
             continue
         span = _tidied(text.text, end - length, end, wanted)
         if span is not None and candidates.get(span, errors) >= errors:
             candidates[span] = errors
-    return _best(text, wanted, candidates, agreements)
+    return _best(text, wanted, candidates)
 
 
 def _no_near_place_wins(
@@ -137,9 +135,7 @@ def _upper_score(wanted: _Wanted, errors: int) -> float:
     return _score(QUOTE_WEIGHT * (1 - errors / len(wanted.quote)), 1.0, POSITION_WEIGHT, wanted)
 
 
-def _best_with_widened(
-    text: MatchText, wanted: _Wanted, exact: dict[tuple[int, int], int], agreements: dict[tuple[bool, int], float]
-) -> QuoteMatch | None:
+def _best_with_widened(text: MatchText, wanted: _Wanted, exact: dict[tuple[int, int], int]) -> QuoteMatch | None:
     """`_best` of the exact places and the places their own ends give as near ends (widened to whole words); None
     when two score the same (which comes first would decide) or there are too many to compare them all."""
     candidates = dict(exact)
@@ -149,23 +145,17 @@ def _best_with_widened(
             candidates[span] = 0
     if len(candidates) > _MAX_CANDIDATES:
         return None
-    scores = [_scored(text, wanted, span, agreements) for span in candidates]
+    scores = [_scored(text, wanted, span) for span in candidates]
     best = max(scores, key=lambda place: place.score)
     return best if sum(place.score == best.score for place in scores) == 1 else None
 
 
-def _scored(
-    text: MatchText, wanted: _Wanted, span: tuple[int, int], agreements: dict[tuple[bool, int], float]
-) -> QuoteMatch:
+def _scored(text: MatchText, wanted: _Wanted, span: tuple[int, int]) -> QuoteMatch:
     """An exact place scored as `_best` scores it."""
     start, end = span
     position_score = _closeness(text, wanted, start)
-    prefix = agreements.get((True, start))
-    if prefix is None:
-        prefix = agreements[True, start] = _prefix_agreement(text.text, wanted, start)
-    suffix = agreements.get((False, end))
-    if suffix is None:
-        suffix = agreements[False, end] = _suffix_agreement(text.text, wanted, end)
+    prefix = _prefix_at(text, wanted, start)
+    suffix = _suffix_at(text, wanted, end)
     raw_start, raw_end = text.raw_span(start, end)
     return QuoteMatch(raw_start, raw_end, 0, _score(QUOTE_WEIGHT, _context(prefix, suffix), position_score, wanted))
 
@@ -174,7 +164,6 @@ def _best_of_few(
     text: MatchText,
     wanted: _Wanted,
     exact: dict[tuple[int, int], int],
-    agreements: dict[tuple[bool, int], float],
     best: QuoteMatch | None,
     ends: list[tuple[int, int]],
     max_errors: int,
@@ -194,8 +183,7 @@ def _best_of_few(
         if best is not None and _upper_score(wanted, end_errors) < best.score:
             break
         quote_score = QUOTE_WEIGHT * (1 - end_errors / size)
-        window = text.text[max(0, end - size - max_errors) : end]
-        length, errors = best_start(wanted.quote, window.rsplit(SEPARATOR, 1)[-1])
+        length, errors = _start_at(text, wanted.quote, end, max_errors)
         if errors != end_errors:
             return None
         span = _tidied(text.text, end - length, end, wanted)
@@ -206,14 +194,10 @@ def _best_of_few(
         position_score = _closeness(text, wanted, start)
         if best is not None and _score(quote_score, 1.0, position_score, wanted) < best.score:
             continue
-        prefix = agreements.get((True, start))
-        if prefix is None:
-            prefix = agreements[True, start] = _prefix_agreement(text.text, wanted, start)
+        prefix = _prefix_at(text, wanted, start)
         if best is not None and _score(quote_score, _context(prefix, 1.0), position_score, wanted) < best.score:
             continue
-        suffix = agreements.get((False, stop))
-        if suffix is None:
-            suffix = agreements[False, stop] = _suffix_agreement(text.text, wanted, stop)
+        suffix = _suffix_at(text, wanted, stop)
         score = _score(quote_score, _context(prefix, suffix), position_score, wanted)
         if best is None or score > best.score:
             raw_start, raw_end = text.raw_span(start, stop)
@@ -227,9 +211,8 @@ def _best(
     text: MatchText,
     wanted: _Wanted,
     candidates: dict[tuple[int, int], int],
-    agreements: dict[tuple[bool, int], float],
 ) -> QuoteMatch | None:
-    """The best scoring candidate; `agreements` remembers the context's agreement before a start and after an end."""
+    """The best scoring candidate."""
     if len(candidates) > _MAX_CANDIDATES:
         kept = sorted(candidates.items(), key=lambda item: (item[1], _distance(wanted, item[0][0])))
         candidates = dict(kept[:_MAX_CANDIDATES])
@@ -240,14 +223,10 @@ def _best(
         # Context agrees at most wholly (1.0): a place that could not beat the best even so is compared no further.
         if best is not None and _score(quote_score, 1.0, position_score, wanted) <= best.score:
             continue
-        prefix = agreements.get((True, start))
-        if prefix is None:
-            prefix = agreements[True, start] = _prefix_agreement(text.text, wanted, start)
+        prefix = _prefix_at(text, wanted, start)
         if best is not None and _score(quote_score, _context(prefix, 1.0), position_score, wanted) <= best.score:
             continue
-        suffix = agreements.get((False, end))
-        if suffix is None:
-            suffix = agreements[False, end] = _suffix_agreement(text.text, wanted, end)
+        suffix = _suffix_at(text, wanted, end)
         context = _context(prefix, suffix)
         score = _score(quote_score, context, position_score, wanted)
         if best is None or score > best.score:
@@ -262,6 +241,34 @@ def _score(quote_score: float, context: float, position_score: float, wanted: _W
     if wanted.expected is not None:
         score += position_score
     return score
+
+
+def _start_at(text: MatchText, quote: str, end: int, max_errors: int) -> tuple[int, int]:
+    """`best_start` of the quote in the window before a near end (within its section), remembered for the pass."""
+    key = (quote, end)
+    found = text.starts.get(key)
+    if found is None:
+        window = text.text[max(0, end - len(quote) - max_errors) : end]
+        found = text.starts[key] = best_start(quote, window.rsplit(SEPARATOR, 1)[-1])
+    return found
+
+
+def _prefix_at(text: MatchText, wanted: _Wanted, start: int) -> float:
+    """`_prefix_agreement`, remembered for the pass: notes often share their context and its place."""
+    key = (True, wanted.prefix, start)
+    agreement = text.agreements.get(key)
+    if agreement is None:
+        agreement = text.agreements[key] = _prefix_agreement(text.text, wanted, start)
+    return agreement
+
+
+def _suffix_at(text: MatchText, wanted: _Wanted, end: int) -> float:
+    """`_suffix_agreement`, remembered for the pass."""
+    key = (False, wanted.suffix, end)
+    agreement = text.agreements.get(key)
+    if agreement is None:
+        agreement = text.agreements[key] = _suffix_agreement(text.text, wanted, end)
+    return agreement
 
 
 def _prefix_agreement(body: str, wanted: _Wanted, start: int) -> float:

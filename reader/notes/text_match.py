@@ -150,6 +150,10 @@ class MatchText:
         self._masks: dict[str, int] | None = None
         self._after_words: dict[str, tuple[int, int]] = {}  # see `_advance`
         self._grams: dict[str, list[int]] | None = None  # see `places`
+        # What `quote_match` works out for one note and another may need again in the same pass, by its inputs:
+        # the context's agreement at a place, and the best start of a quote before an end.
+        self.agreements: dict[tuple[bool, str, int], float] = {}
+        self.starts: dict[tuple[str, int], tuple[int, int]] = {}
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised text[start:end] (not empty, no space at either edge) as offsets into the raw texts."""
@@ -201,10 +205,12 @@ class MatchText:
         return [place for place in self._grams.get(piece[:_GRAM], ()) if self.text.startswith(piece, place)]
 
     def forget_words(self) -> None:
-        """Let go of the search states kept after each word and the index of `places` (a pass over many notes is
-        over)."""
+        """Let go of the search states kept after each word, the index of `places` and what `quote_match`
+        remembered (a pass over many notes is over)."""
         self._after_words.clear()
         self._grams = None
+        self.agreements.clear()
+        self.starts.clear()
 
     def _char_masks(self) -> dict[str, int]:
         if self._masks is None:
