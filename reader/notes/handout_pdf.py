@@ -15,6 +15,7 @@ from fpdf import FPDF
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
 from reader.notes.note import COLOR_HEX
 from reader.notes.pdf_layout import DARK, GRAY, LEADING, MARGIN, QUOTE_BAR
+from reader.notes.pdf_output import PagesCompressedInParallel
 from reader.notes.pdf_paragraphs import FONT_FAMILY, ParagraphWriter
 from reader.notes.pdf_text_style import DeviceColor
 
@@ -55,7 +56,7 @@ def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
         for entry in entries:
             entry_writer.write(entry)
         writer.number_pages()
-        return bytes(pdf.output())
+        return bytes(pdf.output(output_producer_class=PagesCompressedInParallel))
 
 
 @contextmanager

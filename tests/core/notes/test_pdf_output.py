@@ -1,0 +1,57 @@
+"""The PDF's pages compressed on two threads: the very bytes fpdf2 itself writes, and a file any reader opens."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from importlib.resources import as_file, files
+
+from fpdf import FPDF
+from fpdf.output import OutputProducer
+from pypdf import PdfReader
+
+from reader.notes.handout_pdf import render_pdf
+from reader.notes.pdf_output import PagesCompressedInParallel
+
+from .conftest import handout_entry
+
+
+def document(pages: int, *, compress: bool = True) -> FPDF:
+    """Pages of text in the handout's font, fpdf2's own way, with a fixed date so that two runs match byte for byte."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_creation_date(dt.datetime(2025, 2, 11, tzinfo=dt.UTC))
+    pdf.set_compression(compress)
+    with as_file(files("reader") / "fonts" / "DejaVuSans.ttf") as font_path:
+        pdf.add_font("DejaVu Sans", "", font_path)
+    pdf.set_font("DejaVu Sans", "", 10)
+    for number in range(pages):
+        pdf.add_page()
+        pdf.multi_cell(0, 14, f"Page {number}: " + "the quick brown fox (jumps) \\ over " * 40)
+    return pdf
+
+
+def test_the_pdf_is_the_very_one_fpdf2_writes_itself() -> None:
+    # An fpdf2 that adds pages, or compresses them, differently from what `PagesCompressedInParallel` expects fails
+    # here rather than in a reader's hands.
+    for pages in (1, 2, 7):
+        own = bytes(document(pages).output(output_producer_class=OutputProducer))
+        ours = bytes(document(pages).output(output_producer_class=PagesCompressedInParallel))
+        assert ours == own
+
+
+def test_an_uncompressed_pdf_stays_uncompressed() -> None:
+    own = bytes(document(3, compress=False).output(output_producer_class=OutputProducer))
+    ours = bytes(document(3, compress=False).output(output_producer_class=PagesCompressedInParallel))
+    assert ours == own
+    for page in PdfReader(io.BytesIO(ours)).pages:
+        assert "/Filter" not in page["/Contents"].get_object()
+
+
+def test_every_page_of_a_long_handout_is_compressed_and_reads_back() -> None:
+    entries = [handout_entry(f"note {number} " * 40, number=number) for number in range(120)]
+    reader = PdfReader(io.BytesIO(render_pdf(entries, "Handout")), strict=True)
+    assert len(reader.pages) > 5
+    for number, page in enumerate(reader.pages, start=1):
+        assert page["/Contents"].get_object()["/Filter"] == "/FlateDecode"
+        assert page.get_contents().get_data().startswith(b"2 J")  # as fpdf2 starts a page
+        assert f"Page {number} of {len(reader.pages)}" in page.extract_text()
