@@ -16,7 +16,8 @@ from reader.notes.handout import HandoutEntry, entry_byline, entry_place
 from reader.notes.note import COLOR_HEX
 from reader.notes.pdf_layout import DARK, GRAY, LEADING, MARGIN, QUOTE_BAR
 from reader.notes.pdf_output import PagesCompressedInParallel
-from reader.notes.pdf_paragraphs import FONT_FAMILY, ParagraphWriter
+from reader.notes.pdf_paragraph_layout import FONT_FAMILY
+from reader.notes.pdf_paragraphs import ParagraphWriter
 from reader.notes.pdf_text_style import DeviceColor
 
 __all__ = ["FONT_FAMILY", "MARGIN", "QUOTE_BAR", "render_pdf"]
@@ -115,7 +116,7 @@ class _EntryWriter:
         """The colour, and the drawing of a square in it but for how far up the page it stands."""
         marker = self._markers.get(hex_color)
         if marker is None:
-            color = self.writer.color(hex_color)
+            color = self.writer.layout.color(hex_color)
             x = MARGIN - MARKER_SIDE - 6
             marker = self._markers[hex_color] = (
                 color,
