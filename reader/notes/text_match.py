@@ -280,21 +280,69 @@ def _ends_from(plus: int, minus: int, size: int, pattern_size: int, max_errors: 
     fall_sums += fall_sums >> 16
     group_rises = rise_sums.to_bytes(width + 4, "little")[:width:4]
     group_falls = fall_sums.to_bytes(width + 4, "little")[:width:4]
-    # Errors before each group, counted from 32 rather than 0, so that a group's lower bound is never negative.
-    at_group = list(accumulate(map(sub, group_rises, group_falls), initial=pattern_size + 32))
-    lowest = list(map(sub, at_group, group_falls))
-    open_groups = _at_most(lowest, max_errors + 32, pattern_size + 32)
+    if pattern_size < 256:  # the errors, at most the pattern's length, fit in a byte
+        open_groups, before = _open_groups_in_lanes(group_rises, group_falls, pattern_size, max_errors)
+    else:
+        # Errors before each group, counted from 32 rather than 0, so that a group's lower bound is never negative.
+        at_group = list(accumulate(map(sub, group_rises, group_falls), initial=pattern_size + 32))
+        lowest = list(map(sub, at_group, group_falls))
+        open_groups = _at_most(lowest, max_errors + 32, pattern_size + 32)
+        before = [errors - 32 for errors in at_group]
     if len(open_groups) * 8 > groups:
         return _ends_by_byte(rises, falls, rise_counts, fall_counts, size, pattern_size, max_errors)
     found: list[tuple[int, int]] = []
     for group in open_groups:
-        errors = at_group[group] - 32
+        errors = before[group]
         for byte in range(group * 4, group * 4 + 4):
             if errors - fall_counts[byte] > max_errors:
                 errors += rise_counts[byte] - fall_counts[byte]
                 continue
             errors = _read_byte(rises[byte], falls[byte], byte * 8 + 1, errors, size, max_errors, found)
     return found
+
+
+def _open_groups_in_lanes(
+    group_rises: bytes, group_falls: bytes, pattern_size: int, max_errors: int
+) -> tuple[list[int], bytes]:
+    """The groups whose errors before them, less their falls, are at most `max_errors`, and the errors before each
+    group, for a pattern shorter than 256 (so that errors, from 0 to its length, fit in a byte).
+
+    Worked out on all groups at once: each group a 16-bit lane of one integer, the errors summed from lane to lane by
+    doubling shifts and kept modulo 256 (the byte holds the true value), so no lane ever carries into the next.
+    """
+    groups = len(group_rises)
+    ones, bytes_mask, steps = _lanes(groups)
+    spread = bytearray(2 * groups)
+    spread[::2] = group_rises
+    rises = int.from_bytes(spread, "little")
+    spread[::2] = group_falls
+    falls = int.from_bytes(spread, "little")
+    sums = rises + 32 * ones - falls  # each lane: the group's rises less its falls, plus 32 (from 0 to 64)
+    shift = 16
+    while shift < 16 * groups:  # each lane: the sum of its own and every lane below, modulo 256
+        sums = (sums + (sums << shift)) & bytes_mask
+        shift *= 2
+    # Errors before group g: the pattern's length, plus the lanes below (less the 32 each added), modulo 256.
+    before = (((sums << 16) & bytes_mask) + (pattern_size + 256) * ones - steps) & bytes_mask
+    # A group is ruled out when the errors before it less its falls pass max_errors: adding 32767 - max_errors to
+    # that (from -32 to 255) sets the lane's top bit exactly then (the constant is added first, so no lane borrows).
+    closed = ((before + (32767 - max_errors) * ones - falls) >> 15) & ones
+    flags = (closed ^ ones).to_bytes(2 * groups, "little")
+    open_groups = []
+    index = flags.find(1)
+    while index >= 0:
+        open_groups.append(index // 2)
+        index = flags.find(1, index + 2)
+    return open_groups, before.to_bytes(2 * groups, "little")[::2] if open_groups else b""
+
+
+@cache
+def _lanes(groups: int) -> tuple[int, int, int]:
+    """For `groups` lanes of 16 bits: 1 in every lane, 255 in every lane, and 32 × the lane's number modulo 256."""
+    ones = int.from_bytes(b"\x01\x00" * groups, "little")
+    steps = bytearray(2 * groups)
+    steps[::2] = bytes(32 * group % 256 for group in range(groups))
+    return ones, ones * 255, int.from_bytes(steps, "little")
 
 
 def _ends_by_byte(
