@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.notes.text_match import MatchText
+from reader.notes.text_match import MatchText, _open_groups_in_lanes
 
 from .conftest import ends_by_table
 
@@ -47,3 +47,38 @@ def test_ends_of_a_pattern_at_the_edge_of_a_byte_are_those_of_the_table(pattern_
         pattern[rng.randrange(len(pattern))] = rng.choice("abcd")
     max_errors = pattern_length // 4
     assert MatchText((text,)).ends("".join(pattern), max_errors) == ends_by_table(text, "".join(pattern), max_errors)
+
+
+def _open_groups_plainly(rises: bytes, falls: bytes, pattern_size: int, max_errors: int) -> tuple[list[int], list[int]]:
+    """The errors before each group summed one group after another, and the groups whose bound is within reach."""
+    before = [pattern_size]
+    for rise, fall in zip(rises, falls, strict=True):
+        before.append(before[-1] + rise - fall)
+    open_groups = [group for group, fall in enumerate(falls) if before[group] - fall <= max_errors]
+    return open_groups, before[:-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pattern_size=st.integers(1, 255),
+    steps=st.lists(st.integers(-1, 1), min_size=32, max_size=32 * 80),
+    max_errors=st.integers(0, 80),
+)
+def test_group_bounds_in_lanes_are_those_summed_group_by_group(
+    pattern_size: int, steps: list[int], max_errors: int
+) -> None:
+    """Any walk of the errors from the pattern's length, a step of -1, 0 or +1 an end, staying within 0 and it."""
+    errors = pattern_size
+    rises, falls = bytearray((len(steps) + 31) // 32), bytearray((len(steps) + 31) // 32)
+    for index, step in enumerate(steps):
+        if not 0 <= errors + step <= pattern_size:
+            continue
+        errors += step
+        if step > 0:
+            rises[index // 32] += 1
+        elif step < 0:
+            falls[index // 32] += 1
+    open_groups, before = _open_groups_in_lanes(bytes(rises), bytes(falls), pattern_size, min(max_errors, pattern_size))
+    expected_open, expected_before = _open_groups_plainly(rises, falls, pattern_size, min(max_errors, pattern_size))
+    assert open_groups == expected_open
+    assert [before[group] for group in open_groups] == [expected_before[group] for group in open_groups]
