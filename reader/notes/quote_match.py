@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import ne
 
 from reader.notes.text_match import SEPARATOR, MatchText, best_start, distance_after, distance_before, normalise
 
@@ -89,8 +90,8 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
         found = _best_of_few(text, wanted, candidates, best, ends, max_errors)
         if found is not None:
             return found
-    for end, _errors in ends:
-        length, errors = _start_at(text, quote, end, max_errors)
+    for end, end_errors in ends:
+        length, errors = _start_at(text, quote, end, end_errors, max_errors)
         if errors > max_errors:
             continue
         span = _tidied(text.text, end - length, end, wanted)
@@ -183,7 +184,7 @@ def _best_of_few(
         if best is not None and _upper_score(wanted, end_errors) < best.score:
             break
         quote_score = QUOTE_WEIGHT * (1 - end_errors / size)
-        length, errors = _start_at(text, wanted.quote, end, max_errors)
+        length, errors = _start_at(text, wanted.quote, end, end_errors, max_errors)
         if errors != end_errors:
             return None
         span = _tidied(text.text, end - length, end, wanted)
@@ -243,13 +244,25 @@ def _score(quote_score: float, context: float, position_score: float, wanted: _W
     return score
 
 
-def _start_at(text: MatchText, quote: str, end: int, max_errors: int) -> tuple[int, int]:
-    """`best_start` of the quote in the window before a near end (within its section), remembered for the pass."""
+def _start_at(text: MatchText, quote: str, end: int, end_errors: int, max_errors: int) -> tuple[int, int]:
+    """`best_start` of the quote in the window before a near end with `end_errors` (within its section), remembered
+    for the pass.
+
+    When the quote's own length before the end differs from it in exactly `end_errors` characters, that length is
+    the answer without filling a table: it has no more errors than any start (the end has no fewer), and it is the
+    length closest to the quote's.
+    """
     key = (quote, end)
     found = text.starts.get(key)
     if found is None:
-        window = text.text[max(0, end - len(quote) - max_errors) : end]
-        found = text.starts[key] = best_start(quote, window.rsplit(SEPARATOR, 1)[-1])
+        size = len(quote)
+        piece = text.text[end - size : end] if end >= size else ""
+        if end_errors and len(piece) == size and SEPARATOR not in piece and sum(map(ne, quote, piece)) == end_errors:
+            found = size, end_errors
+        else:
+            window = text.text[max(0, end - size - max_errors) : end]
+            found = best_start(quote, window.rsplit(SEPARATOR, 1)[-1])
+        text.starts[key] = found
     return found
 
 
