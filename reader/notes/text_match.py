@@ -23,6 +23,7 @@ from operator import sub
 
 SEPARATOR = "\n"  # between sections in a MatchText; normalised text never holds one, so no quote matches across it
 _SPACE = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"\s\s+")
 _TYPOGRAPHIC = str.maketrans(
     {
         **dict.fromkeys("‘’‚‛′`", "'"),
@@ -134,15 +135,17 @@ class MatchText:
             if number:
                 pieces.append(SEPARATOR)
                 origin.append(base - 1)
+            # Only runs of two or more white space characters change the length; between them, each character is
+            # normalised on its own (a single white space character becomes one space).
             position = 0
-            for space in _SPACE.finditer(part):
-                low, high = space.span()
-                pieces.append(part[position:low].translate(_TYPOGRAPHIC))
+            for run in _SPACE_RUN.finditer(part):
+                low, high = run.span()
+                pieces.append(normalise(part[position:low]))
                 origin.extend(range(base + position, base + low))
                 pieces.append(" ")
                 origin.append(base + low)
                 position = high
-            pieces.append(part[position:].translate(_TYPOGRAPHIC))
+            pieces.append(normalise(part[position:]))
             origin.extend(range(base + position, base + len(part)))
             base += len(part) + 1
         self.text = "".join(pieces)
@@ -214,16 +217,27 @@ class MatchText:
 
     def _char_masks(self) -> dict[str, int]:
         if self._masks is None:
-            places: dict[str, list[int]] = {}
-            for index, char in enumerate(self.text):
-                places.setdefault(char, []).append(index)
+            chars = sorted(set(self.text))
             masks = {}
-            for char, indexes in places.items():
-                bits = bytearray(b"0" * len(self.text))
-                for index in indexes:
-                    bits[index] = 49
-                bits.reverse()
-                masks[char] = int(bits, 2)
+            if len(chars) <= 256:
+                # The text as one byte a character (its number among the distinct ones), last character first; each
+                # character's mask is then read from a translation of it into binary digits, in C.
+                numbers = {ord(char): number for number, char in enumerate(chars)}
+                codes = self.text.translate(numbers).encode("latin-1")[::-1]
+                for number, char in enumerate(chars):
+                    digits = bytearray(b"0" * 256)
+                    digits[number] = 49
+                    masks[char] = int(codes.translate(digits), 2)
+            else:
+                places: dict[str, list[int]] = {}
+                for index, char in enumerate(self.text):
+                    places.setdefault(char, []).append(index)
+                for char, indexes in places.items():
+                    bits = bytearray(b"0" * len(self.text))
+                    for index in indexes:
+                        bits[index] = 49
+                    bits.reverse()
+                    masks[char] = int(bits, 2)
             self._masks = masks
         return self._masks
 
