@@ -25,6 +25,9 @@ __all__ = ["FONT_FAMILY", "MARGIN", "QUOTE_BAR", "render_pdf"]
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 HEADING_SIZE = 11
 MARKER_SIDE = HEADING_SIZE * 0.7  # the coloured square beside a heading
+MARKER_DROP = (HEADING_SIZE * LEADING - MARKER_SIDE) / 2  # from the top of the heading's line to the square's
+# A heading is kept with the start of its quote (three lines) rather than left alone at the foot of a page.
+HEADING_WITH_QUOTE = HEADING_SIZE * LEADING + 4 + 3 * 10 * LEADING
 
 
 class _HandoutPdf(FPDF):
@@ -80,24 +83,22 @@ def _garbage_collection_paused() -> Iterator[None]:
 class _EntryWriter:
     """One note after another: a heading with its coloured square, the quote behind its bar, note, citation, details.
 
-    The lines under a note that recur from note to note (tags, author and date) are put together once each.
+    The line under a note, which recurs from note to note (tags, author and date), is put together once.
     """
 
     def __init__(self, writer: ParagraphWriter) -> None:
         self.writer = writer
+        self._page_height = writer.pdf.h
         self._markers: dict[str, tuple[DeviceColor, str, str]] = {}
-        self._bylines: dict[tuple[str | None, dt.datetime | None], str] = {}
-        self._details: dict[tuple[tuple[str, ...], str], str] = {}
+        self._details: dict[tuple[tuple[str, ...], str | None, dt.datetime | None], str] = {}
 
     def write(self, entry: HandoutEntry) -> None:
         writer = self.writer
         writer.down(14)
-        # Keep a heading with the start of its quote rather than alone at the foot of a page.
-        writer.keep_room(HEADING_SIZE * LEADING + 4 + 3 * 10 * LEADING)
+        writer.keep_room(HEADING_WITH_QUOTE)
         color, marker_start, marker_end = self._marker(COLOR_HEX[entry.color])
         # The square, in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar).
-        marker_top = writer.y + (HEADING_SIZE * LEADING - MARKER_SIDE) / 2
-        writer.draw(f"{marker_start}{writer.pdf.h - marker_top:.2f}{marker_end}")
+        writer.draw(f"{marker_start}{self._page_height - (writer.y + MARKER_DROP):.2f}{marker_end}")
         writer.write(entry_place(entry), size=HEADING_SIZE, bold=True)
         writer.down(4)
         writer.write(entry.quote, size=10, color=DARK, bar=color)
@@ -127,17 +128,14 @@ class _EntryWriter:
 
     def _details_of(self, entry: HandoutEntry) -> str:
         """“Tags: …” and who wrote the note and when, as one line."""
-        key = (entry.author, entry.created)
-        byline = self._bylines.get(key)
-        if byline is None:
-            byline = self._bylines[key] = entry_byline(entry)
-        details_key = (entry.tags, byline)
-        details = self._details.get(details_key)
+        key = (entry.tags, entry.author, entry.created)
+        details = self._details.get(key)
         if details is None:
             parts = []
             if entry.tags:
                 parts.append("Tags: " + ", ".join(entry.tags))
+            byline = entry_byline(entry)
             if byline:
                 parts.append(byline)
-            details = self._details[details_key] = " · ".join(parts)
+            details = self._details[key] = " · ".join(parts)
         return details
