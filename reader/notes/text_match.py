@@ -48,27 +48,67 @@ def distance_before(context: str, text: str) -> int:
         return size if not text else 0
     if text.endswith(context):  # the context as saved (the common case), without filling a table
         return 0
-    mask = (1 << size) - 1
-    equal: dict[str, int] = {}
-    for index, char in enumerate(context):
-        equal[char] = equal.get(char, 0) | (1 << index)
-    plus, minus = mask, 0
-    # Without counting the errors at each step: the last column's steps down the context add up to them.
-    for char in text:
-        same = equal.get(char, 0)
-        vertical = same | minus
-        horizontal = (((same & plus) + plus) ^ plus) | same
-        up = (minus | ((horizontal | plus) ^ mask)) << 1
-        plus = (((plus & horizontal) << 1) | ((vertical | up) ^ mask)) & mask
-        minus = up & vertical & mask
-    return plus.bit_count() - minus.bit_count()
+    # A step a character of the context (about half as many as the text's): the match may start anywhere (every
+    # column starts at no errors); the errors at the text's end are the context's length plus the steps along it.
+    plus, minus = _along_text(context, text, 0)
+    return size + plus.bit_count() - minus.bit_count()
 
 
 def distance_after(context: str, text: str) -> int:
     """How many errors the best match of `context` starting exactly where `text` starts has (it may end anywhere)."""
     if text.startswith(context):
         return 0
-    return min(_anchored_scores(context, text))
+    # A step a character of the context, the match starting at the text's start (column j starts at j errors); the
+    # fewest errors at any end are then read from the steps along the text.
+    plus, minus = _along_text(context, text, (1 << len(text)) - 1)
+    return _least_level(plus, minus, len(context), len(text))
+
+
+def _along_text(pattern: str, text: str, plus: int) -> tuple[int, int]:
+    """The edit-distance table's last row, as its rises and falls along the text (bit j: from column j to j + 1),
+    with the bits running over `text` and a step a character of `pattern` (as `_advance`, over a short text).
+
+    `plus` gives the first row's rises: none when a match may start anywhere, all when it starts at the text's start.
+    """
+    masks: dict[str, int] = {}
+    bit = 1
+    for char in text:
+        masks[char] = masks.get(char, 0) | bit
+        bit <<= 1
+    full = bit - 1
+    minus = 0
+    for char in pattern:
+        same = masks.get(char, 0)
+        vertical = same | minus
+        horizontal = (((same & plus) + plus) ^ plus) | same
+        up = ((minus | ((horizontal | plus) ^ full)) << 1) | 1
+        plus = ((plus & horizontal) << 1) | ((vertical | up) ^ full)
+        minus = up & vertical
+    return plus & full, minus & full
+
+
+def _least_level(rises: int, falls: int, start: int, steps: int) -> int:
+    """The least of `start` and its sums with the first 1, 2, … `steps` steps (bit j of `rises`/`falls`: step j
+    goes up/down by one), four steps at a time."""
+    least = level = start
+    for shift in range(0, steps, 4):
+        net, low = _NIBBLES[(rises >> shift & 15) << 4 | (falls >> shift & 15)]
+        if level + low < least:
+            least = level + low
+        level += net
+    return least
+
+
+def _nibble(rises: int, falls: int) -> tuple[int, int]:
+    """Four steps' sum, and the least of their partial sums (0 before the first), for `_least_level`."""
+    level = low = 0
+    for bit in range(4):
+        level += (rises >> bit & 1) - (falls >> bit & 1)
+        low = min(low, level)
+    return level, low
+
+
+_NIBBLES = [_nibble(rises, falls) for rises in range(16) for falls in range(16)]
 
 
 def best_start(pattern: str, before: str) -> tuple[int, int]:

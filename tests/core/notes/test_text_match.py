@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.notes.text_match import SEPARATOR, MatchText, normalise
+from reader.notes.text_match import SEPARATOR, MatchText, distance_after, distance_before, normalise
 
 _PARTS = st.lists(st.text(alphabet="ab’“—\u0628 \n\t\u00a0\r", max_size=40), min_size=1, max_size=4)
 
@@ -54,3 +54,23 @@ def test_masks_of_a_text_with_more_than_256_distinct_characters() -> None:
     masks = MatchText((text,))._char_masks()
     assert masks[chr(0x4E00)] == 1 | 1 << 300
     assert len(masks) == 300
+
+
+def _last_row_by_table(pattern: str, text: str, anchored: bool) -> list[int]:
+    """The errors of the pattern's best match ending after text[:j] for each j, cell by cell; starting at the text's
+    start when `anchored`, anywhere otherwise."""
+    previous = [column if anchored else 0 for column in range(len(text) + 1)]
+    for row, wanted in enumerate(pattern, start=1):
+        current = [row]
+        for column, char in enumerate(text, start=1):
+            current.append(min(previous[column] + 1, current[-1] + 1, previous[column - 1] + (wanted != char)))
+        previous = current
+    return previous
+
+
+@settings(max_examples=300, deadline=None)
+@given(context=st.text(alphabet="abc d", max_size=70), text=st.text(alphabet="abc d", max_size=140))
+def test_context_errors_over_long_contexts_are_those_of_the_table(context: str, text: str) -> None:
+    """Contexts and texts longer than a machine word, as the 64 characters of context compared near a place."""
+    assert distance_before(context, text) == _last_row_by_table(context, text, anchored=False)[-1]
+    assert distance_after(context, text) == min(_last_row_by_table(context, text, anchored=True))
