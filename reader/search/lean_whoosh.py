@@ -6,9 +6,12 @@
 megabytes in every window that searches. `whoosh.filedb.filetables` takes `md5` (to hash its table keys) from
 `hashlib`, whose first import loads and starts OpenSSL's libcrypto: some 3 MB for a checksum the interpreter's own
 `_md5` computes the same. `whoosh.fields` imports `decimal` and `whoosh.util.times` imports `calendar` (with
-`locale`) for numeric and date fields, which no index here has: another half a megabyte. While Whoosh's own modules
-are first imported, small stand-ins take their places; they are taken away again at once, so anything that imports
-one of these modules later gets the real module, and a stand-in that is ever used hands over to the real thing.
+`locale`) for numeric and date fields, which no index here has: another half a megabyte. `whoosh.query.terms` imports
+the English word-variation tables (`whoosh.lang.morph_en`, a third of a megabyte) for a query kind the reader never
+makes, and `whoosh.searching` imports `whoosh.classify` for key-term extraction, which it never asks for. While
+Whoosh's own modules are first imported, small stand-ins take their places; they are taken away again at once, so
+anything that imports one of these modules later gets the real module, and a stand-in that is ever used hands over
+to the real thing.
 """
 
 from __future__ import annotations
@@ -39,6 +42,31 @@ def _monthrange(year: int, month: int) -> tuple[int, int]:  # for Whoosh's date 
     return monthrange(year, month)
 
 
+def _variations(word: str) -> object:  # for Whoosh's Variations query, which the reader never makes
+    from whoosh.lang.morph_en import variations
+
+    return variations(word)
+
+
+class _Bo1Model:
+    """`whoosh.classify.Bo1Model`, a default argument of key-term extraction, which nothing here uses; made, it is
+    the real thing."""
+
+    def __new__(cls, *args: object, **kwargs: object) -> object:
+        from whoosh.classify import Bo1Model
+
+        return Bo1Model(*args, **kwargs)
+
+
+def _classify_attribute(name: str) -> object:
+    """Anything else taken from `whoosh.classify` (only ever at a call): the real module's."""
+    if name.startswith("__"):  # the import system's own questions are not a use
+        raise AttributeError(name)
+    import importlib
+
+    return getattr(importlib.import_module("whoosh.classify"), name)
+
+
 def _stand_ins() -> dict[str, types.ModuleType]:
     """A stand-in for each of these modules not loaded yet, holding only what Whoosh takes from it."""
     import _md5
@@ -49,6 +77,8 @@ def _stand_ins() -> dict[str, types.ModuleType]:
         "hashlib": {"md5": _md5.md5},
         "decimal": {"Decimal": _Decimal},
         "calendar": {"monthrange": _monthrange},
+        "whoosh.lang.morph_en": {"variations": _variations},
+        "whoosh.classify": {"Bo1Model": _Bo1Model, "__getattr__": _classify_attribute},
     }
     stand_ins = {}
     for name, attributes in wanted.items():
@@ -67,7 +97,9 @@ def import_whoosh() -> None:
     try:
         import whoosh.compat
         import whoosh.filedb.filetables
-        import whoosh.reading  # noqa: F401
+        import whoosh.query
+        import whoosh.reading
+        import whoosh.searching  # noqa: F401
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
