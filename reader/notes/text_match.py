@@ -2,14 +2,14 @@
 
 Errors are counted as in the Levenshtein distance (one per character inserted, deleted or replaced). The distances
 use the bit-vector form of the edit-distance table (Myers 1999, in Hyyrö's formulation): one column of the table is
-kept as two bit sets (where the value goes up by one, where it goes down by one), so a whole column is advanced with a
-handful of operations on Python integers. Two orientations are used:
+kept as two bit sets (where the value goes up by one, where it goes down by one), so a whole row is advanced with a
+handful of operations on Python integers. The bits always run over the text, one step a character of the pattern:
 
-- along a short piece (a quote's context, a window round a match) the bits run over the pattern, one step a character
-  of the text (`distance_before`, `_anchored_scores`);
-- to find a quote anywhere in the report the bits run over the whole report, one step a character of the quote
-  (`MatchText.ends`): a few dozen operations on integers as long as the report, instead of one Python step for each
-  of its characters.
+- along a short piece (a quote's context, a window before a near match's end; `distance_before`, `distance_after`,
+  `best_start`), the pattern is the shorter, so there are fewer steps than characters of text;
+- to find a quote anywhere in the report (`MatchText.ends`), a few dozen operations on integers as long as the report,
+  instead of one Python step for each of its characters; where a match may end is then read from the last row by
+  groups of 32 ends, every group's bound worked out at once in 16-bit lanes of one integer.
 """
 
 from __future__ import annotations
@@ -114,51 +114,23 @@ _NIBBLES = [_nibble(rises, falls) for rises in range(16) for falls in range(16)]
 def best_start(pattern: str, before: str) -> tuple[int, int]:
     """The length and errors of the best match of `pattern` ending where `before` ends.
 
-    Among equally good starts, the one giving a match closest to the pattern's own length.
-    """
-    if before.endswith(pattern):  # no errors: only a match of the pattern's own length has none
-        return len(pattern), 0
-    scores = _anchored_scores(pattern[::-1], before[::-1])
-    errors = min(scores)
-    lengths = [length for length, score in enumerate(scores) if score == errors]
-    return min(lengths, key=lambda length: abs(length - len(pattern))), errors
-
-
-def _anchored_scores(pattern: str, text: str) -> list[int]:
-    """The errors of the pattern against text[:length] for length 0, 1, 2, … (the first is the pattern's length).
-
-    The list stops where no longer piece of text can do as well as the best so far: a piece longer than the pattern
-    by n characters has at least n errors.
+    Among equally good starts, the one giving a match closest to the pattern's own length (the shorter of two as
+    close).
     """
     size = len(pattern)
-    if not size:
-        return list(range(len(text) + 1))
-    mask = (1 << size) - 1
-    top = 1 << (size - 1)
-    equal: dict[str, int] = {}
-    for index, char in enumerate(pattern):
-        equal[char] = equal.get(char, 0) | (1 << index)
-    plus, minus, score, best = mask, 0, size, size
-    scores = [size]
-    for char in text:
-        if len(scores) - size > best:
-            break
-        same = equal.get(char, 0)
-        vertical = same | minus
-        horizontal = (((same & plus) + plus) ^ plus) | same
-        up = minus | ((horizontal | plus) ^ mask)
-        down = plus & horizontal
-        if up & top:
-            score += 1
-        elif down & top:
-            score -= 1
-        up = (up << 1) | 1
-        plus = ((down << 1) | ((vertical | up) ^ mask)) & mask
-        minus = up & vertical & mask
-        scores.append(score)
-        if score < best:
-            best = score
-    return scores
+    if before.endswith(pattern):  # no errors: only a match of the pattern's own length has none
+        return size, 0
+    # Both reversed, the match starts at the text's start: errors at each length are read from the steps along it.
+    length = len(before)
+    rises, falls = _along_text(pattern[::-1], before[::-1], (1 << length) - 1)
+    errors = _least_level(rises, falls, size, length)
+    for distance in range(size + length + 1):
+        for near in (size - distance, size + distance):
+            if 0 <= near <= length:
+                low = (1 << near) - 1
+                if size + (rises & low).bit_count() - (falls & low).bit_count() == errors:
+                    return near, errors
+    raise AssertionError("no length has the least errors")  # pragma: no cover (the least is at some length)
 
 
 class MatchText:

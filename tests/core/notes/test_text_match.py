@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.notes.text_match import SEPARATOR, MatchText, distance_after, distance_before, normalise
+from reader.notes.text_match import SEPARATOR, MatchText, best_start, distance_after, distance_before, normalise
 
 _PARTS = st.lists(st.text(alphabet="ab’“—\u0628 \n\t\u00a0\r", max_size=40), min_size=1, max_size=4)
 
@@ -74,3 +74,17 @@ def test_context_errors_over_long_contexts_are_those_of_the_table(context: str, 
     """Contexts and texts longer than a machine word, as the 64 characters of context compared near a place."""
     assert distance_before(context, text) == _last_row_by_table(context, text, anchored=False)[-1]
     assert distance_after(context, text) == min(_last_row_by_table(context, text, anchored=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.text(alphabet="abc d", max_size=60), before=st.text(alphabet="abc d", max_size=90))
+def test_the_best_start_over_long_windows_is_the_one_of_the_table(pattern: str, before: str) -> None:
+    """Errors for each length of match ending at the window's end, by the table; the least, nearest the pattern's
+    length (the shorter of two as near)."""
+    by_length = _last_row_by_table(pattern[::-1], before[::-1], anchored=True)
+    errors = min(by_length)
+    nearest = min(
+        (length for length, value in enumerate(by_length) if value == errors),
+        key=lambda length: (abs(length - len(pattern)), length),
+    )
+    assert best_start(pattern, before) == (nearest, errors)
