@@ -5,14 +5,19 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.atomic_file import write_atomically
+from reader.collection_pause import garbage_collection_paused
 from reader.content import Report
 from reader.errors import ReaderError
 from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.anchoring import ReportText
 from reader.notes.handout import handout_entries, handout_title, render_html, render_markdown
 from reader.notes.note import Note
+
+if TYPE_CHECKING:
+    from reader.notes.sealed_file import NotesFileSealer
 
 
 class ExportFormat(enum.StrEnum):
@@ -32,11 +37,14 @@ def export_notes(
     *,
     safe: bool = False,
     passphrase: str | None = None,
+    sealer: NotesFileSealer | None = None,
 ) -> Path:
     """Write notes to `path` as a Markdown, HTML or PDF handout, or W3C Web Annotation JSON (atomically).
 
     With a `passphrase`, the W3C file is sealed under it (`sealed_file.py`): only a Field Reader given the
-    passphrase can import it. Handouts are made to be read by anyone, so they cannot be sealed.
+    passphrase can import it. A `sealer` made from the passphrase beforehand does the same with the key it may
+    have derived already (the export dialog starts one as soon as both passphrase fields agree). Handouts are made
+    to be read by anyone, so they cannot be sealed.
     """
     try:
         chosen = ExportFormat(export_format)
@@ -49,24 +57,34 @@ def export_notes(
                 names=names,
             )
         ) from exc
-    if passphrase is not None and chosen is not ExportFormat.JSON:
+    if (passphrase is not None or sealer is not None) and chosen is not ExportFormat.JSON:
         raise ReaderError(
             message(
                 QT_TRANSLATE_NOOP("core", "Only a W3C notes file (json) can be sealed; handouts are made to be shared.")
             )
         )
-    sealer = None
-    if passphrase is not None:
+    if sealer is None and passphrase is not None:
         from reader.notes.sealed_file import NotesFileSealer
 
         sealer = NotesFileSealer(passphrase)  # derives the key while the file is written
+    with garbage_collection_paused():
+        return _write_export(Path(path), chosen, tuple(notes), report, safe, sealer)
+
+
+def _write_export(
+    path: Path,
+    chosen: ExportFormat,
+    notes: tuple[Note, ...],
+    report: Report,
+    safe: bool,
+    sealer: NotesFileSealer | None,
+) -> Path:
     text = ReportText(report)
-    notes = tuple(notes)
     if chosen is ExportFormat.JSON:
         from reader.notes.w3c_export import w3c_bytes
 
         data = w3c_bytes(notes, text, safe=safe)
-        return write_atomically(Path(path), data if sealer is None else sealer.seal(data))
+        return write_atomically(path, data if sealer is None else sealer.seal(data))
     entries = handout_entries(notes, text, safe=safe)
     title = handout_title(report)
     if chosen is ExportFormat.MARKDOWN:
@@ -77,4 +95,4 @@ def export_notes(
         from reader.notes.handout_pdf import render_pdf
 
         data = render_pdf(entries, title)
-    return write_atomically(Path(path), data)
+    return write_atomically(path, data)

@@ -5,13 +5,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Iterable
+from contextlib import ExitStack
 from importlib.resources import as_file, files
 
 from fpdf import FPDF
 
+from reader.collection_pause import garbage_collection_paused
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
 from reader.notes.note import COLOR_HEX
 from reader.notes.pdf_layout import DARK, GRAY, LEADING, MARGIN, QUOTE_BAR
@@ -49,7 +49,7 @@ def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
     """The handout as the bytes of a PDF file (A4, one column, as many pages as needed)."""
     pdf = _HandoutPdf(title)
     with ExitStack() as stack:
-        stack.enter_context(_garbage_collection_paused())
+        stack.enter_context(garbage_collection_paused())
         for style, name in FONT_FILES.items():
             font_path = stack.enter_context(as_file(files("reader") / "fonts" / name))
             pdf.add_font(FONT_FAMILY, style, font_path)
@@ -61,23 +61,6 @@ def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
             entry_writer.write(entry)
         writer.number_pages()
         return bytes(pdf.output(output_producer_class=PagesCompressedInParallel))
-
-
-@contextmanager
-def _garbage_collection_paused() -> Iterator[None]:
-    """Python's cycle collector held off while a handout is written, and let run again afterwards.
-
-    Writing a long handout makes hundreds of thousands of small objects, none of them in reference cycles worth
-    collecting before it ends; each time they add up, the collector walks every object the program holds (the
-    notes, the fonts' glyphs), which was a fifth of the time of a handout of 10,000 notes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _EntryWriter:

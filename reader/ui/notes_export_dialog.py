@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -30,6 +31,9 @@ from reader.ui.busy import busy
 from reader.ui.dialog_folders import NOTES_EXPORT, DialogFolders
 from reader.ui.error_text import error_text
 from reader.ui.password_field import password_field
+
+if TYPE_CHECKING:
+    from reader.notes.sealed_file import NotesFileSealer
 
 FORMAT_LABELS = {
     ExportFormat.MARKDOWN: QT_TRANSLATE_NOOP("Labels", "Markdown handout (.md)"),
@@ -114,6 +118,12 @@ class NotesExportDialog(QDialog):
         self._path.setText(str(self._folders.start(NOTES_EXPORT) / "notes.md"))
         self._format.currentIndexChanged.connect(self._on_format_changed)
         self._seal.toggled.connect(self._update_sealing)
+        # The file's key takes a third of a second to derive: it is begun as soon as both passphrase fields agree,
+        # while the reader chooses the file, so that Save waits only for the writing.
+        self._sealer: NotesFileSealer | None = None
+        self._sealer_passphrase: str | None = None
+        for field in (self._passphrase, self._repeat):
+            field.textChanged.connect(self._begin_key_when_passphrases_agree)
         self._update_sealing()
         browse.clicked.connect(self._on_browse_clicked)
         self._buttons.accepted.connect(self._on_save_clicked)
@@ -155,22 +165,41 @@ class NotesExportDialog(QDialog):
         if path.suffix.lower() != "." + export_format.value:
             path = path.with_name(path.name + "." + export_format.value)
         notes = self._listed if self._filtered.isChecked() else self._all
-        passphrase = None
+        passphrase = sealer = None
         if self._seal.isChecked():
             passphrase = self._passphrase.text()
             if passphrase != self._repeat.text():
                 self._show_problem(self.tr("The two passphrases differ; nothing was written."))
                 return
+            if passphrase == self._sealer_passphrase:
+                passphrase, sealer = None, self._sealer
         try:
             with busy():
                 self.written = export_notes(
-                    path, export_format, notes, self._report, safe=self._safe.isChecked(), passphrase=passphrase
+                    path,
+                    export_format,
+                    notes,
+                    self._report,
+                    safe=self._safe.isChecked(),
+                    passphrase=passphrase,
+                    sealer=sealer,
                 )
         except ReaderError as error:
             self._show_problem(error_text(error))
             return
         self._folders.remember(NOTES_EXPORT, self.written)
         self.accept()
+
+    def _begin_key_when_passphrases_agree(self, _text: str) -> None:
+        """Start deriving the file's key once both fields hold the same passphrase, long enough to be taken."""
+        from reader.notes.sealed_file import MIN_PASSPHRASE, NotesFileSealer
+
+        passphrase = self._passphrase.text()
+        if passphrase == self._sealer_passphrase or passphrase != self._repeat.text():
+            return
+        if len(passphrase) < MIN_PASSPHRASE:
+            return  # Save says why, and writes nothing
+        self._sealer, self._sealer_passphrase = NotesFileSealer(passphrase), passphrase
 
     def _show_problem(self, message: str) -> None:
         self._problem.setText(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QL
 
 from reader.content import Report
 from reader.notes.anchoring import anchor_from_selection
+from reader.notes.sealed_file import SealedFileError, open_sealed_notes_file
 from reader.notes.store import NoteStore
 from reader.ui import notes_import
 from reader.ui.notes_export_dialog import NotesExportDialog
@@ -80,3 +82,42 @@ def listed(window) -> str:
         return ""
     model = notes_list.model()
     return "\n".join(str(model.index(row, 0).data()) for row in range(model.rowCount()))
+
+
+def test_the_key_is_derived_once_both_fields_agree_before_save_is_pressed(
+    qtbot, report, notes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    derived: list[bytes] = []
+    real_scrypt = hashlib.scrypt
+
+    def recording_scrypt(password: bytes, **kwargs) -> bytes:
+        derived.append(password)
+        return real_scrypt(password, **kwargs)
+
+    monkeypatch.setattr(hashlib, "scrypt", recording_scrypt)
+    dialog = NotesExportDialog(report, notes, notes)
+    qtbot.addWidget(dialog)
+    combo = dialog.findChild(QComboBox, "exportFormat")
+    combo.setCurrentIndex(combo.findText("Notes file", Qt.MatchFlag.MatchStartsWith))
+    dialog.findChild(QCheckBox, "exportSeal").setChecked(True)
+    first = dialog.findChild(QLineEdit, "exportPassphrase")
+    again = dialog.findChild(QLineEdit, "exportRepeatPassphrase")
+    qtbot.keyClicks(first, "shared by phone")
+    qtbot.keyClicks(again, "shared by phon")
+    assert derived == []  # the fields do not agree yet: nothing is derived from half a passphrase
+    qtbot.keyClicks(again, "e")
+    qtbot.waitUntil(lambda: derived == [b"shared by phone"], timeout=5_000)  # begun before Save
+
+    first.clear()
+    again.clear()
+    qtbot.keyClicks(first, "a new passphrase")
+    qtbot.keyClicks(again, "a new passphrase")
+    dialog.findChild(QLineEdit, "exportPath").setText(str(tmp_path / "f.json"))
+    buttons = dialog.findChild(QDialogButtonBox, "exportButtons")
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    assert derived == [b"shared by phone", b"a new passphrase"]  # Save derived nothing more
+    raw = (tmp_path / "f.json").read_bytes()
+    assert NOTE.encode() in open_sealed_notes_file(raw, "a new passphrase", "f.json", 10**7)
+    with pytest.raises(SealedFileError):
+        open_sealed_notes_file(raw, "shared by phone", "f.json", 10**7)
