@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import operator
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from reader.ui.note_colors import color_icon
 from reader.ui.note_editor import COLOR_LABELS, NoteEditor
 from reader.ui.notes_model import NOTE_ID_ROLE, NotesModel
 from reader.ui.row_direction import RowDirectionDelegate
+from reader.ui.vertical_scroller import VerticalScroller
 
 ORDER_READING = "reading"
 ORDER_NEWEST = "newest"
@@ -168,7 +167,7 @@ class NotesPanel(QWidget):
         content_layout.addWidget(splitter)
         # The panel scrolls rather than ask the window for more room than the screen has (large text, a small
         # screen): the window never grows past the screen because of it.
-        scroller = _VerticalScroller(content, self)
+        scroller = VerticalScroller(content, self)
         scroller.setObjectName("notesPanelScroller")
         scroller.setAccessibleName(self.tr("Notes"))
         layout = QVBoxLayout(self)
@@ -196,7 +195,7 @@ class NotesPanel(QWidget):
 
         name_unnamed_parts(self)  # the filter's clear button, the lists' scroll bars
 
-    def _combo(self, name: str, label: str) -> QComboBox:
+    def _combo(self, name: str, label: str) -> ElidingComboBox:
         combo = ElidingComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(label)
@@ -333,12 +332,12 @@ class NotesPanel(QWidget):
         return [layer.name for layer in self._annotator.layers() if layer.visible] or [MY_LAYER]
 
     def _fill_choices(self) -> None:
-        _refill(self._tag, [(self.tr("Any tag"), _ANY)] + [(f"#{tag}", tag) for tag in self._annotator.tags()])
+        self._tag.set_choices([(self.tr("Any tag"), _ANY)] + [(f"#{tag}", tag) for tag in self._annotator.tags()])
         layers = [(self.tr("Visible layers"), _ANY)]
         for layer in self._annotator.layers():
             label = self.tr("My notes") if layer.is_mine else layer.name
             layers.append((label, layer.name))
-        _refill(self._layer, layers)
+        self._layer.set_choices(layers)
 
     def _fill_layers(self) -> None:
         chosen = self._layers.currentItem().data(NOTE_ID_ROLE) if self._layers.currentItem() else None
@@ -476,39 +475,3 @@ class NotesPanel(QWidget):
             if note is not None:
                 self.editor.show_note(None)
                 self.editor.show_note(note, self._model.place(note))
-
-
-class _VerticalScroller(QScrollArea):
-    """Holds the panel: as wide as the panel needs at least (its text never widens it), as tall as there is room,
-    scrolling up and down when the panel needs more height than the window has."""
-
-    def __init__(self, content: QWidget, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(content)
-
-    def _bar_width(self) -> int:
-        return self.verticalScrollBar().sizeHint().width()
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.widget().minimumSizeHint().width() + self._bar_width(), 0)
-
-    def sizeHint(self) -> QSize:
-        return self.widget().sizeHint() + QSize(self._bar_width(), 0)
-
-
-def _refill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
-    """Replace a combo box's choices, keeping the chosen one when it is still offered."""
-    if [(combo.itemText(index), combo.itemData(index)) for index in range(combo.count())] == choices:
-        return
-    chosen = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for label, value in choices:
-        combo.addItem(label, value)
-    index = combo.findData(chosen)
-    combo.setCurrentIndex(max(0, index))
-    combo.blockSignals(False)
-    combo.setToolTip(combo.currentText())

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -306,6 +305,8 @@ class HitDelegate(QStyledItemDelegate):
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        from PySide6.QtWidgets import QStyle  # at the first hit painted: its enums cost a third of a megabyte
+
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         text_option = QStyleOptionViewItem(option)
