@@ -99,10 +99,15 @@ def run_export(
 
     if sealed and export_format != "json":
         raise NotesError("Only a W3C notes file (--format json) can be sealed; handouts are made to be shared.")
-    passphrase = ask_file_passphrase(new=True) if sealed else None
+    sealer = None
+    if sealed:
+        from reader.notes.sealed_file import NotesFileSealer
+
+        # The key is derived (a third of a second) while the notes are read from the database.
+        sealer = NotesFileSealer(ask_file_passphrase(new=True))
     with open_store(open_notes) as store:
         notes = select_notes(store, layer, tags)
-    path = export_notes(out, export_format, notes, report, safe=safe, passphrase=passphrase)
+    path = export_notes(out, export_format, notes, report, safe=safe, sealer=sealer)
     print(f"Exported {len(notes)} note{'s' if len(notes) != 1 else ''} to {path}.")
     return 0
 
