@@ -15,7 +15,7 @@ from reader.collection_pause import garbage_collection_paused
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
 from reader.notes.note import COLOR_HEX
 from reader.notes.pdf_layout import DARK, GRAY, LEADING, MARGIN, QUOTE_BAR
-from reader.notes.pdf_output import PagesCompressedInParallel
+from reader.notes.pdf_output import FastPagesCompressedInParallel
 from reader.notes.pdf_paragraph_layout import FONT_FAMILY
 from reader.notes.pdf_paragraphs import ParagraphWriter
 from reader.notes.pdf_text_style import DeviceColor
@@ -60,7 +60,7 @@ def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
         for entry in entries:
             entry_writer.write(entry)
         writer.number_pages()
-        return bytes(pdf.output(output_producer_class=PagesCompressedInParallel))
+        return bytes(pdf.output(output_producer_class=FastPagesCompressedInParallel))
 
 
 class _EntryWriter:
