@@ -14,7 +14,7 @@ from fpdf import FPDF
 from reader.collection_pause import garbage_collection_paused
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
 from reader.notes.note import COLOR_HEX
-from reader.notes.pdf_layout import DARK, GRAY, LEADING, MARGIN, QUOTE_BAR
+from reader.notes.pdf_layout import BLACK, DARK, GRAY, LEADING, MARGIN, QUOTE_BAR
 from reader.notes.pdf_output import FastPagesCompressedInParallel
 from reader.notes.pdf_paragraph_layout import FONT_FAMILY
 from reader.notes.pdf_paragraphs import ParagraphWriter
@@ -74,27 +74,38 @@ class _EntryWriter:
         self._page_height = writer.pdf.h
         self._markers: dict[str, tuple[DeviceColor, str, str]] = {}
         self._details: dict[tuple[tuple[str, ...], str | None, dt.datetime | None], str] = {}
+        self._citations: dict[str, str] = {}
+        # Each part of an entry in its own style, looked up by its text alone.
+        layout = writer.layout
+        self._headings = layout.paragraphs(HEADING_SIZE, True, BLACK, False)
+        self._quotes = layout.paragraphs(10, False, DARK, True)
+        self._notes = layout.paragraphs(10, False, BLACK, False)
+        self._small_print = layout.paragraphs(8.5, False, GRAY, False)
 
     def write(self, entry: HandoutEntry) -> None:
         writer = self.writer
-        writer.down(14)
-        writer.keep_room(HEADING_WITH_QUOTE)
+        writer.y += 14
+        if writer.y + HEADING_WITH_QUOTE > writer.page_break_trigger:
+            writer.new_page()  # the heading is kept with the start of its quote
         color, marker_start, marker_end = self._marker(COLOR_HEX[entry.color])
         # The square, in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar).
         writer.draw(f"{marker_start}{self._page_height - (writer.y + MARKER_DROP):.2f}{marker_end}")
-        writer.write(entry_place(entry), size=HEADING_SIZE, bold=True)
-        writer.down(4)
-        writer.write(entry.quote, size=10, color=DARK, bar=color)
+        writer.write_in(self._headings, entry_place(entry))
+        writer.y += 4
+        writer.write_in(self._quotes, entry.quote, color)
         if entry.note:
-            writer.down(4)
-            writer.write(entry.note, size=10)
+            writer.y += 4
+            writer.write_in(self._notes, entry.note)
         if entry.citation:
-            writer.down(3)
-            writer.write("— " + entry.citation, size=8.5, color=GRAY)
+            writer.y += 3
+            citation = self._citations.get(entry.citation)
+            if citation is None:
+                citation = self._citations[entry.citation] = "— " + entry.citation
+            writer.write_in(self._small_print, citation)
         details = self._details_of(entry)
         if details:
-            writer.down(3)
-            writer.write(details, size=8.5, color=GRAY)
+            writer.y += 3
+            writer.write_in(self._small_print, details)
 
     def _marker(self, hex_color: str) -> tuple[DeviceColor, str, str]:
         """The colour, and the drawing of a square in it but for how far up the page it stands."""

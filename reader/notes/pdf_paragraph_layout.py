@@ -54,6 +54,19 @@ SHAPED = Paragraph(None, 0, 0, 0, (), (), "", 0, "", "")
 ONE_RUN = ((0, 1),)  # the runs of a text of one line
 
 
+class StyledParagraphs(dict[str, Paragraph]):
+    """The paragraphs of one style in one column, each laid out when first looked up: `paragraphs[text]`."""
+
+    def __init__(self, layout: ParagraphLayout, size: float, bold: bool, color: str, quote: bool) -> None:
+        super().__init__()
+        self._layout = layout
+        self.size, self.bold, self.color, self.quote = size, bold, color, quote
+
+    def __missing__(self, text: str) -> Paragraph:
+        paragraph = self[text] = self._layout._laid_out(text, self.size, self.bold, self.color, self.quote)
+        return paragraph
+
+
 class _Setting(NamedTuple):
     """A style in a column: what laying out any paragraph in them needs, worked out once."""
 
@@ -99,7 +112,7 @@ class ParagraphLayout:
         self._colors: dict[str, DeviceColor] = {}
         self._styles: dict[tuple[float, bool, str], TextStyle] = {}
         self._settings: dict[tuple[float, bool, str, bool, bool], _Setting] = {}
-        self._paragraphs: dict[tuple[str, float, bool, str, bool], Paragraph] = {}
+        self._paragraphs: dict[tuple[float, bool, str, bool], StyledParagraphs] = {}
         self._columns = {
             (quote, right_to_left): column(pdf.w, quote=quote, right_to_left=right_to_left)
             for quote in (False, True)
@@ -113,13 +126,14 @@ class ParagraphLayout:
             color = self._colors[hex_color] = color_from_hex_string(hex_color)
         return color
 
-    def paragraph(self, text: str, size: float, bold: bool, color: str, quote: bool) -> Paragraph:
-        """`text` laid out in a style, in the note's column or a quote's (`SHAPED` if only `multi_cell` can)."""
-        key = (text, size, bold, color, quote)
-        paragraph = self._paragraphs.get(key)
-        if paragraph is None:
-            paragraph = self._paragraphs[key] = self._laid_out(*key)
-        return paragraph
+    def paragraphs(self, size: float, bold: bool, color: str, quote: bool) -> StyledParagraphs:
+        """Texts laid out in a style, in the note's column or a quote's (`SHAPED` for one only `multi_cell` can
+        print), each once."""
+        key = (size, bold, color, quote)
+        paragraphs = self._paragraphs.get(key)
+        if paragraphs is None:
+            paragraphs = self._paragraphs[key] = StyledParagraphs(self, *key)
+        return paragraphs
 
     def _laid_out(self, text: str, size: float, bold: bool, color: str, quote: bool) -> Paragraph:
         if text.isascii():

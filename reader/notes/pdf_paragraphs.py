@@ -6,7 +6,15 @@ from fpdf import FPDF
 from fpdf.enums import PDFResourceType
 
 from reader.notes.pdf_layout import BLACK, FOOTER_BASELINE, FOOTER_SIZE, GRAY, MARGIN, QUOTE_BAR
-from reader.notes.pdf_paragraph_layout import FONT_FAMILY, ONE_RUN, SHAPED, Paragraph, ParagraphLayout, is_right_to_left
+from reader.notes.pdf_paragraph_layout import (
+    FONT_FAMILY,
+    ONE_RUN,
+    SHAPED,
+    Paragraph,
+    ParagraphLayout,
+    StyledParagraphs,
+    is_right_to_left,
+)
 from reader.notes.pdf_shaped_text import write_with_multi_cell
 from reader.notes.pdf_text_style import DeviceColor
 
@@ -23,25 +31,17 @@ class ParagraphWriter:
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
-        self.y = pdf.y
+        self.y = pdf.y  # where the next paragraph starts down the page; a caller may move it down
         self.layout = ParagraphLayout(pdf)
         pdf.font_family = ""  # nothing for add_page to set on each new page: every text object sets its own font
         self._bar_openings: dict[DeviceColor, str] = {}
         self._drawing: list[str] = []  # for the current page, not yet handed to fpdf2
         # Every page of the handout is A4 with the same margins.
         self._page_height = pdf.h
-        self._page_break_trigger = pdf.page_break_trigger
-
-    def down(self, height: float) -> None:
-        """Down the page by `height`, as fpdf2's `ln` moves."""
-        self.y += height
-
-    def keep_room(self, height: float) -> None:
-        """On to a new page unless `height` is left on this one."""
-        if self.y + height > self._page_break_trigger:
-            self.new_page()
+        self.page_break_trigger = pdf.page_break_trigger  # how far down a page a line may end
 
     def new_page(self) -> None:
+        """On to a new page (what is drawn so far handed to fpdf2)."""
         self.flush()
         self.pdf.add_page()
         self.y = self.pdf.y
@@ -63,13 +63,17 @@ class ParagraphWriter:
         self, text: str, *, size: float, bold: bool = False, color: str = BLACK, bar: DeviceColor | None = None
     ) -> None:
         """`text` across the page; with a `bar` colour, as a quote behind a bar on the side its lines start from."""
-        paragraph = self.layout.paragraph(text, size, bold, color, bar is not None)
+        self.write_in(self.layout.paragraphs(size, bold, color, bar is not None), text, bar)
+
+    def write_in(self, paragraphs: StyledParagraphs, text: str, bar: DeviceColor | None = None) -> None:
+        """As `write`, in the style of `paragraphs` (a quote's with a `bar`; looked up once by the caller)."""
+        paragraph = paragraphs[text]
         if paragraph is SHAPED:
-            self._write_shaped(text, size, bold, color, bar)
+            self._write_shaped(text, paragraphs.size, paragraphs.bold, paragraphs.color, bar)
             return
         y = self.y
         end = y + paragraph.height
-        if end > self._page_break_trigger:
+        if end > self.page_break_trigger:
             self._write_across_pages(paragraph, bar)
             return
         if bar is not None:
@@ -128,7 +132,7 @@ class ParagraphWriter:
         y = self.y
         for first, count in paragraph.runs:
             for index in range(count):
-                new_page = y + height > self._page_break_trigger
+                new_page = y + height > self.page_break_trigger
                 if new_page:
                     show()
                     self.new_page()
