@@ -31,6 +31,8 @@ _TYPOGRAPHIC = str.maketrans(
         **dict.fromkeys("‐‑‒–—―−", "-"),
     }
 )
+# What `normalise` changes: a typographic character, white space other than a space, or two spaces in a row.
+_UNNORMAL = re.compile("[" + re.escape("".join(map(chr, _TYPOGRAPHIC))) + r"]|[^\S ]|  ")
 _REMEMBERED_BITS = 2**27  # at most 16 MB of search states kept from quote to quote (`MatchText.forget_words`)
 _GRAM = 8  # `MatchText.places` looks a piece up by its first this many characters
 _BITS_SET = bytes(bin(value).count("1") for value in range(256))
@@ -38,6 +40,8 @@ _BITS_SET = bytes(bin(value).count("1") for value in range(256))
 
 def normalise(text: str) -> str:
     """Text as compared: every run of white space one space, typographic quotes, apostrophes and dashes plain."""
+    if _UNNORMAL.search(text) is None:  # nothing to change (most quotes): one search instead of two passes
+        return text
     return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC))
 
 
@@ -178,6 +182,9 @@ class MatchText:
         return max(0, bisect_right(self.origin, raw) - 1)
 
     def occurrences(self, pattern: str) -> list[int]:
+        """Where `pattern` occurs, overlapping occurrences included, from the index of `places` once it is made."""
+        if self._grams is not None and len(pattern) >= _GRAM:
+            return self.places(pattern)
         found = []
         at = self.text.find(pattern)
         while at >= 0:

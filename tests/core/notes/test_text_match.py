@@ -88,3 +88,20 @@ def test_the_best_start_over_long_windows_is_the_one_of_the_table(pattern: str, 
         key=lambda length: (abs(length - len(pattern)), length),
     )
     assert best_start(pattern, before) == (nearest, errors)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="ab ’“—`\n\t\u00a0\r\u2028", max_size=30))
+def test_normalising_is_the_plain_definition(text: str) -> None:
+    plain = str.maketrans("‘’‚‛′`“”„‟″«»‐‑‒–—―−", "''''''" + '"' * 7 + "-" * 7)
+    assert normalise(text) == re.sub(r"\s+", " ", text.translate(plain))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="ab ", max_size=200), pattern=st.text(alphabet="ab ", min_size=1, max_size=12))
+def test_occurrences_found_through_the_index_are_those_found_one_by_one(text: str, pattern: str) -> None:
+    matcher = MatchText((text,))
+    one_by_one = matcher.occurrences(pattern)
+    matcher.places("abababab")  # makes the index of runs of characters
+    assert matcher.occurrences(pattern) == one_by_one
+    assert one_by_one == [at for at in range(len(matcher.text)) if matcher.text.startswith(pattern, at)]
