@@ -30,6 +30,17 @@ class PagesCompressedInParallel(OutputProducer):
 
     level = -1
 
+    def bufferize(self) -> bytearray:
+        buffer = super().bufferize()
+        # Once the file is written, the references that go round in circles are undone (the objects written and
+        # their cross-reference table, which refers back to this producer; each page and the root of the page
+        # tree), so that the document is freed as soon as it is done with rather than left to Python's cycle
+        # collector (which would then take its time over it in whatever the program does next).
+        self.pdf_objs.clear()
+        for page in self.fpdf.pages.values():
+            page.parent = None
+        return buffer
+
     def _add_pages(self, _slice: slice = slice(0, None)) -> list[PDFPage]:
         fpdf = self.fpdf
         if not fpdf.compress:

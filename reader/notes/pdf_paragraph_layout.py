@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from typing import NamedTuple
 
 from fpdf import FPDF
@@ -59,7 +60,9 @@ class StyledParagraphs(dict[str, Paragraph]):
 
     def __init__(self, layout: ParagraphLayout, size: float, bold: bool, color: str, quote: bool) -> None:
         super().__init__()
-        self._layout = layout
+        # Not the layout itself: the layout holds these paragraphs, and a cycle between them would leave every
+        # paragraph to Python's cycle collector after an export, not freed as soon as the export is over.
+        self._layout = weakref.proxy(layout)
         self.size, self.bold, self.color, self.quote = size, bold, color, quote
 
     def __missing__(self, text: str) -> Paragraph:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 from importlib.resources import as_file, files
 
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 
 from reader.notes.handout_pdf import render_pdf
 from reader.notes.pdf_output import FastPagesCompressedInParallel, PagesCompressedInParallel
+from reader.notes.pdf_paragraph_layout import Paragraph
 
 from .conftest import handout_entry
 
@@ -67,3 +69,23 @@ def test_every_page_of_a_long_handout_is_compressed_and_reads_back() -> None:
         assert page["/Contents"].get_object()["/Filter"] == "/FlateDecode"
         assert page.get_contents().get_data().startswith(b"2 J")  # as fpdf2 starts a page
         assert f"Page {number} of {len(reader.pages)}" in page.extract_text()
+
+
+def test_a_written_handout_is_freed_without_the_cycle_collector() -> None:
+    # Its pages, page objects and laid-out paragraphs are freed as soon as the export is over: left in reference
+    # cycles, they would wait for Python's cycle collector, which then walks them in whatever comes next.
+    entries = [handout_entry(f"note {number} " * 40, number=number) for number in range(60)]
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # whatever the collector finds is kept in gc.garbage, to be looked at
+    try:
+        render_pdf(entries, "Handout")
+        gc.collect()
+        left = {type(found).__name__ for found in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if was_enabled:
+            gc.enable()
+    assert not left & {"_HandoutPdf", "PDFPage", "_Page", "_ContentStream", "PDFPagesRoot", Paragraph.__name__}
