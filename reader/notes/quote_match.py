@@ -13,6 +13,8 @@ quote matches, it cannot make a bad one good.
 Near places are only looked at as far as they could beat the best so far, and the whole text is only searched when
 pieces of the quote cannot show that no near place beats the best exact one; each shortcut gives up, and the plain
 comparison of every place is made, whenever its answer could differ (two places scoring the same, too many places).
+What one note's search works out that another's may need again (a context's agreement at a place, a quote's best
+start before an end) is kept on the MatchText until the pass is over.
 """
 
 from __future__ import annotations
