@@ -157,8 +157,8 @@ def _scored(text: MatchText, wanted: _Wanted, span: tuple[int, int]) -> QuoteMat
     """An exact place scored as `_best` scores it."""
     start, end = span
     position_score = _closeness(text, wanted, start)
-    prefix = _prefix_at(text, wanted, start)
-    suffix = _suffix_at(text, wanted, end)
+    prefix = _context_at(text, wanted, start, True)
+    suffix = _context_at(text, wanted, end, False)
     raw_start, raw_end = text.raw_span(start, end)
     return QuoteMatch(raw_start, raw_end, 0, _score(QUOTE_WEIGHT, _context(prefix, suffix), position_score, wanted))
 
@@ -197,10 +197,10 @@ def _best_of_few(
         position_score = _closeness(text, wanted, start)
         if best is not None and _score(quote_score, 1.0, position_score, wanted) < best.score:
             continue
-        prefix = _prefix_at(text, wanted, start)
+        prefix = _context_at(text, wanted, start, True)
         if best is not None and _score(quote_score, _context(prefix, 1.0), position_score, wanted) < best.score:
             continue
-        suffix = _suffix_at(text, wanted, stop)
+        suffix = _context_at(text, wanted, stop, False)
         score = _score(quote_score, _context(prefix, suffix), position_score, wanted)
         if best is None or score > best.score:
             raw_start, raw_end = text.raw_span(start, stop)
@@ -226,10 +226,10 @@ def _best(
         # Context agrees at most wholly (1.0): a place that could not beat the best even so is compared no further.
         if best is not None and _score(quote_score, 1.0, position_score, wanted) <= best.score:
             continue
-        prefix = _prefix_at(text, wanted, start)
+        prefix = _context_at(text, wanted, start, True)
         if best is not None and _score(quote_score, _context(prefix, 1.0), position_score, wanted) <= best.score:
             continue
-        suffix = _suffix_at(text, wanted, end)
+        suffix = _context_at(text, wanted, end, False)
         context = _context(prefix, suffix)
         score = _score(quote_score, context, position_score, wanted)
         if best is None or score > best.score:
@@ -268,21 +268,14 @@ def _start_at(text: MatchText, quote: str, end: int, end_errors: int, max_errors
     return found
 
 
-def _prefix_at(text: MatchText, wanted: _Wanted, start: int) -> float:
-    """`_prefix_agreement`, remembered for the pass: notes often share their context and its place."""
-    key = (True, wanted.prefix, start)
+def _context_at(text: MatchText, wanted: _Wanted, place: int, before: bool) -> float:
+    """How much the saved prefix agrees before `place` (`before`), or the saved suffix after it, remembered for the
+    pass: notes often share their context and its place."""
+    key = (before, wanted.prefix if before else wanted.suffix, place)
     agreement = text.agreements.get(key)
     if agreement is None:
-        agreement = text.agreements[key] = _prefix_agreement(text.text, wanted, start)
-    return agreement
-
-
-def _suffix_at(text: MatchText, wanted: _Wanted, end: int) -> float:
-    """`_suffix_agreement`, remembered for the pass."""
-    key = (False, wanted.suffix, end)
-    agreement = text.agreements.get(key)
-    if agreement is None:
-        agreement = text.agreements[key] = _suffix_agreement(text.text, wanted, end)
+        agree = _prefix_agreement if before else _suffix_agreement
+        agreement = text.agreements[key] = agree(text.text, wanted, place)
     return agreement
 
 
