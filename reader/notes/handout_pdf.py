@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from contextlib import ExitStack
-from importlib.resources import as_file, files
 
 from fpdf import FPDF
 
 from reader.collection_pause import garbage_collection_paused
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
 from reader.notes.note import COLOR_HEX
+from reader.notes.pdf_fonts import add_handout_fonts
 from reader.notes.pdf_layout import BLACK, DARK, GRAY, LEADING, MARGIN, QUOTE_BAR
 from reader.notes.pdf_output import FastPagesCompressedInParallel
 from reader.notes.pdf_paragraph_layout import FONT_FAMILY
@@ -22,7 +22,6 @@ from reader.notes.pdf_text_style import DeviceColor
 
 __all__ = ["FONT_FAMILY", "MARGIN", "QUOTE_BAR", "render_pdf"]
 
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 HEADING_SIZE = 11
 MARKER_SIDE = HEADING_SIZE * 0.7  # the coloured square beside a heading
 MARKER_DROP = (HEADING_SIZE * LEADING - MARKER_SIDE) / 2  # from the top of the heading's line to the square's
@@ -50,9 +49,7 @@ def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
     pdf = _HandoutPdf(title)
     with ExitStack() as stack:
         stack.enter_context(garbage_collection_paused())
-        for style, name in FONT_FILES.items():
-            font_path = stack.enter_context(as_file(files("reader") / "fonts" / name))
-            pdf.add_font(FONT_FAMILY, style, font_path)
+        add_handout_fonts(pdf, stack)
         pdf.add_page()
         writer = ParagraphWriter(pdf)
         writer.write(title, size=16, bold=True)

@@ -13,10 +13,9 @@ from fpdf.enums import TextDirection
 from fpdf.fonts import TTFFont
 
 from reader.notes.line_breaking import WordWidths, break_line
+from reader.notes.pdf_fonts import FONT_FAMILY
 from reader.notes.pdf_layout import LEADING, column
 from reader.notes.pdf_text_style import DeviceColor, FontText, TextStyle
-
-FONT_FAMILY = "DejaVu Sans"  # Latin, Greek, Cyrillic, Arabic and Hebrew in one family
 
 # Scripts whose letters join or reorder, and combining marks: text with none of these prints the same unshaped, and
 # shaping costs fpdf2 four times the time of a paragraph (a handout of 10,000 notes: minutes against seconds).
