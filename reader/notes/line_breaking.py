@@ -35,6 +35,13 @@ class WordWidths(dict[str, int]):
         return self._char_widths[ord(character)]
 
 
+def fits_on_one_line(words: list[str], widths: WordWidths, max_width: float) -> bool:
+    """Whether a text, as its words between single spaces (`text.split(" ")`), is one line of `max_width` with ink
+    (the text `break_line` leaves whole)."""
+    width = sum(map(widths.__getitem__, words)) + (len(words) - 1) * widths.space
+    return 0 < width <= max_width + _TOLERANCE
+
+
 def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
     """The pieces of `text` (no line breaks, no soft hyphens) that fit in `max_width` thousandths of the font size each.
 

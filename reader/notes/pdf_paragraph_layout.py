@@ -12,7 +12,7 @@ from fpdf.drawing import color_from_hex_string
 from fpdf.enums import TextDirection
 from fpdf.fonts import TTFFont
 
-from reader.notes.line_breaking import WordWidths, break_line
+from reader.notes.line_breaking import WordWidths, break_line, fits_on_one_line
 from reader.notes.pdf_fonts import FONT_FAMILY
 from reader.notes.pdf_layout import LEADING, column
 from reader.notes.pdf_text_style import DeviceColor, FontText, TextStyle
@@ -151,10 +151,10 @@ class ParagraphLayout:
         style, line_height = setting.style, setting.line_height
         typed_lines = text.splitlines()
         if len(typed_lines) == 1 and not may_start_on_the_right:
-            lines = break_line(text, style.widths, setting.max_width)
-            if len(lines) == 1 and lines[0]:
+            words = text.split(" ")
+            if fits_on_one_line(words, style.widths, setting.max_width):
                 # Most paragraphs: one line, from the left of the column.
-                encoded = style.encoded(lines[0])
+                encoded = style.encoded.of_words(words)
                 return Paragraph(
                     style,
                     1,

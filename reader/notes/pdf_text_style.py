@@ -30,7 +30,11 @@ class FontText(dict[str, str]):
         return encoded
 
     def __call__(self, text: str) -> str:
-        return self._space.join(map(self.__getitem__, text.split(" ")))
+        return self.of_words(text.split(" "))
+
+    def of_words(self, words: list[str]) -> str:
+        """A text given as its words between single spaces (`text.split(" ")`)."""
+        return self._space.join(map(self.__getitem__, words))
 
 
 class _SubsetCodes(dict[int, str | None]):

@@ -9,7 +9,7 @@ from fpdf import FPDF
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.notes.line_breaking import WordWidths, break_line
+from reader.notes.line_breaking import WordWidths, break_line, fits_on_one_line
 
 SIZE = 10  # points
 # Letters narrow and wide, accented Latin, punctuation, and each kind of space fpdf2 may break at (a tab too, which
@@ -50,6 +50,14 @@ def test_a_line_breaks_where_fpdf2_multi_cell_breaks_it(pdf: FPDF, text: str, wi
     expected = pdf.multi_cell(width, SIZE * 1.35, text, dry_run=True, output="LINES")
     lines = [line.replace("\u00a0", " ") for line in broken(pdf, text, width)]  # multi_cell prints it as a space
     assert lines == ([] if expected == [""] else expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(ALPHABET), max_size=120), width=st.sampled_from(WIDTHS))
+def test_a_text_fits_on_one_line_exactly_when_it_is_not_broken(pdf: FPDF, text: str, width: float) -> None:
+    # The handout's short cut for its many one-line paragraphs must agree with the full line breaking.
+    fits = fits_on_one_line(text.split(" "), WordWidths(pdf.current_font.cw), width / (SIZE * 0.001))
+    assert fits == (broken(pdf, text, width) == [text])
 
 
 @settings(max_examples=100, deadline=None)
