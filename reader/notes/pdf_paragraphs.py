@@ -89,12 +89,14 @@ class ParagraphWriter:
         pdf = self.pdf
         last = pdf.page
         style = self.layout.style(FOOTER_SIZE, False, GRAY)
+        text_width = pdf.epw
+        opening, at_baseline = f"{style.opening} 1 0 0 1 ", f" {FOOTER_BASELINE:.2f} Tm ("
         for number in range(1, last + 1):
             label = f"Page {number} of {last}"
             pdf.page = number  # fpdf2 writes onto whichever page this names
-            x = MARGIN + (pdf.epw - style.widths.of_line(label) * FOOTER_SIZE * 0.001) / 2
-            self.draw(f"{style.opening} 1 0 0 1 {x:.2f} {FOOTER_BASELINE:.2f} Tm ({style.encoded(label)}) Tj ET Q")
-            self.flush()
+            x = MARGIN + (text_width - style.widths.of_line(label) * FOOTER_SIZE * 0.001) / 2
+            pdf._resource_catalog.add(PDFResourceType.FONT, style.font_number, number)
+            pdf._out(f"{opening}{x:.2f}{at_baseline}{style.encoded(label)}) Tj ET Q")
         pdf.page = last
 
     def _bars(self, paragraph: Paragraph, bar: DeviceColor, y: float) -> str:
