@@ -7,7 +7,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 from fpdf.output import OutputProducer, PDFPage
-from fpdf.syntax import Name, PDFContentStream, build_obj_dict
+from fpdf.syntax import Name, PDFContentStream, PDFObject, build_obj_dict
 
 THREADS = 2
 # The handout's pages at zlib's fastest level: a third less time than fpdf2's (the default, 6), a tenth more bytes.
@@ -65,6 +65,10 @@ class PagesCompressedInParallel(OutputProducer):
 
 # A page's fields, as fpdf2 declares them (those starting with "_" are never written).
 _PAGE_FIELDS = tuple(name for name in PDFPage.__slots__ if not name.startswith("_"))
+# What a plain page holds, and a plain content stream: those are written here as fpdf2's `build_obj_dict` writes
+# them, without looking at each value in turn; anything else (or encryption) goes through fpdf2's own way.
+_PLAIN_PAGE = {"contents", "parent", "resources", "type"}
+_PLAIN_STREAM = {"_id", "_contents", "filter", "length"}
 
 
 class _Page(PDFPage):
@@ -74,12 +78,25 @@ class _Page(PDFPage):
         # Fields that are None are never written: left out before fpdf2 looks at them.
         fields = {name: value for name in _PAGE_FIELDS if (value := getattr(self, name)) is not None}
         fields.update(self.__dict__)
+        if security_handler is None and fields.keys() == _PLAIN_PAGE and type(self.type) is Name:
+            contents, parent, resources = self.contents, self.parent, self.resources
+            if isinstance(contents, PDFObject) and isinstance(parent, PDFObject) and isinstance(resources, PDFObject):
+                # References to the objects, and the type as a name, in the order of the fields' names.
+                return {
+                    "/Contents": contents.ref,
+                    "/Parent": parent.ref,
+                    "/Resources": resources.ref,
+                    "/Type": self.type.serialize(),
+                }
         return build_obj_dict(_sorted(fields), _security_handler=security_handler, _obj_id=self.id)
 
 
 class _ContentStream(PDFContentStream):
     def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
-        return build_obj_dict(_sorted(self.__dict__), _security_handler=security_handler, _obj_id=self.id)
+        fields = self.__dict__
+        if security_handler is None and fields.keys() == _PLAIN_STREAM and type(self.filter) is Name:
+            return {"/Filter": self.filter.serialize(), "/Length": self.length}
+        return build_obj_dict(_sorted(fields), _security_handler=security_handler, _obj_id=self.id)
 
 
 def _sorted(fields: dict[str, object]) -> dict[str, object]:

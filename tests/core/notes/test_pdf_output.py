@@ -18,11 +18,13 @@ from reader.notes.pdf_paragraph_layout import Paragraph
 from .conftest import handout_entry
 
 
-def document(pages: int, *, compress: bool = True) -> FPDF:
-    """Pages of text in the handout's font, fpdf2's own way, with a fixed date so that two runs match byte for byte."""
+def document(pages: int, *, compress: bool = True, shared_resources: bool = False) -> FPDF:
+    """Pages of text in the handout's font, fpdf2's own way, with a fixed date so that two runs match byte for byte
+    (with `shared_resources`, one resource dictionary for every page, as the handout has it)."""
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_creation_date(dt.datetime(2025, 2, 11, tzinfo=dt.UTC))
     pdf.set_compression(compress)
+    pdf.single_resources_object = shared_resources
     with as_file(files("reader") / "fonts" / "DejaVuSans.ttf") as font_path:
         pdf.add_font("DejaVu Sans", "", font_path)
     pdf.set_font("DejaVu Sans", "", 10)
@@ -36,9 +38,14 @@ def test_the_pdf_is_the_very_one_fpdf2_writes_itself() -> None:
     # An fpdf2 that adds pages, or compresses them, differently from what `PagesCompressedInParallel` expects fails
     # here rather than in a reader's hands.
     for pages in (1, 2, 7):
-        own = bytes(document(pages).output(output_producer_class=OutputProducer))
-        ours = bytes(document(pages).output(output_producer_class=PagesCompressedInParallel))
-        assert ours == own
+        for shared_resources in (False, True):
+            own = bytes(document(pages, shared_resources=shared_resources).output(output_producer_class=OutputProducer))
+            ours = bytes(
+                document(pages, shared_resources=shared_resources).output(
+                    output_producer_class=PagesCompressedInParallel
+                )
+            )
+            assert ours == own
 
 
 def test_pages_compressed_faster_hold_the_very_content_fpdf2_writes() -> None:
