@@ -86,7 +86,7 @@ class _EntryWriter:
             writer.new_page()  # the heading is kept with the start of its quote
         color, marker_start, marker_end = self._marker(COLOR_HEX[entry.color])
         # The square, in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar).
-        writer.draw(f"{marker_start}{self._page_height - (writer.y + MARKER_DROP):.2f}{marker_end}")
+        writer.draw(f"{marker_start}{writer.coordinates[self._page_height - (writer.y + MARKER_DROP)]}{marker_end}")
         writer.write_in(self._headings, entry_place(entry))
         writer.y += 4
         writer.write_in(self._quotes, entry.quote, color)

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from reader.notes.handout import HandoutEntry
 from reader.notes.handout_pdf import MARGIN, render_pdf
 from reader.notes.pdf_layout import LEADING
+from reader.notes.pdf_paragraphs import Coordinates
 
 from .conftest import handout_entry
 
@@ -125,3 +126,10 @@ def test_the_cycle_collector_runs_again_after_a_handout_that_fails() -> None:
     with pytest.raises(RuntimeError):
         render_pdf(entries(), "Handout")
     assert gc.isenabled()
+
+
+def test_places_on_the_page_are_written_to_a_hundredth_of_a_point_as_fpdf2_writes_them() -> None:
+    coordinates = Coordinates()
+    for value in (0.0, 56.0, 770.285, 770.2849999, 12.005, -3.333, 841.89 - (56 + 13.5 * 7)):
+        assert coordinates[value] == f"{value:.2f}"
+        assert coordinates[value] is coordinates[value]  # worked out once
