@@ -12,7 +12,7 @@ from fpdf.fonts import TTFFont
 FONT_FAMILY = "DejaVu Sans"  # Latin, Greek, Cyrillic, Arabic and Hebrew in one family
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 # Tables that never reach the PDF: fpdf2 leaves the layout tables out of every subset it embeds, and fontTools then
-# leaves out the old kerning table too. Before dropping them, fontTools reads the layout tables through (a third of
+# leaves out the old kerning table too. Before dropping them, fontTools reads the layout tables through (a sixth of
 # the time of subsetting a font); fpdf2 shapes text with HarfBuzz, from the font file, never from these.
 NEVER_EMBEDDED = ("GDEF", "GPOS", "GSUB", "kern")
 
@@ -28,13 +28,8 @@ def add_handout_fonts(pdf: FPDF, stack: ExitStack) -> None:
 
 
 def lighten_for_subsetting(font: TTFont) -> None:
-    """The tables that never reach the PDF dropped beforehand, and the glyphs kept as the file draws them.
-
-    Each glyph's box is the one the font file gives it (which holds its outline, as every program using the font
-    reads it) rather than worked out again from every point of every glyph embedded; the tests compare the fonts
-    embedded with those fpdf2 embeds itself.
-    """
+    """The tables that never reach the PDF dropped beforehand (the tests compare the fonts embedded with those
+    fpdf2 embeds itself, glyph by glyph)."""
     for tag in NEVER_EMBEDDED:
         if tag in font:
             del font[tag]
-    font.recalcBBoxes = False
