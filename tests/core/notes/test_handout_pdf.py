@@ -214,3 +214,19 @@ def test_each_entry_has_a_square_marker_in_its_highlight_colour() -> None:
     }
     hex_color = COLOR_HEX[Color.ORANGE]
     assert tuple(int(hex_color[index : index + 2], 16) for index in (1, 3, 5)) in filled
+
+
+def test_two_different_handouts_written_one_after_another_each_hold_only_their_own_text() -> None:
+    # Nothing of one export (fonts, the characters they encode, laid-out paragraphs, places on the page) carries
+    # over into the next: a second handout in other scripts reads back whole, and the first, written again, has
+    # the very same pages as before.
+    first = [entry(f"{ACCENTED_LATIN} {number}", number=number) for number in range(30)]
+    second = [entry(f"{CYRILLIC} {GREEK} {number}", quote=HEBREW, number=number) for number in range(45)]
+    first_pages = [page.get_contents().get_data() for page in read(render_pdf(first, "First")).pages]
+    second_text = comparable(text_of(render_pdf(second, "Second")))
+    again = [page.get_contents().get_data() for page in read(render_pdf(first, "First")).pages]
+    assert again == first_pages
+    for number in range(45):
+        assert comparable(f"{CYRILLIC} {GREEK} {number}") in second_text
+    assert comparable(HEBREW) in second_text
+    assert comparable(ACCENTED_LATIN) not in second_text
