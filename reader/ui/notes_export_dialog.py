@@ -190,6 +190,11 @@ class NotesExportDialog(QDialog):
         self._folders.remember(NOTES_EXPORT, self.written)
         self.accept()
 
+    def done(self, result: int) -> None:
+        """Closing, however it closes, lets go of a key derived for the file."""
+        self._sealer = self._sealer_passphrase = None
+        super().done(result)
+
     def _begin_key_when_passphrases_agree(self, _text: str) -> None:
         """Start deriving the file's key once both fields hold the same passphrase, long enough to be taken."""
         from reader.notes.sealed_file import MIN_PASSPHRASE, NotesFileSealer

@@ -294,6 +294,7 @@ class NotesFeature(QObject):
         dialog = NotesExportDialog(self._report, notes, listed, self._document.window(), self._folders)
         if dialog.exec() and dialog.written is not None:
             self.message.emit(self.tr("Saved {0}.").format(dialog.written), 6000)
+        dialog.deleteLater()  # with its copies of the notes and any key it derived
 
     def _on_import_notes_triggered(self) -> None:
         if self._importer is None:

@@ -117,7 +117,24 @@ def test_the_key_is_derived_once_both_fields_agree_before_save_is_pressed(
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
     assert derived == [b"shared by phone", b"a new passphrase"]  # Save derived nothing more
+    assert dialog._sealer is None  # the dialog, closed, holds no key
     raw = (tmp_path / "f.json").read_bytes()
     assert NOTE.encode() in open_sealed_notes_file(raw, "a new passphrase", "f.json", 10**7)
     with pytest.raises(SealedFileError):
         open_sealed_notes_file(raw, "shared by phone", "f.json", 10**7)
+
+
+def test_a_cancelled_dialog_lets_go_of_the_key_it_began(qtbot, report, notes) -> None:
+    dialog = NotesExportDialog(report, notes, notes)
+    qtbot.addWidget(dialog)
+    combo = dialog.findChild(QComboBox, "exportFormat")
+    combo.setCurrentIndex(combo.findText("Notes file", Qt.MatchFlag.MatchStartsWith))
+    dialog.findChild(QCheckBox, "exportSeal").setChecked(True)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "exportPassphrase"), "shared by phone")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "exportRepeatPassphrase"), "shared by phone")
+    assert dialog._sealer is not None
+
+    buttons = dialog.findChild(QDialogButtonBox, "exportButtons")
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+
+    assert dialog._sealer is None
