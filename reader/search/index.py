@@ -166,8 +166,12 @@ class SearchIndex:
             return SearchResult(text, 0, suggestion, (), notice=cleaned.notice)
         if any_words is query.NullQuery:
             any_words = all_words  # read loosely, operator soup can lose everything; the strict reading stands
-        # Loosening the words inside a NOT excludes more, not less: then count the strict matches in too.
-        counted = [all_words, any_words] if any_words != all_words and _has_negation(all_words) else [any_words]
+        # The hits are the strict matches, then the loose ones: count both. The loose reading usually holds the
+        # strict one, but not with a NOT: loosening the words inside it excludes more, and operator soup can keep a
+        # NOT in one reading and lose it in the other ("a NOT b OR NOT a").
+        counted = [any_words]
+        if any_words != all_words and (_has_negation(all_words) or _has_negation(any_words)):
+            counted = [all_words, any_words]
 
         total = count_matches(counted, self._searcher.reader())
         # Phrases cannot be counted from posting lists; then score every match once and count them on the way.

@@ -45,6 +45,7 @@ def _check(index: SearchIndex, text: str) -> SearchResult:
         "OR OR OR",
         "NOT",
         "NOT NOT genocide",
+        "genocide NOT apartheid OR NOT genocide",  # the strict reading loses the NOTs, the loose one keeps them
         "genocide AND",
         "AND genocide",
         "(((",
