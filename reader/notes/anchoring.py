@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-import gc
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from reader.collection_pause import garbage_collection_paused
 from reader.content import ParagraphId, Report, SectionId
 from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.note import Anchor, Note, NoteId, NotesError
@@ -259,18 +259,11 @@ def place_notes(
     text = report if isinstance(report, ReportText) else ReportText(report)
     notes = tuple(notes)
     placements: dict[NoteId, Placement] = {}
-    # The pass makes no reference cycles, only values freed as soon as they are dropped; but its many small objects
-    # set off Python's full collections, which walk every object alive (the notes among them): tens of milliseconds.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with garbage_collection_paused():  # the pass makes no reference cycles, only many short-lived values
         for done, note in enumerate(notes, start=1):
             placements[note.id] = place_note(text, note)
             if progress is not None and (done % 500 == 0 or done == len(notes)):
                 progress(done, len(notes))
-    finally:
-        if collecting:
-            gc.enable()
     text.forget_search_states()
     return placements
 

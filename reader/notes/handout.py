@@ -54,7 +54,6 @@ def handout_entries(
     sections = text.report.sections[::-1]  # reversed, so that the first of two with one id is the one kept
     titles = {section.id: section.title for section in sections}
     numbers = {paragraph.id: paragraph.number for section in sections for paragraph in section.paragraphs[::-1]}
-    citations: dict[tuple[str, int | None], str] = {}
     # Where a placed note's passage is (its section, heading, paragraph number and citation), once per paragraph.
     places: dict[tuple[str, str], tuple[str, str, int | None, str]] = {}
     entries = []
@@ -69,10 +68,7 @@ def handout_entries(
             if place is None:
                 title = titles.get(anchor.section_id, "")
                 number = numbers[anchor.paragraph_id]  # a placed note's paragraph is always in the report
-                citation = citations.get((title, number), "")
-                if not citation:
-                    citation = citations[title, number] = citation_line(text.report, title, number)
-                place = places[key] = (anchor.section_id, title, number, citation)
+                place = places[key] = (anchor.section_id, title, number, citation_line(text.report, title, number))
         section_id, title, number, citation = place
         # In the order HandoutEntry declares its fields: given by position, they take a third less time.
         append(

@@ -14,13 +14,10 @@ from reader.collection_pause import garbage_collection_paused
 from reader.notes.handout import HandoutEntry, entry_byline, entry_place
 from reader.notes.note import COLOR_HEX
 from reader.notes.pdf_fonts import add_handout_fonts
-from reader.notes.pdf_layout import BLACK, DARK, GRAY, LEADING, MARGIN, QUOTE_BAR
+from reader.notes.pdf_layout import BLACK, DARK, GRAY, LEADING, MARGIN
 from reader.notes.pdf_output import FastPagesCompressedInParallel
-from reader.notes.pdf_paragraph_layout import FONT_FAMILY
 from reader.notes.pdf_paragraphs import ParagraphWriter
 from reader.notes.pdf_text_style import DeviceColor
-
-__all__ = ["FONT_FAMILY", "MARGIN", "QUOTE_BAR", "render_pdf"]
 
 HEADING_SIZE = 11
 MARKER_SIDE = HEADING_SIZE * 0.7  # the coloured square beside a heading

@@ -12,8 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from reader.notes.handout import HandoutEntry
-from reader.notes.handout_pdf import MARGIN, QUOTE_BAR, render_pdf
+from reader.notes.handout_pdf import render_pdf
 from reader.notes.note import COLOR_HEX, Color
+from reader.notes.pdf_layout import MARGIN, QUOTE_BAR
 
 from .conftest import handout_entry
 

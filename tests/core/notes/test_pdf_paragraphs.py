@@ -13,8 +13,8 @@ from fpdf import FPDF, XPos, YPos
 from pypdf import PdfReader
 
 from reader.notes.handout import HandoutEntry
-from reader.notes.handout_pdf import MARGIN, render_pdf
-from reader.notes.pdf_layout import LEADING
+from reader.notes.handout_pdf import render_pdf
+from reader.notes.pdf_layout import LEADING, MARGIN
 from reader.notes.pdf_paragraphs import Coordinates
 
 from .conftest import handout_entry
