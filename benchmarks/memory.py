@@ -104,6 +104,9 @@ def run_window(folder: Path, notes: int, breakdown: bool) -> None:
     if breakdown:
         print_breakdown()
     sys.stdout.flush()
+    import shutil  # (after the measurement: the app never loads it at start)
+
+    shutil.rmtree(folder, ignore_errors=True)  # the data folder `child` made for this window
     os._exit(0)
 
 

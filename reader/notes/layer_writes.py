@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Generator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -141,6 +140,8 @@ class LayerWrites:
         All or nothing still: a failure in any step, or closing the generator before it is done, rolls every
         step back. Until it is exhausted or closed, nothing else may write to this store.
         """
+        import uuid  # here, as in `NoteStore.add`: only needed once notes are made
+
         name = check_layer_name(layer)
         moment = now()
         added: list[Note] = []

@@ -6,7 +6,6 @@ import datetime as dt
 import enum
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -253,6 +252,8 @@ class NoteStore(LayerWrites):
         author: str | None = None,
     ) -> Note:
         """Save a new highlight (with an optional note) and return it with its id."""
+        import uuid  # here: with `platform`, which it brings, it is only needed once a note is made
+
         moment = now()
         note = Note(
             id=NoteId(str(uuid.uuid4())),

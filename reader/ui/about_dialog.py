@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from reader import __version__
 from reader.content import Report
+from reader.ui.html_escape import escape
 
 LICENCE = "GPL-3.0-or-later"
 PORTABLE_PROPERTY = "portable"  # set on the main window by `ui.app.build_main_window` from `Folders.portable`
@@ -30,7 +29,7 @@ class AboutDialog(QDialog):
         self.setAccessibleName(self.tr("About Field Reader"))
         self.setWindowTitle(self.tr("About Field Reader"))
         manifest = report.manifest
-        corrections = "".join(f"<li>{html.escape(item)}</li>" for item in manifest.corrections)
+        corrections = "".join(f"<li>{escape(item)}</li>" for item in manifest.corrections)
         rows = [
             (self.tr("Report"), manifest.title),
             (self.tr("Publisher"), manifest.publisher),
@@ -47,8 +46,7 @@ class AboutDialog(QDialog):
             ),
         ]
         table = "".join(
-            f"<tr><td><b>{html.escape(name)}</b>&#160;&#160;</td><td>{html.escape(value)}</td></tr>"
-            for name, value in rows
+            f"<tr><td><b>{escape(name)}</b>&#160;&#160;</td><td>{escape(value)}</td></tr>" for name, value in rows
         )
         text = (
             f"<h2>Field Reader {__version__}</h2>"

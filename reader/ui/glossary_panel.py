@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.content import Report
 from reader.glossary import Glossary, GlossaryTerm, TermOccurrence
+from reader.ui.html_escape import escape
 from reader.ui.row_direction import RowDirectionDelegate
 
 _TERM_ROLE = Qt.ItemDataRole.UserRole
@@ -150,7 +149,6 @@ class GlossaryPanel(QWidget):
         return None
 
     def _render_entry(self, term: GlossaryTerm) -> str:
-        escape = html.escape
         parts = [f"<h3>{escape(term.term)}</h3>"]
         if term.expansion:
             parts.append(f"<p><i>{escape(term.expansion)}</i></p>")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.glossary import Glossary, GlossaryTerm
+from reader.ui.html_escape import escape
 
 TERM_SCHEME = "term"
 HOVER_DELAY_MS = 450  # long enough that moving the mouse across the text does not flash popups
@@ -84,15 +83,15 @@ class GlossaryPopup(QFrame):
         self._links.setTextFormat(Qt.TextFormat.RichText)
         self._links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self._links.setText(
-            f'<a href="glossary">{html.escape(self.tr("Open in glossary"))}</a>'
+            f'<a href="glossary">{escape(self.tr("Open in glossary"))}</a>'
             f" &#160;·&#160; "
-            f'<a href="search">{html.escape(self.tr("Search the report"))}</a>'
+            f'<a href="search">{escape(self.tr("Search the report"))}</a>'
         )
         self._links.setAccessibleName(self.tr("Glossary links"))
         self._cite = self._label("glossaryPopupCite")
         self._cite.setTextFormat(Qt.TextFormat.RichText)
         self._cite.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self._cite.setText(f'<a href="cite">{html.escape(self.tr("Copy with citation"))}</a>')
+        self._cite.setText(f'<a href="cite">{escape(self.tr("Copy with citation"))}</a>')
         self._cite.setAccessibleName(self.tr("Copy the entry with its citation"))
         self._hint = self._label("glossaryPopupHint")
         self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -418,7 +417,7 @@ class GlossaryPopup(QFrame):
         """The links in the theme's link colour; the one chosen from the keyboard outlined in its focus colour."""
         colour = self.palette().color(QPalette.ColorRole.Link).name()
         focus = self.palette().color(QPalette.ColorRole.Accent).name()
-        names = [html.escape(name) for name in self._link_names()]
+        names = [escape(name) for name in self._link_names()]
         chosen = LINKS[self._chosen] if 0 <= self._chosen < len(LINKS) else ""
 
         def link(name: str, text: str) -> str:

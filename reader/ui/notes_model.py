@@ -3,7 +3,6 @@ with a ribbon and the word "Bookmark")."""
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Iterator
 
@@ -13,6 +12,7 @@ from PySide6.QtGui import QFont
 from reader.notes.note import MY_LAYER, Color, Note
 from reader.ui.annotator import Annotator
 from reader.ui.bookmarks import bookmark_icon, is_bookmark
+from reader.ui.html_escape import escape
 from reader.ui.note_colors import color_icon
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -69,7 +69,7 @@ class NotesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return (self._bookmark_icons if is_bookmark(note) else self._icons)[note.color]
         if role == Qt.ItemDataRole.ToolTipRole:  # Qt renders tooltips as rich text: escape, keep the line breaks
-            return "<qt>" + html.escape(note.text or note.quote).replace("\n", "<br>") + "</qt>"
+            return "<qt>" + escape(note.text or note.quote).replace("\n", "<br>") + "</qt>"
         if role == Qt.ItemDataRole.FontRole and note.layer != MY_LAYER:
             font = QFont()
             font.setItalic(True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from reader.notes.anchoring import Span
 from reader.notes.note import MY_LAYER, Color, Style
 from reader.render import RenderOptions, render_section
 from reader.ui.annotator import Annotator
+from reader.ui.html_escape import escape
 from reader.ui.page_positions import page_positions
 
 MARKER_COLOR = QColor("#1a1a1a")
@@ -93,8 +93,8 @@ def printable_document(
     body = "\n".join(render_section(section, options) for section in sections)
     manifest = report.manifest
     footer = (
-        f'<p class="attribution"><br/>{html.escape(manifest.title)}. {html.escape(manifest.publisher)}, '
-        f"edition of {html.escape(str(manifest.edition_date))}.</p>"
+        f'<p class="attribution"><br/>{escape(manifest.title)}. {escape(manifest.publisher)}, '
+        f"edition of {escape(str(manifest.edition_date))}.</p>"
     )
     document = QTextDocument()
     document.setDefaultStyleSheet(themes.document_css(themes.THEMES["light"]))
@@ -141,7 +141,7 @@ def _end_notes_html(report: Report, numbered: Sequence[PrintMark], printed: set[
         place = report.section(paragraph.section_id).title
         if paragraph.number is not None:
             place += f", ¶{paragraph.number}"
-        note = "<br/>".join(html.escape(line) for line in mark.note.strip().splitlines())
+        note = "<br/>".join(escape(line) for line in mark.note.strip().splitlines())
         quote = " ".join(mark.quote.split())
-        items.append(f"<p><b>[{number}]</b> {html.escape(place)} — <i>“{html.escape(quote)}”</i><br/>{note}</p>")
+        items.append(f"<p><b>[{number}]</b> {escape(place)} — <i>“{escape(quote)}”</i><br/>{note}</p>")
     return "<h2>Notes</h2>" + "".join(items)

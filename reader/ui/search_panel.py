@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.search.results import HitKind, SearchHit, SearchResult
+from reader.ui.html_escape import escape
 
 DEBOUNCE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -280,12 +280,12 @@ def hit_html(hit: SearchHit, muted: str) -> str:
     """A hit as rich text: kind and section path on a muted first line, then the snippet, matches in bold."""
     pieces, cursor = [], 0
     for start, end in hit.snippet_spans:
-        pieces += [html.escape(hit.snippet[cursor:start]), "<b>", html.escape(hit.snippet[start:end]), "</b>"]
+        pieces += [escape(hit.snippet[cursor:start]), "<b>", escape(hit.snippet[start:end]), "</b>"]
         cursor = end
-    pieces.append(html.escape(hit.snippet[cursor:]))
+    pieces.append(escape(hit.snippet[cursor:]))
     # Glossary and note headings start with their kind ("Glossary › ICJ"); make that part stand out.
     kind, separator, rest = hit.heading.partition(" › ") if hit.kind is not HitKind.REPORT else ("", "", hit.heading)
-    where = f"<b>{html.escape(kind)}</b>{html.escape(separator + rest)}" if kind else html.escape(rest)
+    where = f"<b>{escape(kind)}</b>{escape(separator + rest)}" if kind else escape(rest)
     heading = f'<span style="color:{muted}; font-size:small">{where}</span>'
     return f"{heading}<br>{''.join(pieces)}"
 
