@@ -60,6 +60,7 @@ class _Located:
     paragraph_id: ParagraphId
     section_id: SectionId
     offset: int  # where the paragraph starts in its section body
+    length: int  # of the paragraph's text
 
 
 class ReportText:
@@ -82,7 +83,7 @@ class ReportText:
             offset = 0
             for paragraph in section.paragraphs:
                 starts.append(offset)
-                self._located[paragraph.id] = _Located(paragraph.id, section.id, offset)
+                self._located[paragraph.id] = _Located(paragraph.id, section.id, offset, len(paragraph.text))
                 offset += len(paragraph.text) + 1
             self._bodies[section.id] = "\n".join(paragraph.text for paragraph in section.paragraphs)
             self._paragraph_starts[section.id] = starts
@@ -135,6 +136,10 @@ class ReportText:
         located = self._located.get(ParagraphId(paragraph_id))
         return None if located is None else (located.section_id, located.offset)
 
+    def paragraph_starts(self) -> dict[ParagraphId, int]:
+        """Where each paragraph starts in its section's body, by id (`paragraph_offset` for many at once)."""
+        return {paragraph_id: located.offset for paragraph_id, located in self._located.items()}
+
     def document_offset(self, section_id: str) -> int | None:
         return self._section_starts.get(SectionId(section_id))
 
@@ -160,6 +165,23 @@ class ReportText:
         prefix = body[max(0, start - CONTEXT_LENGTH) : start]
         suffix = body[end : end + CONTEXT_LENGTH]
         return Anchor(section_id, ids[index], start - base, end - base, body[start:end], prefix, suffix)
+
+    def in_place(self, anchor: Anchor) -> tuple[Anchor, tuple[Span, ...]] | None:
+        """What `locate` and `placed` give for an anchor whose quote is still exactly at its saved position, inside
+        its own paragraph (most notes, in most passes), looked up in one step; None for any other anchor."""
+        located = self._located.get(anchor.paragraph_id)
+        if located is None:
+            return None
+        start, end = anchor.start, anchor.end
+        if not 0 <= start < end <= located.length:
+            return None
+        base = located.offset
+        section_id = located.section_id
+        if self._bodies[section_id][base + start : base + end] != anchor.exact:
+            return None
+        if anchor.section_id != section_id:  # otherwise the anchor `placed` would make is this one
+            anchor = Anchor(section_id, located.paragraph_id, start, end, anchor.exact, anchor.prefix, anchor.suffix)
+        return anchor, (Span(located.paragraph_id, start, end),)
 
     def placed(self, section_id: SectionId, start: int, end: int, like: Anchor) -> tuple[Anchor, tuple[Span, ...]]:
         """`anchor_at(…, like=like)` and `spans(…)` of body[start:end] at once, the paragraph looked up once."""
@@ -242,6 +264,9 @@ def locate(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, Ancho
 
 def place_note(text: ReportText, note: Note) -> Placement:
     """Where one note is in this report, or that it is orphaned."""
+    here = text.in_place(note.anchor)
+    if here is not None:
+        return Placement(note.id, AnchorStatus.ANCHORED, AnchorMethod.POSITION, here[0], here[1])
     found = locate(text, note.anchor)
     if found is None:
         return Placement(note.id, AnchorStatus.ORPHANED, None, None, ())
@@ -286,15 +311,16 @@ def reading_order(
     """Notes in the order their passages appear; orphaned notes last, oldest first."""
     text = report if isinstance(report, ReportText) else ReportText(report)
     order = {section_id: index for index, section_id in enumerate(text.section_ids())}
+    last = len(order)
+    starts = text.paragraph_starts()
 
     def key(note: Note) -> tuple[int, int, int, float]:
         placement = placements.get(note.id)
         anchor = placement.anchor if placement is not None else None
         if anchor is None:
-            return (len(order), 0, 0, note.created.timestamp())
-        located = text.paragraph_offset(anchor.paragraph_id)
-        offset = (located[1] if located else 0) + anchor.start
-        return (order.get(anchor.section_id, len(order)), offset, anchor.end, note.created.timestamp())
+            return (last, 0, 0, note.created.timestamp())
+        offset = starts.get(anchor.paragraph_id, 0) + anchor.start
+        return (order.get(anchor.section_id, last), offset, anchor.end, note.created.timestamp())
 
     return tuple(sorted(notes, key=key))
 

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.content import Report
-from reader.notes.anchoring import ReportText, Span, nearest_occurrence
+from reader.notes.anchoring import ReportText, Span, locate, nearest_occurrence
+from reader.notes.note import Anchor
 from reader.notes.text_match import MatchText, best_start, distance_after, distance_before
 
 from .conftest import ends_by_table
@@ -93,6 +94,42 @@ def test_a_placed_passage_has_the_anchor_and_spans_found_apart(report_text: Repo
         report_text.anchor_at(section_id, start, end, like=like),
         report_text.spans(section_id, start, end),
     )
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_passage_still_in_place_gets_what_locating_and_placing_it_give(
+    report_text: ReportText, data: st.DataObject
+) -> None:
+    # Saved anchors as they come: mostly a paragraph's own text, sometimes another's, a stale section, offsets out
+    # of range or running into the next paragraph, an empty quote, an unknown paragraph.
+    paragraphs = report_text.report.paragraphs()
+    paragraph = data.draw(st.sampled_from(paragraphs))
+    located = report_text.paragraph_offset(paragraph.id)
+    assert located is not None
+    section_id, base = located
+    body = report_text.body(section_id)
+    start = data.draw(st.integers(-2, len(paragraph.text) + 2))
+    end = data.draw(st.integers(start - 1, len(paragraph.text) + 40))
+    exact = data.draw(
+        st.sampled_from([body[max(0, base + start) : max(0, base + end)], "", "not in the report", paragraph.text])
+    )
+    saved_section = data.draw(st.sampled_from([section_id, "another-section", ""]))
+    paragraph_id = data.draw(st.sampled_from([paragraph.id, paragraph.id, "gone-paragraph"]))
+    anchor = Anchor(saved_section, paragraph_id, start, end, exact, "before ", " after")
+    here = report_text.in_place(anchor)
+    if here is None:
+        return
+    found = locate(report_text, anchor)
+    assert found is not None and found[3].value == "position"
+    assert here == report_text.placed(found[0], found[1], found[2], anchor)
+
+
+def test_paragraph_starts_are_each_paragraphs_offset(report_text: ReportText) -> None:
+    starts = report_text.paragraph_starts()
+    for paragraph in report_text.report.paragraphs():
+        located = report_text.paragraph_offset(paragraph.id)
+        assert located is not None and starts[paragraph.id] == located[1]
 
 
 @settings(max_examples=300, deadline=None)
