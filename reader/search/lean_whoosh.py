@@ -20,6 +20,8 @@ import functools
 import sys
 import types
 
+from reader.module_stand_ins import stood_in
+
 
 def _urlretrieve(*args: object, **kwargs: object) -> object:  # never called by Whoosh; the real one, if it is
     from urllib.request import urlretrieve
@@ -92,18 +94,12 @@ def import_whoosh() -> None:
     """Import Whoosh's core modules with the stand-ins in place (once; later calls do nothing)."""
     if "whoosh.reading" in sys.modules:
         return
-    stand_ins = _stand_ins()
-    sys.modules.update(stand_ins)
-    try:
+    with stood_in(_stand_ins()):
         import whoosh.compat
         import whoosh.filedb.filetables
         import whoosh.query
         import whoosh.reading
         import whoosh.searching  # noqa: F401
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
 
 
 import_whoosh()

@@ -17,6 +17,8 @@ import sys
 import types
 from collections.abc import Callable
 
+from reader.module_stand_ins import stood_in
+
 STOOD_IN = ("argparse", "logging")
 
 
@@ -50,10 +52,5 @@ def import_pyside() -> None:
             module = stand_ins[name] = types.ModuleType(name)
             module.__stand_in__ = True  # type: ignore[attr-defined]
             module.__getattr__ = _forwarding(name)  # type: ignore[method-assign]
-    sys.modules.update(stand_ins)
-    try:
+    with stood_in(stand_ins):
         import PySide6.QtCore  # noqa: F401
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
