@@ -198,8 +198,10 @@ def main() -> int:
     from reader.ui.app import build_main_window
     from reader.ui.note_highlighter import NoteHighlighter
     from reader.ui.notes_indexer import NotesIndexer
+    from reader.ui.ui_thread_collection import collect_on_ui_thread
 
     app = QApplication.instance() or QApplication([])
+    collect_on_ui_thread(app)  # garbage collected on the UI thread only, as the app does once its page is up
     glossary = load_glossary(report)
     folders = Folders(data=folder, cache=folder / "cache", content=CONTENT, bundled_index=CONTENT.parent / "index")
     objects = AppObjects(

@@ -115,9 +115,13 @@ def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, 
 @pytest.fixture
 def make_window(qtbot, app_objects):
     """Build and show a main window on the test's data folder; call again for a 'restart'."""
+    from PySide6.QtWidgets import QApplication
+
     from reader.ui.app import build_main_window
+    from reader.ui.ui_thread_collection import collect_on_ui_thread
 
     def make():
+        collect_on_ui_thread(QApplication.instance())  # garbage collected on the UI thread only, as in the app
         window = build_main_window(app_objects)
         qtbot.addWidget(window)
         window.show()

@@ -114,11 +114,17 @@ def _run(
 
 
 def _collect_garbage_once_painted(window: MainWindow) -> None:
-    """Garbage collection (off from the start) comes back once the page is up; the first collection walks all the
-    start made, so it waits a turn more. A window not painted at once (opened minimised, say) gets it back a few
-    seconds in."""
-    window.document.first_painted.connect(lambda: QTimer.singleShot(0, gc.enable))
-    QTimer.singleShot(COLLECT_GARBAGE_BY_MS, gc.enable)
+    """Garbage collection (off from the start) comes back once the page is up, on the UI thread only
+    (`ui_thread_collection`); the first collection walks all the start made, so it waits a turn more. A window not
+    painted at once (opened minimised, say) gets it back a few seconds in."""
+
+    def collect() -> None:
+        from reader.ui.ui_thread_collection import collect_on_ui_thread
+
+        collect_on_ui_thread(QApplication.instance())
+
+    window.document.first_painted.connect(lambda: QTimer.singleShot(0, collect))
+    QTimer.singleShot(COLLECT_GARBAGE_BY_MS, collect)
 
 
 def _log_bugs_in(data_folder: Path) -> None:
