@@ -6,19 +6,22 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-COLLECT_EVERY_MS = 1000
+BUSY_MS = 100  # between looks while garbage keeps coming (each look that finds a generation due)
+IDLE_MS = 2000  # at most, while none is: the interval doubles from look to look up to this
 _NAME = "uiThreadCollector"
 
 
 class UiThreadCollector(QObject):
-    """Makes the collections the interpreter would have made, by its own thresholds, each time its timer fires."""
+    """Makes the collections the interpreter would have made, by its own thresholds, each time its timer fires: every
+    tenth of a second while garbage keeps coming, less and less often (every two seconds at most) while it does not,
+    so an idle window is woken rarely."""
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.setObjectName(_NAME)
         self._thresholds = gc.get_threshold()
         self._timer = QTimer(self)
-        self._timer.setInterval(COLLECT_EVERY_MS)
+        self._timer.setInterval(BUSY_MS)
         self._timer.timeout.connect(self.collect_due)
         self._timer.start()
 
@@ -27,7 +30,9 @@ class UiThreadCollector(QObject):
         allocations, young_collections, middle_collections = gc.get_count()
         young, middle, old = self._thresholds
         if allocations <= young:
+            self._timer.setInterval(min(IDLE_MS, self._timer.interval() * 2))
             return None
+        self._timer.setInterval(BUSY_MS)
         generation = 0
         if young_collections > middle:  # enough young collections since the middle generation's last one
             generation = 2 if middle_collections > old else 1
@@ -36,7 +41,7 @@ class UiThreadCollector(QObject):
 
 
 def collect_on_ui_thread(app: QCoreApplication) -> UiThreadCollector:
-    """Turn the interpreter's own collections off and make them on the UI thread instead, once a second (once per
+    """Turn the interpreter's own collections off and make them on the UI thread instead, from a timer (once per
     application; later calls return the same collector).
 
     The interpreter collects in whichever thread allocates when a generation falls due: as often as not a worker
@@ -47,4 +52,7 @@ def collect_on_ui_thread(app: QCoreApplication) -> UiThreadCollector:
     """
     collector = app.findChild(UiThreadCollector, _NAME) or UiThreadCollector(app)
     gc.disable()
+    # What is due is collected now, as the interpreter would at its next allocation: the garbage the start made
+    # goes before `long_lived` freezes what is alive (frozen, it would stay).
+    collector.collect_due()
     return collector

@@ -7,7 +7,7 @@ import gc
 import threading
 import weakref
 
-from reader.ui.ui_thread_collection import collect_on_ui_thread
+from reader.ui.ui_thread_collection import BUSY_MS, IDLE_MS, collect_on_ui_thread
 
 
 class _Cycle:
@@ -55,3 +55,17 @@ def test_a_collection_is_made_only_when_a_generation_is_due(qapp) -> None:
     for _ in range(gc.get_threshold()[0] + 10):
         _Cycle()
     assert collector.collect_due() == 0  # the youngest generation only
+
+
+def test_an_idle_window_is_looked_at_less_and_less_often_and_a_busy_one_often(qapp) -> None:
+    collector = collect_on_ui_thread(qapp)
+    gc.collect()
+    intervals = []
+    for _ in range(8):
+        collector.collect_due()
+        intervals.append(collector._timer.interval())
+    assert intervals == sorted(intervals) and intervals[-1] == IDLE_MS and intervals[0] < IDLE_MS
+    for _ in range(gc.get_threshold()[0] + 10):
+        _Cycle()
+    collector.collect_due()
+    assert collector._timer.interval() == BUSY_MS
