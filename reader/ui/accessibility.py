@@ -268,6 +268,15 @@ class DocumentAccessible(QAccessibleWidget):
         self._built_for: tuple[int, int] = (-1, -1)  # the page's blocks and characters when they were built
         self._retired: list[NodeAccessible] = []  # kept alive: Qt may still hold their addresses
         view.document().contentsChanged.connect(self.forget_structure)
+        view.destroyed.connect(self._let_go)
+
+    def _let_go(self) -> None:
+        """The view is gone, and Qt deletes its interfaces with it: let go of the Python side of Qt's own at once.
+        Kept until Python collects this interface (it and its children refer to each other), it would stay registered
+        at an address Qt hands to the next object made there, which Python would then see as this interface."""
+        self._own = None
+        self._children = None
+        self._retired.clear()
 
     def _page_shape(self) -> tuple[int, int]:
         document = self._view.document()

@@ -15,6 +15,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QToolButton
 
+from reader.ui.accessibility import DocumentAccessible
+
 INTERACTIVE = {
     QAccessible.Role.PushButton,
     QAccessible.Role.ButtonMenu,
@@ -216,3 +218,20 @@ def test_an_interface_qt_made_before_the_first_paint_is_replaced_by_the_document
         [sys.executable, "-c", EARLY_QUESTION, str(CONTENT)], env=env, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.split("\n")[:2] == ["StaticText", "Heading Title"], result.stderr
+
+
+def test_the_document_interface_lets_go_of_qts_own_as_soon_as_the_view_is_gone(app_objects, qtbot):
+    """Held until Python collects the document's interface, Qt's own (deleted with the view) would stay registered at
+    an address the next object made there gets, and Python would see that object as an accessibility interface."""
+    from reader.ui.app import build_main_window
+
+    window = build_main_window(app_objects)  # not the tests' own window: this one is deleted here
+    window.show()
+    qtbot.waitExposed(window)
+    document = document_interface(window)
+    assert isinstance(document, DocumentAccessible)
+    assert document.textInterface() is not None  # lent from Qt's own interface for the view
+    assert document._own is not None
+    window.close()
+    window.deleteLater()  # the view goes with its window
+    qtbot.waitUntil(lambda: document._own is None)
