@@ -1,11 +1,30 @@
-"""`stood_in`: small modules put in place of real ones while a library is first imported, then taken away."""
+"""Small modules put in place of real ones while a library is first imported, then taken away (`stood_in`); a
+stand-in that is ever used hands over to the real module (`stand_in`)."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+
+def stand_in(name: str, attributes: dict[str, object] | None = None) -> types.ModuleType:
+    """A module called `name` holding `attributes`; anything else asked of it (at a use: the import system's own
+    questions are not one) comes from the real module, imported then."""
+    module = types.ModuleType(name)
+    module.__dict__.update(attributes or {})
+
+    def from_the_real_module(wanted: str) -> object:
+        if wanted.startswith("__"):
+            raise AttributeError(wanted)
+        if sys.modules.get(name) is module:  # still standing in: the real module is imported in its place
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), wanted)
+
+    module.__getattr__ = from_the_real_module  # type: ignore[method-assign]
+    return module
 
 
 @contextmanager

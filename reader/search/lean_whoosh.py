@@ -20,7 +20,7 @@ import functools
 import sys
 import types
 
-from reader.module_stand_ins import stood_in
+from reader.module_stand_ins import stand_in, stood_in
 
 
 def _urlretrieve(*args: object, **kwargs: object) -> object:  # never called by Whoosh; the real one, if it is
@@ -60,15 +60,6 @@ class _Bo1Model:
         return Bo1Model(*args, **kwargs)
 
 
-def _classify_attribute(name: str) -> object:
-    """Anything else taken from `whoosh.classify` (only ever at a call): the real module's."""
-    if name.startswith("__"):  # the import system's own questions are not a use
-        raise AttributeError(name)
-    import importlib
-
-    return getattr(importlib.import_module("whoosh.classify"), name)
-
-
 def _stand_ins() -> dict[str, types.ModuleType]:
     """A stand-in for each of these modules not loaded yet, holding only what Whoosh takes from it."""
     import _md5
@@ -80,14 +71,9 @@ def _stand_ins() -> dict[str, types.ModuleType]:
         "decimal": {"Decimal": _Decimal},
         "calendar": {"monthrange": _monthrange},
         "whoosh.lang.morph_en": {"variations": _variations},
-        "whoosh.classify": {"Bo1Model": _Bo1Model, "__getattr__": _classify_attribute},
+        "whoosh.classify": {"Bo1Model": _Bo1Model},
     }
-    stand_ins = {}
-    for name, attributes in wanted.items():
-        if name not in sys.modules:
-            module = stand_ins[name] = types.ModuleType(name)
-            module.__dict__.update(attributes)
-    return stand_ins
+    return {name: stand_in(name, attributes) for name, attributes in wanted.items() if name not in sys.modules}
 
 
 def import_whoosh() -> None:

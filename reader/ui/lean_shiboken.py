@@ -12,45 +12,16 @@ real module.
 
 from __future__ import annotations
 
-import importlib
 import sys
-import types
-from collections.abc import Callable
 
-from reader.module_stand_ins import stood_in
+from reader.module_stand_ins import stand_in, stood_in
 
 STOOD_IN = ("argparse", "logging")
-
-
-def _forwarding(name: str) -> Callable[[str], object]:
-    """A module `__getattr__` that answers with the real module's attribute (it is imported then)."""
-
-    def attribute(wanted: str) -> object:
-        if wanted.startswith("__"):  # the import system's own questions are not a use
-            raise AttributeError(wanted)
-        return getattr(_real(name), wanted)
-
-    return attribute
-
-
-def _real(name: str) -> types.ModuleType:
-    """The real module, imported now if a stand-in is all there is so far."""
-    module = sys.modules.get(name)
-    if module is None or getattr(module, "__stand_in__", False):
-        sys.modules.pop(name, None)
-        module = importlib.import_module(name)
-    return module
 
 
 def import_pyside() -> None:
     """Import PySide6's core with the stand-ins in place (once; does nothing when shiboken6 is already loaded)."""
     if "shiboken6" in sys.modules:
         return
-    stand_ins = {}
-    for name in STOOD_IN:
-        if name not in sys.modules:
-            module = stand_ins[name] = types.ModuleType(name)
-            module.__stand_in__ = True  # type: ignore[attr-defined]
-            module.__getattr__ = _forwarding(name)  # type: ignore[method-assign]
-    with stood_in(stand_ins):
+    with stood_in({name: stand_in(name) for name in STOOD_IN if name not in sys.modules}):
         import PySide6.QtCore  # noqa: F401
