@@ -31,6 +31,13 @@ for path in ./usr/share/applications/field-reader.desktop ./usr/bin/field-reader
 done
 pass "the .deb holds the app, the command, the desktop entry, icon and AppStream metadata"
 
+# The interface's Arabic (ours and Qt's own dialog texts) is in both downloads.
+for qm in reader/translations/field_reader_ar.qm PySide6/Qt/translations/qtbase_ar.qm; do
+    grep -q " ./opt/field-reader/_internal/$qm\$" "$WORK/deb-files" || fail "the .deb lacks the Arabic interface ($qm)"
+    tar -tJf "$TARBALL" | grep -q "^field-reader-[^/]*/_internal/$qm\$" || fail "the tarball lacks the Arabic interface ($qm)"
+done
+pass "both downloads hold the interface's Arabic translations"
+
 tar -C "$WORK" -xJf "$TARBALL"
 dpkg-deb -x "$DEB" "$WORK/deb-root"
 bare() { env -i PATH=/var/empty HOME="$WORK/home" "$@"; }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -27,6 +28,22 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
                 folder=folder,
             )
         )
+    if path.is_dir():
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot write {path}: it is a folder; give the name of a file to write."),
+                path=path,
+            )
+        )
+    if path.exists() and not path.is_file():  # a device, a pipe or a socket: renaming over it would replace it
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cannot write {path}: it is not an ordinary file; give the name of a file to write."
+                ),
+                path=path,
+            )
+        )
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -47,6 +64,14 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise ReaderError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot write {path}: {reason}; choose a folder you can write to."),
+                    path=path,
+                    reason=exc.strerror,
+                )
+            ) from exc
         raise ReaderError(
             message(
                 QT_TRANSLATE_NOOP("core", "Cannot write {path}: {reason}; check the free disk space."),

@@ -21,14 +21,16 @@ def format_term_citation(report: Report, term: GlossaryTerm, as_of: str | None) 
     """A glossary entry quoted with its sources and the date its facts are current to, ready to paste.
 
     The glossary belongs to the content pack, not to the report's publisher, so the citation names it as the
-    report's glossary without crediting the publisher with its words.
+    glossary Field Reader gives with the report, and says in so many words that the report's publisher did not
+    write it (a teacher pasting the citation must not credit the publisher with the definition).
     """
     name = f"{term.term} ({term.expansion})" if term.expansion else term.term
     manifest = report.manifest
     lines = [
         f"{name}: “{term.definition}”",
-        f"— Glossary to “{manifest.title}” ({manifest.publisher}, edition of {manifest.edition_date}), "
-        f"entry “{term.term}”" + (f", facts as of {as_of}." if as_of else "."),
+        f"— Entry “{term.term}” of the Field Reader glossary to “{manifest.title}”"
+        + (f", facts as of {as_of}." if as_of else ".")
+        + f" The glossary is not part of the report ({manifest.publisher}, edition of {manifest.edition_date}).",
     ]
     if term.sources:
         label = "Source" if len(term.sources) == 1 else "Sources"

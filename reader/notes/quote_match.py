@@ -93,7 +93,7 @@ def find_quote(text: MatchText, exact: str, prefix: str, suffix: str, expected: 
         if found is not None:
             return found
     for end, end_errors in ends:
-        length, errors = _start_at(text, quote, end, end_errors, max_errors)
+        length, errors = _start_at(text, quote, end, end_errors, max_errors, wanted.widen_start)
         if errors > max_errors:
             continue
         span = _tidied(text.text, end - length, end, wanted)
@@ -186,7 +186,7 @@ def _best_of_few(
         if best is not None and _upper_score(wanted, end_errors) < best.score:
             break
         quote_score = QUOTE_WEIGHT * (1 - end_errors / size)
-        length, errors = _start_at(text, wanted.quote, end, end_errors, max_errors)
+        length, errors = _start_at(text, wanted.quote, end, end_errors, max_errors, wanted.widen_start)
         if errors != end_errors:
             return None
         span = _tidied(text.text, end - length, end, wanted)
@@ -246,26 +246,59 @@ def _score(quote_score: float, context: float, position_score: float, wanted: _W
     return score
 
 
-def _start_at(text: MatchText, quote: str, end: int, end_errors: int, max_errors: int) -> tuple[int, int]:
+def _start_at(
+    text: MatchText, quote: str, end: int, end_errors: int, max_errors: int, word_start: bool = False
+) -> tuple[int, int]:
     """`best_start` of the quote in the window before a near end with `end_errors` (within its section), remembered
     for the pass.
 
-    When the quote's own length before the end differs from it in exactly `end_errors` characters, that length is
-    the answer without filling a table: it has no more errors than any start (the end has no fewer), and it is the
-    length closest to the quote's.
+    For a quote that begins a word (`word_start`, when its place is widened to whole words), a start that needs no
+    widening comes first among equally good ones: widening would add characters the errors never counted ("Hundreds
+    of…" saved, "…destructive. Tens of…" in the text: "ve. Tens" is as near as "Tens", but would become
+    "destructive. Tens").
+
+    When the quote's own length before the end differs from it in exactly `end_errors` characters (and, for such a
+    quote, starts a word), that length is the answer without filling a table: it has no more errors than any start
+    (the end has no fewer), and it is the length closest to the quote's.
     """
-    key = (quote, end)
+    key = (quote, end, word_start)
     found = text.starts.get(key)
     if found is None:
         size = len(quote)
-        piece = text.text[end - size : end] if end >= size else ""
-        if end_errors and len(piece) == size and SEPARATOR not in piece and sum(map(ne, quote, piece)) == end_errors:
+        body = text.text
+
+        def starts_as_the_quote_does(length: int) -> bool:
+            return _starts_like(body, end - length, quote[0].isalnum())
+
+        preferred = starts_as_the_quote_does if word_start else None
+        piece = body[end - size : end] if end >= size else ""
+        if (
+            end_errors
+            and len(piece) == size
+            and SEPARATOR not in piece
+            and sum(map(ne, quote, piece)) == end_errors
+            and (preferred is None or preferred(size))
+        ):
             found = size, end_errors
         else:
-            window = text.text[max(0, end - size - max_errors) : end]
-            found = best_start(quote, window.rsplit(SEPARATOR, 1)[-1])
+            window = body[max(0, end - size - max_errors) : end]
+            found = best_start(quote, window.rsplit(SEPARATOR, 1)[-1], preferred)
         text.starts[key] = found
     return found
+
+
+def _starts_like(body: str, start: int, word: bool) -> bool:
+    """Whether a match starting at body[start] (its spaces skipped, as `_tidied` does) begins as a quote beginning a
+    word does: at the first letter or digit of a word when `word`, else anywhere but inside a word."""
+    while start < len(body) and body[start] == " ":
+        start += 1
+    if start >= len(body):
+        return False
+    # After a letter or digit, or after an apostrophe inside a word ("Israel's": "s" does not begin a word).
+    after_word = start > 0 and (
+        body[start - 1].isalnum() or (body[start - 1] == "'" and start > 1 and body[start - 2].isalnum())
+    )
+    return body[start].isalnum() and not after_word if word else not (after_word and body[start].isalnum())
 
 
 def _context_at(text: MatchText, wanted: _Wanted, place: int, before: bool) -> float:

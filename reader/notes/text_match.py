@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import accumulate
 from operator import sub
@@ -115,26 +115,32 @@ def _nibble(rises: int, falls: int) -> tuple[int, int]:
 _NIBBLES = [_nibble(rises, falls) for rises in range(16) for falls in range(16)]
 
 
-def best_start(pattern: str, before: str) -> tuple[int, int]:
+def best_start(pattern: str, before: str, preferred: Callable[[int], bool] | None = None) -> tuple[int, int]:
     """The length and errors of the best match of `pattern` ending where `before` ends.
 
-    Among equally good starts, the one giving a match closest to the pattern's own length (the shorter of two as
-    close).
+    Among equally good starts, one whose length is `preferred` (when given) comes first; then the one giving a
+    match closest to the pattern's own length (the shorter of two as close).
     """
     size = len(pattern)
-    if before.endswith(pattern):  # no errors: only a match of the pattern's own length has none
+    if before.endswith(pattern) and (preferred is None or preferred(size)):  # no errors: only the own length has none
         return size, 0
     # Both reversed, the match starts at the text's start: errors at each length are read from the steps along it.
     length = len(before)
     rises, falls = _along_text(pattern[::-1], before[::-1], (1 << length) - 1)
     errors = _least_level(rises, falls, size, length)
+    first = None
     for distance in range(size + length + 1):
         for near in (size - distance, size + distance):
             if 0 <= near <= length:
                 low = (1 << near) - 1
                 if size + (rises & low).bit_count() - (falls & low).bit_count() == errors:
-                    return near, errors
-    raise AssertionError("no length has the least errors")  # pragma: no cover (the least is at some length)
+                    if preferred is None or preferred(near):
+                        return near, errors
+                    if first is None:
+                        first = near
+    if first is None:  # pragma: no cover (the least is at some length)
+        raise AssertionError("no length has the least errors")
+    return first, errors
 
 
 class MatchText:

@@ -14,15 +14,20 @@ def place_passage(text: ReportText, selectors: tuple[Selector, ...]) -> Anchor |
     """The anchor for a passage given by alternative selectors; unplaced (empty ids) when its text is not found.
 
     A plain quote keeps the annotator's words (a fuzzy match is found again at each re-anchoring pass); a range,
-    a refinement or a bare position takes the report's text. None when there is no text to keep at all (a
-    position past the end of the report).
+    a refinement or a bare position takes the report's text. A position beside a plain quote only ever picks where
+    the quote is: when the quote is not in the report, the note is unplaced with the annotator's words, never put
+    on whatever text is at that position (another page's or edition's offsets). None when there is no text to keep
+    at all (a position past the end of the report).
     """
     quote = next((one for one in selectors if isinstance(one, Quote) and not one.refined), None)
     if quote is not None:
         for one in selectors:  # a position saying where the quote is picks the right one of several copies
             if isinstance(one, Position) and not one.refined and text.document[one.start : one.end] == quote.exact:
                 return _anchor(text, (one.start, one.end), like=quote)
-    ordered = sorted(selectors, key=lambda one: isinstance(one, Position))  # quotes and ranges before positions
+        selectors_to_try = tuple(one for one in selectors if not isinstance(one, Position))
+    else:
+        selectors_to_try = selectors
+    ordered = sorted(selectors_to_try, key=lambda one: isinstance(one, Position))  # quotes and ranges first
     for selector in ordered:
         region = _resolve(text, selector, None)
         if region is not None:

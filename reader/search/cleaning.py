@@ -18,7 +18,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(]))-+(?=[\w\"(])")
 _PLUS = re.compile(r"(?:(?<=^)|(?<=[\s(]))\++")
 _LONE_STAR = re.compile(r"(?<!\w\w)\*")
-_STAR_INSIDE = re.compile(r"\*+(?=\w)")
+_STAR_FIRST = re.compile(r"(?<!\w)\*+\w*")  # "*cide": no search by a word's end, so the word goes
+_STAR_INSIDE = re.compile(r"(?<=\w)\*+\w+")  # "gen*cide": the letters before the star are the prefix
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
 _MAX_DEPTH = 4
@@ -42,9 +43,11 @@ def clean_query(text: str) -> CleanQuery:
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
         notice = f"Only the first {MAX_QUERY_CHARS} characters were searched."
-    # Only a trailing * (a prefix) is supported; "?" ends questions far more often than it means "any letter".
+    # Only a trailing * (a prefix) is supported; "?" ends questions far more often than it means "any letter". A
+    # star inside a word searches the letters before it as a prefix; what follows it is never searched on its own
+    # (a leftover "cide" would only bring unrelated hits and a "Did you mean" for it).
     text = text.replace("?", " ").replace("\\", " ")
-    text = _STAR_INSIDE.sub("* ", _LONE_STAR.sub(" ", text))
+    text = _LONE_STAR.sub(" ", _STAR_INSIDE.sub("*", _STAR_FIRST.sub(" ", text)))
     text = _PLUS.sub(" ", _MINUS.sub(" NOT ", text))
     if text.count('"') % 2:
         text = text[::-1].replace('"', " ", 1)[::-1]

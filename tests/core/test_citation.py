@@ -33,7 +33,11 @@ def test_glossary_citation_lists_every_source_and_does_not_credit_the_publisher_
     term = glossary.term("icj")
     text = format_term_citation(report, term, glossary.as_of)
     assert text.startswith("ICJ (International Court of Justice): “")
-    assert "— Glossary to “Israel and the Occupied Palestinian Territory” (Amnesty International," in text
+    (_, credit, _) = text.split("\n")
+    assert credit == (
+        "— Entry “ICJ” of the Field Reader glossary to “Israel and the Occupied Palestinian Territory”, facts as of "
+        f"{glossary.as_of}. The glossary is not part of the report (Amnesty International, edition of 2025-02-11)."
+    )
     assert text.endswith("Sources: " + "; ".join(term.sources) + ".")
 
 
@@ -46,4 +50,7 @@ def test_glossary_citation_without_sources_or_date_says_only_what_it_knows(repor
     term = dataclasses.replace(load_glossary(report).term("icj"), sources=())
     text = format_term_citation(report, term, None)
     assert "Source" not in text and "as of" not in text
-    assert text.splitlines()[-1].endswith("entry “ICJ”.")
+    assert text.splitlines()[-1] == (
+        "— Entry “ICJ” of the Field Reader glossary to “Israel and the Occupied Palestinian Territory”. "
+        "The glossary is not part of the report (Amnesty International, edition of 2025-02-11)."
+    )

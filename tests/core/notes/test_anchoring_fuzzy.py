@@ -134,6 +134,24 @@ def test_changed_first_word_is_highlighted_whole(report: Report, tmp_path: Path)
         assert found == ("apartheid-p1", f"{new_word} laws, policies, and practices", AnchorMethod.FUZZY)
 
 
+def test_a_first_word_changed_to_a_shorter_one_does_not_reach_into_the_word_before(report: Report) -> None:
+    """The report says "Tens of thousands…"; a quote saved as "Hundreds of thousands…" matches "ve. Tens of…" as
+    nearly as "Tens of…", and widening the former would take in "destructive. " (uncounted errors): the highlight
+    starts where the quote's first word stands, with or without the saved prefix."""
+    exact = "Hundreds of thousands of Palestinians have been killed"
+    wanted = ("overview-p1", "Tens of thousands of Palestinians have been killed", AnchorMethod.FUZZY)
+    assert _found(report, _quoted(exact)) == wanted
+    assert _found(report, _quoted(exact, prefix="growing more deadly and destructive. ")) == wanted
+
+
+def test_a_changed_word_after_an_apostrophe_is_highlighted_from_a_word_start(report: Report, tmp_path: Path) -> None:
+    """ "s" after "Israel’s" does not begin a word: the changed word's highlight starts at the next whole word."""
+    exact = "ruthless policies of land confiscation"
+    edited = _edited(tmp_path, ("Israel’s ruthless policies", "Israel’s harsh policies"))
+    found = _found(edited, _quoted(exact))
+    assert found is not None and found[1] == "harsh policies of land confiscation"
+
+
 def test_changed_last_word_is_highlighted_whole(report: Report, tmp_path: Path) -> None:
     exact = "practices that deliberately oppress Palestinians"
     prefix, suffix = _context(report, "apartheid-p1", exact)

@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.notes.quote_match import _start_at, find_quote
+from reader.notes.quote_match import _start_at, _starts_like, find_quote
 from reader.notes.text_match import SEPARATOR, MatchText, best_start
 
 
@@ -47,8 +47,13 @@ def test_the_start_before_a_near_end_is_the_one_best_start_finds(
     pattern = _typed(rng, whole[at : at + pattern_length].replace(SEPARATOR, "a"), changes, alphabet.strip())
     max_errors = len(pattern) // 4
     for end, errors in text.ends(pattern, max_errors):
-        window = whole[max(0, end - len(pattern) - max_errors) : end]
-        assert _start_at(text, pattern, end, errors, max_errors) == best_start(pattern, window.rsplit(SEPARATOR, 1)[-1])
+        window = whole[max(0, end - len(pattern) - max_errors) : end].rsplit(SEPARATOR, 1)[-1]
+        assert _start_at(text, pattern, end, errors, max_errors) == best_start(pattern, window)
+        # For a quote beginning a word: a start as the quote's (at a word's first letter) first, among the best.
+        word_start = _start_at(text, pattern, end, errors, max_errors, word_start=True)
+        assert word_start == best_start(
+            pattern, window, lambda length, end=end: _starts_like(whole, end - length, pattern[0].isalnum())
+        )
 
 
 @settings(max_examples=100, deadline=None)

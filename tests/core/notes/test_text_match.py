@@ -105,3 +105,22 @@ def test_occurrences_found_through_the_index_are_those_found_one_by_one(text: st
     matcher.places("abababab")  # makes the index of runs of characters
     assert matcher.occurrences(pattern) == one_by_one
     assert one_by_one == [at for at in range(len(matcher.text)) if matcher.text.startswith(pattern, at)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pattern=st.text(alphabet="abc d", max_size=40),
+    before=st.text(alphabet="abc d", max_size=70),
+    liked=st.sets(st.integers(0, 70)),
+)
+def test_a_preferred_length_comes_first_among_the_best_and_only_among_them(
+    pattern: str, before: str, liked: set[int]
+) -> None:
+    """With a preference, the least errors still decide; among lengths with the least, a preferred one nearest the
+    pattern's length, else the nearest of all."""
+    by_length = _last_row_by_table(pattern[::-1], before[::-1], anchored=True)
+    errors = min(by_length)
+    best = [length for length, value in enumerate(by_length) if value == errors]
+    nearest = sorted(best, key=lambda length: (abs(length - len(pattern)), length))
+    chosen = next((length for length in nearest if length in liked), nearest[0])
+    assert best_start(pattern, before, liked.__contains__) == (chosen, errors)

@@ -286,3 +286,56 @@ def test_targets_or_selectors_nested_too_deeply_are_refused_in_one_line(
     path.write_text(json.dumps(_nested(kind, 5)), encoding="utf-8")  # a few levels are fine
     (note,) = import_annotations(store, report, path).added
     assert note.quote == "racial segregation"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        {  # W3C: a quote that is not in the report, beside a position in some other text
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": "This sentence is certainly not in the report at all"},
+                {"type": "TextPositionSelector", "start": 100, "end": 151},
+            ]
+        },
+        {  # a Hypothesis row's selectors: the web page's range and offsets, and a quote from another page
+            "selector": [
+                {
+                    "type": "RangeSelector",
+                    "startContainer": "/div[1]/p[1]",
+                    "startOffset": 1,
+                    "endContainer": "/div[1]/p[1]",
+                    "endOffset": 5,
+                },
+                {"type": "TextPositionSelector", "start": 1, "end": 5},
+                {"type": "TextQuoteSelector", "exact": "Ceasefire now"},
+            ]
+        },
+    ],
+)
+def test_a_quote_not_in_the_report_stays_an_orphan_with_its_words_whatever_its_position_says(
+    report: Report, store: NoteStore, tmp_path: Path, target: dict
+) -> None:
+    source = tmp_path / "elsewhere.json"
+    source.write_text(json.dumps({"type": "Annotation", "body": "kept", "target": target}), encoding="utf-8")
+    note = _only(import_annotations(store, report, source))
+    quote = next(one["exact"] for one in target["selector"] if one["type"] == "TextQuoteSelector")
+    assert (note.quote, note.paragraph_id) == (quote, "")
+    assert place_notes(report, [note])[note.id].spans == ()
+
+
+def test_a_position_beside_a_quote_picks_which_copy_of_the_quote(
+    report: Report, store: NoteStore, tmp_path: Path
+) -> None:
+    document = ReportText(report).document
+    quote = "genocide"
+    first = document.find(quote)
+    later = document.find(quote, document.find(quote, first + 1) + 1)
+    source = tmp_path / "copies.json"
+    selectors = [
+        {"type": "TextQuoteSelector", "exact": quote},
+        {"type": "TextPositionSelector", "start": later, "end": later + len(quote)},
+    ]
+    source.write_text(json.dumps({"type": "Annotation", "target": {"selector": selectors}}), encoding="utf-8")
+    note = _only(import_annotations(store, report, source))
+    anchor_start = ReportText(report).expected_position(note.anchor)
+    assert (note.quote, anchor_start) == (quote, later)

@@ -10,6 +10,7 @@ import pytest
 from reader.content import Report
 from reader.errors import ReaderError
 from reader.search.build import build_index
+from reader.search.cleaning import clean_query
 from reader.search.documents import SearchDocument
 from reader.search.index import SearchIndex
 from reader.search.results import HitKind
@@ -127,6 +128,33 @@ def test_a_prefix_finds_words_that_start_with_it(index: SearchIndex) -> None:
 
     assert result.hits
     assert all(word.lower().startswith("apart") for hit in result.hits for word in hit.terms)
+
+
+@pytest.mark.parametrize("typed", ["gen*cide", "geno*ide", "gen**cide"])
+def test_a_star_inside_a_word_searches_the_letters_before_it_and_suggests_nothing(
+    index: SearchIndex, typed: str
+) -> None:
+    """The letters after the star are never searched on their own: no hits for "cide" or "cite", no "Did you
+    mean"; what is found is what the prefix before the star finds."""
+    prefix = typed.split("*")[0]
+    result = index.search(typed, limit=50)
+    assert result.suggestion is None
+    assert result.hits and result.total == index.search(f"{prefix}*", limit=50).total
+    assert all(word.lower().startswith(prefix) for hit in result.hits for word in hit.terms)
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [("gen*cide", "gen*"), ("*cide", ""), ("apart* *heid", "apart*"), ("g*cide", "g"), ("genocide*", "genocide*")],
+)
+def test_only_the_letters_before_a_star_are_searched(typed: str, searched: str) -> None:
+    """What the parser is given: a star ends a prefix; letters after it, or a word that begins with one, go."""
+    assert clean_query(typed).text == searched
+
+
+def test_a_star_before_a_word_finds_nothing_rather_than_the_rest_of_it(index: SearchIndex) -> None:
+    result = index.search("*cide")
+    assert (result.total, result.suggestion) == (0, None)
 
 
 def test_an_unfinished_word_matches_as_a_prefix_while_typing(index: SearchIndex) -> None:
