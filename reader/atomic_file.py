@@ -11,10 +11,12 @@ from reader.errors import ReaderError
 from reader.message import QT_TRANSLATE_NOOP, message
 
 
-def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
+def write_atomically(path: Path, data: bytes, *, private: bool = False, chosen: bool = False) -> Path:
     """Write `data` to `path` so that a crash leaves either the old file or the new one, never half of it.
 
-    A `private` file (the user's notes and keys) can be read by its owner only; others are readable by all.
+    A `private` file (the user's notes and keys) can be read by its owner only; others are readable by all. A
+    `chosen` path (one the reader gave: an export) replaces only an ordinary file, never a pipe or a device; the
+    app's own files are written whatever stands in their place (a cache file turned into a pipe is made again).
     """
     path = Path(path)
     folder = path.parent
@@ -35,7 +37,7 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
                 path=path,
             )
         )
-    if path.exists() and not path.is_file():  # a device, a pipe or a socket: renaming over it would replace it
+    if chosen and path.exists() and not path.is_file():  # a device, a pipe or a socket: renaming would replace it
         raise ReaderError(
             message(
                 QT_TRANSLATE_NOOP(

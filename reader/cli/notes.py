@@ -107,7 +107,8 @@ def run_export(
         sealer = NotesFileSealer(ask_file_passphrase(new=True))
     with open_store(open_notes) as store:
         notes = select_notes(store, layer, tags)
-    path = export_notes(out, export_format, notes, report, safe=safe, sealer=sealer)
+        data_folder = store.path.parent
+    path = export_notes(out, export_format, notes, report, safe=safe, sealer=sealer, away_from=data_folder)
     print(f"Exported {len(notes)} note{'s' if len(notes) != 1 else ''} to {path}.")
     return 0
 

@@ -11,13 +11,16 @@ from pathlib import Path
 from reader.lock.leftovers import plain_files, sealed_files
 from reader.lock.names import key_file_path
 from reader.lock.shred import shred, shred_tree
+from reader.message import QT_TRANSLATE_NOOP, Message, message
 
-WHAT_GOES = (
-    "your notes and highlights, imported layers and tags",
-    "every backup of them",
-    "the reading position and window layout",
-    "the search index and page caches",
-    "the privacy lock and its passphrases",
+# What erasing removes, said to the reader before they confirm (the command line prints the English, the window
+# translates each item).
+WHAT_GOES: tuple[Message, ...] = (
+    message(QT_TRANSLATE_NOOP("core", "your notes and highlights, imported layers and tags")),
+    message(QT_TRANSLATE_NOOP("core", "every backup of them")),
+    message(QT_TRANSLATE_NOOP("core", "the reading position and window layout")),
+    message(QT_TRANSLATE_NOOP("core", "the search index and page caches")),
+    message(QT_TRANSLATE_NOOP("core", "the privacy lock and its passphrases")),
 )
 _ALSO = ("preferences.json", "notes.sealed.lock", "logs")
 _HIDDEN_TEMPORARIES = (".notes*", ".preferences*", ".private*", ".lock.json*")

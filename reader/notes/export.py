@@ -38,14 +38,28 @@ def export_notes(
     safe: bool = False,
     passphrase: str | None = None,
     sealer: NotesFileSealer | None = None,
+    away_from: Path | None = None,
 ) -> Path:
     """Write notes to `path` as a Markdown, HTML or PDF handout, or W3C Web Annotation JSON (atomically).
 
     With a `passphrase`, the W3C file is sealed under it (`sealed_file.py`): only a Field Reader given the
     passphrase can import it. A `sealer` made from the passphrase beforehand does the same with the key it may
     have derived already (the export dialog starts one as soon as both passphrase fields agree). Handouts are made
-    to be read by anyone, so they cannot be sealed.
+    to be read by anyone, so they cannot be sealed. A path inside `away_from` (the data folder, whose files are the
+    notes themselves, their backups and the lock) is refused before anything is written.
     """
+    if away_from is not None and _inside(Path(path), away_from):
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Cannot export to {path}: it is inside the folder that keeps your notes ({folder}); "
+                    "choose another folder.",
+                ),
+                path=path,
+                folder=away_from,
+            )
+        )
     try:
         chosen = ExportFormat(export_format)
     except ValueError as exc:
@@ -84,7 +98,7 @@ def _write_export(
         from reader.notes.w3c_export import w3c_bytes
 
         data = w3c_bytes(notes, text, safe=safe)
-        return write_atomically(path, data if sealer is None else sealer.seal(data))
+        return write_atomically(path, data if sealer is None else sealer.seal(data), chosen=True)
     entries = handout_entries(notes, text, safe=safe)
     title = handout_title(report)
     if chosen is ExportFormat.MARKDOWN:
@@ -94,5 +108,13 @@ def _write_export(
     else:
         from reader.notes.handout_pdf import render_pdf
 
-        data = render_pdf(entries, title)
-    return write_atomically(path, data)
+        data = render_pdf(entries, title, safe=safe)
+    return write_atomically(path, data, chosen=True)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path` (resolved, links followed) is `folder` or lies anywhere inside it."""
+    try:
+        return path.expanduser().resolve().is_relative_to(folder.expanduser().resolve())
+    except (OSError, RuntimeError):  # a loop of links, or a path that cannot be resolved: not inside, as far as known
+        return False

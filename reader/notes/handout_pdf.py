@@ -16,6 +16,7 @@ from reader.notes.note import COLOR_HEX
 from reader.notes.pdf_fonts import add_handout_fonts
 from reader.notes.pdf_layout import BLACK, DARK, GRAY, LEADING, MARGIN
 from reader.notes.pdf_output import FastPagesCompressedInParallel
+from reader.notes.pdf_paragraph_layout import StyledParagraphs
 from reader.notes.pdf_paragraphs import ParagraphWriter
 from reader.notes.pdf_text_style import DeviceColor
 
@@ -29,10 +30,12 @@ HEADING_WITH_QUOTE = HEADING_SIZE * LEADING + 4 + 3 * 10 * LEADING
 class _HandoutPdf(FPDF):
     """An A4 page in points with the bundled font, its margins, and one /Resources object shared by every page."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, *, dated: bool = True) -> None:
         super().__init__(orientation="portrait", unit="pt", format="A4")
         self.set_title(title)
         self.set_creator("Field Reader")
+        if not dated:
+            self.creation_date = None  # no /CreationDate, nor a file identifier made from the time
         self.alias_nb_pages(None)  # pages are numbered once they are all written, so nothing is left to substitute
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
@@ -41,9 +44,13 @@ class _HandoutPdf(FPDF):
         self.single_resources_object = True
 
 
-def render_pdf(entries: Iterable[HandoutEntry], title: str) -> bytes:
-    """The handout as the bytes of a PDF file (A4, one column, as many pages as needed)."""
-    pdf = _HandoutPdf(title)
+def render_pdf(entries: Iterable[HandoutEntry], title: str, *, safe: bool = False) -> bytes:
+    """The handout as the bytes of a PDF file (A4, one column, as many pages as needed).
+
+    A `safe` handout says nothing of when it was made: no creation date in the file's information (the entries
+    given are already without names and dates), so the same notes always make the same file.
+    """
+    pdf = _HandoutPdf(title, dated=not safe)
     with ExitStack() as stack:
         stack.enter_context(garbage_collection_paused())
         add_handout_fonts(pdf, stack)
@@ -85,21 +92,33 @@ class _EntryWriter:
         # The square, in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar).
         writer.draw(f"{marker_start}{writer.coordinates[self._page_height - (writer.y + MARKER_DROP)]}{marker_end}")
         writer.write_in(self._headings, entry_place(entry))
-        writer.y += 4
-        writer.write_in(self._quotes, entry.quote, color)
+        # The parts under the heading, each with the space above it: (style, text, bar, space).
+        parts: list[tuple[StyledParagraphs, str, DeviceColor | None, float]] = [(self._quotes, entry.quote, color, 4)]
         if entry.note:
-            writer.y += 4
-            writer.write_in(self._notes, entry.note)
+            parts.append((self._notes, entry.note, None, 4))
         if entry.citation:
-            writer.y += 3
             citation = self._citations.get(entry.citation)
             if citation is None:
                 citation = self._citations[entry.citation] = "— " + entry.citation
-            writer.write_in(self._small_print, citation)
+            parts.append((self._small_print, citation, None, 3))
         details = self._details_of(entry)
         if details:
-            writer.y += 3
-            writer.write_in(self._small_print, details)
+            parts.append((self._small_print, details, None, 3))
+        # The entry's last line never stands alone at the top of a page: a last part of one line is kept with the
+        # line before it, a longer one keeps its last two lines together.
+        last_style, last_text, _bar, last_space = parts[-1]
+        last = last_style[last_text]
+        keep = last_space + last.line_height if last.line_count == 1 else 0.0
+        final = len(parts) - 1
+        for number, (paragraphs, text, bar, space) in enumerate(parts):
+            writer.y += space
+            writer.write_in(
+                paragraphs,
+                text,
+                bar,
+                keep_with_next=keep if number == final - 1 else 0.0,
+                no_lone_last_line=number == final,
+            )
 
     def _marker(self, hex_color: str) -> tuple[DeviceColor, str, str]:
         """The colour, and the drawing of a square in it but for how far up the page it stands."""

@@ -24,6 +24,7 @@ from reader.notes.note import (
     to_style,
 )
 from reader.notes.rows import iso, now
+from reader.notes.w3c_model import comparable_key, key_from_iri, note_iri
 
 _Result = TypeVar("_Result")
 STEP_BATCH = 100
@@ -124,10 +125,11 @@ class LayerWrites:
                     yield done
 
     def add_imported(self, layer: str, notes: Sequence[ImportedNote], source: str | None = None) -> tuple[Note, ...]:
-        """Add notes read from a file to `layer` (created read-only if new) in one transaction.
+        """Add notes read from a file to `layer` (created read-only once a note is added to it) in one transaction.
 
-        Notes whose `key` is already in the layer are skipped, so importing the same file twice adds nothing.
-        Returns the notes that were added.
+        A note already among this report's notes is skipped, whatever layer it is in: one whose `key` a note here
+        remembers, or whose key is the id of a note here as its export writes it (`urn:uuid:<id>`, the reader's own
+        notes). So importing the same file twice, or an export of these notes, adds nothing. Returns the notes added.
         """
         return _drained(self.add_imported_in_steps(layer, notes, source))
 
@@ -146,8 +148,15 @@ class LayerWrites:
         moment = now()
         added: list[Note] = []
         with self._transaction():
-            self._ensure_layer(name, read_only=name != MY_LAYER, source=source)
+            present = self._keys_present()
             for done, item in enumerate(notes, start=1):
+                key = comparable_key(item.key)
+                if key in present:
+                    if done % batch == 0 and done < len(notes):
+                        yield done
+                    continue
+                if not added:  # a layer is made only for notes that are new
+                    self._ensure_layer(name, read_only=name != MY_LAYER, source=source)
                 note = Note(
                     id=NoteId(str(uuid.uuid4())),
                     layer=name,
@@ -164,9 +173,21 @@ class LayerWrites:
                 )
                 if self._insert(note):
                     added.append(note)
+                    present.add(key)
                 if done % batch == 0 and done < len(notes):
                     yield done
         return tuple(added)
+
+    def _keys_present(self) -> set[str]:
+        """Every key a note of this report already answers to (`comparable_key`): the key an imported note
+        remembers, and the key of each note's own id as an export writes it."""
+        keys: set[str] = set()
+        rows = self._connection.execute("SELECT id, import_key FROM notes WHERE report = ?", (self.report,))
+        for note_id, import_key in rows:
+            keys.add(comparable_key(key_from_iri(note_iri(note_id))))
+            if import_key is not None:
+                keys.add(comparable_key(import_key))
+        return keys
 
     def _ensure_layer(self, name: str, read_only: bool, source: str | None) -> None:
         self._connection.execute(

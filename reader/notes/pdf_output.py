@@ -6,7 +6,7 @@ from __future__ import annotations
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 
-from fpdf.output import OutputProducer, PDFPage
+from fpdf.output import OutputProducer, PDFInfo, PDFPage
 from fpdf.syntax import Name, PDFContentStream, PDFObject, build_obj_dict
 
 THREADS = 2
@@ -25,7 +25,8 @@ class PagesCompressedInParallel(OutputProducer):
     fpdf2 gathers an object's dictionary from everything `dir()` lists on it; a page and its content stream here
     gather it from their fields alone (the same entries: the tests compare the bytes with fpdf2's own).
 
-    `level` is zlib's: by default fpdf2's own.
+    `level` is zlib's: by default fpdf2's own. A document whose `creation_date` is None is written without one
+    (fpdf2 would fail to write it), and its file identifier is then made from its content alone.
     """
 
     level = -1
@@ -40,6 +41,12 @@ class PagesCompressedInParallel(OutputProducer):
         for page in self.fpdf.pages.values():
             page.parent = None
         return buffer
+
+    def _add_info(self) -> PDFInfo:
+        info = super()._add_info()
+        if self.fpdf.creation_date is None:  # an undated document (a safe handout): no /CreationDate at all
+            info.creation_date = None
+        return info
 
     def _add_pages(self, _slice: slice = slice(0, None)) -> list[PDFPage]:
         fpdf = self.fpdf

@@ -75,17 +75,32 @@ class ParagraphWriter:
         """`text` across the page; with a `bar` colour, as a quote behind a bar on the side its lines start from."""
         self.write_in(self.layout.paragraphs(size, bold, color, bar is not None), text, bar)
 
-    def write_in(self, paragraphs: StyledParagraphs, text: str, bar: DeviceColor | None = None) -> None:
-        """As `write`, in the style of `paragraphs` (a quote's with a `bar`; looked up once by the caller)."""
+    def write_in(
+        self,
+        paragraphs: StyledParagraphs,
+        text: str,
+        bar: DeviceColor | None = None,
+        *,
+        keep_with_next: float = 0.0,
+        no_lone_last_line: bool = False,
+    ) -> None:
+        """As `write`, in the style of `paragraphs` (a quote's with a `bar`; looked up once by the caller).
+
+        Its last line goes over to a new page rather than stay without the `keep_with_next` points that follow it
+        (a line that must not stand alone at the top of the next page); with `no_lone_last_line`, a paragraph broken
+        across pages takes its line before the last over too rather than leave the last alone at a page's top.
+        """
         paragraph = paragraphs[text]
         if paragraph is SHAPED:
             self._write_shaped(text, paragraphs.size, paragraphs.bold, paragraphs.color, bar)
             return
         y = self.y
         end = y + paragraph.height
-        if end > self.page_break_trigger:
-            self._write_across_pages(paragraph, bar)
-            return
+        if end + keep_with_next > self.page_break_trigger:
+            forced = self._kept_break(paragraph, keep_with_next, no_lone_last_line)
+            if forced is not None or end > self.page_break_trigger:
+                self._write_across_pages(paragraph, bar, forced)
+                return
         if bar is not None:
             self._drawing.append(self._bars(paragraph, bar, y))
         if paragraph.opening:
@@ -129,8 +144,29 @@ class ParagraphWriter:
             opening = self._bar_openings[bar] = f"q {bar.serialize().upper()} {QUOTE_BAR:.2f} w"
         return opening
 
-    def _write_across_pages(self, paragraph: Paragraph, bar: DeviceColor | None) -> None:
-        """A paragraph that does not fit on this page, line by line, its bar drawn again on each new page."""
+    def _kept_break(self, paragraph: Paragraph, keep_with_next: float, no_lone_last_line: bool) -> int | None:
+        """The line a new page must start at to keep the paragraph's last line company (see `write_in`), or None
+        when the page breaks where the lines fall leave it with the line before it or what follows."""
+        height, trigger, top = paragraph.line_height, self.page_break_trigger, self.pdf.t_margin
+        starts: list[float] = []  # where each line starts down its page, as `_write_across_pages` places them
+        y = self.y
+        for _line in range(paragraph.line_count):
+            if y + height > trigger:
+                y = top
+            starts.append(y)
+            y += height
+        last = paragraph.line_count - 1
+        if last < 0:
+            return None
+        if y + keep_with_next > trigger and starts[last] > top:
+            return last  # what follows goes to the next page: the last line goes with it
+        if no_lone_last_line and last >= 1 and starts[last] == top and starts[last - 1] > top:
+            return last - 1
+        return None
+
+    def _write_across_pages(self, paragraph: Paragraph, bar: DeviceColor | None, forced: int | None = None) -> None:
+        """A paragraph that does not fit on this page, line by line, its bar drawn again on each new page; a new
+        page starts at line `forced` too, wherever it falls."""
         pdf, style, height = self.pdf, paragraph.style, paragraph.line_height
         assert style is not None
         baseline = 0.5 * height + 0.3 * style.size  # below the top of the line, as multi_cell sets it
@@ -145,17 +181,20 @@ class ParagraphWriter:
         y = self.y
         for first, count in paragraph.runs:
             for index in range(count):
-                new_page = y + height > self.page_break_trigger
+                line_number = first + index
+                new_page = y + height > self.page_break_trigger or line_number == forced
                 if new_page:
                     show()
                     self.new_page()
                     y = self.y
                 if bar is not None and (index == 0 or new_page):
                     fitting = int((pdf.h - y - pdf.b_margin) // height)
+                    if forced is not None and forced > line_number:
+                        fitting = min(fitting, forced - line_number)  # the bar stops where the page is broken
                     bottom = y + max(height - index * height, min(fitting, count - index) * height)
                     x = paragraph.bar_x
                     self.draw(f"{self._bar_opening(bar)} {x} {pdf.h - bottom:.2f} m {x} {pdf.h - y:.2f} l S Q")
-                line = printed.get(first + index)
+                line = printed.get(line_number)
                 if line is not None:
                     shown.append(f"1 0 0 1 {line[0]:.2f} {pdf.h - (y + baseline):.2f} Tm ({line[1]}) Tj")
                 y += height

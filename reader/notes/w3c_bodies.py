@@ -9,7 +9,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from reader.message import QT_TRANSLATE_NOOP, message
-from reader.notes.w3c_model import MAX_DEPTH, Refuse, Skip, as_list, types_of
+from reader.notes.w3c_model import MAX_DEPTH, Refuse, Skip, as_list, id_of, kinds_of, types_of
 
 MAX_TAGS = 100
 _SETS = frozenset({"List", "Composite", "Independents"})
@@ -75,7 +75,7 @@ class _Bodies:
             return
         if not isinstance(body, dict):
             raise self.bad(message(QT_TRANSLATE_NOOP("core", "has a body that is not an object")))
-        kinds = types_of(body.get("type"))
+        kinds = kinds_of(body)
         purposes = types_of(body.get("purpose"))
         purpose = "tagging" if "tagging" in purposes else (next(iter(purposes)) if purposes else purpose)
         if "Choice" in kinds:
@@ -87,10 +87,11 @@ class _Bodies:
             self._textual(body, purpose)
         elif "source" in body:  # a SpecificResource: its source is the body, its purpose says why it is there
             self.body(body["source"], purpose, depth + 1)
-        elif purpose == "tagging" and isinstance(body.get("id"), str) and body["id"].strip():
-            self.tags.append(_label(body) or body["id"])
+        elif purpose == "tagging" and isinstance(identifier := id_of(body), str) and identifier.strip():
+            self.tags.append(_label(body) or identifier)
         else:
-            self.skipped[_media_kind(body, kinds) or (Skip.LINKED_BODY if "id" in body else Skip.EMPTY_BODY)] += 1
+            linked = id_of(body) is not None
+            self.skipped[_media_kind(body, kinds) or (Skip.LINKED_BODY if linked else Skip.EMPTY_BODY)] += 1
 
     def _textual(self, body: dict[str, object], purpose: str | None) -> None:
         value = body["value"]
@@ -134,7 +135,7 @@ def _readable(item: object, depth: int) -> bool:
     """Whether a body holds text or a tag (without counting or refusing anything: `body` does that)."""
     if depth > MAX_DEPTH or not isinstance(item, dict):
         return False
-    kinds = types_of(item.get("type"))
+    kinds = kinds_of(item)
     if "Choice" in kinds or kinds & _SETS:
         return any(_readable(one, depth + 1) for one in as_list(item.get("items")))
     if "value" in item:

@@ -285,4 +285,4 @@ def _stylesheet_json(color: Color, style: Style, newline: str) -> str:
 
 def export_w3c(path: Path, notes: Iterable[Note], report: Report | ReportText, *, safe: bool = False) -> Path:
     """Write the notes to `path` as W3C Web Annotation JSON (an AnnotationCollection)."""
-    return write_atomically(Path(path), w3c_bytes(notes, report, safe=safe))
+    return write_atomically(Path(path), w3c_bytes(notes, report, safe=safe), chosen=True)

@@ -16,7 +16,16 @@ from reader.errors import ReaderError
 from reader.message import QT_TRANSLATE_NOOP, joined, message, sentence_of
 from reader.notes.anchoring import ReportText
 from reader.notes.import_result import ImportResult
-from reader.notes.note import MAX_NOTE_TEXT, Color, ImportedNote, LayerName, Style, check_layer_name
+from reader.notes.note import (
+    MAX_NOTE_TEXT,
+    MY_LAYER,
+    Color,
+    ImportedNote,
+    LayerName,
+    NotesError,
+    Style,
+    check_layer_name,
+)
 from reader.notes.sealed_file import is_sealed_notes_file, open_sealed_notes_file
 from reader.notes.store import STEP_BATCH, NoteStore
 from reader.notes.w3c_bodies import MAX_TAGS as MAX_TAGS
@@ -27,7 +36,9 @@ from reader.notes.w3c_model import (
     author_of,
     describe_skips,
     has_lone_surrogate,
+    id_of,
     key_from_iri,
+    kinds_of,
     moment_of,
     tally,
     types_of,
@@ -47,6 +58,24 @@ _STYLE_NAMES = frozenset(style.value for style in Style)
 
 class ImportFileError(ReaderError):
     """An annotation file cannot be imported; nothing was changed."""
+
+
+def check_import_layer(name: str) -> LayerName:
+    """The name of a layer to import into, trimmed (`check_layer_name`); NotesError for the reader's own layer,
+    whose notes the reader made (imported notes go into a layer of their own, which can be hidden or removed)."""
+    layer = check_layer_name(name)
+    if layer == MY_LAYER:
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "“{name}” is the layer of your own notes; imported notes go into a layer of their own, "
+                    "so choose another name.",
+                ),
+                name=layer,
+            )
+        )
+    return layer
 
 
 class _NumberTooLongError(ValueError):
@@ -232,7 +261,9 @@ def prepare_import(
     """
     path = Path(path)
     try:
-        layer_name = check_layer_name(layer if layer is not None else path.stem)
+        # A name given is checked now; one made from the file's name is only proposed (the window asks for the
+        # name once the file is read), so the reader's own layer is refused for it when the notes are written.
+        layer_name = check_import_layer(layer) if layer is not None else check_layer_name(path.stem)
     except ReaderError as exc:
         raise _refuse(path.name, sentence_of(exc).rstrip(".")) from exc
     text = report if isinstance(report, ReportText) else ReportText(report)
@@ -283,8 +314,10 @@ def apply_import_in_steps(
 ) -> Generator[int, None, ImportResult]:
     """`apply_import`, `batch` notes per step (`NoteStore.add_imported_in_steps`): yields how many are written so
     far and returns the result once committed. Still all or nothing: a failure in any step, or closing the
-    generator before it is done, leaves the notes as they were."""
+    generator before it is done, leaves the notes as they were. The reader's own layer is refused before anything
+    is written (`check_import_layer`)."""
     try:
+        check_import_layer(prepared.layer)
         added = yield from store.add_imported_in_steps(prepared.layer, prepared.notes, prepared.source, batch)
     except ReaderError as exc:
         raise _refuse(prepared.source, sentence_of(exc).rstrip(".")) from exc
@@ -332,7 +365,7 @@ def _items(data: object, name: str) -> list[object]:
         raise _refuse(
             name, message(QT_TRANSLATE_NOOP("core", "it is not a Web Annotation file (expected a JSON object or list)"))
         )
-    kind = types_of(data.get("type"))
+    kind = kinds_of(data)
     if "AnnotationCollection" in kind:
         first = data.get("first")
         if isinstance(first, dict):
@@ -399,7 +432,7 @@ def _parse_one(item: object, number: int, name: str, language: str, skipped: Cou
             message(QT_TRANSLATE_NOOP("core", "has a note longer than {limit:,} characters"), limit=MAX_NOTE_TEXT - 40)
         )
     author = author_of(item)
-    identifier = item.get("id")
+    identifier = id_of(item)
     if isinstance(identifier, str) and identifier.strip():
         key = key_from_iri(identifier.strip())
     else:

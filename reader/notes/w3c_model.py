@@ -18,6 +18,8 @@ MAX_KEY = 600
 # this prefix followed by its import key, so importing the exported file into the same layer finds it again.
 IMPORT_KEY_IRI = "urn:field-reader:import-key:"
 
+_UUID_KEY = "id:urn:uuid:"  # the import key of a `urn:uuid` id (`key_from_iri`), as a note's own export has
+
 Refuse = Callable[[str], Exception]
 
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`#]+(?:#[^\s<>\"{}|\\^`#]*)?")
@@ -35,6 +37,16 @@ def key_as_iri(key: str) -> str:
     return IMPORT_KEY_IRI + quote(key, safe="")
 
 
+def note_iri(note_id: str) -> str:
+    """The IRI a note of the reader's own is exported as (its own id as a URN)."""
+    return f"urn:uuid:{note_id}"
+
+
+def comparable_key(key: str) -> str:
+    """An import key as keys are compared to tell whether a note is already here: a `urn:uuid` id in any case."""
+    return key.lower() if key[: len(_UUID_KEY)].lower() == _UUID_KEY else key
+
+
 def key_from_iri(identifier: str) -> str:
     """The import key for an annotation's id (undoing `key_as_iri` for ids this app made)."""
     if identifier.startswith(IMPORT_KEY_IRI):
@@ -42,6 +54,17 @@ def key_from_iri(identifier: str) -> str:
         if key.strip():
             return key[:MAX_KEY]
     return "id:" + identifier[:500]
+
+
+def kinds_of(node: dict[str, object]) -> set[str]:
+    """The type names of a JSON object, written as `type` or as JSON-LD's `@type`."""
+    return types_of(node.get("type")) | types_of(node.get("@type"))
+
+
+def id_of(node: dict[str, object]) -> object:
+    """A JSON object's id, written as `id` or as JSON-LD's `@id` (None when it has neither)."""
+    identifier = node.get("id")
+    return node.get("@id") if identifier is None else identifier
 
 
 def types_of(value: object) -> set[str]:

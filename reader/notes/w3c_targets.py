@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.message import QT_TRANSLATE_NOOP, message
-from reader.notes.w3c_model import MAX_DEPTH, Refuse, Skip, as_list, types_of
+from reader.notes.w3c_model import MAX_DEPTH, Refuse, Skip, as_list, kinds_of
 
 MAX_QUOTE = 10_000
 MAX_CONTEXT = 1_000
@@ -80,7 +80,7 @@ def _target(target: object, bad: Refuse, skipped: Counter[Skip], out: list[Passa
     if not isinstance(target, dict):
         skipped[Skip.WHOLE_TARGET] += 1  # a bare IRI: the whole page, no passage
         return
-    kinds = types_of(target.get("type"))
+    kinds = kinds_of(target)
     if kinds & _SETS:
         for one in as_list(target.get("items")):
             _target(one, bad, skipped, out, depth + 1)
@@ -122,7 +122,7 @@ def _selector(selector: object, bad: Refuse, reasons: list[Skip], depth: int) ->
     if not isinstance(selector, dict):
         reasons.append(Skip.LINKED_TARGET if isinstance(selector, str) else Skip.OTHER_TARGET)
         return []
-    kinds = types_of(selector.get("type"))
+    kinds = kinds_of(selector)
     refined: list[Selector] = []
     if "refinedBy" in selector:
         for one in as_list(selector["refinedBy"]):

@@ -43,6 +43,18 @@
         <source>no</source>
         <translation>لا</translation>
     </message>
+    <message>
+        <source>An offline reader: it never connects to the network.</source>
+        <translation>قارئ يعمل دون اتصال: لا يتصل بالشبكة أبدًا.</translation>
+    </message>
+    <message>
+        <source>Content checksum (SHA-256)</source>
+        <translation>المجموع الاختباري للمحتوى (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Corrections to the source text</source>
+        <translation>تصحيحات على النص الأصلي</translation>
+    </message>
 </context>
 <context>
     <name>BookmarkMarks</name>
@@ -234,6 +246,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>لا يطابق أي مصطلح عبارة التصفية.</translation>
     </message>
     <message>
+        <source>Glossary terms and the chosen entry</source>
+        <translation>مصطلحات المسرد والمدخل المختار</translation>
+    </message>
+    <message>
         <source>Sources</source>
         <translation>المصادر</translation>
     </message>
@@ -244,6 +260,26 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>{0} (facts as of {1})</source>
         <translation>{0} (المعلومات محدَّثة حتى {1})</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>أسماء بديلة:</translation>
+    </message>
+    <message>
+        <source>Related:</source>
+        <translation>مداخل ذات صلة:</translation>
+    </message>
+    <message>
+        <source>In the report:</source>
+        <translation>في التقرير:</translation>
+    </message>
+    <message>
+        <source>Search the report for this term</source>
+        <translation>ابحث عن هذا المصطلح في التقرير</translation>
+    </message>
+    <message>
+        <source>Background: the report relies on this idea without naming it.</source>
+        <translation>خلفية: يعتمد التقرير على هذه الفكرة دون أن يسمّيها.</translation>
     </message>
     <message>
         <source>Glossary entry menu</source>
@@ -769,12 +805,32 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>البحث</translation>
     </message>
     <message>
+        <source>Menu bar</source>
+        <translation>شريط القوائم</translation>
+    </message>
+    <message>
         <source>Read aloud: play or pause</source>
         <translation>القراءة بصوت عالٍ: تشغيل أو إيقاف مؤقت</translation>
     </message>
     <message>
+        <source>Status line</source>
+        <translation>شريط الحالة</translation>
+    </message>
+    <message>
+        <source>Resize the window</source>
+        <translation>تغيير حجم النافذة</translation>
+    </message>
+    <message>
         <source>Current section</source>
         <translation>القسم الحالي</translation>
+    </message>
+    <message>
+        <source>Panel tabs</source>
+        <translation>علامات تبويب اللوحات</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>فاصل</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1103,6 +1159,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>الإشارات المرجعية</translation>
     </message>
     <message>
+        <source>Why no notes are listed</source>
+        <translation>لماذا لا تظهر أي ملاحظات</translation>
+    </message>
+    <message>
         <source>Imported layers (tick to show)</source>
         <translation>الطبقات المستوردة (حدِّدها لعرضها)</translation>
     </message>
@@ -1133,6 +1193,14 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Notes made on other reports (not placed in this report)</source>
         <translation>ملاحظات مكتوبة على تقارير أخرى (غير موضوعة في هذا التقرير)</translation>
+    </message>
+    <message>
+        <source>Notes list and filters</source>
+        <translation>قائمة الملاحظات وعوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Notes list and note editor</source>
+        <translation>قائمة الملاحظات ومحرر الملاحظة</translation>
     </message>
     <message>
         <source>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</source>
@@ -1852,20 +1920,20 @@ The report stays. Erased notes cannot be brought back.</source>
 <context>
     <name>SpeechEngine</name>
     <message>
-        <source>Read aloud needs Qt&apos;s text-to-speech module (the PySide6-Addons package), which is not installed; see Help ▸ Read Aloud Help or {0}.</source>
-        <translation>تحتاج القراءة بصوت عالٍ إلى وحدة تحويل النص إلى كلام في Qt (حزمة PySide6-Addons)، وهي غير مثبَّتة؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ» أو {0}.</translation>
+        <source>Read aloud needs Qt&apos;s text-to-speech module (the PySide6-Addons package), which is not installed; see Help ▸ Read Aloud Help.</source>
+        <translation>تحتاج القراءة بصوت عالٍ إلى وحدة تحويل النص إلى كلام في Qt (حزمة PySide6-Addons)، وهي غير مثبَّتة؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ».</translation>
     </message>
     <message>
-        <source>No speech engine was found on this system; see Help ▸ Read Aloud Help or {0} to install voices.</source>
-        <translation>لم يُعثر على محرك كلام في هذا النظام؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ» أو {0} لتثبيت الأصوات.</translation>
+        <source>No speech engine was found on this system; see Help ▸ Read Aloud Help to install voices.</source>
+        <translation>لم يُعثر على محرك كلام في هذا النظام؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ» لتثبيت الأصوات.</translation>
     </message>
     <message>
         <source>it did not start</source>
         <translation>لم يبدأ العمل</translation>
     </message>
     <message>
-        <source>The speech engine “{0}” cannot speak ({1}); see Help ▸ Read Aloud Help or {2}.</source>
-        <translation>لا يستطيع محرك الكلام «{0}» النطق ({1})؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ» أو {2}.</translation>
+        <source>The speech engine “{0}” cannot speak ({1}); see Help ▸ Read Aloud Help.</source>
+        <translation>لا يستطيع محرك الكلام «{0}» النطق ({1})؛ راجع «تعليمات ▸ تعليمات القراءة بصوت عالٍ».</translation>
     </message>
     <message>
         <source>Read aloud stopped: the speech engine reported “{0}”.</source>
@@ -1973,6 +2041,14 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Cannot write {name}: the folder {folder} does not exist; choose another folder.</source>
         <translation>تعذّرت كتابة {name}: المجلد {folder} غير موجود؛ اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is a folder; give the name of a file to write.</source>
+        <translation>تعذّرت كتابة {path}: إنه مجلد؛ أعطِ اسم ملف للكتابة فيه.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is not an ordinary file; give the name of a file to write.</source>
+        <translation>تعذّرت كتابة {path}: إنه ليس ملفًا عاديًا؛ أعطِ اسم ملف للكتابة فيه.</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}; choose a folder you can write to.</source>
@@ -2475,6 +2551,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>كان ملف ملاحظاتك تالفًا ({problem}) ولم توجد نسخة احتياطية سليمة؛ احتُفظ بالملف التالف باسم {name} وبُدئت ملاحظات جديدة فارغة.</translation>
     </message>
     <message>
+        <source>{name} {reason}</source>
+        <translation>{name} {reason}</translation>
+    </message>
+    <message>
         <source>Choose a passphrase of at least {min_passphrase} characters for the file; nothing was written.</source>
         <translation>اختر للملف عبارة مرور من {min_passphrase} أحرف على الأقل؛ لم يُكتب شيء.</translation>
     </message>
@@ -2605,6 +2685,10 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>{said}.</source>
         <translation>{said}.</translation>
+    </message>
+    <message>
+        <source>“{name}” is the layer of your own notes; imported notes go into a layer of their own, so choose another name.</source>
+        <translation>«{name}» هي طبقة ملاحظاتك الخاصة؛ تدخل الملاحظات المستوردة في طبقة خاصة بها، فاختر اسمًا آخر.</translation>
     </message>
     <message>
         <source>Cannot import {name}: there is no such file. Nothing was changed.</source>
@@ -2745,14 +2829,6 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Cannot save preferences to {path}: {reason}.</source>
         <translation>تعذّر حفظ التفضيلات في {path}: {reason}.</translation>
-    </message>
-    <message>
-        <source>it is not a sealed Field Reader file</source>
-        <translation>ليس ملفًا مختومًا من Field Reader</translation>
-    </message>
-    <message>
-        <source>it is damaged, or it was sealed with another key</source>
-        <translation>إنه تالف، أو خُتم بمفتاح آخر</translation>
     </message>
     <message>
         <source>Cannot build the search index in {folder}: {reason}; check the folder.</source>
@@ -2921,6 +2997,34 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>{count:,} {things}</source>
         <translation>{things}: {count:,}</translation>
+    </message>
+    <message>
+        <source>your notes and highlights, imported layers and tags</source>
+        <translation>ملاحظاتك وتظليلاتك، والطبقات المستوردة والوسوم</translation>
+    </message>
+    <message>
+        <source>every backup of them</source>
+        <translation>كل نسخها الاحتياطية</translation>
+    </message>
+    <message>
+        <source>the reading position and window layout</source>
+        <translation>موضع القراءة وترتيب النافذة</translation>
+    </message>
+    <message>
+        <source>the search index and page caches</source>
+        <translation>فهرس البحث والنسخ المؤقتة للصفحات</translation>
+    </message>
+    <message>
+        <source>the privacy lock and its passphrases</source>
+        <translation>قفل الخصوصية وعبارات المرور الخاصة به</translation>
+    </message>
+    <message>
+        <source>is not a sealed Field Reader file</source>
+        <translation>ليس ملفًا مختومًا من Field Reader</translation>
+    </message>
+    <message>
+        <source>is damaged, or was sealed with another key</source>
+        <translation>تالف، أو خُتم بمفتاح آخر</translation>
     </message>
 </context>
 </TS>

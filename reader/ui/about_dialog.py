@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from reader import __version__
 from reader.content import Report
 from reader.ui.html_escape import escape
+from reader.ui.language import reads_right_to_left
 
 LICENCE = "GPL-3.0-or-later"
 PORTABLE_PROPERTY = "portable"  # set on the main window by `ui.app.build_main_window` from `Folders.portable`
@@ -29,37 +30,46 @@ class AboutDialog(QDialog):
         self.setAccessibleName(self.tr("About Field Reader"))
         self.setWindowTitle(self.tr("About Field Reader"))
         manifest = report.manifest
-        corrections = "".join(f"<li>{escape(item)}</li>" for item in manifest.corrections)
+        # The body runs in the interface's direction (Arabic from the right); what is quoted from the report keeps
+        # the report's own (an English title's closing quote and full stop stay at its end).
+        direction = "rtl" if self.isRightToLeft() else "ltr"
+        quoted = "rtl" if reads_right_to_left(manifest.language) else "ltr"
+        corrections = "".join(f"<li dir='{quoted}'>{escape(item)}</li>" for item in manifest.corrections)
         rows = [
-            (self.tr("Report"), manifest.title),
-            (self.tr("Publisher"), manifest.publisher),
-            (self.tr("Edition date"), manifest.edition_date),
-            (self.tr("Language"), manifest.language),
+            (self.tr("Report"), manifest.title, quoted),
+            (self.tr("Publisher"), manifest.publisher, quoted),
+            (self.tr("Edition date"), manifest.edition_date, "ltr"),
+            (self.tr("Language"), manifest.language, "ltr"),
             # Who published it and under what title: the manifest's `source` names the file it was taken from.
-            (self.tr("Source"), f"{manifest.publisher}, “{manifest.title}”"),
-            (self.tr("Licence"), f"{LICENCE} (Field Reader)"),
+            (self.tr("Source"), f"{manifest.publisher}, “{manifest.title}”", quoted),
+            (self.tr("Licence"), f"{LICENCE} (Field Reader)", "ltr"),
             (
                 self.tr("Portable"),
                 self.tr("yes: notes, preferences and caches are kept in data/ beside the program")
                 if portable
                 else self.tr("no"),
+                direction,
             ),
         ]
         table = "".join(
-            f"<tr><td><b>{escape(name)}</b>&#160;&#160;</td><td>{escape(value)}</td></tr>" for name, value in rows
+            f"<tr><td><b>{escape(name)}</b>&#160;&#160;</td>"
+            + ("<td>" if value_direction == direction else f"<td dir='{value_direction}'>")
+            + f"{escape(value)}</td></tr>"
+            for name, value, value_direction in rows
         )
+        # Each string is translated on its own line: pyside6-lupdate collects no tr() written inside an f-string.
+        offline = self.tr("An offline reader: it never connects to the network.")
+        checksum = self.tr("Content checksum (SHA-256)")
+        corrected = self.tr("Corrections to the source text")
         text = (
+            f"<div dir='{direction}'>"
             f"<h2>Field Reader {__version__}</h2>"
-            f"<p>{self.tr('An offline reader: it never connects to the network.')}</p>"
+            f"<p>{escape(offline)}</p>"
             f"<table>{table}</table>"
-            f"<p><b>{self.tr('Content checksum (SHA-256)')}</b><br>"
+            f"<p><b>{escape(checksum)}</b><br>"
             f"<code style='font-size: small'>{report.checksum}</code></p>"
-            + (
-                f"<p><b>{self.tr('Corrections to the source text')}</b></p><ul>{corrections}</ul>"
-                if corrections
-                else ""
-            )
-            + f"<p>Qt for Python (PySide6) {pyside_version}</p>"
+            + (f"<p><b>{escape(corrected)}</b></p><ul>{corrections}</ul>" if corrections else "")
+            + f"<p>Qt for Python (PySide6) {pyside_version}</p></div>"
         )
         label = QLabel(text, self)
         label.setObjectName("aboutText")

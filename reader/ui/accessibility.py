@@ -459,12 +459,15 @@ def name_unnamed_parts(root: QWidget) -> None:
     for area in root.findChildren(QAbstractScrollArea):
         label = area.accessibleName() or area.objectName()
         for bar, which in ((area.verticalScrollBar(), "vertical"), (area.horizontalScrollBar(), "horizontal")):
-            _name_scroll_bar(bar, label, which)
+            _name_scroll_bar(bar, label, which, area.objectName())
     for bar in root.findChildren(QScrollBar):
         _name_scroll_bar(bar, "", "vertical" if bar.orientation() == Qt.Orientation.Vertical else "horizontal")
 
 
-def _name_scroll_bar(bar: QScrollBar, label: str, which: str) -> None:
+def _name_scroll_bar(bar: QScrollBar, label: str, which: str, owner: str = "") -> None:
+    """A scroll bar named after the area it scrolls ("glossaryListVerticalScrollBar"), for people and for tests."""
+    if owner and not bar.objectName():
+        bar.setObjectName(f"{owner}{which.capitalize()}ScrollBar")
     if bar.accessibleName():
         return
     kind = (

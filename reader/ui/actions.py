@@ -399,5 +399,8 @@ class Actions:
 
 
 def shortcut_text(action: QAction) -> str:
-    """An action's first shortcut as the platform writes it ("Ctrl+Z"), for hints in messages."""
-    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    """An action's first shortcut as the platform writes it ("Ctrl+Z"), for hints in messages (one left-to-right
+    unit in a right-to-left interface, so the sentence around it keeps its word order)."""
+    from reader.ui.language import shown_keys
+
+    return shown_keys(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))

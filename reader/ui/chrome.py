@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QSizeGrip, QTabBar, QToolBar
 
 from reader.content import Report
 from reader.ui.actions import ACTION_SPECS, MENUS, PANEL_TOGGLES, ActionName, Actions
@@ -57,7 +57,11 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     window.tabifyDockWidget(glossary_dock, notes_dock)
     search_dock = add_dock(window, "searchDock", QCoreApplication.translate("MainWindow", "Search"), left)
 
+    window.installEventFilter(DockTabNamer(window))
     actions = Actions(window)
+    menu_bar = window.menuBar()
+    menu_bar.setObjectName("menuBar")
+    menu_bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Menu bar"))
     _build_menus(window, actions, (toc_dock, search_dock, glossary_dock, notes_dock))
     document.add_context_action(actions[ActionName.COPY_CITATION])
     document.add_context_action(None)
@@ -70,14 +74,22 @@ def build_chrome(window: QMainWindow, report: Report, document: DocumentView) ->
     if read_aloud_button is not None:
         read_aloud_button.setObjectName("actionReadAloudButton")
         read_aloud_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Read aloud: play or pause"))
+    _name_separators(toolbar)
     window.addToolBar(toolbar)
+    status = window.statusBar()
+    status.setObjectName("statusLine")
+    status.setAccessibleName(QCoreApplication.translate("MainWindow", "Status line"))
+    grip = status.findChild(QSizeGrip)
+    if grip is not None:
+        grip.setObjectName("statusSizeGrip")
+        grip.setAccessibleName(QCoreApplication.translate("MainWindow", "Resize the window"))
     position_label = QLabel(window)
     position_label.setObjectName("positionLabel")
     position_label.setLayoutDirection(document.layoutDirection())  # a heading of the report
     position_label.setAccessibleName(QCoreApplication.translate("MainWindow", "Current section"))
-    window.statusBar().addPermanentWidget(position_label)
+    status.addPermanentWidget(position_label)
     progress = ProgressIndicator(report, document, window)
-    window.statusBar().addPermanentWidget(progress)
+    status.addPermanentWidget(progress)
     document.enable_caret_browsing()
     return WindowChrome(actions, toc, toc_dock, glossary_dock, notes_dock, search_dock, position_label, progress)
 
@@ -86,6 +98,33 @@ def show_default_docks(chrome: WindowChrome) -> None:
     """A first start (no saved layout): the contents and the search panel are shown, the others wait to be asked."""
     chrome.toc_dock.show()
     chrome.search_dock.show()
+
+
+class DockTabNamer(QObject):
+    """Names the tab bars the window makes when panels are stacked as tabs (Qt makes them, unnamed, whenever
+    stacked panels are shown), so that a screen reader and the tests can tell them apart."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("dockTabNamer")
+        self._count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildPolished:
+            child = event.child()
+            if isinstance(child, QTabBar) and not child.objectName():
+                self._count += 1
+                child.setObjectName("panelTabs" if self._count == 1 else f"panelTabs{self._count}")
+                child.setAccessibleName(QCoreApplication.translate("MainWindow", "Panel tabs"))
+        return False
+
+
+def _name_separators(toolbar: QToolBar) -> None:
+    for number, action in enumerate((action for action in toolbar.actions() if action.isSeparator()), 1):
+        separator = toolbar.widgetForAction(action)
+        if separator is not None:
+            separator.setObjectName(f"{toolbar.objectName()}Separator{number}")
+            separator.setAccessibleName(QCoreApplication.translate("MainWindow", "Separator"))
 
 
 def _build_menus(window: QMainWindow, actions: Actions, docks: tuple[QDockWidget, ...]) -> None:

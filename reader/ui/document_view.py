@@ -69,6 +69,8 @@ class DocumentView(QTextBrowser):
         self._section_timer.setInterval(0)
         self._section_timer.timeout.connect(self._update_current_section)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().setObjectName("documentVerticalScrollBar")
+        self.horizontalScrollBar().setObjectName("documentHorizontalScrollBar")
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     def enable_caret_browsing(self) -> None:

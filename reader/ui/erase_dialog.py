@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.lock.erase import WHAT_GOES
+from reader.ui.error_text import error_text
 
 
 class EraseDialog(QMessageBox):
@@ -19,7 +20,8 @@ class EraseDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Warning)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(self.tr("Erase everything you wrote in Field Reader on this computer?"))
-        gone = "\n".join(f"• {item[:1].upper()}{item[1:]}" for item in WHAT_GOES)
+        items = [error_text(item) for item in WHAT_GOES]  # core messages, in the interface's language
+        gone = "\n".join(f"• {item[:1].upper()}{item[1:]}" for item in items)
         self.setInformativeText(
             self.tr("This removes:\n{0}\n\nThe report stays. Erased notes cannot be brought back.").format(gone)
         )

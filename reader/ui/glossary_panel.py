@@ -73,11 +73,14 @@ class GlossaryPanel(QWidget):
 
         entry_box = QWidget(self)
         entry_box.setObjectName("glossaryEntryBox")
+        entry_box.setAccessibleName(self.tr("Glossary entry"))
         entry_layout = QVBoxLayout(entry_box)
         entry_layout.setContentsMargins(0, 0, 0, 0)
         entry_layout.addWidget(self._entry, 1)
         entry_layout.addWidget(self._copy_button, 0, Qt.AlignmentFlag.AlignRight)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("glossarySplitter")
+        splitter.setAccessibleName(self.tr("Glossary terms and the chosen entry"))
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._list)
         splitter.addWidget(entry_box)
@@ -161,25 +164,30 @@ class GlossaryPanel(QWidget):
                 label = self.tr("{0} (facts as of {1})").format(label, self._glossary.as_of)
             items = "".join(f"<li>{escape(source)}</li>" for source in term.sources)
             parts.append(f"<p><b>{escape(label)}:</b></p><ul>{items}</ul>")
+        # Each string is translated on its own line: pyside6-lupdate collects no tr() written inside an f-string.
         if term.aliases:
-            parts.append(f"<p><b>{escape(self.tr('Also:'))}</b> {escape(', '.join(term.aliases))}</p>")
+            also = self.tr("Also:")
+            parts.append(f"<p><b>{escape(also)}</b> {escape(', '.join(term.aliases))}</p>")
         if term.related:
             links = ", ".join(
                 f'<a href="term:{related}">{escape(self._glossary.term(related).term)}</a>' for related in term.related
             )
-            parts.append(f"<p><b>{escape(self.tr('Related:'))}</b> {links}</p>")
+            related_label = self.tr("Related:")
+            parts.append(f"<p><b>{escape(related_label)}</b> {links}</p>")
         self._links = self._first_occurrences(term)
         if self._links:
             items = "".join(
                 f'<li><a href="occurrence:{index}">{escape(self._report.section(occurrence.section_id).title)}</a></li>'
                 for index, occurrence in enumerate(self._links)
             )
-            parts.append(f"<p><b>{escape(self.tr('In the report:'))}</b></p><ul>{items}</ul>")
-            parts.append(f'<p><a href="search:">{escape(self.tr("Search the report for this term"))}</a></p>')
+            in_report = self.tr("In the report:")
+            search = self.tr("Search the report for this term")
+            parts.append(f"<p><b>{escape(in_report)}</b></p><ul>{items}</ul>")
+            parts.append(f'<p><a href="search:">{escape(search)}</a></p>')
         else:
-            parts.append(
-                f"<p><i>{escape(self.tr('Background: the report relies on this idea without naming it.'))}</i></p>"
-            )
+            background = escape(self.tr("Background: the report relies on this idea without naming it."))
+            # Arabic is never set in italics: many fonts' oblique style has no Arabic letters (they come out as boxes).
+            parts.append(f"<p>{background}</p>" if self.isRightToLeft() else f"<p><i>{background}</i></p>")
         return "".join(parts)
 
     def _first_occurrences(self, term: GlossaryTerm) -> list[TermOccurrence]:

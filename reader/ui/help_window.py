@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.row_direction import text_direction
+from reader.ui.window_state import fit_on_screen
 
+WANTED_SIZE = QSize(860, 600)  # less on a small screen or at a large text size: the page and the list then scroll
 HELP_FOLDER = Path(__file__).resolve().parent.parent / "help"
 # In the order the list shows them; each file's first line is its "# Title".
 PAGES = ("reading", "search", "glossary", "notes", "privacy", "read-aloud", "shortcuts")
@@ -120,7 +122,7 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(860, 600)
+        fit_on_screen(self, WANTED_SIZE)
         self.page_list.setCurrentRow(0)
 
     @property

@@ -39,15 +39,29 @@ SHARED_CONTEXT = "Labels"  # tables of labels shown by several widgets (colours,
 # Key names stay as printed on the keys (Ctrl, Shift, F5). WORKAROUND: qtbase_ar.qm's key names drop the
 # modifiers and the function keys' numbers ("Ctrl+Shift+R" became "R", "F5" nothing), so they are answered here.
 KEY_NAMES_CONTEXT = "QShortcut"
+MODIFIER_NAMES = frozenset({"Ctrl", "Shift", "Alt", "Meta", "Num"})  # the words QKeySequence puts before a "+"
+LEFT_TO_RIGHT_ISOLATE = "\u2066"  # U+2066: what follows reads left to right, as one unit, up to the next
+POP_DIRECTIONAL_ISOLATE = "\u2069"  # U+2069, or the end of the line
 
 
 class ReaderTranslator(QTranslator):
     """Our translations: a string not found under its widget's context is looked up among the shared labels; key
-    names are left in English. Installed after Qt's own, so it is asked first."""
+    names are left in English. Installed after Qt's own, so it is asked first.
+
+    In a right-to-left interface a modifier's name opens a left-to-right isolate (U+2066), so a key written by Qt
+    itself, as in a menu, reads "Ctrl+=" rather than "=+Ctrl": the bidirectional algorithm otherwise moves a key that
+    is a punctuation mark ("=", "-", "/", "+") to the other end. Qt draws each such key text as a line of its own,
+    which closes the isolate; text that puts keys inside a sentence or a list goes through `shown_keys`. Shortcuts
+    still match: Qt reads key names in English too.
+    """
+
+    def __init__(self, parent: QObject | None = None, *, right_to_left: bool = False) -> None:
+        super().__init__(parent)
+        self._right_to_left = right_to_left
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
         if context == KEY_NAMES_CONTEXT:
-            return source
+            return LEFT_TO_RIGHT_ISOLATE + source if self._right_to_left and source in MODIFIER_NAMES else source
         text = super().translate(context, source, disambiguation, n)
         if not text and context != SHARED_CONTEXT:
             text = super().translate(SHARED_CONTEXT, source, disambiguation, n)
@@ -69,7 +83,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         (f"field_reader_{language}", str(TRANSLATIONS)),
     )
     for name, folder in sources:
-        translator = QTranslator(app) if name.startswith("qtbase") else ReaderTranslator(app)
+        translator = (
+            QTranslator(app)
+            if name.startswith("qtbase")
+            else ReaderTranslator(app, right_to_left=language in RIGHT_TO_LEFT)
+        )
         if translator.load(name, folder) and app.installTranslator(translator):
             installed.append(translator)
     if language in RIGHT_TO_LEFT:
@@ -77,6 +95,17 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     return installed
+
+
+def shown_keys(text: str) -> str:
+    """Keys as `QKeySequence.toString(NativeText)` writes them ("Ctrl+=", or several: "Ctrl+=, Ctrl++"), made one
+    left-to-right unit, isolated from the text around it, in a right-to-left interface; unchanged in English."""
+    from PySide6.QtGui import QGuiApplication
+
+    text = text.replace(LEFT_TO_RIGHT_ISOLATE, "").replace(POP_DIRECTIONAL_ISOLATE, "")
+    if not text or not QGuiApplication.isRightToLeft():
+        return text
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
 def current_language() -> str:

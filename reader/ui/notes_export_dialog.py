@@ -53,8 +53,10 @@ class NotesExportDialog(QDialog):
         listed_notes: Sequence[Note],
         parent: QWidget | None = None,
         folders: DialogFolders | None = None,
+        data_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
+        self._data_folder = data_folder  # never exported into: its files are the notes, their backups and the lock
         self.setObjectName("notesExportDialog")
         self.setAccessibleName(self.tr("Export notes"))
         self.setWindowTitle(self.tr("Export Notes"))
@@ -183,6 +185,7 @@ class NotesExportDialog(QDialog):
                     safe=self._safe.isChecked(),
                     passphrase=passphrase,
                     sealer=sealer,
+                    away_from=self._data_folder,
                 )
         except ReaderError as error:
             self._show_problem(error_text(error))

@@ -291,7 +291,9 @@ class NotesFeature(QObject):
         from reader.ui.notes_export_dialog import NotesExportDialog
 
         notes, listed = self.annotator.notes(), self._panel.listed_notes()
-        dialog = NotesExportDialog(self._report, notes, listed, self._document.window(), self._folders)
+        dialog = NotesExportDialog(
+            self._report, notes, listed, self._document.window(), self._folders, self._store.path.parent
+        )
         if dialog.exec() and dialog.written is not None:
             self.message.emit(self.tr("Saved {0}.").format(dialog.written), 6000)
         dialog.deleteLater()  # with its copies of the notes and any key it derived

@@ -100,19 +100,22 @@ class NotesImporter(QObject):
         return True
 
     def _ask_layer(self, prepared: PreparedImport) -> PreparedImport | None:
-        """Ask the layer's name, proposing the file's; None when the reader cancels (nothing is added)."""
-        from reader.notes.note import check_layer_name
+        """Ask the layer's name, proposing the file's; None when the reader cancels, or names a layer notes cannot be
+        imported into (the reader's own: said in one line), and nothing is added."""
+        from reader.notes.note import MY_LAYER
+        from reader.notes.w3c_import import check_import_layer
 
         title = QCoreApplication.translate("MainWindow", "Import Notes")
         count = len(prepared.notes)
         label = QCoreApplication.translate("MainWindow", "{0} holds {1} notes. Name of the layer for them:").format(
             prepared.source, count
         )
-        name, accepted = QInputDialog.getText(self._window, title, label, text=prepared.layer)
+        proposed = "" if prepared.layer == MY_LAYER else prepared.layer  # a file named after the reader's own layer
+        name, accepted = QInputDialog.getText(self._window, title, label, text=proposed)
         if not accepted:
             return None
         try:
-            return dataclasses.replace(prepared, layer=check_layer_name(name.strip() or prepared.layer))
+            return dataclasses.replace(prepared, layer=check_import_layer(name.strip() or prepared.layer))
         except ReaderError as error:
             show_error(self._window, error)
             return None

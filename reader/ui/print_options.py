@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content import Report, Section
+from reader.ui.eliding_combo_box import ElidingComboBox
 from reader.ui.print_document import section_and_subsections
+from reader.ui.window_state import fit_on_screen
+
+# Room for a title's first words: a long title ends with "…" (whole in its tooltip) rather than widen the dialog
+# past a small screen.
+TITLE_CHARACTERS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +61,11 @@ class PrintOptionsDialog(QDialog):
         self.preview_requested = False
 
         title = report.section(self._current).title
-        self._current_radio = QRadioButton(self.tr("The current section, “{0}”, with its subsections").format(title))
+        current_label = self.tr("The current section, “{0}”, with its subsections")
+        self._current_radio = QRadioButton(current_label.format(self._shortened(title)), self)
         self._current_radio.setObjectName("printCurrentSection")
+        self._current_radio.setAccessibleName(current_label.format(title))
+        self._current_radio.setToolTip(title)
         self._range_radio = QRadioButton(self.tr("Sections from:"))
         self._range_radio.setObjectName("printSectionRange")
         self._whole_radio = QRadioButton(self.tr("The whole report"))
@@ -96,13 +105,19 @@ class PrintOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+        to_label = QLabel(self.tr("to"), self)
+        to_label.setObjectName("printToLabel")
+        to_label.setBuddy(self._to)
+
+        # The range takes two rows, "from" above "to", so that the dialog stays narrow at large text sizes.
         grid = QGridLayout()
-        grid.addWidget(self._current_radio, 0, 0, 1, 3)
+        grid.addWidget(self._current_radio, 0, 0, 1, 2)
         grid.addWidget(self._range_radio, 1, 0)
         grid.addWidget(self._from, 1, 1)
-        grid.addWidget(QLabel(self.tr("to")), 1, 2)
-        grid.addWidget(self._to, 1, 3)
-        grid.addWidget(self._whole_radio, 2, 0, 1, 3)
+        grid.addWidget(to_label, 2, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self._to, 2, 1)
+        grid.addWidget(self._whole_radio, 3, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addSpacing(8)
@@ -110,13 +125,23 @@ class PrintOptionsDialog(QDialog):
         layout.addWidget(self._notes)
         layout.addWidget(self._locked)
         layout.addWidget(buttons)
+        fit_on_screen(self, self.sizeHint())
+
+    def _shortened(self, title: str) -> str:
+        room = self.fontMetrics().averageCharWidth() * TITLE_CHARACTERS
+        return self.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, room)
 
     def _section_box(self, name: str, accessible: str) -> QComboBox:
-        box = QComboBox(self)
+        """A list of the sections, indented by level; as wide as TITLE_CHARACTERS, the chosen title ending with
+        "…" when longer (whole in its tooltip and in the open list)."""
+        box = ElidingComboBox(self)
         box.setObjectName(name)
         box.setAccessibleName(accessible)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(TITLE_CHARACTERS)
         for section in self._report.sections:
             box.addItem("  " * max(0, section.level - 1) + section.title, section.id)
+            box.setItemData(box.count() - 1, section.title, Qt.ItemDataRole.ToolTipRole)
         return box
 
     def choice(self) -> PrintChoice:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 from reader.lock.key_file import MIN_PASSPHRASE, LockError, LockSettings
 from reader.ui.error_text import error_text
 from reader.ui.password_field import password_field
+from reader.ui.vertical_scroller import VerticalScroller
+from reader.ui.window_state import fit_on_screen
 
 if TYPE_CHECKING:
     from reader.ui.lock_feature import LockFeature
@@ -47,13 +50,13 @@ class PrivacyDialog(QDialog):
             tabs = QTabWidget(self)
             tabs.setObjectName("privacyTabs")
             tabs.setAccessibleName(self.tr("Privacy lock settings"))
-            tabs.addTab(self._settings_page(), self.tr("&Settings"))
-            tabs.addTab(self._passphrase_page(), self.tr("&Passphrase"))
-            tabs.addTab(self._erase_page(), self.tr("&Erase Passphrase"))
-            tabs.addTab(self._off_page(), self.tr("Turn &Off"))
-            layout.addWidget(tabs)
+            tabs.addTab(self._scrolling(self._settings_page()), self.tr("&Settings"))
+            tabs.addTab(self._scrolling(self._passphrase_page()), self.tr("&Passphrase"))
+            tabs.addTab(self._scrolling(self._erase_page()), self.tr("&Erase Passphrase"))
+            tabs.addTab(self._scrolling(self._off_page()), self.tr("Turn &Off"))
+            layout.addWidget(tabs, 1)
         else:
-            layout.addWidget(self._on_page())
+            layout.addWidget(self._scrolling(self._on_page()), 1)
         self.result_line = QLabel(self)
         self.result_line.setObjectName("privacyResult")
         self.result_line.setAccessibleName(self.tr("What happened"))
@@ -66,9 +69,15 @@ class PrivacyDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("privacyClose")
         close.setAccessibleName(self.tr("Close"))
+        # Enter never closes the dialog: in a page's passphrase fields it goes to the next field, then runs the
+        # page's action (see `_push`). A Close that Enter pressed would leave a reader who meant to turn the lock
+        # on with their notes unencrypted, and no word said.
+        close.setAutoDefault(False)
+        close.setDefault(False)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
+        fit_on_screen(self, self.sizeHint())
 
     # Pages
 
@@ -170,7 +179,10 @@ class PrivacyDialog(QDialog):
         row = QHBoxLayout()
         fields = (passphrase, erase, repeat)
         row.addWidget(self._push("privacySetErase", self.tr("&Set Erase Passphrase"), set_it, fields))
-        row.addWidget(self._push("privacyRemoveErase", self.tr("Re&move Erase Passphrase"), remove_it, fields))
+        remove = self._push(
+            "privacyRemoveErase", self.tr("Re&move Erase Passphrase"), remove_it, fields, on_enter=False
+        )
+        row.addWidget(remove)
         row.addStretch(1)
         form.addRow(row)
         return page
@@ -193,6 +205,14 @@ class PrivacyDialog(QDialog):
         return page
 
     # Parts
+
+    def _scrolling(self, page: QWidget) -> QWidget:
+        """The page in a scroll area: at a large text size or on a small screen its explanations and fields scroll
+        rather than be squeezed over one another."""
+        scroller = VerticalScroller(page, self)
+        scroller.setObjectName(page.objectName() + "Scroller")
+        scroller.setAccessibleName(self.tr("Privacy lock settings"))
+        return scroller
 
     def _page(self, name: str) -> tuple[QWidget, QFormLayout]:
         page = QWidget(self)
@@ -239,13 +259,25 @@ class PrivacyDialog(QDialog):
         return box
 
     def _push(
-        self, name: str, label: str, work: Callable[[], str | None], fields: tuple[QLineEdit, ...], closes: bool = False
+        self,
+        name: str,
+        label: str,
+        work: Callable[[], str | None],
+        fields: tuple[QLineEdit, ...],
+        closes: bool = False,
+        on_enter: bool = True,
     ) -> QPushButton:
+        """The button doing a page's change; with `on_enter`, Enter in each of `fields` but the last goes to the
+        next one, and in the last presses the button."""
         button = QPushButton(label, self)
         button.setObjectName(name)
         button.setAccessibleName(label.replace("&", ""))
         button.setAutoDefault(False)
         button.clicked.connect(lambda: self._run(work, fields, closes))
+        if on_enter and fields:
+            for field, following in pairwise(fields):
+                field.returnPressed.connect(following.setFocus)
+            fields[-1].returnPressed.connect(button.click)
         return button
 
     def _button(

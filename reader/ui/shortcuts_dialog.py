@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.actions import ACTION_SPECS, MENUS, PANEL_TOGGLES, ActionSpec
+from reader.ui.language import shown_keys
+from reader.ui.window_state import fit_on_screen
+
+WANTED_SIZE = QSize(560, 520)  # less on a small screen or at a large text size: the list then scrolls
 
 
 def _tr(text: str) -> str:
@@ -106,7 +110,7 @@ def key_text(keys: Iterable[str | QKeySequence.StandardKey]) -> str:
             text = QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
             if text and text not in texts:
                 texts.append(text)
-    return ", ".join(texts)
+    return shown_keys(", ".join(texts))
 
 
 def shortcut_rows(actions: Iterable[QAction] = ()) -> list[tuple[str, str, str]]:
@@ -121,7 +125,7 @@ def shortcut_rows(actions: Iterable[QAction] = ()) -> list[tuple[str, str, str]]
         for spec in specs:
             action = live.get(spec.name.value)
             keys = (
-                ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+                shown_keys(", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()))
                 if action is not None
                 else key_text(spec.shortcuts)
             )
@@ -186,7 +190,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.filter.textChanged.connect(self._on_filter_text_changed)
-        self.resize(560, 520)
+        fit_on_screen(self, WANTED_SIZE)
         self.filter.setFocus()
 
     def visible_rows(self) -> list[tuple[str, str]]:

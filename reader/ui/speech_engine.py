@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 # The engine to use, by name; None: the system's own (speech-dispatcher on Linux, the Windows or macOS voices).
 # Qt's "mock" engine, which speaks nothing, is never chosen by itself; tests name it here.
 ENGINE: str | None = None
-HELP = "docs/read-aloud.md"
 
 
 class SpeechUnavailableError(ReaderError):
@@ -58,8 +57,8 @@ def open_speaker(language: str, parent: QObject | None = None) -> Speaker:
             QCoreApplication.translate(
                 "SpeechEngine",
                 "Read aloud needs Qt's text-to-speech module (the PySide6-Addons package), which is not installed; "
-                "see Help ▸ Read Aloud Help or {0}.",
-            ).format(HELP)
+                "see Help ▸ Read Aloud Help.",
+            )
         ) from error
     engines = [name for name in QTextToSpeech.availableEngines() if name != "mock"]
     name = ENGINE or (engines[0] if engines else None)
@@ -67,8 +66,8 @@ def open_speaker(language: str, parent: QObject | None = None) -> Speaker:
         raise SpeechUnavailableError(
             QCoreApplication.translate(
                 "SpeechEngine",
-                "No speech engine was found on this system; see Help ▸ Read Aloud Help or {0} to install voices.",
-            ).format(HELP)
+                "No speech engine was found on this system; see Help ▸ Read Aloud Help to install voices.",
+            )
         )
     tts = QTextToSpeech(name)
     if tts.state() == QTextToSpeech.State.Error:
@@ -76,8 +75,8 @@ def open_speaker(language: str, parent: QObject | None = None) -> Speaker:
         tts.deleteLater()
         raise SpeechUnavailableError(
             QCoreApplication.translate(
-                "SpeechEngine", "The speech engine “{0}” cannot speak ({1}); see Help ▸ Read Aloud Help or {2}."
-            ).format(name, reason, HELP)
+                "SpeechEngine", "The speech engine “{0}” cannot speak ({1}); see Help ▸ Read Aloud Help."
+            ).format(name, reason)
         )
     return Speaker(tts, language, parent)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.errors import ReaderError
 from reader.prefs import Preferences
@@ -42,6 +42,37 @@ def clamped(frame: QRect, available: QRect) -> QRect:
     rect.moveLeft(max(available.left(), min(rect.left(), available.right() - rect.width() + 1)))
     rect.moveTop(max(available.top(), min(rect.top(), available.bottom() - rect.height() + 1)))
     return rect
+
+
+def fit_on_screen(window: QWidget, wanted: QSize, available: QRect | None = None) -> None:
+    """Give a dialog `wanted` size, centred on its parent window, shrunk and moved where need be so that it, title
+    bar included, lies wholly within `available` (by default the free area of the screen its parent is on).
+
+    What the dialog holds must scroll when it gets less than it asks for.
+    """
+    parent = window.parentWidget()
+    anchor = parent.window() if parent is not None else None
+    if available is None:
+        screen = (anchor or window).screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            window.resize(wanted)
+            return
+        available = screen.availableGeometry()
+    frame_extra = _frame_extra(anchor, window)
+    frame = QRect(QPoint(0, 0), wanted.expandedTo(window.minimumSize()) + frame_extra)
+    frame.moveCenter(anchor.frameGeometry().center() if anchor is not None else available.center())
+    fitted = clamped(frame, available)
+    window.resize(fitted.size() - frame_extra)
+    window.move(fitted.topLeft())
+
+
+def _frame_extra(anchor: QWidget | None, window: QWidget) -> QSize:
+    """What the window manager adds around a window (borders, title bar): as around the parent window once that is
+    shown, and a title bar of at least two lines of text."""
+    extra = QSize(0, 0)
+    if anchor is not None and anchor.isVisible():
+        extra = (anchor.frameGeometry().size() - anchor.size()).expandedTo(extra)
+    return extra.expandedTo(QSize(0, 2 * window.fontMetrics().height()))
 
 
 def _decoded(saved: str) -> QByteArray:

@@ -109,10 +109,14 @@ def test_export_needs_a_known_format(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert exited.value.code == 2
 
 
-def test_exported_json_imports_as_a_layer_once(saved, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_exported_json_imports_as_a_layer_once(
+    saved, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "class.json"
     assert main(["notes", "export", "--format", "json", "--out", str(out), "--layer", "mine"]) == 0
     capsys.readouterr()
+    (tmp_path / "student").mkdir()
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "student"))  # a class member's own data folder
     assert main(["notes", "import", str(out), "--layer", "Ms Haddad"]) == 0
     assert capsys.readouterr().out == "Imported 2 notes into the layer “Ms Haddad”.\n"
     assert main(["notes", "import", str(out), "--layer", "Ms Haddad"]) == 0

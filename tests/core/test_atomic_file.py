@@ -27,7 +27,7 @@ def test_a_pipe_is_never_replaced_by_a_file(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)
     with pytest.raises(ReaderError) as caught:
-        write_atomically(pipe, b"new")
+        write_atomically(pipe, b"new", chosen=True)
     assert str(caught.value) == f"Cannot write {pipe}: it is not an ordinary file; give the name of a file to write."
     assert pipe.is_fifo()
     assert [path.name for path in tmp_path.iterdir() if path.name != "data"] == ["pipe.json"]

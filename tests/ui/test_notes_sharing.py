@@ -253,3 +253,24 @@ def test_file_export_notes_opens_the_dialog_and_writes_the_file(window, qtbot, n
     window.findChild(QAction, "actionExportNotes").trigger()
     assert "Ask the class" in target.read_text(encoding="utf-8")
     assert str(target) in window.statusBar().currentMessage()
+
+
+def test_the_export_dialog_never_writes_into_the_data_folder(window, qtbot, data_dir):
+    """The window's dialog is given the notes' own folder: a handout saved into it is refused there."""
+    before = sorted(path.name for path in data_dir.iterdir())
+    seen: dict[str, object] = {}
+
+    def save_into_the_data_folder() -> None:
+        dialog = window.findChild(NotesExportDialog, "notesExportDialog")
+        dialog.findChild(QLineEdit, "exportPath").setText(str(data_dir / "notes.md"))
+        buttons = dialog.findChild(QDialogButtonBox, "exportButtons")
+        qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        seen["written"] = dialog.written
+        seen["problem"] = dialog.findChild(QLabel, "exportProblem").text()
+        dialog.reject()
+
+    QTimer.singleShot(0, save_into_the_data_folder)
+    window.findChild(QAction, "actionExportNotes").trigger()
+    assert seen["written"] is None
+    assert "inside the folder that keeps your notes" in str(seen["problem"])
+    assert sorted(path.name for path in data_dir.iterdir()) == before

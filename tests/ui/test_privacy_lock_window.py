@@ -286,6 +286,29 @@ def test_differing_passphrases_turn_nothing_on(window, qtbot, app_objects) -> No
     assert not app_objects.privacy.is_on
 
 
+def test_enter_in_the_passphrase_fields_turns_the_lock_on_and_never_just_closes(window, qtbot, app_objects) -> None:
+    """Enter in the first field goes to the second; in the second it turns the lock on (differing passphrases:
+    it says so, and the dialog stays). It never closes the dialog with the lock still off."""
+    action(window, "actionPrivacyLock").trigger()
+    dialog = shown_dialog(window, "privacyDialog")
+    first = dialog.findChild(QLineEdit, "privacyNewPassphrase")
+    second = dialog.findChild(QLineEdit, "privacyRepeatPassphrase")
+    first.setFocus()
+    qtbot.keyClicks(first, PASSPHRASE)
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.focusWidget() is second
+    qtbot.keyClicks(second, PASSPHRASE + "x")
+    qtbot.keyClick(second, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "differ" in dialog.findChild(QLabel, "privacyResult").text()
+    assert not app_objects.privacy.is_on
+
+    qtbot.keyClicks(first, PASSPHRASE)
+    qtbot.keyClicks(second, PASSPHRASE)
+    qtbot.keyClick(second, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert app_objects.privacy.is_on
+
+
 def test_a_lock_turned_on_in_the_window_asks_for_the_passphrase_at_the_next_start(
     window, qtbot, app_objects, data_dir: Path, with_notes: str
 ) -> None:

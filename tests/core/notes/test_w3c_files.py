@@ -108,10 +108,12 @@ class TestExport:
         )
         store.add(_select(report, "apartheid-p2", OTHER_QUOTE), text="two")
         path = export_w3c(tmp_path / "teacher.json", store.notes(), report)
-        result = import_annotations(store, report, path)
-        assert result.layer == "teacher"
-        assert len(result.added) == 2
-        imported = {note.quote: note for note in store.notes("teacher")}
+        (tmp_path / "student").mkdir()
+        with NoteStore(tmp_path / "student") as student:  # a class member's own data folder
+            result = import_annotations(student, report, path)
+            assert result.layer == "teacher"
+            assert len(result.added) == 2
+            imported = {note.quote: note for note in student.notes("teacher")}
         assert imported[QUOTE].text == "one"
         assert imported[QUOTE].tags == ("a", "b")
         assert (imported[QUOTE].color, imported[QUOTE].style) == (Color.BLUE, Style.UNDERLINE)
