@@ -19,7 +19,10 @@ _NONCE_BYTES = 12
 
 
 class SealError(ReaderError):
-    """A sealed blob could not be opened: it is damaged, or was sealed with another key or for another purpose."""
+    """A sealed blob could not be opened: it is damaged, or was sealed with another key or for another purpose.
+
+    Its message is a clause to follow the name of the file that holds the blob: "notes.sealed is damaged, or…".
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +54,12 @@ def unseal(key: SealKey, blob: bytes, purpose: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     if not is_sealed(blob) or len(blob) < len(MAGIC) + _NONCE_BYTES + 16:
-        raise SealError(message(QT_TRANSLATE_NOOP("core", "it is not a sealed Field Reader file")))
+        raise SealError(message(QT_TRANSLATE_NOOP("core", "is not a sealed Field Reader file")))
     nonce = blob[len(MAGIC) : len(MAGIC) + _NONCE_BYTES]
     try:
         return AESGCM(key.secret).decrypt(nonce, blob[len(MAGIC) + _NONCE_BYTES :], _associated(purpose))
     except InvalidTag as exc:
-        raise SealError(message(QT_TRANSLATE_NOOP("core", "it is damaged, or it was sealed with another key"))) from exc
+        raise SealError(message(QT_TRANSLATE_NOOP("core", "is damaged, or was sealed with another key"))) from exc
 
 
 def derive_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> SealKey:

@@ -72,9 +72,16 @@ def _status(privacy: Privacy) -> str:
     if not privacy.is_on:
         return "The lock is off."
     settings = privacy.settings
-    auto = f"after {settings.auto_lock_minutes} idle minutes" if settings.auto_lock_minutes else "never"
-    tries = f"after {settings.erase_after_tries} wrong passphrases" if settings.erase_after_tries else "never"
-    return f"The lock is on. The window locks itself {auto}; the notes are erased {tries}."
+    minutes = settings.auto_lock_minutes
+    if not minutes:
+        auto = "The window never locks itself"
+    else:
+        auto = f"The window locks itself after {minutes} idle {'minute' if minutes == 1 else 'minutes'}"
+    if settings.erase_after_tries:
+        tries = f"the notes are erased after {settings.erase_after_tries} wrong passphrases"
+    else:
+        tries = "wrong passphrases never erase the notes"
+    return f"The lock is on. {auto}; {tries}."
 
 
 def _pick(given: int | None, current: int) -> int:

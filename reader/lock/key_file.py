@@ -123,7 +123,8 @@ def open_key_file(data_folder: Path, record: KeyFile, passphrase: str) -> tuple[
     secret = _unwrap(record, record.key_slot, passphrase)
     erase = _unwrap(record, record.erase_slot, passphrase)
     if secret is not None:
-        if record.wrong_tries:
+        # A read-only folder keeps its count (nothing there can be erased either): the notes still open, to read.
+        if record.wrong_tries and os.access(data_folder, os.W_OK | os.X_OK):
             _write(data_folder, replace(record, wrong_tries=0))
         return Opened.KEY, SealKey(secret)
     if erase == _DURESS_MARKER:

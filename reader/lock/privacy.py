@@ -77,13 +77,18 @@ class Privacy:
             raise WrongPassphraseError(message(QT_TRANSLATE_NOOP("core", "Wrong passphrase.")), erased=True)
         if not limit:
             raise WrongPassphraseError(message(QT_TRANSLATE_NOOP("core", "Wrong passphrase; the notes stay locked.")))
+        left = limit - record.wrong_tries - 1
         raise WrongPassphraseError(
             message(
                 QT_TRANSLATE_NOOP(
+                    "core", "Wrong passphrase; the notes stay locked. {left} try is left before the notes are erased."
+                )
+                if left == 1
+                else QT_TRANSLATE_NOOP(
                     "core",
                     "Wrong passphrase; the notes stay locked. {left} tries are left before the notes are erased.",
                 ),
-                left=limit - record.wrong_tries - 1,
+                left=left,
             )
         )
 

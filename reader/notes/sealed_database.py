@@ -2,30 +2,34 @@
 
 No page of it ever reaches the disk unsealed: there is no WAL, no journal and no temporary file. Every write
 transaction runs under a lock file shared with other processes (a command run beside the window), and starts by
-reloading the sealed file when another process saved it since, so neither overwrites the other's notes.
+reloading the sealed file when another process saved it since, so neither overwrites the other's notes. In a
+folder that cannot be written to, the notes are only read into memory, with no lock file: they can be listed,
+searched and exported, and every write is refused in the words the plain notes use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from reader.message import QT_TRANSLATE_NOOP, message
+from reader.message import QT_TRANSLATE_NOOP, message, sentence_of
 from reader.notes.copies import SealedCopies, configure, memory_connection
 from reader.notes.note import NotesError
 from reader.notes.schema import (
     BACKUP_FOLDER,
     OpenedDatabase,
     backup_files,
+    folder_is_writable,
     is_healthy,
     migrate,
     take_daily_backup,
 )
-from reader.sealing import SealKey
+from reader.sealing import SealError, SealKey
 
 SEALED_NAME = "notes.sealed"
 LOCK_NAME = "notes.sealed.lock"
@@ -34,12 +38,45 @@ LOCK_TIMEOUT_SECONDS = 10.0
 
 def open_sealed_database(folder: Path, key: SealKey, today: dt.date | None = None) -> OpenedDatabase:
     """Open (creating if needed) the sealed notes in `folder`, recovering a damaged file from the newest backup."""
-    sealed = SealedFile(Path(folder), key)
+    folder = Path(folder)
+    if folder.is_dir() and not folder_is_writable(folder):
+        return _open_read_only(folder, key)
+    sealed = SealedFile(folder, key)
     message = sealed.load()
     with sealed.saving():
         migrate(sealed.connection, sealed.path, sealed.backups, sealed.copies)
     take_daily_backup(sealed.connection, sealed.backups, today or dt.date.today(), sealed.copies)
     return OpenedDatabase(sealed.connection, message, sealed.copies, sealed.saving)
+
+
+def _open_read_only(folder: Path, key: SealKey) -> OpenedDatabase:
+    """The sealed notes of a folder that cannot be written to, in memory only: they can be read and exported."""
+    sealed = SealedFile(folder, key)
+    copies = _UnwrittenCopies(key)
+    try:
+        if sealed.path.exists():
+            sealed.read()
+        migrate(sealed.connection, sealed.path, sealed.backups, copies)
+    except (OSError, sqlite3.Error) as exc:
+        sealed.connection.close()
+        raise NotesError(
+            message(
+                QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}."),
+                path=sealed.path,
+                reason=_problem(exc, sealed.path.name),
+            )
+        ) from exc
+    except NotesError:
+        sealed.connection.close()
+        raise
+    return OpenedDatabase(sealed.connection, None, copies, _refusing_to_save(folder))
+
+
+class _UnwrittenCopies(SealedCopies):
+    """No copy is taken of sealed notes opened from a read-only folder (before a migration made in memory)."""
+
+    def write(self, connection: sqlite3.Connection, target: Path) -> None:
+        return None
 
 
 class SealedFile:
@@ -55,6 +92,7 @@ class SealedFile:
         self.is_new = False
         self._image = b""  # what the file holds now, to put back if a save fails
         self._seen: tuple[int, int, int] | None = None
+        self._folder = folder
         self._lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS)
 
     def load(self) -> str | None:
@@ -63,10 +101,10 @@ class SealedFile:
             self.is_new = True
             return None
         try:
-            self._read()
+            self.read()
             return None
         except (OSError, sqlite3.Error) as exc:
-            return self._recover(str(exc))
+            return self._recover(_problem(exc, self.path.name))
 
     @contextmanager
     def saving(self) -> Iterator[None]:
@@ -79,7 +117,7 @@ class SealedFile:
 
         try:
             self._lock.acquire()
-        except (Timeout, OSError) as exc:
+        except Timeout as exc:
             raise NotesError(
                 message(
                     QT_TRANSLATE_NOOP(
@@ -88,9 +126,18 @@ class SealedFile:
                     reason=str(exc),
                 )
             ) from exc
+        except OSError as exc:
+            if exc.errno in _FOLDER_READ_ONLY:  # the folder became read-only since the notes were opened
+                raise _cannot_write(self._folder) from exc
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot save notes: {reason}; nothing was changed."),
+                    reason=exc.strerror or str(exc),
+                )
+            ) from exc
         try:
             if self._changed_on_disk():
-                self._read()
+                self.read()
             yield
             image = bytes(self.connection.serialize())
             if image != self._image:
@@ -104,7 +151,8 @@ class SealedFile:
         finally:
             self._lock.release()
 
-    def _read(self) -> None:
+    def read(self) -> None:
+        """Read the file into memory; OSError or sqlite3.DatabaseError when it cannot be read or is damaged."""
         image = self.copies.read_image(self.path)
         self.connection.deserialize(image)
         configure(self.connection)
@@ -176,6 +224,43 @@ class SealedFile:
             problem=problem,
             name=aside.name,
         )
+
+
+_FOLDER_READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def _refusing_to_save(folder: Path) -> Callable[[], AbstractContextManager[object]]:
+    """What wraps every write to notes read from a read-only folder: a refusal, in the plain notes' words."""
+
+    @contextmanager
+    def refuse() -> Iterator[None]:
+        raise _cannot_write(folder)
+        yield
+
+    return refuse
+
+
+def _cannot_write(folder: Path) -> NotesError:
+    return NotesError(
+        message(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Cannot save notes: the data folder {folder} cannot be written to; they can be read and exported only.",
+            ),
+            folder=folder,
+        )
+    )
+
+
+def _problem(error: OSError | sqlite3.Error, name: str) -> str:
+    """What is wrong with the notes file `name`, which could not be read, to complete a sentence about it."""
+    cause = error.__cause__
+    if isinstance(cause, SealError) and isinstance(error, sqlite3.Error):
+        # A seal's failure is a clause to follow the file's name ("is damaged, or…"), translated with it.
+        return message(QT_TRANSLATE_NOOP("core", "{name} {reason}"), name=name, reason=sentence_of(cause))
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:

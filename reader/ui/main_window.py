@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         lock.notes_closing.connect(self._on_lock_notes_closing)
         lock.notes_available.connect(self._on_lock_notes_available)
         lock.unlocked.connect(self._on_lock_unlocked)
+        lock.locked.connect(self._on_lock_locked)
         lock.erased.connect(self._on_lock_erased)
         read_aloud.message.connect(status.showMessage)
 
@@ -302,6 +303,11 @@ class MainWindow(QMainWindow):
             self._bookmarks.set_annotator(None)
         if self._search is not None:
             self._search.set_notes(None)
+
+    def _on_lock_locked(self) -> None:
+        """What was searched tells as much as the notes: locking empties the search field, its hits and marks."""
+        if self._search is not None:
+            self._search.forget()
 
     def _on_lock_unlocked(self) -> None:
         """The first unlock of a run goes back to where the reader stopped (kept sealed while locked)."""

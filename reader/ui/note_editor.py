@@ -1,10 +1,11 @@
-"""`NoteEditor`: one note's text, tags, colour and style, saved shortly after typing stops and when it closes."""
+"""`NoteEditor`: one note's text, tags, colour and style, saved as each word ends, as typing pauses and on leaving."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,7 +29,7 @@ from reader.ui.annotator import Annotator
 from reader.ui.error_text import error_text
 from reader.ui.note_colors import color_icon
 
-SAVE_DELAY_MS = 500
+SAVE_DELAY_MS = 120  # a pause this long in typing saves what was typed (a process killed loses no more than it)
 QUOTE_LIMIT = 400
 COLOR_LABELS = {
     Color.YELLOW: QT_TRANSLATE_NOOP("Labels", "Yellow"),
@@ -116,8 +117,17 @@ class _QuoteArea(QScrollArea):
         self.fit()
 
 
+def ends_a_word(character: str) -> bool:
+    """True for a space, a line break or punctuation: typing one finishes a word, so the note is saved then."""
+    return bool(character) and (character.isspace() or unicodedata.category(character).startswith("P"))
+
+
 class NoteEditor(QWidget):
-    """Edits the chosen note in place. Every change is written to the notes database without a Save button."""
+    """Edits the chosen note in place. Every change is written to the notes database without a Save button.
+
+    Typing is saved as each word ends, after a short pause, and at once when the text or tags lose the focus (to
+    another control, or another window); a colour or style is saved as it is chosen. Never a write per key.
+    """
 
     delete_requested = Signal(str)  # note id
     saved = Signal(str)  # note id, once the change is on disk
@@ -193,9 +203,11 @@ class NoteEditor(QWidget):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
-        self._text.textChanged.connect(self._on_typed)
-        self._tags.textEdited.connect(self._on_typed)
+        self._text.textChanged.connect(self._on_text_changed)
+        self._tags.textEdited.connect(self._on_tags_edited)
         self._tags.editingFinished.connect(self.save_now)
+        self._text.installEventFilter(self)
+        self._tags.installEventFilter(self)
         self._colors.buttonClicked.connect(self._on_colors_clicked)
         self._style.activated.connect(self._on_style_activated)
         self._delete.clicked.connect(self._on_delete_clicked)
@@ -252,7 +264,8 @@ class NoteEditor(QWidget):
     # Saving
 
     def save_now(self) -> None:
-        """Write what was typed to the database now (called when typing stops, on switching notes and on close)."""
+        """Write what was typed to the database now (as a word ends or typing pauses, on leaving the text, on
+        switching notes and on close); nothing when all is saved."""
         self._save_timer.stop()
         if not self._unsaved or self._note_id is None:
             return
@@ -270,12 +283,24 @@ class NoteEditor(QWidget):
         self._state.setText(self.tr("Saved."))
         self.saved.emit(self._note_id)
 
-    def _on_typed(self, *_args: object) -> None:
+    def _on_text_changed(self) -> None:
+        position = self._text.textCursor().position()
+        self._typed(self._text.document().characterAt(position - 1) if position else "")
+
+    def _on_tags_edited(self, text: str) -> None:
+        position = self._tags.cursorPosition()
+        self._typed(text[position - 1] if 0 < position <= len(text) else "")
+
+    def _typed(self, last: str) -> None:
+        """Something was typed, `last` the character before the cursor: save now if it ends a word, else soon."""
         if self._loading or self._note_id is None or self._text.isReadOnly():
             return
         self._state.setText(self.tr("Editing…"))
         self._unsaved = True
-        self._save_timer.start()
+        if ends_a_word(last):
+            self.save_now()
+        else:
+            self._save_timer.start()
 
     def _on_colors_clicked(self, button: QToolButton) -> None:
         self._save({"color": button.property("color")})
@@ -293,6 +318,16 @@ class NoteEditor(QWidget):
         note = self._annotator.note(self._note_id) if self._note_id is not None else None
         if note is not None and not self._annotator.is_layer_visible(note.layer):
             self.show_note(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:  # to another control or, with the window, to another program
+            self.save_now()
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.save_now()
+        super().changeEvent(event)
 
     def hideEvent(self, event) -> None:
         self.save_now()

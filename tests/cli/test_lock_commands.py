@@ -179,3 +179,31 @@ def test_wipe_lists_what_goes_and_erases_only_with_yes(
     assert sorted(path.name for path in data_dir.rglob("*") if path.is_file()) == []
     assert main(["sections"]) == 0  # the report still reads
     assert "Overview" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ([], "The lock is on. The window locks itself after 10 idle minutes; wrong passphrases never erase the notes."),
+        (
+            ["--auto-lock", "1", "--erase-after", "3"],
+            "The lock is on. The window locks itself after 1 idle minute; the notes are erased after 3 wrong "
+            "passphrases.",
+        ),
+        (
+            ["--auto-lock", "0"],
+            "The lock is on. The window never locks itself; wrong passphrases never erase the notes.",
+        ),
+    ],
+    ids=["default", "one-minute-three-tries", "never"],
+)
+def test_status_says_in_plain_words_when_the_lock_acts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], options: list[str], said: str
+) -> None:
+    monkeypatch.setenv("READER_NEW_PASSPHRASE", PASSPHRASE)
+    assert main(["lock", "enable", *options]) == 0
+    capsys.readouterr()
+
+    assert main(["lock", "status"]) == 0
+
+    assert capsys.readouterr().out == said + "\n"

@@ -87,3 +87,21 @@ def test_a_damaged_sealed_file_without_a_backup_starts_empty_and_keeps_the_damag
         assert store.notes() == ()
         store.add(anchor(), text="a fresh start")
     assert list(data_dir.glob("notes.sealed.damaged-*"))
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (lambda sealed: sealed[:-40] + bytes(40), "notes.sealed is damaged, or was sealed with another key"),
+        (lambda sealed: b"not sealed at all" * 20, "notes.sealed is not a sealed Field Reader file"),
+    ],
+    ids=["damaged", "not-sealed"],
+)
+def test_a_damaged_sealed_file_is_named_in_a_sentence_that_reads(data_dir: Path, key, damage, problem: str) -> None:
+    with NoteStore(data_dir, key=key) as store:
+        store.add(anchor(), text="in the backup")
+    sealed = data_dir / "notes.sealed"
+    sealed.write_bytes(damage(sealed.read_bytes()))
+    with NoteStore(data_dir, key=key) as store:
+        assert store.recovery_message is not None
+        assert store.recovery_message.startswith(f"Your notes file was damaged ({problem}); it was kept as ")
