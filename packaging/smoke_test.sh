@@ -25,6 +25,7 @@ grep -q "$(basename "$TARBALL")" "$DIST/SHA256SUMS" && grep -q "$(basename "$DEB
 pass "SHA256SUMS lists and verifies $(wc -l <"$DIST/SHA256SUMS") artefacts"
 
 dpkg-deb -c "$DEB" >"$WORK/deb-files"
+tar -tJf "$TARBALL" >"$WORK/tar-files"  # listed once, into a file: `tar | grep -q` fails under pipefail (SIGPIPE)
 for path in ./usr/share/applications/field-reader.desktop ./usr/bin/field-reader ./opt/field-reader/field-reader \
     ./usr/share/metainfo/org.fieldreader.FieldReader.metainfo.xml ./usr/share/icons/hicolor/scalable/apps/field-reader.svg; do
     grep -q " $path" "$WORK/deb-files" || fail "the .deb lacks $path"
@@ -34,7 +35,7 @@ pass "the .deb holds the app, the command, the desktop entry, icon and AppStream
 # The interface's Arabic (ours and Qt's own dialog texts) is in both downloads.
 for qm in reader/translations/field_reader_ar.qm PySide6/Qt/translations/qtbase_ar.qm; do
     grep -q " ./opt/field-reader/_internal/$qm\$" "$WORK/deb-files" || fail "the .deb lacks the Arabic interface ($qm)"
-    tar -tJf "$TARBALL" | grep -q "^field-reader-[^/]*/_internal/$qm\$" || fail "the tarball lacks the Arabic interface ($qm)"
+    grep -q "^field-reader-[^/]*/_internal/$qm\$" "$WORK/tar-files" || fail "the tarball lacks the Arabic interface ($qm)"
 done
 pass "both downloads hold the interface's Arabic translations"
 
@@ -82,12 +83,20 @@ PY
 fi
 pass "a PDF handout with an Arabic note comes out of the frozen app"
 
-bare DISPLAY=:97 "$APP" >"$WORK/display.out" 2>"$WORK/display.err" && fail "no display, yet exit 0"
-code=$?
-[ "$code" = 1 ] || fail "an unreachable display exits $code, not 1"
-[ "$(wc -l <"$WORK/display.err")" = 1 ] && grep -q "^field-reader: Cannot open the display :97" "$WORK/display.err" ||
-    fail "an unreachable display is not told in one line: $(cat "$WORK/display.err")"
-pass "an unreachable display (:97) is one line and exit 1"
+for display in :97 garbage; do  # one the app checks itself, one only Qt finds out about
+    bare DISPLAY=$display "$APP" >"$WORK/display.out" 2>"$WORK/display.err" && fail "no display, yet exit 0"
+    code=$?
+    [ "$code" = 1 ] || fail "an unreachable display ($display) exits $code, not 1"
+    [ "$(wc -l <"$WORK/display.err")" = 1 ] &&
+        grep -q "^field-reader: Cannot open the display $display" "$WORK/display.err" ||
+        fail "an unreachable display is not told in one line: $(cat "$WORK/display.err")"
+done
+pass "an unreachable display (:97, garbage) is one line and exit 1"
+
+bare LANG=C READER_DATA_DIR="$WORK/locale-data" QT_QPA_PLATFORM=offscreen "$APP" --exit-after-start \
+    2>"$WORK/locale.err" || fail "the app does not start with LANG=C"
+! grep -q "not UTF-8" "$WORK/locale.err" || fail "LANG=C makes Qt warn: $(cat "$WORK/locale.err")"
+pass "LANG=C starts without Qt's locale warning"
 
 # Portable: a copy on a "stick" with the marker file; nothing may appear outside it (the home stays empty).
 cp -a "$APP_DIR" "$WORK/stick"
@@ -101,4 +110,10 @@ ls "$WORK/stick/data"/notes* >/dev/null 2>&1 || fail "portable mode did not keep
 [ -z "$(find "$WORK/stick-home" -mindepth 1 -print -quit)" ] ||
     fail "portable mode wrote into the home folder: $(find "$WORK/stick-home" -mindepth 1)"
 pass "portable mode keeps the notes in data/ beside the app, and writes nothing in the home folder"
+before=$(find "$WORK/stick/_internal" -newer "$WORK/stick/portable" | wc -l)
+carried "$WORK/stick/field-reader" index build >/dev/null 2>&1 || fail "index build failed in the download"
+[ "$(find "$WORK/stick/_internal" -newer "$WORK/stick/portable" | wc -l)" = "$before" ] ||
+    fail "index build wrote into the app folder: $(find "$WORK/stick/_internal" -newer "$WORK/stick/portable")"
+ls "$WORK/stick/data/cache/index"/*.toc >/dev/null 2>&1 || fail "index build did not build into data/cache/index"
+pass "index build from the download leaves the app folder alone and builds into the cache"
 echo "smoke test passed: $(basename "$TARBALL"), $(basename "$DEB")"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from dataclasses import dataclass
@@ -18,13 +19,16 @@ APP_NAME = "field-reader"
 class Folders:
     """The folders one run of the app uses."""
 
-    data: Path  # notes, preferences, logs; it exists once `locate` returned
+    data: Path  # notes, preferences, logs; it exists once `locate` returned, unless it cannot be written or made
     cache: Path  # rebuildable files: rendered pages, a search index; it may be missing or read-only
     content: Path  # the report to show
     bundled_index: Path  # the search index built before release; only ever read
     # The parsed report and rendered page prepared by the build or the checkout's setup (the cache's layout); only read.
     bundled_cache: Path | None = None
     portable: bool = False  # every user file is kept in data/ beside the frozen program (`is_portable`)
+    # A downloaded (frozen) app's own folder, which the app never writes into (an install folder may be shared,
+    # read-only, or replaced by the next version); None in a source checkout.
+    app_folder: Path | None = None
 
 
 def locate(content: Path | None = None) -> Folders:
@@ -39,14 +43,25 @@ def locate(content: Path | None = None) -> Folders:
         bundled_index=bundled_index_dir(),
         bundled_cache=bundled_cache_dir(),
         portable=is_portable(),
+        app_folder=install_dir() if getattr(sys, "frozen", False) else None,
     )
 
 
+_CANNOT_WRITE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})  # read-only media, a folder not the user's
+
+
 def _ensure(folder: Path) -> Path:
-    """The data folder, created if needed; ReaderError (one line) when it cannot be."""
+    """The data folder, created if needed; ReaderError (one line) when it cannot be for another reason than
+    writing being refused (something else in the way, a full disk).
+
+    Where writing is refused (a portable copy on read-only media, say), the folder is used as one that exists and
+    cannot be written: the report reads as usual and the notes open in memory, saving refused.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if exc.errno in _CANNOT_WRITE:
+            return folder
         raise ReaderError(
             message(
                 QT_TRANSLATE_NOOP(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui import app
+from reader.ui import platform_start
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 displays are a Linux matter")
 
@@ -50,27 +50,27 @@ def x11_session(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_display_nothing_answers_on_is_named(x11_session, monkeypatch):
     number = free_display_number()
     monkeypatch.setenv("DISPLAY", f":{number}")
-    assert app.unreachable_x_display() == f":{number}"
+    assert platform_start.unreachable_x_display() == f":{number}"
     monkeypatch.setenv("DISPLAY", f"unix:{number}.0")
-    assert app.unreachable_x_display() == f"unix:{number}.0"
+    assert platform_start.unreachable_x_display() == f"unix:{number}.0"
 
 
 def test_a_display_that_answers_is_opened(x11_session, listening_display, monkeypatch):
     monkeypatch.setenv("DISPLAY", f":{listening_display}")
-    assert app.unreachable_x_display() is None
+    assert platform_start.unreachable_x_display() is None
 
 
 def test_other_platforms_and_remote_displays_are_left_to_qt(monkeypatch):
     number = free_display_number()
     monkeypatch.setenv("DISPLAY", f":{number}")
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    assert app.unreachable_x_display() is None
+    assert platform_start.unreachable_x_display() is None
     monkeypatch.delenv("QT_QPA_PLATFORM")
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
-    assert app.unreachable_x_display() is None
+    assert platform_start.unreachable_x_display() is None
     monkeypatch.delenv("WAYLAND_DISPLAY")
     monkeypatch.setenv("DISPLAY", "remote.example:10")
-    assert app.unreachable_x_display() is None
+    assert platform_start.unreachable_x_display() is None
 
 
 def test_starting_on_an_unreachable_display_says_so_in_one_line_and_exits_1(data_dir: Path):
@@ -92,13 +92,13 @@ def test_starting_on_an_unreachable_display_says_so_in_one_line_and_exits_1(data
 def test_without_any_locale_qt_is_given_a_utf8_one(monkeypatch):
     for name in ("LC_ALL", "LC_CTYPE", "LANG"):
         monkeypatch.delenv(name, raising=False)
-    app._ensure_utf8_locale()
-    assert os.environ["LANG"] == "C.UTF-8"
+    platform_start.ensure_utf8_locale()
+    assert os.environ["LC_CTYPE"] == "C.UTF-8"  # the character type alone, as PEP 538 does
 
 
 def test_a_locale_the_user_chose_is_kept(monkeypatch):
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_CTYPE", raising=False)
     monkeypatch.setenv("LANG", "ar_EG.UTF-8")
-    app._ensure_utf8_locale()
+    platform_start.ensure_utf8_locale()
     assert os.environ["LANG"] == "ar_EG.UTF-8"

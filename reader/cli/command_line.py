@@ -216,7 +216,9 @@ def _search(args: argparse.Namespace, objects: AppObjects) -> int:
 def _index_build(args: argparse.Namespace, objects: AppObjects) -> int:
     from reader.cli.search import run_index_build
 
-    return run_index_build(objects.report, objects.glossary(), args.folder or objects.folders.bundled_index)
+    return run_index_build(
+        objects.report, objects.glossary(), args.folder or objects.folders.bundled_index, objects.folders
+    )
 
 
 def _notes_list(args: argparse.Namespace, objects: AppObjects) -> int:

@@ -23,7 +23,7 @@ from reader.search.build import Progress, build_index
 from reader.search.documents import glossary_documents, note_documents
 from reader.search.everywhere import search_everywhere
 from reader.search.index import SearchIndex
-from reader.search.location import open_or_build_index
+from reader.search.location import cache_index_folder, open_or_build_index
 from reader.search.results import HitKind, SearchHit, SearchResult
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
@@ -58,8 +58,15 @@ def run_search(
     return 0
 
 
-def run_index_build(report: Report, glossary: Glossary, folder: Path) -> int:
-    """Build the index of the report and its glossary into `folder` (the bundled index/, for a release)."""
+def run_index_build(report: Report, glossary: Glossary, folder: Path, folders: Folders | None = None) -> int:
+    """Build the index of the report and its glossary into `folder` (the bundled index/, for a release).
+
+    A downloaded app's own folder (`folders.app_folder`) is never written: there the index is built in the cache
+    folder, where the app looks for one when the bundled index is stale.
+    """
+    if folders is not None and folders.app_folder is not None and _inside(folder, folders.app_folder):
+        folder = cache_index_folder(folders.cache)
+        print(f"The app's own folder is left as it was installed; building the index in {folder} instead.")
     build_index(folder, report, glossary_documents(glossary), _progress_to_stderr())
     with SearchIndex.open(folder) as search_index:
         count = search_index.document_count
@@ -148,3 +155,7 @@ def _emphasised(hit: SearchHit, emphasis: bool) -> str:
         marked.append("".join([*pieces, _no_escape(hit.snippet[cursor:end])]))
         offset = end
     return "\n".join(marked)
+
+
+def _inside(folder: Path, app_folder: Path) -> bool:
+    return Path(folder).resolve().is_relative_to(app_folder.resolve())

@@ -22,7 +22,7 @@ WHAT_GOES: tuple[Message, ...] = (
     message(QT_TRANSLATE_NOOP("core", "the search index and page caches")),
     message(QT_TRANSLATE_NOOP("core", "the privacy lock and its passphrases")),
 )
-_ALSO = ("preferences.json", "notes.sealed.lock", "logs")
+_ALSO = ("preferences.json", "notes.sealed.lock", "logs", "qt")  # qt: Qt's own settings (file dialogs' folders)
 _HIDDEN_TEMPORARIES = (".notes*", ".preferences*", ".private*", ".lock.json*")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -89,7 +90,7 @@ class OpenedDatabase:
 def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
     """Open (creating if needed) the notes database at `path`, recovering a damaged file from the newest backup."""
     today = today or dt.date.today()
-    if path.parent.is_dir() and not folder_is_writable(path.parent):
+    if not folder_is_writable(path.parent):
         return _open_read_only(path)
     backups = path.parent / BACKUP_FOLDER
     recovered = None
@@ -108,7 +109,11 @@ def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
 
 
 def folder_is_writable(folder: Path) -> bool:
-    return os.access(folder, os.W_OK | os.X_OK)
+    """Whether files can be made in `folder`; a missing one is made first, and is not when writing is refused (a
+    portable copy on read-only media, before its data folder exists)."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 
 def _open_read_only(path: Path) -> OpenedDatabase:

@@ -39,7 +39,7 @@ LOCK_TIMEOUT_SECONDS = 10.0
 def open_sealed_database(folder: Path, key: SealKey, today: dt.date | None = None) -> OpenedDatabase:
     """Open (creating if needed) the sealed notes in `folder`, recovering a damaged file from the newest backup."""
     folder = Path(folder)
-    if folder.is_dir() and not folder_is_writable(folder):
+    if not folder_is_writable(folder):
         return _open_read_only(folder, key)
     sealed = SealedFile(folder, key)
     message = sealed.load()

@@ -20,6 +20,7 @@ Progress = Callable[[int, int], None]
 """Called now and then with (done, total) while an index is built."""
 
 _WHOOSH_PREFIXES = ("MAIN_", "_MAIN_")
+_WRITER_LOCK = "_WRITELOCK"  # Whoosh's lock file while a writer is open (MAIN_WRITELOCK)
 
 
 def build_index(
@@ -84,4 +85,6 @@ def _replace_index_files(source: Path, folder: Path) -> None:
         if _is_index_file(old):
             old.unlink()
     for new in sorted(source.iterdir(), key=lambda path: path.name == INFO_NAME):
+        if new.name.endswith(_WRITER_LOCK):
+            continue  # the writer's lock, released with the commit: not part of the index
         shutil.move(str(new), folder / new.name)

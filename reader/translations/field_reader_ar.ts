@@ -2287,6 +2287,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>عبارة المرور خاطئة؛ تبقى الملاحظات مقفلة.</translation>
     </message>
     <message>
+        <source>Wrong passphrase; the notes stay locked. {left} try is left before the notes are erased.</source>
+        <translation>عبارة المرور خاطئة؛ تبقى الملاحظات مقفلة. بقيت محاولة واحدة ({left}) قبل أن تُمحى الملاحظات.</translation>
+    </message>
+    <message>
         <source>Wrong passphrase; the notes stay locked. {left} tries are left before the notes are erased.</source>
         <translation>عبارة المرور خاطئة؛ تبقى الملاحظات مقفلة. بقي من المحاولات {left} قبل أن تُمحى الملاحظات.</translation>
     </message>
@@ -2409,6 +2413,10 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>{problem}; nothing was changed.</source>
         <translation>{problem}؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: it is inside the folder that keeps your notes ({folder}); choose another folder.</source>
+        <translation>تعذّر التصدير إلى {path}: إنه داخل المجلد الذي يحفظ ملاحظاتك ({folder})؛ اختر مجلدًا آخر.</translation>
     </message>
     <message>
         <source>Cannot export to “{export_format}”: use one of {names}.</source>

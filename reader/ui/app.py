@@ -15,6 +15,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reader import PROGRAM
 from reader.errors import ReaderError
 from reader.prefs import Preferences
+from reader.ui.platform_start import (
+    cannot_open_display,
+    ensure_utf8_locale,
+    make_application,
+    no_display,
+    unreachable_x_display,
+)
 
 if TYPE_CHECKING:
     from reader.app_objects import AppObjects
@@ -24,6 +31,7 @@ if TYPE_CHECKING:
 
 START_TIMEOUT_MS = 60_000
 COLLECT_GARBAGE_BY_MS = 5_000  # at the latest (`_collect_garbage_once_painted`)
+QT_SETTINGS_FOLDER = "qt"  # in the data folder: Qt's own settings (`keep_qt_settings_in`)
 
 
 def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after_start: bool) -> int:
@@ -33,7 +41,7 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
     one line. With `exit_after_start`, exit 0 once the document has been painted. One window per data folder: when
     one is open already, it is brought to the front and this start exits 0 (`single_instance`).
     """
-    if _no_display():
+    if no_display():
         print(
             f"{PROGRAM}: there is no display to open a window on; run it in a desktop session, "
             f"or use a command such as `{PROGRAM} sections` (see `{PROGRAM} --help`).",
@@ -42,13 +50,9 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
         return 1
     unreachable = unreachable_x_display()
     if unreachable is not None:
-        print(
-            f"{PROGRAM}: Cannot open the display {unreachable}; is the desktop session still running? "
-            f"Commands such as `{PROGRAM} sections` work without one.",
-            file=sys.stderr,
-        )
+        print(cannot_open_display(unreachable), file=sys.stderr)
         return 1
-    _ensure_utf8_locale()
+    ensure_utf8_locale()
     # Start-up makes many lasting objects and next to no garbage: no collections until the page is up (`_run`;
     # `__main__` turns them off already before Qt is imported).
     gc.disable()
@@ -58,9 +62,21 @@ def run_window(build: Callable[[], AppObjects], data_folder: Path, *, exit_after
         gc.enable()
 
 
+def keep_qt_settings_in(data_folder: Path) -> None:
+    """Qt's own user settings (the file dialogs' history and last folder, `QtProject.conf`) go into `data_folder`'s
+    `qt/` rather than the home folder's `.config`, so a portable copy writes nothing in the home folder. Before any
+    file dialog opens: `_run` calls it once the page is painted, which the type's import (half a millisecond) would
+    otherwise delay."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(data_folder / QT_SETTINGS_FOLDER)
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+
+
 def _start(build: Callable[[], AppObjects], data_folder: Path, *, exit_after_start: bool) -> int:
     """Make the application, claim the data folder and run the window (see `run_window`)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or make_application()
     app.setApplicationName("Field Reader")
     app.setOrganizationName("Field Reader")
     app.setDesktopFileName(PROGRAM)
@@ -106,6 +122,7 @@ def _run(
     window.notes_recovered.connect(lambda message: _tell(window, message, exit_after_start))
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
     _collect_garbage_once_painted(window)
+    _keep_qt_settings_once_painted(window, data_folder)
     window.show()
     instance.attach(window)
     # Later starts are answered once the page is up: watching the folder for their requests never delays the paint.
@@ -125,6 +142,13 @@ def _collect_garbage_once_painted(window: MainWindow) -> None:
 
     window.document.first_painted.connect(lambda: QTimer.singleShot(0, collect))
     QTimer.singleShot(COLLECT_GARBAGE_BY_MS, collect)
+
+
+def _keep_qt_settings_once_painted(window: MainWindow, data_folder: Path) -> None:
+    """Qt's settings go into the data folder (`keep_qt_settings_in`) once the page is up, before anything can open a
+    file dialog; a window not painted at once gets it a few seconds in, as garbage collection does."""
+    window.document.first_painted.connect(lambda: keep_qt_settings_in(data_folder))
+    QTimer.singleShot(COLLECT_GARBAGE_BY_MS, lambda: keep_qt_settings_in(data_folder))
 
 
 def _log_bugs_in(data_folder: Path) -> None:
@@ -202,52 +226,3 @@ def _refuse_to_continue(app: QApplication, window: QWidget, message: str, exit_a
     _tell(window, message, exit_after_start)
     window.hide()
     app.exit(1)
-
-
-def _no_display() -> bool:
-    # WORKAROUND: without a display Qt aborts the process with a multi-line message; say it in one line instead.
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def unreachable_x_display() -> str | None:
-    """The X display Qt would open (DISPLAY) when nothing answers there; None when it does, or when Qt uses another.
-
-    WORKAROUND: Qt's xcb plugin aborts the process (exit 134, four lines) when it cannot connect. Asking first costs
-    one socket connect for a local display (`:0`, `unix:0`), the usual case; a display on another host (`host:0`,
-    an SSH forward) is left to Qt, which would take a network round trip to check.
-    """
-    if not sys.platform.startswith("linux"):
-        return None
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    display = os.environ.get("DISPLAY", "")
-    if not display or (platform and not platform.startswith("xcb")):
-        return None
-    if not platform and os.environ.get("WAYLAND_DISPLAY"):
-        return None  # Qt prefers wayland when a wayland session is there
-    host, _, rest = display.rpartition(":")
-    number = rest.split(".", 1)[0]
-    if host not in ("", "unix") or not number.isdigit():
-        return None
-    # WORKAROUND: the C module under `socket`: importing `socket` itself builds its enums, a millisecond and a half
-    # of every start on X11, for one connect.
-    import _socket
-
-    # An X server listens on the abstract socket and on the file; either answering is enough.
-    for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
-        probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
-        try:
-            probe.connect(address)
-        except OSError:
-            continue
-        finally:
-            probe.close()
-        return None
-    return display
-
-
-def _ensure_utf8_locale() -> None:
-    """With no locale set at all, Qt warns that it "detected a locale that is not UTF-8"; give it C.UTF-8 instead."""
-    if sys.platform.startswith("linux") and not any(os.environ.get(name) for name in ("LC_ALL", "LC_CTYPE", "LANG")):
-        os.environ["LANG"] = "C.UTF-8"
