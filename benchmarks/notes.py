@@ -53,8 +53,12 @@ def timed(label: str, action: Callable[[], Result]) -> Result:
     return result
 
 
-def random_notes(report: Report, count: int, rng: random.Random) -> list[ImportedNote]:
-    """Highlights of 2 to 12 whole words at random places, a third of them with a note and tags."""
+def random_notes(report: Report, count: int, rng: random.Random, source: str = "bench") -> list[ImportedNote]:
+    """Highlights of 2 to 12 whole words at random places, a third of them with a note and tags.
+
+    Each is keyed "{source}-{number}": notes from another source (a colleague's file) must not share keys with these,
+    or an import would rightly take them for notes already there.
+    """
     text = ReportText(report)
     paragraphs = [paragraph for paragraph in report.paragraphs() if len(paragraph.text.split()) > 3]
     notes = []
@@ -69,7 +73,7 @@ def random_notes(report: Report, count: int, rng: random.Random) -> list[Importe
         with_note = number % 3 == 0
         notes.append(
             ImportedNote(
-                key=f"bench-{number}",
+                key=f"{source}-{number}",
                 anchor=anchor,
                 text=f"Note {number}: follow up on this passage." if with_note else "",
                 tags=(f"tag{number % 12}", "bench") if with_note else (),
@@ -267,14 +271,27 @@ def main() -> None:
             f"(median of {runs})"
         )
         measured("plain JSON list (as `notes list --json`)", lambda: plain_json(report, notes), runs)
-        export_notes(folder / "notes.json", "json", notes, report)
+        # A colleague's file of as many notes (made in a folder of their own: none of them is here yet).
+        colleague = folder / "colleague"
+        colleague.mkdir()
+        with NoteStore(colleague) as theirs:
+            theirs.add_imported(MY_LAYER, random_notes(report, len(notes), random.Random(args.seed + 1), "colleague"))
+            export_notes(folder / "colleague.json", "json", theirs.notes(), report)
         result = timed(
-            "import that JSON as a new layer", lambda: import_annotations(store, report, folder / "notes.json", "copy")
+            "import a colleague's W3C JSON as a new layer",
+            lambda: import_annotations(store, report, folder / "colleague.json", "colleague"),
         )
         print(f"{'':<4}{result.summary()}")
         timed(
-            "import it again (adds nothing)", lambda: import_annotations(store, report, folder / "notes.json", "copy")
+            "import it again (adds nothing)",
+            lambda: import_annotations(store, report, folder / "colleague.json", "colleague"),
         )
+        export_notes(folder / "notes.json", "json", notes, report)
+        result = timed(
+            "import this folder's own export (adds nothing)",
+            lambda: import_annotations(store, report, folder / "notes.json", "copy"),
+        )
+        print(f"{'':<4}{result.summary()}")
         timed("close (refresh today's backup)", store.close)
         size = (data / "notes.sqlite3").stat().st_size
         print(f"\ndatabase size {size / 1024 / 1024:.1f} MB for {args.notes * 2 + 100:,} notes")

@@ -182,13 +182,13 @@ def main() -> int:
     shared = min(1_000, args.notes // 10)
     with NoteStore(folder) as store:
         store.add_imported(MY_LAYER, random_notes(report, args.notes - shared, rng))
-        store.add_imported("shared", random_notes(report, shared, rng))
+        store.add_imported("shared", random_notes(report, shared, rng, "shared"))
     from reader.notes.export import export_notes
     from reader.notes.w3c_import import prepare_import
 
     other = Path(tempfile.mkdtemp(prefix="field-reader-import-"))
     with NoteStore(other) as store:
-        store.add_imported(MY_LAYER, random_notes(report, 5_000, random.Random(11)))
+        store.add_imported(MY_LAYER, random_notes(report, 5_000, random.Random(11), "colleague"))
         exported = export_notes(other / "colleague.json", "json", store.notes(), report)
     prepared = prepare_import(report, exported, "colleague")
 
