@@ -39,6 +39,14 @@ for qm in reader/translations/field_reader_ar.qm PySide6/Qt/translations/qtbase_
 done
 pass "both downloads hold the interface's Arabic translations"
 
+# The licences: the notices, Qt's LGPL, Python's and fpdf2's texts are in both downloads, where the notices say.
+for licence in THIRD-PARTY-NOTICES.txt LICENSES/Qt/LGPL-3.0.txt 'LICENSES/Python-[^/]*/LICENSE.txt' \
+    'LICENSES/fpdf2-[^/]*/LICENSE'; do
+    grep -q " ./opt/field-reader/$licence\$" "$WORK/deb-files" || fail "the .deb lacks $licence"
+    grep -q "^field-reader-[^/]*/$licence\$" "$WORK/tar-files" || fail "the tarball lacks $licence"
+done
+pass "both downloads hold THIRD-PARTY-NOTICES.txt and the licence texts (Qt's LGPL, Python's, fpdf2's)"
+
 tar -C "$WORK" -xJf "$TARBALL"
 dpkg-deb -x "$DEB" "$WORK/deb-root"
 bare() { env -i PATH=/var/empty HOME="$WORK/home" "$@"; }
@@ -48,6 +56,25 @@ bare READER_DATA_DIR="$WORK/deb-data" QT_QPA_PLATFORM=offscreen "$WORK/deb-root/
 pass "the app unpacked from the .deb runs"
 
 APP_DIR=$(find "$WORK" -maxdepth 1 -type d -name 'field-reader-*')
+# Every text the notices name is there, and each says what the notices say it is.
+sed -n 's/^    Text: *//p' "$APP_DIR/THIRD-PARTY-NOTICES.txt" >"$WORK/licence-texts"
+[ "$(wc -l <"$WORK/licence-texts")" -gt 20 ] || fail "THIRD-PARTY-NOTICES.txt names too few licence texts"
+while read -r text; do
+    [ -s "$APP_DIR/$text" ] || fail "THIRD-PARTY-NOTICES.txt names $text, which the tarball lacks"
+    [ -s "$WORK/deb-root/opt/field-reader/$text" ] || fail "THIRD-PARTY-NOTICES.txt names $text, which the .deb lacks"
+done <"$WORK/licence-texts"
+grep -q "GNU LESSER GENERAL PUBLIC LICENSE" "$APP_DIR/LICENSES/Qt/LGPL-3.0.txt" &&
+    grep -q "PYTHON SOFTWARE FOUNDATION LICENSE VERSION 2" "$APP_DIR"/LICENSES/Python-*/LICENSE.txt &&
+    grep -q "GNU LESSER GENERAL PUBLIC LICENSE" "$APP_DIR"/LICENSES/fpdf2-*/LICENSE ||
+    fail "a licence text is not the licence it is named for"
+for component in "^Qt 6" "PySide6_Essentials " "^fpdf2 " "^fonttools " "^Whoosh-Reloaded " "^platformdirs " \
+    "^Python (" "^OpenSSL " "^SQLite " "^ICU " "^HarfBuzz" "^libxcb"; do
+    grep -q "$component" "$APP_DIR/THIRD-PARTY-NOTICES.txt" || fail "THIRD-PARTY-NOTICES.txt does not list $component"
+done
+grep -q "THIRD-PARTY-NOTICES.txt" "$APP_DIR/README.txt" || fail "README.txt does not point to the notices"
+zcat -f "$WORK/deb-root/usr/share/doc/field-reader/copyright" | grep -q "/opt/field-reader/THIRD-PARTY-NOTICES.txt" ||
+    fail "the .deb's copyright file does not point to the notices"
+pass "every licence text the notices name is in both downloads; README.txt and the .deb's copyright point to them"
 APP=$APP_DIR/field-reader
 # No Python on PATH (nothing on PATH at all), no locale, an empty home, a temporary data folder (`bare`).
 with_data() { bare READER_DATA_DIR="$WORK/data" "$@"; }

@@ -16,7 +16,8 @@ umask 022
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt/field-reader" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
     "$STAGE/usr/share/icons/hicolor/scalable/apps" "$STAGE/usr/share/metainfo" "$STAGE/usr/share/doc/field-reader" \
     "$STAGE/usr/share/lintian/overrides"
-cp -a "$BUNDLE/field-reader" "$BUNDLE/_internal" "$STAGE/opt/field-reader/"
+# The licences go with the app: THIRD-PARTY-NOTICES.txt names each text by its path beside it, in LICENSES/.
+cp -a "$BUNDLE/field-reader" "$BUNDLE/_internal" "$BUNDLE/THIRD-PARTY-NOTICES.txt" "$BUNDLE/LICENSES" "$STAGE/opt/field-reader/"
 ln -s /opt/field-reader/field-reader "$STAGE/usr/bin/field-reader"
 cp "$ROOT/resources/field-reader.desktop" "$STAGE/usr/share/applications/"
 cp "$ROOT/resources/icons/field-reader.svg" "$STAGE/usr/share/icons/hicolor/scalable/apps/"

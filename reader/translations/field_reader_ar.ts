@@ -55,6 +55,10 @@
         <source>Corrections to the source text</source>
         <translation>تصحيحات على النص الأصلي</translation>
     </message>
+    <message>
+        <source>Third-party licences: the THIRD-PARTY-NOTICES file and the LICENSES folder beside the program.</source>
+        <translation>تراخيص المكوّنات الخارجية: الملف THIRD-PARTY-NOTICES والمجلد LICENSES بجانب البرنامج.</translation>
+    </message>
 </context>
 <context>
     <name>BookmarkMarks</name>

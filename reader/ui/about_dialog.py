@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from reader import __version__
 from reader.content import Report
 from reader.ui.html_escape import escape
 from reader.ui.language import reads_right_to_left
+from reader.ui.vertical_scroller import VerticalScroller
+from reader.ui.window_state import fit_on_screen
+
+WIDTH = 560
 
 LICENCE = "GPL-3.0-or-later"
 PORTABLE_PROPERTY = "portable"  # set on the main window by `ui.app.build_main_window` from `Folders.portable`
@@ -61,6 +65,9 @@ class AboutDialog(QDialog):
         offline = self.tr("An offline reader: it never connects to the network.")
         checksum = self.tr("Content checksum (SHA-256)")
         corrected = self.tr("Corrections to the source text")
+        notices = self.tr(
+            "Third-party licences: the THIRD-PARTY-NOTICES file and the LICENSES folder beside the program."
+        )
         text = (
             f"<div dir='{direction}'>"
             f"<h2>Field Reader {__version__}</h2>"
@@ -69,7 +76,7 @@ class AboutDialog(QDialog):
             f"<p><b>{escape(checksum)}</b><br>"
             f"<code style='font-size: small'>{report.checksum}</code></p>"
             + (f"<p><b>{escape(corrected)}</b></p><ul>{corrections}</ul>" if corrections else "")
-            + f"<p>Qt for Python (PySide6) {pyside_version}</p></div>"
+            + f"<p>Qt for Python (PySide6) {pyside_version}, LGPL-3.0</p><p>{escape(notices)}</p></div>"
         )
         label = QLabel(text, self)
         label.setObjectName("aboutText")
@@ -80,7 +87,16 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.setObjectName("aboutButtons")
         buttons.rejected.connect(self.reject)
+        scroller = VerticalScroller(label, self)  # a small screen or large text: the text scrolls, Close stays
+        scroller.setObjectName("aboutScroller")
+        scroller.setAccessibleName(self.tr("About Field Reader"))
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.addWidget(scroller)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        # As wide as before, as tall as the wrapped text needs (it grew with the licences line), within the screen.
+        margins = layout.contentsMargins()
+        text_height = label.heightForWidth(
+            WIDTH - margins.left() - margins.right() - scroller.verticalScrollBar().sizeHint().width()
+        )
+        height = text_height + buttons.sizeHint().height() + layout.spacing() + margins.top() + margins.bottom()
+        fit_on_screen(self, QSize(WIDTH, height))

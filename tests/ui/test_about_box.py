@@ -46,3 +46,16 @@ def test_the_window_tells_the_about_box_whether_it_runs_portable(window, qtbot, 
 
 def test_a_window_from_ordinary_folders_is_not_portable(window):
     assert window.property("portable") is False
+
+
+def test_the_about_box_points_to_the_licences_and_shows_all_its_text_at_once(qtbot, report):
+    """The box is as tall as its wrapped text needs (within the screen): its last line, the third-party licences,
+    is seen without scrolling."""
+    from PySide6.QtWidgets import QScrollArea
+
+    dialog = AboutDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert "THIRD-PARTY-NOTICES" in dialog.findChild(QLabel, "aboutText").text()
+    assert dialog.findChild(QScrollArea, "aboutScroller").verticalScrollBar().maximum() == 0
