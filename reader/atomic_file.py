@@ -49,13 +49,7 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False, chosen: 
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ReaderError(
-            message(
-                QT_TRANSLATE_NOOP("core", "Cannot write {path}: {reason}; choose a folder you can write to."),
-                path=path,
-                reason=exc.strerror,
-            )
-        ) from exc
+        raise _cannot_write(path, exc) from exc
     try:
         if hasattr(os, "fchmod") and not private:
             os.fchmod(handle, 0o644)  # mkstemp makes files private; an exported handout is meant to be shared
@@ -66,22 +60,27 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False, chosen: 
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
-            raise ReaderError(
-                message(
-                    QT_TRANSLATE_NOOP("core", "Cannot write {path}: {reason}; choose a folder you can write to."),
-                    path=path,
-                    reason=exc.strerror,
-                )
-            ) from exc
-        raise ReaderError(
+        raise _cannot_write(path, exc) from exc
+    return path
+
+
+def _cannot_write(path: Path, exc: OSError) -> ReaderError:
+    """A failed write in one line, with the advice that fits its cause (disk space only when the disk is full)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ReaderError(
             message(
                 QT_TRANSLATE_NOOP("core", "Cannot write {path}: {reason}; check the free disk space."),
                 path=path,
                 reason=exc.strerror,
             )
-        ) from exc
-    return path
+        )
+    return ReaderError(
+        message(
+            QT_TRANSLATE_NOOP("core", "Cannot write {path}: {reason}; choose a folder you can write to."),
+            path=path,
+            reason=exc.strerror,
+        )
+    )
 
 
 def write_cache_file(path: Path, data: bytes) -> None:
