@@ -15,6 +15,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.message import QT_TRANSLATE_NOOP, message, sentence_of
@@ -46,7 +47,14 @@ def open_sealed_database(folder: Path, key: SealKey, today: dt.date | None = Non
     with sealed.saving():
         migrate(sealed.connection, sealed.path, sealed.backups, sealed.copies)
     take_daily_backup(sealed.connection, sealed.backups, today or dt.date.today(), sealed.copies)
-    return OpenedDatabase(sealed.connection, message, sealed.copies, sealed.saving)
+    return SealedDatabase(sealed.connection, message, sealed.copies, sealed.saving, sealed.catch_up)
+
+
+@dataclass(frozen=True, slots=True)
+class SealedDatabase(OpenedDatabase):
+    """Sealed notes open for writing; `catch_up()` reads the file again when another process saved it since."""
+
+    catch_up: Callable[[], bool] = lambda: False
 
 
 def _open_read_only(folder: Path, key: SealKey) -> OpenedDatabase:
@@ -150,6 +158,37 @@ class SealedFile:
                 self._seen = _stamp(self.path)
         finally:
             self._lock.release()
+
+    def catch_up(self) -> bool:
+        """Read the file again if another process (a command run beside the window) saved it since; whether it did.
+
+        One look at the file's size and time when nothing changed. It never waits for the lock: while another
+        process holds it (it is saving), this says False and the next call looks again.
+        """
+        from filelock import Timeout
+
+        if not self._changed_on_disk():
+            return False
+        try:
+            self._lock.acquire(timeout=0)
+        except (Timeout, OSError):
+            return False
+        try:
+            if not self._changed_on_disk():
+                return False
+            self.read()
+        except (OSError, sqlite3.Error) as exc:
+            self._put_back()  # memory keeps the notes as they were read last
+            raise NotesError(
+                message(
+                    QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}."),
+                    path=self.path,
+                    reason=_problem(exc, self.path.name),
+                )
+            ) from exc
+        finally:
+            self._lock.release()
+        return True
 
     def read(self) -> None:
         """Read the file into memory; OSError or sqlite3.DatabaseError when it cannot be read or is damaged."""

@@ -115,6 +115,7 @@ class NoteStore(LayerWrites):
         self._changed = False
         self._purger: Purger = PurgeAtOnce()
         self.recovery_message: str | None = opened.recovery_message
+        self._data_version = self._read_data_version()  # what `changed_elsewhere()` compares with
 
     # -- life cycle -------------------------------------------------------------------------------------------
 
@@ -159,7 +160,36 @@ class NoteStore(LayerWrites):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def changed_elsewhere(self) -> bool:
+        """Whether another program (a command run beside the window) saved to the notes since this store was opened
+        or last asked: one cheap query, for a window that wants to show what is on disk.
+
+        This store's own writes never count. Another connection emptying the write-ahead log counts although no
+        note changed (the purge after this store's own deletion does it), so a caller that holds the notes compares
+        `revisions()` before reading them all again. In a folder that cannot be written to, nothing changes. Sealed
+        notes (the lock is on) catch up with another process's save of the sealed file, and are then changed.
+        """
+        if self.is_sealed:
+            from reader.notes.sealed_database import SealedDatabase
+
+            return isinstance(self._opened, SealedDatabase) and self._opened.catch_up()
+        version = self._read_data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        return True
+
+    def _read_data_version(self) -> int:
+        # SQLite's counter of commits by other connections; our own commits leave it as it is.
+        return int(self._query("PRAGMA data_version").fetchone()[0])
+
     # -- reading ----------------------------------------------------------------------------------------------
+
+    def revisions(self) -> dict[NoteId, dt.datetime]:
+        """Each of this report's notes by id, with when it was last changed (its `updated`): a cheap way to tell
+        whether the notes someone holds are still the notes saved."""
+        rows = self._query("SELECT id, updated FROM notes WHERE report = ?", (self.report,))
+        return {NoteId(note_id): dt.datetime.fromisoformat(updated) for note_id, updated in rows}
 
     def note(self, note_id: str) -> Note:
         """The note with this id; NotesError if there is none (it was deleted or its layer removed)."""

@@ -143,6 +143,30 @@ class Annotator(QObject):
         if announce:
             self.notes_changed.emit()
 
+    def catch_up(self) -> bool:
+        """Read every note again if another program (a command beside the window) changed them; whether it did
+        (`notes_changed` follows). One cheap query when nothing changed; nothing while work runs in slices."""
+        if self._work is not None or not self._store.changed_elsewhere() or self._notes is None:
+            return False  # (nothing read yet: the first read reads the notes as they are now)
+        held = {note_id: note.updated for note_id, note in self._notes.items()}
+        if self._store.revisions() == held and _looks(self._store.layers()) == _looks(self._layers.values()):
+            return False  # another connection only emptied the log (after this window's own deletion)
+        self.reload()
+        return True
+
+    def put_back(self, note: Note, **fields: object) -> Note | None:
+        """Put back a note another program deleted while the reader typed in it, with `fields` saved over it; None
+        when it is still there. `notes_changed` follows a turn later (the editor may be choosing another note)."""
+        self._finish()
+        try:
+            self._store.restore(note)
+        except ReaderError:
+            return None
+        saved = self._store.update(note.id, **fields)  # type: ignore[arg-type]
+        self._put(saved)
+        QTimer.singleShot(0, self, self.notes_changed.emit)
+        return saved
+
     def load_in_slices(self) -> None:
         """Read and place every note a slice per event-loop turn (nothing to do once read); `notes_changed` is
         emitted when they are all in."""
@@ -441,6 +465,10 @@ class Annotator(QObject):
     def _drop(self, note_id: NoteId) -> None:
         self._loaded().pop(note_id, None)
         self._placements.pop(note_id, None)
+
+
+def _looks(layers: Iterable[Layer]) -> set[tuple[str, bool, bool]]:
+    return {(layer.name, layer.read_only, layer.visible) for layer in layers}
 
 
 def _in_slices(steps: Generator[int, None, _Result]) -> Generator[None, None, _Result]:

@@ -138,6 +138,8 @@ class NoteEditor(QWidget):
         self.setAccessibleName(self.tr("Note editor"))
         self._annotator = annotator
         self._note_id: str | None = None
+        self._note: Note | None = None  # as last shown or saved: what comes back if another program deletes it
+        self._told: str | None = None  # what the save state says until the reader types again or chooses a note
         self._loading = False
         self._unsaved = False
 
@@ -222,11 +224,14 @@ class NoteEditor(QWidget):
     def show_note(self, note: Note | None, place: str = "") -> None:
         """Show a note to edit (None: nothing chosen). The note being typed in is saved first."""
         if note is not None and note.id == self._note_id:
+            self._note = note
             self._show_place(note, place)
             return
         self.save_now()
         self._loading = True
         self._note_id = note.id if note is not None else None
+        self._note = note
+        self._told = None
         self._text.setPlainText(note.text if note is not None else "")
         self._tags.setText(", ".join(note.tags) if note is not None else "")
         for button in self._colors.buttons():
@@ -254,7 +259,7 @@ class NoteEditor(QWidget):
         elif read_only:
             self._state.setText(breakable(self.tr("From the “{0}” layer (read-only).").format(note.layer)))
         elif not self._unsaved:
-            self._state.setText(self.tr("Saved."))
+            self._state.setText(self._told or self.tr("Saved."))
         self.setEnabled(note is not None)
 
     def focus_text(self) -> None:
@@ -276,12 +281,31 @@ class NoteEditor(QWidget):
         if self._note_id is None:
             return
         try:
-            self._annotator.update(self._note_id, **fields)
+            self._note = self._annotator.update(self._note_id, **fields)
         except ReaderError as error:
-            self._state.setText(error_text(error))
+            if "text" not in fields or not self._put_back(fields):
+                self._state.setText(error_text(error))
             return
         self._state.setText(self.tr("Saved."))
         self.saved.emit(self._note_id)
+
+    def _put_back(self, fields: dict[str, object]) -> bool:
+        """Another program deleted the note being typed in (a command run beside the window): rather than lose what
+        was typed, put the note back with it, and say so. False when the note is still there."""
+        if self._note is None:
+            return False
+        try:
+            kept = self._annotator.put_back(self._note, **fields)
+        except ReaderError as error:
+            self._state.setText(error_text(error))
+            return True
+        if kept is None:
+            return False
+        self._note = kept
+        self._told = self.tr("Another program deleted this note; it was put back with what you typed.")
+        self._state.setText(self._told)
+        self.saved.emit(kept.id)
+        return True
 
     def _on_text_changed(self) -> None:
         position = self._text.textCursor().position()
@@ -296,6 +320,7 @@ class NoteEditor(QWidget):
         if self._loading or self._note_id is None or self._text.isReadOnly():
             return
         self._state.setText(self.tr("Editing…"))
+        self._told = None
         self._unsaved = True
         if ends_a_word(last):
             self.save_now()

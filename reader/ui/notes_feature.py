@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.content import Report
@@ -35,6 +36,8 @@ NOTE_ACTIONS = (
     ActionName.UNDO,
     ActionName.REDO,
 )
+CHECK_ELSEWHERE_MS = 5000
+"""How often, while the window is active, the notes are checked for changes by another program (one query)."""
 
 
 def set_note_actions_enabled(actions: Actions, enabled: bool) -> None:
@@ -121,8 +124,25 @@ class NotesFeature(QObject):
         self._highlighter.note_clicked.connect(self.show_note)
         self._panel.note_activated.connect(self._on_panel_note_activated)
         self._panel.note_delete_requested.connect(self._on_panel_note_delete_requested)
+        # Notes changed by another program (a command run beside the window) are read again when the window is
+        # active again, and every few seconds while it is.
+        self._check_timer = QTimer(self)
+        self._check_timer.setObjectName("notesChangedElsewhereTimer")
+        self._check_timer.setInterval(CHECK_ELSEWHERE_MS)
+        self._check_timer.timeout.connect(self._on_check_timer_timeout)
+        self._check_failure: str | None = None  # told once, not at every check
+        application = QGuiApplication.instance()
+        if isinstance(application, QGuiApplication):
+            self._connections.append(application.applicationStateChanged.connect(self._on_application_state_changed))
         # Notes are read and painted just after this, so they never delay opening the window.
-        QTimer.singleShot(0, self._highlighter.start)
+        QTimer.singleShot(0, self._on_first_turn)
+
+    def _on_first_turn(self) -> None:
+        if self._closed:
+            return
+        self._highlighter.start()
+        if QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive:
+            self._check_timer.start()
 
     def show_note(self, note_id: str, focus_text: bool = False) -> None:
         """Bring the notes panel forward with this note open in the editor."""
@@ -138,8 +158,10 @@ class NotesFeature(QObject):
         if self._closed:
             return
         self._closed = True
+        self._check_timer.stop()
         self.annotator.finish_work()  # an import under way is written before the database closes
         self._panel.save_pending()
+        self.annotator.blockSignals(True)  # nothing more to announce (a note put back announces itself a turn later)
         self._highlighter.stop()
         for connection in self._connections:
             QObject.disconnect(connection)
@@ -149,6 +171,35 @@ class NotesFeature(QObject):
         set_note_actions_enabled(self._actions, False)
         self._panel.hide()
         self._store.close()
+
+    # Changes made by another program
+
+    def check_elsewhere(self) -> None:
+        """Show the notes as saved if another program changed them (what is being typed is saved first)."""
+        if self._closed:
+            return
+        self._panel.save_pending()  # a note deleted elsewhere comes back with what was typed in it
+        try:
+            changed = self.annotator.catch_up()
+        except ReaderError as error:
+            text = error_text(error)
+            if text != self._check_failure:
+                self._check_failure = text
+                self.message.emit(text, 10_000)
+            return
+        self._check_failure = None
+        if changed:
+            self.message.emit(self.tr("Your notes were changed by another program; they are shown as saved now."), 6000)
+
+    def _on_application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_elsewhere()
+            self._check_timer.start()
+        else:
+            self._check_timer.stop()
+
+    def _on_check_timer_timeout(self) -> None:
+        self.check_elsewhere()
 
     # Highlighting
 

@@ -1,0 +1,88 @@
+"""`NoteStore.changed_elsewhere()`: true once after another program (a command beside the window) saved to the same
+notes, plain or sealed; never for the store's own writes, nor in a folder that cannot be written to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.content import ParagraphId, SectionId
+from reader.lock.key_file import LockSettings
+from reader.lock.privacy import Privacy
+from reader.notes.note import Anchor
+from reader.notes.store import NoteStore
+
+from .lock.conftest import make_read_only
+
+PASSPHRASE = "olive grove 1967"
+
+
+def anchor(exact: str = "Palestinians", start: int = 0) -> Anchor:
+    return Anchor(SectionId("overview"), ParagraphId("overview-p1"), start, start + len(exact), exact, "", " in Gaza")
+
+
+def test_the_stores_own_writes_are_not_changes_elsewhere(data_dir: Path) -> None:
+    with NoteStore(data_dir) as store:
+        note = store.add(anchor(), text="first")
+        store.update(note.id, text="second", color="green")
+        store.relocate([(note.id, anchor(start=1))])
+
+        assert not store.changed_elsewhere()
+
+
+@pytest.mark.parametrize("change", ["add", "delete"])
+def test_another_stores_save_is_a_change_elsewhere_once(data_dir: Path, change: str) -> None:
+    with NoteStore(data_dir) as window:
+        kept = window.add(anchor(), text="kept")
+        assert not window.changed_elsewhere()
+
+        with NoteStore(data_dir) as command:
+            if change == "add":
+                command.add(anchor(), text="from the command line")
+            else:
+                command.delete(kept.id)
+
+        assert window.changed_elsewhere()
+        assert not window.changed_elsewhere()  # told once
+
+
+def test_a_change_made_before_the_first_question_is_reported(data_dir: Path) -> None:
+    with NoteStore(data_dir) as window, NoteStore(data_dir) as command:
+        command.add(anchor(), text="made while the window was starting")
+
+        assert window.changed_elsewhere()
+
+
+def test_revisions_show_what_another_store_deleted(data_dir: Path) -> None:
+    with NoteStore(data_dir) as window:
+        first, second = window.add(anchor(), text="one"), window.add(anchor(), text="two")
+        with NoteStore(data_dir) as command:
+            command.delete(first.id)
+
+        assert window.revisions() == {second.id: second.updated}
+
+
+def test_sealed_notes_catch_up_with_another_process_saving_them(data_dir: Path) -> None:
+    privacy = Privacy(data_dir, data_dir / "cache")
+    privacy.enable(PASSPHRASE, LockSettings())
+    with NoteStore(data_dir, key=privacy.key) as window:
+        note = window.add(anchor(), text="sealed note")
+        assert not window.changed_elsewhere()
+
+        with NoteStore(data_dir, key=privacy.key) as command:
+            command.delete(note.id)
+
+        assert window.changed_elsewhere()
+        assert window.notes() == ()
+        assert not window.changed_elsewhere()
+
+
+def test_notes_in_a_read_only_folder_never_change_elsewhere(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with NoteStore(data_dir) as store:
+        store.add(anchor(), text="written before the folder became read-only")
+    make_read_only(data_dir, monkeypatch)
+
+    with NoteStore(data_dir) as store:
+        assert len(store.notes()) == 1
+        assert not store.changed_elsewhere()
