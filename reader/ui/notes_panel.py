@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -28,7 +27,8 @@ from reader.ui.bookmarks import bookmark_icon, is_bookmark
 from reader.ui.eliding_combo_box import ElidingComboBox
 from reader.ui.note_colors import color_icon
 from reader.ui.note_editor import COLOR_LABELS, NoteEditor
-from reader.ui.notes_model import NOTE_ID_ROLE, NotesModel
+from reader.ui.notes_layers_box import NotesLayersBox
+from reader.ui.notes_model import NotesModel
 from reader.ui.row_direction import RowDirectionDelegate
 from reader.ui.vertical_scroller import VerticalScroller
 
@@ -106,29 +106,7 @@ class NotesPanel(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
 
-        self._layers = QListWidget(self)
-        self._layers.setObjectName("notesLayers")
-        self._layers.setAccessibleName(self.tr("Imported layers (tick to show)"))
-        self._remove_layer = QPushButton(self.tr("Remove Layer"), self)
-        self._remove_layer.setObjectName("notesRemoveLayer")
-        self._remove_layer.setAccessibleName(self.tr("Remove the chosen layer and its notes"))
-        self._editable_layer = QPushButton(self.tr("Allow Editing"), self)
-        self._editable_layer.setObjectName("notesLayerEditable")
-        self._editable_layer.setAccessibleName(self.tr("Allow editing the chosen layer's notes"))
-        self._editable_layer.setCheckable(True)
-        self._layers_box = QWidget(self)
-        self._layers_box.setObjectName("notesLayersBox")
-        self._layers_box.setAccessibleName(self.tr("Imported layers"))
-        layers_layout = QVBoxLayout(self._layers_box)
-        layers_layout.setContentsMargins(0, 0, 0, 0)
-        layers_title = QLabel(self.tr("Imported layers"), self._layers_box)
-        layers_layout.addWidget(layers_title)
-        layers_layout.addWidget(self._layers)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._editable_layer)
-        buttons.addStretch(1)
-        buttons.addWidget(self._remove_layer)
-        layers_layout.addLayout(buttons)
+        self._layers_box = NotesLayersBox(self._annotator, self)
 
         self._show_others = QPushButton(self)
         self._show_others.setObjectName("notesShowOtherReports")
@@ -139,6 +117,7 @@ class NotesPanel(QWidget):
         self._others.setAccessibleName(self.tr("Notes made on other reports (not placed in this report)"))
         self._others.setWordWrap(True)
         self._others.hide()
+        self._fit_list_minimum()
 
         self.editor = NoteEditor(self._annotator, self)
 
@@ -166,8 +145,11 @@ class NotesPanel(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
         splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # The list takes the room there is; the editor keeps the height it has (at first the least it needs, the
+        # reader can drag it taller), so a small screen or large text shortens the editor's box, not the list.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([4 * self.editor.minimumSizeHint().height(), self.editor.minimumSizeHint().height()])
         content = QWidget(self)
         content.setObjectName("notesPanelContent")
         content.setAccessibleName(self.tr("Notes"))
@@ -191,10 +173,7 @@ class NotesPanel(QWidget):
         self._list.activated.connect(self._on_list_activated)
         self._list.installEventFilter(self)
         self._filter.installEventFilter(self)
-        self._layers.itemChanged.connect(self._on_layers_item_changed)
-        self._layers.currentItemChanged.connect(self._update_layer_buttons)
-        self._remove_layer.clicked.connect(self._on_remove_layer_clicked)
-        self._editable_layer.toggled.connect(self._on_editable_layer_toggled)
+        self._layers_box.layer_editing_changed.connect(self._on_layers_box_layer_editing_changed)
         self._show_others.toggled.connect(self._fill_other_reports)
         self.editor.delete_requested.connect(self.note_delete_requested)
         self._annotator.notes_changed.connect(self.refresh)
@@ -211,6 +190,17 @@ class NotesPanel(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         return combo
+
+    def _fit_list_minimum(self) -> None:
+        """Never shorter than two whole notes (each three lines), whatever the text size: the panel scrolls first."""
+        row = 3 * self._list.fontMetrics().lineSpacing() + 4
+        self._list.setMinimumHeight(2 * row + 2 * self._list.frameWidth())
+        self._others.setMaximumHeight(3 * row + 2 * self._others.frameWidth())  # notes from other reports: a few
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._built:
+            self._fit_list_minimum()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -248,7 +238,7 @@ class NotesPanel(QWidget):
         self._list_notes()
         self._listed = True
         self._model.prepare_search_texts(self._annotator.notes())  # ready for the first word typed in the filter
-        self._fill_layers()
+        self._layers_box.fill()
         self._fill_other_reports()
 
     def _list_notes(self, *_args: object) -> None:
@@ -348,29 +338,6 @@ class NotesPanel(QWidget):
             layers.append((label, layer.name))
         self._layer.set_choices(layers)
 
-    def _fill_layers(self) -> None:
-        chosen = self._layers.currentItem().data(NOTE_ID_ROLE) if self._layers.currentItem() else None
-        imported = [layer for layer in self._annotator.layers() if not layer.is_mine]
-        self._layers.blockSignals(True)
-        self._layers.clear()
-        for layer in imported:
-            mode = self.tr("read-only") if layer.read_only else self.tr("editable")
-            notes = self.tr("1 note") if layer.note_count == 1 else self.tr("{0} notes").format(layer.note_count)
-            item = QListWidgetItem(f"{layer.name} — {notes}, {mode}", self._layers)
-            item.setData(NOTE_ID_ROLE, layer.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
-            item.setToolTip(self.tr("Tick to show this layer's notes in the report and this list."))
-            if layer.name == chosen:
-                self._layers.setCurrentItem(item)
-        if imported and self._layers.currentItem() is None:
-            self._layers.setCurrentRow(0)
-        self._layers.blockSignals(False)
-        self._layers_box.setVisible(bool(imported))
-        rows = max(1, min(4, len(imported)))
-        self._layers.setFixedHeight(rows * max(18, self._layers.sizeHintForRow(0)) + 2 * self._layers.frameWidth() + 2)
-        self._update_layer_buttons()
-
     def _fill_other_reports(self, *_args: object) -> None:
         """Notes from other reports (other content packs): counted always, listed only when asked, never placed."""
         others = self._annotator.other_reports_notes()
@@ -456,31 +423,9 @@ class NotesPanel(QWidget):
             self._model.refresh_note(note)
             self._fill_choices()  # a new tag becomes a choice
 
-    # Layers
-
-    def _on_layers_item_changed(self, item: QListWidgetItem) -> None:
-        self._annotator.set_layer_visible(item.data(NOTE_ID_ROLE), item.checkState() == Qt.CheckState.Checked)
-
-    def _update_layer_buttons(self, *_args: object) -> None:
-        item = self._layers.currentItem()
-        self._remove_layer.setEnabled(item is not None)
-        self._editable_layer.setEnabled(item is not None)
-        name = item.data(NOTE_ID_ROLE) if item is not None else None
-        layer = next((layer for layer in self._annotator.layers() if layer.name == name), None)
-        self._editable_layer.blockSignals(True)
-        self._editable_layer.setChecked(layer is not None and not layer.read_only)
-        self._editable_layer.blockSignals(False)
-
-    def _on_remove_layer_clicked(self) -> None:
-        item = self._layers.currentItem()
-        if item is not None:
-            self._annotator.start_removing_layer(item.data(NOTE_ID_ROLE))  # in slices: a layer may hold thousands
-
-    def _on_editable_layer_toggled(self, checked: bool) -> None:
-        item = self._layers.currentItem()
-        if item is not None:
-            self._annotator.set_layer_read_only(item.data(NOTE_ID_ROLE), not checked)
-            note = self._annotator.note(self.editor.note_id()) if self.editor and self.editor.note_id() else None
-            if note is not None:
-                self.editor.show_note(None)
-                self.editor.show_note(note, self._model.place(note))
+    def _on_layers_box_layer_editing_changed(self, _layer: str) -> None:
+        """Show the chosen note again, editable or read-only as its layer now is."""
+        note = self._annotator.note(self.editor.note_id()) if self.editor and self.editor.note_id() else None
+        if note is not None:
+            self.editor.show_note(None)
+            self.editor.show_note(note, self._model.place(note))
