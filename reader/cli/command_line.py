@@ -55,7 +55,7 @@ def command_parser() -> argparse.ArgumentParser:
     """Every command and its options; each command's `run` default is the function that carries it out."""
     parser = window_parser()
     parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
 
     sections = commands.add_parser("sections", help="list the sections in reading order")
     sections.add_argument("--json", action="store_true", help="print a JSON list with each section's text")
@@ -70,9 +70,13 @@ def command_parser() -> argparse.ArgumentParser:
     glossary.add_argument("--json", action="store_true", help="print a JSON list of entries with their sections")
     glossary.set_defaults(run=_glossary)
 
-    search = commands.add_parser("search", help="search the report, the glossary and your notes")
-    search.add_argument("query", metavar="QUERY", help='words, "a phrase", AND / OR / NOT, -word, prefix*')
-    search.add_argument("--limit", type=int, default=10, metavar="N", help="show at most N hits (default 10)")
+    search = commands.add_parser(
+        "search", help="search the report, the glossary and your notes", words_are_arguments=True
+    )
+    search.add_argument(
+        "query", metavar="QUERY", nargs="+", help='words, "a phrase", AND / OR / NOT, -word, prefix* (quotes optional)'
+    )
+    search.add_argument("--limit", type=_hit_count, default=10, metavar="N", help="show at most N hits (default 10)")
     search.add_argument("--json", action="store_true", help="print a JSON object with query, total, suggestion, hits")
     search.set_defaults(run=_search)
 
@@ -148,6 +152,60 @@ def command_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser. With `words_are_arguments`, every word that is not one of its options is its argument,
+    in the order typed, even one beginning with "-": `search red -wolf` searches "red -wolf", as the search syntax
+    (-word leaves a word out) allows.
+
+    argparse takes such a word for an option (or, as "-hamas", for -h with a value), and the reader would need
+    `search -- red -wolf`. The options (with the values they take) are put first and the words behind a "--", so
+    options keep working in any order.
+    """
+
+    def __init__(self, *args: object, words_are_arguments: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._words_are_arguments = words_are_arguments
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: list[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._words_are_arguments and args is not None:
+            args = self._words_last(list(args))
+        return super().parse_known_args(args, namespace)
+
+    def _words_last(self, tokens: list[str]) -> list[str]:
+        """`tokens` as options first (each with its value), then "--" and every other word in the order typed;
+        "-h" and "--options" are options, all after a "--" are words."""
+        taking_a_value = {name for action in self._actions if action.nargs != 0 for name in action.option_strings}
+        options: list[str] = []
+        words: list[str] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token == "--":
+                words.extend(tokens[index + 1 :])
+                break
+            if token == "-h" or token.startswith("--"):
+                options.append(token)
+                if token in taking_a_value and index + 1 < len(tokens):
+                    index += 1
+                    options.append(tokens[index])
+            else:
+                words.append(token)
+            index += 1
+        return [*options, "--", *words] if words else options
+
+
+def _hit_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError("give the number of hits to show, a whole number from 1 up")
+    return count
+
+
 def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layer", metavar="NAME", help="only notes of this layer (yours: mine)")
     parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only notes with this tag")
@@ -210,7 +268,9 @@ def _search(args: argparse.Namespace, objects: AppObjects) -> int:
     from reader.cli.search import run_search, searchable_notes
 
     notes = searchable_notes(objects.privacy, objects.folders.data, objects.open_notes)
-    return run_search(objects.report, objects.glossary(), objects.folders, args.query, args.limit, args.json, notes)
+    return run_search(
+        objects.report, objects.glossary(), objects.folders, " ".join(args.query), args.limit, args.json, notes
+    )
 
 
 def _index_build(args: argparse.Namespace, objects: AppObjects) -> int:

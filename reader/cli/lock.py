@@ -77,7 +77,9 @@ def _status(privacy: Privacy) -> str:
         auto = "The window never locks itself"
     else:
         auto = f"The window locks itself after {minutes} idle {'minute' if minutes == 1 else 'minutes'}"
-    if settings.erase_after_tries:
+    if settings.erase_after_tries and not privacy.is_writable:
+        tries = "wrong passphrases are not counted while the data folder cannot be written to"
+    elif settings.erase_after_tries:
         tries = f"the notes are erased after {settings.erase_after_tries} wrong passphrases"
     else:
         tries = "wrong passphrases never erase the notes"

@@ -24,9 +24,8 @@ def ask_passphrase(prompt: str = "Passphrase") -> str:
 
 def ask_new_passphrase(prompt: str = "New passphrase") -> str:
     """A new passphrase, from READER_NEW_PASSPHRASE or typed twice on the terminal."""
-    given = os.environ.get(NEW_PASSPHRASE_VARIABLE)
-    if given is not None:
-        return given
+    if NEW_PASSPHRASE_VARIABLE in os.environ:
+        return _ask(prompt, NEW_PASSPHRASE_VARIABLE)
     first = _ask(prompt, NEW_PASSPHRASE_VARIABLE)
     if _ask(f"{prompt} again", NEW_PASSPHRASE_VARIABLE) != first:
         raise LockError("The two passphrases differ; nothing was changed.")
@@ -45,10 +44,20 @@ def ask_file_passphrase(new: bool) -> str:
 def _ask(prompt: str, variable: str) -> str:
     given = os.environ.get(variable)
     if given is not None:
-        return given
+        return _text(given, f"{variable} is not valid UTF-8 text; set it again, or type the passphrase on a terminal.")
     if not sys.stdin.isatty():
         raise LockError(f"{prompt} needed: run this on a terminal, or set {variable} (less safe).")
     try:
-        return getpass.getpass(f"{prompt}: ")
+        typed = getpass.getpass(f"{prompt}: ")
     except (EOFError, KeyboardInterrupt) as exc:
         raise LockError("No passphrase was given; nothing was changed.") from exc
+    return _text(typed, "The passphrase typed is not text in the terminal's encoding; nothing was changed.")
+
+
+def _text(passphrase: str, problem: str) -> str:
+    """`passphrase`, unless it holds bytes that were not text (Python keeps them as lone surrogates)."""
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise LockError(problem) from exc
+    return passphrase

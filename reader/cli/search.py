@@ -11,7 +11,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from reader.cli.output import tell
-from reader.cli.passphrase import PASSPHRASE_VARIABLE
+from reader.cli.passphrase import PASSPHRASE_VARIABLE, ask_passphrase
 from reader.content import Report
 from reader.glossary import Glossary
 from reader.lock.privacy import Privacy
@@ -87,7 +87,7 @@ def searchable_notes(
         if PASSPHRASE_VARIABLE not in os.environ:
             tell(f"Your notes are locked, so only the report and glossary were searched (see {PASSPHRASE_VARIABLE}).")
             return None
-        privacy.unlock(os.environ[PASSPHRASE_VARIABLE])
+        privacy.unlock(ask_passphrase())
     return open_notes
 
 

@@ -75,7 +75,8 @@ class KeyFile:
 class Opened(enum.Enum):
     KEY = "key"  # the passphrase: here is the data key
     ERASE = "erase"  # the erase passphrase
-    WRONG = "wrong"
+    WRONG = "wrong"  # counted, when the settings limit the wrong tries
+    WRONG_UNCOUNTED = "wrong, not counted"  # tries are limited, but the folder cannot be written to keep the count
 
 
 def read_key_file(data_folder: Path) -> KeyFile | None:
@@ -122,15 +123,20 @@ def open_key_file(data_folder: Path, record: KeyFile, passphrase: str) -> tuple[
     """Try `passphrase` on both slots (always both, so the time taken tells nothing) and count a wrong try."""
     secret = _unwrap(record, record.key_slot, passphrase)
     erase = _unwrap(record, record.erase_slot, passphrase)
+    # A read-only folder (a copy on read-only media) can neither keep a count nor be erased: the notes still open,
+    # to read, and a wrong try is not counted.
+    writable = os.access(data_folder, os.W_OK | os.X_OK)
     if secret is not None:
-        # A read-only folder keeps its count (nothing there can be erased either): the notes still open, to read.
-        if record.wrong_tries and os.access(data_folder, os.W_OK | os.X_OK):
+        if record.wrong_tries and writable:
             _write(data_folder, replace(record, wrong_tries=0))
         return Opened.KEY, SealKey(secret)
     if erase == _DURESS_MARKER:
         return Opened.ERASE, None
-    if record.settings.erase_after_tries:
-        _write(data_folder, replace(record, wrong_tries=record.wrong_tries + 1))
+    if not record.settings.erase_after_tries:
+        return Opened.WRONG, None
+    if not writable:
+        return Opened.WRONG_UNCOUNTED, None
+    _write(data_folder, replace(record, wrong_tries=record.wrong_tries + 1))
     return Opened.WRONG, None
 
 
@@ -170,6 +176,10 @@ def check_new_passphrase(passphrase: str) -> None:
                 min_passphrase=MIN_PASSPHRASE,
             )
         )
+    if not _is_text(passphrase):
+        raise LockError(
+            message(QT_TRANSLATE_NOOP("core", "A passphrase can hold only text characters; nothing was changed."))
+        )
     if passphrase != passphrase.strip():
         raise LockError(
             message(QT_TRANSLATE_NOOP("core", "A passphrase cannot begin or end with a space; nothing was changed."))
@@ -182,7 +192,18 @@ def _wrap(passphrase: str, secret: bytes, record: KeyFile | None = None) -> _Slo
     return _Slot(salt, seal(derive_key(passphrase, salt, n, r, p), secret, "key"))
 
 
+def _is_text(passphrase: str) -> bool:
+    """False for bytes that were not text, which Python keeps as lone surrogates (no passphrase is made of them)."""
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _unwrap(record: KeyFile, slot: _Slot, passphrase: str) -> bytes | None:
+    if not _is_text(passphrase):
+        return None
     try:
         return unseal(derive_key(passphrase, slot.salt, record.n, record.r, record.p), slot.wrapped, "key")
     except SealError:

@@ -42,6 +42,12 @@ class Privacy:
         return self._key is None and self.is_on
 
     @property
+    def is_writable(self) -> bool:
+        """Whether the data folder can be written: not on read-only media, where the notes open only to be read,
+        nothing is erased and wrong tries are not counted."""
+        return os.access(self._data, os.W_OK | os.X_OK)
+
+    @property
     def key(self) -> SealKey | None:
         """The data key for the notes: None when the lock is off; NotesLockedError while it is closed."""
         if self._key is None and self.is_on:
@@ -58,7 +64,11 @@ class Privacy:
         return record.settings if record else LockSettings()
 
     def unlock(self, passphrase: str) -> None:
-        """Open the lock; WrongPassphraseError if the passphrase is wrong. The erase passphrase erases, silently."""
+        """Open the lock; WrongPassphraseError if the passphrase is wrong. The erase passphrase erases, silently.
+
+        In a data folder that cannot be written to, nothing can be erased: the erase passphrase is answered as a wrong
+        one, and a wrong one is not counted (the message says so when the settings limit the tries).
+        """
         from reader.lock.key_file import Opened, open_key_file, read_key_file
 
         record = read_key_file(self._data)
@@ -68,10 +78,22 @@ class Privacy:
         if outcome is Opened.KEY:
             self._key = key
             return
-        if outcome is Opened.ERASE:
+        if outcome is Opened.ERASE and self.is_writable:
             self.erase()  # and the app carries on as if freshly installed
             return
         limit = record.settings.erase_after_tries
+        if outcome is not Opened.WRONG and limit:
+            # A read-only folder: no try is counted and nothing can be erased. The erase passphrase, which can
+            # erase nothing there either, is answered as a wrong one, so that it does not show it exists.
+            raise WrongPassphraseError(
+                message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Wrong passphrase; the notes stay locked. Wrong tries are not counted while the data folder "
+                        "cannot be written to.",
+                    )
+                )
+            )
         if limit and record.wrong_tries + 1 >= limit:
             self.erase()
             raise WrongPassphraseError(message(QT_TRANSLATE_NOOP("core", "Wrong passphrase.")), erased=True)
@@ -168,7 +190,7 @@ class Privacy:
         erase_user_data(self._data, self._cache)
 
     def _require_writable(self) -> None:
-        if not os.access(self._data, os.W_OK | os.X_OK):
+        if not self.is_writable:
             raise LockError(
                 message(
                     QT_TRANSLATE_NOOP("core", "The data folder {folder} cannot be written to, so nothing was changed."),

@@ -125,7 +125,9 @@ class LockFeature(QObject):
         try:
             self._prefs.close_private()
         except ReaderError as error:  # the reading position could not be saved: lock all the same
-            self.message.emit(error_text(error), 8000)
+            # A read-only folder (a copy on read-only media) is known not to keep it: nothing to tell then.
+            if self._privacy.is_writable:
+                self.message.emit(error_text(error), 8000)
         self._privacy.lock()
         self._update()
         self.locked.emit()

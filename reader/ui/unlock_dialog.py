@@ -60,6 +60,7 @@ class UnlockDialog(QDialog):
             return
         self.error.setText(problem)
         self.error.show()
+        self.adjustSize()  # a long line wraps: the dialog grows to show all of it
         self.field.clear()
         self.field.setFocus()
 
