@@ -9,6 +9,12 @@ from reader.errors import ReaderError
 from reader.message import QT_TRANSLATE_NOOP, message
 
 
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong, in Python's words, ending with the column where Python's words point at one ("Invalid control
+    character at", "Unterminated string starting at")."""
+    return f"{exc.msg} column {exc.colno}" if exc.msg.endswith(" at") else exc.msg
+
+
 def parse_json(text: str, path: Path, error: type[ReaderError], too_deep: str) -> object:
     """The JSON value in `text` (the file at `path`); raises `error` saying what is wrong, with `too_deep` (a
     marked template taking `{name}`) for nesting deeper than Python reads."""
@@ -20,7 +26,7 @@ def parse_json(text: str, path: Path, error: type[ReaderError], too_deep: str) -
                 QT_TRANSLATE_NOOP("core", "Cannot load {name}: line {line} is not valid JSON ({problem})."),
                 name=path.name,
                 line=exc.lineno,
-                problem=exc.msg,
+                problem=json_problem(exc),
             )
         ) from exc
     except RecursionError as exc:

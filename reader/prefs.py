@@ -137,10 +137,12 @@ class Preferences:
 
     def close_private(self) -> None:
         """The lock was closed: save the private values sealed, then forget them."""
-        if self._key is not None:
-            self.save()
-        self._key = None
-        self._forget_private()
+        try:
+            if self._key is not None:
+                self.save()
+        finally:  # a save that failed still forgets the key and the private values
+            self._key = None
+            self._forget_private()
 
     def seal_private(self, key: SealKey) -> None:
         """The lock was turned on: move the private values out of `preferences.json` into the sealed file."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from reader.bounded_read import RefusedFileError, read_regular_file
 from reader.content import Report
 from reader.errors import ReaderError
+from reader.json_load import json_problem
 from reader.message import QT_TRANSLATE_NOOP, joined, message, sentence_of
 from reader.notes.anchoring import ReportText
 from reader.notes.import_result import ImportResult
@@ -177,7 +178,9 @@ def parse_file(raw: bytes, name: str, language: str = "en") -> ParsedFile:
         raise _refuse(
             name,
             message(
-                QT_TRANSLATE_NOOP("core", "line {line} is not valid JSON ({problem})"), line=exc.lineno, problem=exc.msg
+                QT_TRANSLATE_NOOP("core", "line {line} is not valid JSON ({problem})"),
+                line=exc.lineno,
+                problem=json_problem(exc),
             ),
         ) from exc
     except _NumberTooLongError as exc:

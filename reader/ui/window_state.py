@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
@@ -99,6 +100,7 @@ class WindowState(QObject):
         self._window = window
         self._document = document
         self._prefs = prefs
+        self._last_failure: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -150,7 +152,14 @@ class WindowState(QObject):
         if QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
             self._prefs.window_geometry = bytes(self._window.saveGeometry().toBase64()).decode("ascii")
         self._prefs.window_state = bytes(self._window.saveState(STATE_VERSION).toBase64()).decode("ascii")
+        if not os.access(self._prefs.path.parent, os.W_OK | os.X_OK):
+            return  # a copy on read-only media: nothing can ever be saved there, which is no news at every scroll
         try:
             self._prefs.save()
         except ReaderError as error:
-            self.save_failed.emit(error_text(error))
+            said = error_text(error)
+            if said != self._last_failure:  # told once, not again at every scroll while it lasts
+                self._last_failure = said
+                self.save_failed.emit(said)
+        else:
+            self._last_failure = None

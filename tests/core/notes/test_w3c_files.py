@@ -251,6 +251,8 @@ class TestImportPromises:
         ("content", "message"),
         [
             (b"{not json", "line 1 is not valid JSON"),
+            (b'[{"a": "x\x00y"}]', r"line 1 is not valid JSON \(Invalid control character at column 10\)"),
+            (b'[\n {"a": "never closed', r"line 2 is not valid JSON \(Unterminated string starting at column 8\)"),
             (b"\xff\xfe\x00garbage", "not valid UTF-8"),
             (b'"just a string"', "not a Web Annotation file"),
             (b"{}", "not a Web Annotation or Hypothesis file"),
