@@ -39,6 +39,14 @@ for qm in reader/translations/field_reader_ar.qm PySide6/Qt/translations/qtbase_
 done
 pass "both downloads hold the interface's Arabic translations"
 
+# The window's own icon, at every size reader/ui/window_icon.py asks for.
+for size in 16 24 32 48 64 128; do
+    png=resources/icons/field-reader-$size.png
+    grep -q " ./opt/field-reader/_internal/$png\$" "$WORK/deb-files" || fail "the .deb lacks the window icon ($png)"
+    grep -q "^field-reader-[^/]*/_internal/$png\$" "$WORK/tar-files" || fail "the tarball lacks the window icon ($png)"
+done
+pass "both downloads hold the window's icon at 16 to 128 pixels"
+
 # The licences: the notices, Qt's LGPL, Python's and fpdf2's texts are in both downloads, where the notices say.
 for licence in THIRD-PARTY-NOTICES.txt LICENSES/Qt/LGPL-3.0.txt 'LICENSES/Python-[^/]*/LICENSE.txt' \
     'LICENSES/fpdf2-[^/]*/LICENSE'; do

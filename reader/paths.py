@@ -29,6 +29,7 @@ class Folders:
     # A downloaded (frozen) app's own folder, which the app never writes into (an install folder may be shared,
     # read-only, or replaced by the next version); None in a source checkout.
     app_folder: Path | None = None
+    icons: Path | None = None  # the window icon's PNGs (`ui/window_icon.py`); None: Qt's generic icon
 
 
 def locate(content: Path | None = None) -> Folders:
@@ -44,6 +45,7 @@ def locate(content: Path | None = None) -> Folders:
         bundled_cache=bundled_cache_dir(),
         portable=is_portable(),
         app_folder=install_dir() if getattr(sys, "frozen", False) else None,
+        icons=install_dir() / "resources" / "icons",
     )
 
 

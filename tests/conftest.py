@@ -18,6 +18,7 @@ from reader.content import Report, load_report
 set_hypothesis_home_dir(tempfile.mkdtemp(prefix="field-reader-hypothesis-"))
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+ICONS_DIR = CONTENT_DIR.parent / "resources" / "icons"
 
 
 @pytest.fixture(autouse=True)
@@ -101,7 +102,9 @@ def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, 
         bundled = request.getfixturevalue("empty_bundled_index")
     else:
         bundled = built_index
-    folders = Folders(data=data_dir, cache=data_dir / "cache", content=CONTENT_DIR, bundled_index=bundled)
+    folders = Folders(
+        data=data_dir, cache=data_dir / "cache", content=CONTENT_DIR, bundled_index=bundled, icons=ICONS_DIR
+    )
     privacy = Privacy(folders.data, folders.cache)
     return AppObjects(
         report,

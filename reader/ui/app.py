@@ -111,7 +111,8 @@ def _run(
     """Build and show the window, send the guard's requests to it, and run until it closes; the exit code."""
     _log_bugs_in(data_folder)
     try:
-        window = build_main_window(build())
+        objects = build()
+        window = build_main_window(objects)
     except ReaderError as error:
         _tell(None, error, exit_after_start)
         return 1
@@ -123,6 +124,7 @@ def _run(
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
     _collect_garbage_once_painted(window)
     _keep_qt_settings_once_painted(window, data_folder)
+    _set_icon_once_painted(app, window, objects.folders.icons)
     window.show()
     instance.attach(window)
     # Later starts are answered once the page is up: watching the folder for their requests never delays the paint.
@@ -149,6 +151,19 @@ def _keep_qt_settings_once_painted(window: MainWindow, data_folder: Path) -> Non
     file dialog; a window not painted at once gets it a few seconds in, as garbage collection does."""
     window.document.first_painted.connect(lambda: keep_qt_settings_in(data_folder))
     QTimer.singleShot(COLLECT_GARBAGE_BY_MS, lambda: keep_qt_settings_in(data_folder))
+
+
+def _set_icon_once_painted(app: QApplication, window: MainWindow, icons: Path | None) -> None:
+    """Every window shows Field Reader's icon (`window_icon`), not Qt's generic one, from the first paint on: reading
+    the PNGs and handing them to the desktop never delays it. A window not painted at once gets it a few seconds in."""
+
+    def set_icon() -> None:
+        from reader.ui.window_icon import set_window_icon
+
+        set_window_icon(app, icons)  # once: a second call leaves the icon alone
+
+    window.document.first_painted.connect(set_icon)
+    QTimer.singleShot(COLLECT_GARBAGE_BY_MS, set_icon)
 
 
 def _log_bugs_in(data_folder: Path) -> None:
