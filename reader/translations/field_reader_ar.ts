@@ -968,6 +968,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
+        <source>Another program deleted this note; it was put back with what you typed.</source>
+        <translation>حذف برنامج آخر هذه الملاحظة؛ فأُعيدت مع ما كتبته.</translation>
+    </message>
+    <message>
         <source>Editing…</source>
         <translation>جارٍ التحرير…</translation>
     </message>
@@ -1060,6 +1064,10 @@ The report stays. Erased notes cannot be brought back.</source>
 </context>
 <context>
     <name>NotesFeature</name>
+    <message>
+        <source>Your notes were changed by another program; they are shown as saved now.</source>
+        <translation>غيّر برنامج آخر ملاحظاتك؛ وهي معروضة الآن كما حُفظت.</translation>
+    </message>
     <message>
         <source>Highlighted. {0} undoes it.</source>
         <translation>ظُلِّل النص. يتراجع عنه {0}.</translation>
@@ -1183,6 +1191,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>السماح بالتحرير</translation>
     </message>
     <message>
+        <source>Show or hide the imported layers and their buttons</source>
+        <translation>إظهار الطبقات المستوردة وأزرارها أو إخفاؤها</translation>
+    </message>
+    <message>
         <source>Allow editing the chosen layer&apos;s notes</source>
         <translation>اسمح بتحرير ملاحظات الطبقة المختارة</translation>
     </message>
@@ -1249,6 +1261,14 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Tick to show this layer&apos;s notes in the report and this list.</source>
         <translation>حدِّد الخانة لعرض ملاحظات هذه الطبقة في التقرير وفي هذه القائمة.</translation>
+    </message>
+    <message>
+        <source>Imported layers ({0}, {1} hidden)</source>
+        <translation>الطبقات المستوردة ({0}، المخفية {1})</translation>
+    </message>
+    <message>
+        <source>Imported layers ({0})</source>
+        <translation>الطبقات المستوردة ({0})</translation>
     </message>
     <message>
         <source>Notes from other reports ({0})</source>
@@ -2271,6 +2291,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>اختر عبارة مرور من {min_passphrase} أحرف على الأقل؛ لم يتغير شيء.</translation>
     </message>
     <message>
+        <source>A passphrase can hold only text characters; nothing was changed.</source>
+        <translation>لا تحوي عبارة المرور إلا حروفًا نصية؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
         <source>A passphrase cannot begin or end with a space; nothing was changed.</source>
         <translation>لا يمكن أن تبدأ عبارة المرور بمسافة أو تنتهي بها؛ لم يتغير شيء.</translation>
     </message>
@@ -2281,6 +2305,10 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>The notes are locked; unlock them with your passphrase first.</source>
         <translation>الملاحظات مقفلة؛ افتح قفلها بعبارة المرور أولًا.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; the notes stay locked. Wrong tries are not counted while the data folder cannot be written to.</source>
+        <translation>عبارة مرور خاطئة؛ تبقى الملاحظات مقفلة. لا تُحسب المحاولات الخاطئة ما دام لا يمكن الكتابة في مجلد البيانات.</translation>
     </message>
     <message>
         <source>Wrong passphrase.</source>
