@@ -227,6 +227,9 @@ class BookmarkMarks(QWidget):
             return None
         cursor = QTextCursor(self._document.document())
         cursor.setPosition(position)
+        # Beside the line the bookmark begins on, left of where that line begins: a bookmark imported from another
+        # reader may begin mid-line, and a ribbon left of its first word would cover the word before it.
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
         line = self._document.cursorRect(cursor)
         left = max(2, line.left() - self.RIBBON_WIDTH - 8)
         return QRect(left, line.top() - 2, self.RIBBON_WIDTH, height)

@@ -124,3 +124,31 @@ def test_bookmarks_screenshot(window, qtbot):
     image = window.grab()
     assert not image.isNull()
     image.save("/tmp/comfort-bookmarks.png")
+
+
+def test_a_bookmark_beginning_mid_line_keeps_its_ribbon_in_the_margin(window, report, qtbot):
+    """A bookmark imported from another reader may begin mid-paragraph: its ribbon stays in the margin, beside the
+    line it begins on, and covers none of the words before it."""
+    from reader.notes.anchoring import anchor_from_selection
+
+    paragraph = report.paragraph("red-wolf-p2")
+    middle = paragraph.text.index(" ", 30) + 1  # a word on the paragraph's first line, not its first
+    anchor = anchor_from_selection(report, "red-wolf-p2", middle, middle + 20)
+    window._notes.annotator.add(anchor, color="pink", style=Style.BOOKMARK)
+    window.go_to("red-wolf-p2")
+    qtbot.waitUntil(lambda: len(highlighter(window).bookmark_marks()) == 1)
+    marks = highlighter(window)._marks
+    start, _end = window.document.paragraph_span("red-wolf-p2")
+
+    [ribbon] = marks.mark_rects()
+
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(window.document.document())
+    cursor.setPosition(start)
+    text_left = window.document.cursorRect(cursor).left()
+    cursor.setPosition(start + middle)
+    bookmarked = window.document.cursorRect(cursor)
+    assert bookmarked.left() > text_left + 100  # the bookmark really begins well into the line
+    assert ribbon.right() < text_left  # in the margin, clear of the words
+    assert ribbon.top() <= bookmarked.center().y() <= ribbon.bottom()  # beside the line it begins on
