@@ -125,6 +125,7 @@ def _run(
     _collect_garbage_once_painted(window)
     _keep_qt_settings_once_painted(window, data_folder)
     _set_icon_once_painted(app, window, objects.folders.icons)
+    _close_on_session_end_once_painted(window)
     window.show()
     instance.attach(window)
     # Later starts are answered once the page is up: watching the folder for their requests never delays the paint.
@@ -151,6 +152,20 @@ def _keep_qt_settings_once_painted(window: MainWindow, data_folder: Path) -> Non
     file dialog; a window not painted at once gets it a few seconds in, as garbage collection does."""
     window.document.first_painted.connect(lambda: keep_qt_settings_in(data_folder))
     QTimer.singleShot(COLLECT_GARBAGE_BY_MS, lambda: keep_qt_settings_in(data_folder))
+
+
+def _close_on_session_end_once_painted(window: MainWindow) -> None:
+    """From the first paint on, a logout, a shutdown or a closed terminal closes the window as Close would, saving
+    what it saves (`ui/closing_signals.py`); before it, nothing is open to save, and the default action stays."""
+
+    def watch() -> None:
+        from reader.ui.closing_signals import ClosingSignals
+
+        if window.findChild(ClosingSignals) is None:
+            ClosingSignals(QApplication.closeAllWindows, window)  # an open dialog is closed too, as at a Close
+
+    window.document.first_painted.connect(watch)
+    QTimer.singleShot(COLLECT_GARBAGE_BY_MS, watch)
 
 
 def _set_icon_once_painted(app: QApplication, window: MainWindow, icons: Path | None) -> None:

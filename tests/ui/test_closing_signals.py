@@ -1,0 +1,59 @@
+"""A logout, a shutdown or a closed terminal (SIGTERM, SIGHUP) closes the window as its Close does: the reader's
+place is saved and the data folder is let go, where the signal's default action would stop the reader at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject
+
+from reader.ui.closing_signals import ClosingSignals
+from reader.ui.single_instance import LOCK_NAME, RAISE_TOKEN, REQUEST_NAME
+
+from .test_single_instance import put
+
+
+def test_sigterm_closes_the_window_as_close_does(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_DATA_DIR": str(folder)}
+    log = (tmp_path / "reader.log").open("w")
+    reader = subprocess.Popen([sys.executable, "-m", "reader"], env=environment, stdout=log, stderr=log)
+    try:
+        qtbot.waitUntil(lambda: (folder / LOCK_NAME).exists() or reader.poll() is not None, timeout=60_000)
+        put(folder / REQUEST_NAME, RAISE_TOKEN)  # answered once the page is up
+        qtbot.waitUntil(lambda: not (folder / REQUEST_NAME).exists() or reader.poll() is not None, timeout=60_000)
+        assert reader.poll() is None, (tmp_path / "reader.log").read_text()
+
+        reader.send_signal(signal.SIGTERM)
+
+        assert reader.wait(timeout=30) == 0, (tmp_path / "reader.log").read_text()
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+            reader.wait()
+    assert not (folder / LOCK_NAME).exists()  # the folder is let go
+    assert json.loads((folder / "preferences.json").read_text(encoding="utf-8"))["position"]  # the place is saved
+    assert "Traceback" not in (tmp_path / "reader.log").read_text()
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_closing_signal_calls_close_once_and_its_default_comes_back_after(qtbot, number: int) -> None:
+    closed: list[str] = []
+    owner = QObject()
+    ClosingSignals(lambda: closed.append("closed"), owner)
+
+    os.kill(os.getpid(), number)
+    os.kill(os.getpid(), number)
+    qtbot.waitUntil(lambda: closed == ["closed"])
+    qtbot.wait(50)
+    assert closed == ["closed"]
+
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: signal.getsignal(number) == signal.SIG_DFL)
