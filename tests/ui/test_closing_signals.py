@@ -1,5 +1,6 @@
-"""A logout, a shutdown or a closed terminal (SIGTERM, SIGHUP) closes the window as its Close does: the reader's
-place is saved and the data folder is let go, where the signal's default action would stop the reader at once."""
+"""A logout, a shutdown, a closed terminal or Ctrl+C in it (SIGTERM, SIGHUP, SIGINT) closes the window as its Close
+does: the reader's place is saved and the data folder is let go, where the signal's default action would stop the
+reader at once (or, for Ctrl+C, raise KeyboardInterrupt in whatever ran next)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from reader.ui.single_instance import LOCK_NAME, RAISE_TOKEN, REQUEST_NAME
 from .test_single_instance import put
 
 
-def test_sigterm_closes_the_window_as_close_does(qtbot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_closing_signal_closes_the_window_as_close_does(qtbot, tmp_path: Path, number: int) -> None:
     folder = tmp_path / "a"
     folder.mkdir()
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_DATA_DIR": str(folder)}
@@ -31,7 +33,7 @@ def test_sigterm_closes_the_window_as_close_does(qtbot, tmp_path: Path) -> None:
         qtbot.waitUntil(lambda: not (folder / REQUEST_NAME).exists() or reader.poll() is not None, timeout=60_000)
         assert reader.poll() is None, (tmp_path / "reader.log").read_text()
 
-        reader.send_signal(signal.SIGTERM)
+        reader.send_signal(number)
 
         assert reader.wait(timeout=30) == 0, (tmp_path / "reader.log").read_text()
     finally:
@@ -43,8 +45,9 @@ def test_sigterm_closes_the_window_as_close_does(qtbot, tmp_path: Path) -> None:
     assert "Traceback" not in (tmp_path / "reader.log").read_text()
 
 
-@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
-def test_a_closing_signal_calls_close_once_and_its_default_comes_back_after(qtbot, number: int) -> None:
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_closing_signal_calls_close_once_and_its_handling_comes_back_after(qtbot, number: int) -> None:
+    before = signal.getsignal(number)
     closed: list[str] = []
     owner = QObject()
     ClosingSignals(lambda: closed.append("closed"), owner)
@@ -56,4 +59,4 @@ def test_a_closing_signal_calls_close_once_and_its_default_comes_back_after(qtbo
     assert closed == ["closed"]
 
     owner.deleteLater()
-    qtbot.waitUntil(lambda: signal.getsignal(number) == signal.SIG_DFL)
+    qtbot.waitUntil(lambda: signal.getsignal(number) == before)
