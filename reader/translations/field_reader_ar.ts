@@ -59,6 +59,10 @@
         <source>Third-party licences: the THIRD-PARTY-NOTICES file and the LICENSES folder beside the program.</source>
         <translation>تراخيص المكوّنات الخارجية: الملف THIRD-PARTY-NOTICES والمجلد LICENSES بجانب البرنامج.</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
 </context>
 <context>
     <name>BookmarkMarks</name>
@@ -358,6 +362,10 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Help page</source>
         <translation>صفحة التعليمات</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
     </message>
 </context>
 <context>

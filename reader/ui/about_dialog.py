@@ -86,6 +86,9 @@ class AboutDialog(QDialog):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.setObjectName("aboutButtons")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("aboutClose")
+        close.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         scroller = VerticalScroller(label, self)  # a small screen or large text: the text scrolls, Close stays
         scroller.setObjectName("aboutScroller")

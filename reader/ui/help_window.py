@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.prefs import ZOOM_RANGE
+from reader.ui.document_view import ZOOM_STEP
 from reader.ui.row_direction import text_direction
 from reader.ui.window_state import fit_on_screen
 
@@ -80,7 +83,23 @@ def _left_to_right_marked(match: re.Match[str]) -> str:
 
 
 class HelpBrowser(QTextBrowser):
-    """Shows one page; loads nothing from outside the app."""
+    """Shows one page; loads nothing from outside the app. Zooms as the report does, within the same steps."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._base_point_size = self.font().pointSizeF()
+        self._zoom = 0
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, step: int) -> None:
+        """Set the page's text `step` zoom steps from the normal size (kept when another page is shown)."""
+        self._zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], step))
+        font = QFont(self.font())
+        font.setPointSizeF(max(4.0, self._base_point_size * ZOOM_STEP**self._zoom))
+        self.document().setDefaultFont(font)
 
     def loadResource(self, resource_type: int, name: QUrl) -> object:
         return None
@@ -115,6 +134,9 @@ class HelpWindow(QDialog):
         self.page_list.currentRowChanged.connect(self._on_row_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.setObjectName("helpButtons")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("helpClose")
+        close.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.close)
         row = QHBoxLayout()
         row.addWidget(self.page_list, 1)
@@ -124,6 +146,15 @@ class HelpWindow(QDialog):
         layout.addWidget(buttons)
         fit_on_screen(self, WANTED_SIZE)
         self.page_list.setCurrentRow(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+= (or Ctrl++), Ctrl+- and Ctrl+0 zoom the page, as they zoom the report in the main window."""
+        step = _zoom_key_step(event)
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        self.browser.set_zoom(self.browser.zoom + step if step else 0)
+        event.accept()
 
     @property
     def current_page(self) -> str:
@@ -157,6 +188,14 @@ class HelpWindow(QDialog):
                 self.show_page(Path(url.path()).stem)
             if url.hasFragment():
                 self.browser.scrollToAnchor(url.fragment())
+
+
+def _zoom_key_step(event: QKeyEvent) -> int | None:
+    """+1 for the zoom-in keys, -1 for zoom out, 0 for actual size; None for any other key."""
+    modifiers = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+    if modifiers != Qt.KeyboardModifier.ControlModifier:
+        return None
+    return {Qt.Key.Key_Equal: 1, Qt.Key.Key_Plus: 1, Qt.Key.Key_Minus: -1, Qt.Key.Key_0: 0}.get(event.key())
 
 
 def show_help(window: QWidget, page: str = "") -> HelpWindow:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QToolBar, QToolButton, QWidget
 
 from reader.ui.actions import ActionName, Actions
 
 SPEED_STEPS = 10  # the slider runs from -10 to 10: a rate of -1 (slowest) to 1 (fastest)
 MAX_VOICE_WIDTH = 280
+MIN_SPEED_WIDTH = 72  # pixels: the slider's handle still has room to move at 1024 pixels wide with two panels
+LABEL_GAP = 4  # pixels each side of a label, so "Speed" and "Voice" do not touch their controls
 
 
 class ReadAloudBar(QToolBar):
@@ -38,6 +41,7 @@ class ReadAloudBar(QToolBar):
         self.addSeparator()
         speed_label = QLabel(self.tr("Speed"), self)
         speed_label.setObjectName("readAloudSpeedLabel")
+        speed_label.setContentsMargins(LABEL_GAP, 0, LABEL_GAP, 0)  # apart from the controls on either side
         self.addWidget(speed_label)
         self.speed = QSlider(Qt.Orientation.Horizontal, self)
         self.speed.setObjectName("readAloudSpeed")
@@ -45,10 +49,12 @@ class ReadAloudBar(QToolBar):
         self.speed.setRange(-SPEED_STEPS, SPEED_STEPS)
         self.speed.setPageStep(2)
         self.speed.setMaximumWidth(140)
+        self.speed.setMinimumWidth(MIN_SPEED_WIDTH)  # a narrow window moves buttons into » rather than squash it
         speed_label.setBuddy(self.speed)
         self.addWidget(self.speed)
         voice_label = QLabel(self.tr("Voice"), self)
         voice_label.setObjectName("readAloudVoiceLabel")
+        voice_label.setContentsMargins(LABEL_GAP, 0, LABEL_GAP, 0)
         self.addWidget(voice_label)
         self.voice = QComboBox(self)
         self.voice.setObjectName("readAloudVoice")
@@ -76,6 +82,14 @@ class ReadAloudBar(QToolBar):
         self.speed.valueChanged.connect(lambda value: self.speed_changed.emit(value / SPEED_STEPS))
         self.voice.activated.connect(self._on_voice_activated)
         self.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the bar, as it closes the find bar: on a narrow window its Close button is out of sight."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.accept()
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
 
     def _add_action_button(self, actions: Actions, name: ActionName) -> None:
         action = actions[name]

@@ -67,6 +67,7 @@ class SearchFeature(QObject):
         self._notes: NotesIndexer | None = None
         self._annotator: Annotator | None = None
         self._opened: HitKind | None = None  # the kind of the hit last opened
+        self._counting = False  # whether the status line shows how many matches are marked
         self._panel = SearchPanel(dock)
         fill_dock(dock, self._panel)
         self._matches = MatchHighlighter(document, report, self)
@@ -243,6 +244,9 @@ class SearchFeature(QObject):
             self.message.emit(self.tr("{0} matches in the report · F3 goes to the first").format(count), 6000)
         elif count:
             self.message.emit(self.tr("Match {0} of {1} · F3 next · Esc clears").format(number, count), 6000)
+        elif self._counting:  # the marks are gone (Esc, the find bar closed): so is the count that spoke of them
+            self.message.emit("", 0)
+        self._counting = bool(count)
 
     # Finding in the section being read
 
