@@ -198,6 +198,7 @@ class ReadAloudFeature(QObject):
         speaker.state_changed.connect(self._on_speaker_state_changed)
         speaker.finished.connect(self._on_speaker_finished)
         speaker.failed.connect(lambda text: self.message.emit(text, 10_000))
+        speaker.went_silent.connect(self._on_speaker_went_silent)
         voices = speaker.voices()
         self.bar.show_voices(
             [(f"{voice.name} ({voice.locale})", voice.matches_language) for voice in voices], speaker.voice_index()
@@ -265,6 +266,22 @@ class ReadAloudFeature(QObject):
 
     def _on_speaker_finished(self) -> None:
         self.message.emit(self.tr("Finished reading aloud."), 4000)
+
+    def _on_speaker_went_silent(self, index: int) -> None:
+        """Keep the place at the first sentence nobody heard, so F5 reads on from there once the sound works."""
+        speaker = self._speaker
+        if speaker is not None and 0 <= index < len(speaker.plan):
+            utterance = speaker.plan[index]
+            span = self._span(utterance)
+            if span is not None:
+                cursor = self._document.textCursor()
+                cursor.setPosition(span[0])
+                self._document.setTextCursor(cursor)
+                self._keep_in_view(utterance)
+        self.message.emit(
+            self.tr("Read aloud stopped: no sound came out. Check that a sound device is connected and not muted."),
+            0,
+        )
 
     # Painting and showing
 

@@ -4,12 +4,15 @@
 aloud is first used: never at start-up. Speech engines report their state late and in their own order
 (speech-dispatcher answers over a socket, the mock engine at once), so `Speaker` moves to the next sentence only
 when the one it asked for has been heard to start and then to end, and after a stop it waits for the engine to
-say it has stopped before speaking again.
+say it has stopped before speaking again. Where the engine runs but no sound can come out, speech-dispatcher says
+every sentence ended at once: `Speaker` notices (`read_aloud_silence.SilenceCheck`) and stops.
 """
 
 from __future__ import annotations
 
 import enum
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.errors import ReaderError
 from reader.read_aloud_plan import Utterance
+from reader.read_aloud_silence import SilenceCheck
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
@@ -45,8 +49,9 @@ class VoiceChoice:
     matches_language: bool
 
 
-def open_speaker(language: str, parent: QObject | None = None) -> Speaker:
-    """A `Speaker` over the system's engine, its voices for `language` (e.g. "en", from the manifest) first.
+def open_speaker(language: str, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> Speaker:
+    """A `Speaker` over the system's engine, its voices for `language` (e.g. "en", from the manifest) first, timing
+    sentences on `clock` (seconds, monotonic) to notice an engine that finishes them without speaking.
 
     Raises `SpeechUnavailableError` when PySide6-Addons is not installed, no engine is found, or the engine fails.
     """
@@ -78,7 +83,7 @@ def open_speaker(language: str, parent: QObject | None = None) -> Speaker:
                 "SpeechEngine", "The speech engine “{0}” cannot speak ({1}); see Help ▸ Read Aloud Help."
             ).format(name, reason)
         )
-    return Speaker(tts, language, parent)
+    return Speaker(tts, language, parent, clock)
 
 
 class Speaker(QObject):
@@ -86,8 +91,10 @@ class Speaker(QObject):
 
     Emits `current_changed(index)` whenever another utterance becomes the one being read (also while paused, when a
     step moves it), `word_spoken(index, start, length)` when the engine reports a word (offsets in the utterance's
-    spoken text), `state_changed(PlayState)`, `finished` when the last utterance has been spoken, and
-    `failed(message)` when the engine reports an error.
+    spoken text), `state_changed(PlayState)`, `finished` when the last utterance has been spoken,
+    `failed(message)` when the engine reports an error, and `went_silent(index)` when it stopped because the engine
+    finished sentences far faster than any voice speaks (no sound can be coming out): `index` is the first
+    utterance that went unheard.
     """
 
     current_changed = Signal(int)
@@ -95,8 +102,15 @@ class Speaker(QObject):
     state_changed = Signal(object)
     finished = Signal()
     failed = Signal(str)
+    went_silent = Signal(int)
 
-    def __init__(self, tts: QTextToSpeech, language: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        tts: QTextToSpeech,
+        language: str,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -109,6 +123,7 @@ class Speaker(QObject):
         self._awaiting_start = False  # said, but the engine has not yet said it began
         self._pending: int | None = None  # to say once the engine confirms it stopped
         self._between = False  # paused with nothing in the engine: resuming says the current utterance afresh
+        self._silence = SilenceCheck(clock)
         self._can_pause = bool(tts.engineCapabilities() & QTextToSpeech.Capability.PauseResume)
         self._voices: list[QVoice] = []
         self._choices: list[VoiceChoice] = []
@@ -176,12 +191,14 @@ class Speaker(QObject):
             self.stop()
             return
         self._plan = plan
+        self._silence.reset()
         self._set_state(PlayState.PLAYING)
         self._go(max(0, min(index, len(plan) - 1)))
 
     def pause(self) -> None:
         if self._state is not PlayState.PLAYING:
             return
+        self._silence.reset()
         self._set_state(PlayState.PAUSED)
         if self._can_pause and self._tts.state() == self._State.Speaking and not self._awaiting_start:
             self._tts.pause()
@@ -212,6 +229,7 @@ class Speaker(QObject):
         highlight moves and reading stays paused."""
         if self._state is PlayState.STOPPED or not self._plan:
             return
+        self._silence.reset()
         target = self._index + delta
         if target >= len(self._plan):
             self._finish()
@@ -229,6 +247,7 @@ class Speaker(QObject):
     def stop(self) -> None:
         """Stop reading; `current_changed(-1)` clears the highlight."""
         was = self._state
+        self._silence.reset()
         self._pending = None
         self._between = False
         self._awaiting_start = False
@@ -280,6 +299,8 @@ class Speaker(QObject):
     def _on_tts_state_changed(self, state: Any) -> None:
         if state == self._State.Speaking:
             if self._pending is None:
+                if self._awaiting_start:
+                    self._silence.began()  # a sentence said afresh, not one resumed after a pause
                 self._awaiting_start = False
             if self._state is PlayState.PAUSED and not self._between and self._can_pause:
                 self._tts.pause()  # paused before the engine had begun, or resumed before its pause took effect
@@ -292,7 +313,7 @@ class Speaker(QObject):
             elif self._awaiting_start or self._state is PlayState.STOPPED:
                 return  # the end of what was stopped, before the new sentence began
             elif self._state is PlayState.PLAYING:
-                self._advance()
+                self._sentence_ended()
             elif not self._between:  # paused as the sentence ended: resume with the next one
                 self._between = True
                 if self._index + 1 < len(self._plan):
@@ -302,6 +323,14 @@ class Speaker(QObject):
                     self._finish()
         elif state == self._State.Error:
             self._on_tts_error_occurred(None, self._tts.errorString())
+
+    def _sentence_ended(self) -> None:
+        unheard = self._silence.ended(len(self._plan[self._index].spoken), self._index)
+        if unheard is None:
+            self._advance()
+        else:  # no voice speaks that fast: nothing is being heard, so stop rather than race to the end unheard
+            self.stop()
+            self.went_silent.emit(unheard)
 
     def _advance(self) -> None:
         if self._index + 1 < len(self._plan):

@@ -226,3 +226,87 @@ def test_with_no_voice_for_the_language_it_says_so_and_reads_with_another(reader
     )
     start_reading(reader_window, qtbot, "red-wolf-p2")
     assert "No voice for the report's language" in reader_window.statusBar().currentMessage()
+
+
+SILENT = "Read aloud stopped: no sound came out. Check that a sound device is connected and not muted."
+
+
+class SpeechClock:
+    """The speaker's monotonic clock, moved only by the mock engine's words: `seconds_per_word` for each word said
+    (0: sentences end the moment they begin, as speech-dispatcher's do when no sound can come out)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.seconds_per_word = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def word_said(self, *_word: int) -> None:
+        self.now += self.seconds_per_word
+
+
+@pytest.fixture
+def speech_clock(mock_engine, monkeypatch: pytest.MonkeyPatch) -> SpeechClock:
+    from reader.ui import read_aloud_feature, speech_engine
+
+    clock = SpeechClock()
+
+    def open_speaker(language, parent):
+        opened = speech_engine.open_speaker(language, parent, clock)
+        opened.word_spoken.connect(clock.word_said)
+        return opened
+
+    monkeypatch.setattr(read_aloud_feature, "open_speaker", open_speaker)
+    return clock
+
+
+def paragraph_sentences(report, *paragraph_ids: str) -> list[str]:
+    return [sentence.text for id in paragraph_ids for sentence in split_sentences(report.paragraph(id).text)]
+
+
+def test_when_sentences_end_without_being_spoken_reading_stops_saying_why_and_keeps_the_place(
+    reader_window, qtbot, report, speech_clock
+):
+    # "What is genocide?": four sentences of 60 to 130 characters. The first is heard (450 words a minute), then the
+    # sound goes: the engine reports each of the others ended the moment it began.
+    sentences = paragraph_sentences(report, *(f"what-is-genocide-p{number}" for number in range(3, 7)))
+    speech_clock.seconds_per_word = 60 / 450
+    reader_window._read_aloud.bar.speed.setValue(10)  # the fastest: the mock engine says a word a beat
+    start_reading(reader_window, qtbot, "what-is-genocide-p3")
+    speaker(reader_window).current_changed.connect(
+        lambda index: setattr(speech_clock, "seconds_per_word", 0.0) if index == 1 else None
+    )
+    qtbot.waitUntil(lambda: speaker(reader_window).state is PlayState.STOPPED, timeout=30_000)
+    assert reader_window.statusBar().currentMessage() == SILENT
+    assert highlighted(reader_window) == []
+    assert action(reader_window, ActionName.READ_ALOUD).text().replace("&", "") == "Read Aloud"
+    # F5 reads on from the first sentence nobody heard, not from the end of the section.
+    action(reader_window, ActionName.READ_ALOUD).trigger()
+    assert highlighted(reader_window)[0] == sentences[1]
+    assert speaker(reader_window).state is PlayState.PLAYING
+
+
+def test_sentences_spoken_at_a_real_voice_pace_are_read_to_the_end(reader_window, qtbot, report, speech_clock):
+    speech_clock.seconds_per_word = 60 / 450  # espeak-ng's fastest rate
+    reader_window._read_aloud.bar.speed.setValue(10)
+    start_reading(reader_window, qtbot, "what-is-genocide-p3")
+    qtbot.waitUntil(lambda: speaker(reader_window).state is PlayState.STOPPED, timeout=30_000)
+    assert "Finished reading aloud" in reader_window.statusBar().currentMessage()
+
+
+def test_short_sentences_ending_at_once_are_read_on_to_the_end(mock_engine, qtbot):
+    from reader.read_aloud_plan import Utterance
+    from reader.ui.speech_engine import open_speaker
+
+    texts = ["Ceasefire now.", "Stop Arming Israel.", "What is genocide?", "Stop the genocide now.", "Genocide."]
+    plan = tuple(Utterance("genocide", "genocide-p1", 0, len(text), text, text) for text in texts)
+    reader = open_speaker("en", clock=lambda: 0.0)  # every sentence ends the moment it begins
+    reader.set_rate(1.0)
+    read: list[int] = []
+    reader.current_changed.connect(read.append)
+    with qtbot.assertNotEmitted(reader.went_silent), qtbot.waitSignal(reader.finished, timeout=10_000):
+        reader.play(plan)
+    assert read == [0, 1, 2, 3, 4, -1]
+    reader.close()
+    reader.deleteLater()
