@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSizeF, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
@@ -26,7 +26,8 @@ class GlossaryFeature(QObject):
     Emits `place_requested(place)` before selecting a term's occurrence there (the window moves to the place, and
     records the jump, as it handles the signal), `search_requested(query)` for "Search the report", and
     `message(text, milliseconds)` for the status line. "Copy with citation" in the popup or the panel puts the
-    entry on the clipboard with its sources and the glossary's as-of date.
+    entry on the clipboard with its sources and the glossary's as-of date. The popup's text and the panel's entry
+    follow the page's text size and zoom.
     """
 
     place_requested = Signal(str)  # a section or paragraph id to show
@@ -49,6 +50,8 @@ class GlossaryFeature(QObject):
         self._document = document
         self._dock = dock
         self._popup = GlossaryPopup(glossary, document)
+        self._text_zoom = document.zoom
+        self._popup.set_text_zoom(self._text_zoom)
         # The panel is built when its dock is first shown (most readers meet the glossary through the popup): its
         # list and entry view are close to a megabyte the window would otherwise hold from the start.
         self._built_panel: GlossaryPanel | None = None
@@ -59,6 +62,8 @@ class GlossaryFeature(QObject):
         document.highlighted.connect(self._popup.on_link_hovered)
         document.anchorClicked.connect(self._popup.on_link_clicked)
         document.scrolled.connect(self._popup.on_document_scrolled)
+        # The page is laid out again whenever its zoom (the reader's zoom, text size or presenting) changes.
+        document.document().documentLayout().documentSizeChanged.connect(self._on_document_size_changed)
         self._popup.open_in_glossary_requested.connect(self.show_term)
         self._popup.search_requested.connect(self._on_term_search_requested)
         self._popup.copy_citation_requested.connect(self.copy_citation)
@@ -87,6 +92,7 @@ class GlossaryFeature(QObject):
             panel.search_requested.connect(self._on_term_search_requested)
             panel.copy_citation_requested.connect(self.copy_citation)
             panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
+            panel.set_text_zoom(self._text_zoom)
             fill_dock(self._dock, panel)  # (may show the dock again: the panel is already there to be found)
         return self._built_panel
 
@@ -95,6 +101,14 @@ class GlossaryFeature(QObject):
     def _on_dock_visibility_changed(self, visible: bool) -> None:
         if visible:
             self._panel()
+
+    def _on_document_size_changed(self, _size: QSizeF) -> None:
+        if self._document.zoom == self._text_zoom:
+            return
+        self._text_zoom = self._document.zoom
+        self._popup.set_text_zoom(self._text_zoom)
+        if self._built_panel is not None:
+            self._built_panel.set_text_zoom(self._text_zoom)
 
     def _on_explain_term_triggered(self) -> None:
         if not self._popup.show_term_at_cursor():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.content import Report
 from reader.glossary import Glossary, GlossaryTerm, TermOccurrence
+from reader.ui.document_view import ZOOM_STEP
 from reader.ui.html_escape import escape
 from reader.ui.row_direction import RowDirectionDelegate
 
@@ -58,6 +59,7 @@ class GlossaryPanel(QWidget):
         self._entry.setAccessibleName(self.tr("Glossary entry"))
         self._entry.setOpenLinks(False)
         self._entry.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._entry_point_size = self._entry.font().pointSizeF()
         self._copy_action = QAction(self.tr("Copy Entry with &Citation"), self)
         # A context-menu item of the entry, not a window action (those are declared in actions.py): no "action" name.
         self._copy_action.setObjectName("glossaryEntryCopyCitation")
@@ -134,6 +136,18 @@ class GlossaryPanel(QWidget):
             for row in range(self._list.count())
             if not self._list.item(row).isHidden()
         ]
+
+    def set_text_zoom(self, step: int) -> None:
+        """Set the entry's text `step` zoom steps from the normal size, as the page's (the list keeps its size)."""
+        if self._entry_point_size <= 0:
+            return
+        font = QFont(self._entry.font())
+        font.setPointSizeF(max(4.0, self._entry_point_size * ZOOM_STEP**step))
+        self._entry.document().setDefaultFont(font)
+
+    def entry_point_size(self) -> float:
+        """The point size of the chosen entry's text."""
+        return self._entry.document().defaultFont().pointSizeF()
 
     def focus_filter(self) -> None:
         self._filter.setFocus(Qt.FocusReason.ShortcutFocusReason)

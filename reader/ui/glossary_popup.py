@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette, QTextCursor
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.glossary import Glossary, GlossaryTerm
+from reader.ui.document_view import ZOOM_STEP
 from reader.ui.html_escape import escape
 
 TERM_SCHEME = "term"
 HOVER_DELAY_MS = 450  # long enough that moving the mouse across the text does not flash popups
 HIDE_DELAY_MS = 350  # time to move the mouse from the term onto the popup
-POPUP_WIDTH = 380
+POPUP_WIDTH = 380  # at the normal text size; it widens with the text, up to the screen's width
 GAP = 6
 _MOUSE_EVENTS = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
-SCREEN_SHARE = 0.6  # the most of the screen's height a popup takes; a longer definition scrolls
+SCREEN_SHARE = 0.6  # the most of the screen's height a popup takes; a longer definition (or entry) scrolls
+MIN_DEFINITION_LINES = 3  # a definition scrolling on its own shows at least this many lines, else the entry scrolls
 LINKS = ("glossary", "search", "cite")  # in Tab order
 
 
@@ -34,6 +36,9 @@ class GlossaryPopup(QFrame):
     keyboard path. Esc, a click elsewhere, the window losing focus or moving the mouse away (for hover popups)
     closes it. While it is open, Tab and Shift+Tab (typed in the document, which keeps the focus) choose one of its
     links and Enter or Space follows it; Page Up / Page Down scroll a definition too long for the screen.
+
+    Its text follows the page's text size and zoom (`set_text_zoom`), widening up to the screen's width; at a size
+    where even the term, the links and a few lines of the definition do not fit, the whole entry scrolls instead.
     """
 
     shown = Signal(str)  # term id
@@ -53,6 +58,9 @@ class GlossaryPopup(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         self.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.setFixedWidth(POPUP_WIDTH)
+        self._base_font = QFont(self.font())
+        self._zoom = 0  # the page's zoom steps (reader's zoom, text size, presenting), which the text follows
+        self._below = QRect()  # where the explained term is, in global coordinates
         self._glossary = glossary
         self._document = document
         self._viewport = document.viewport()
@@ -96,18 +104,30 @@ class GlossaryPopup(QFrame):
         self._hint = self._label("glossaryPopupHint")
         self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._hint.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(4)
+        self._body = QWidget(self)
+        self._body.setObjectName("glossaryPopupBody")
+        self._body.setAccessibleName(self.tr("Glossary entry"))
+        body_layout = QVBoxLayout(self._body)
+        body_layout.setContentsMargins(12, 10, 12, 10)
+        body_layout.setSpacing(4)
         parts = (self._title, self._expansion, self._definition_area, self._source, self._links, self._cite, self._hint)
         for part in parts:
-            layout.addWidget(part)
-        title_font = self._title.font()
-        title_font.setBold(True)
-        self._title.setFont(title_font)
-        expansion_font = self._expansion.font()
-        expansion_font.setItalic(True)
-        self._expansion.setFont(expansion_font)
+            body_layout.addWidget(part)
+        # The whole entry scrolls only at a text size too large for the screen (see `_fit`).
+        self._entry_area = QScrollArea(self)
+        self._entry_area.setObjectName("glossaryPopupEntryArea")
+        self._entry_area.setAccessibleName(self.tr("Glossary entry"))
+        self._entry_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._entry_area.setWidgetResizable(True)
+        self._entry_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._entry_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._entry_area.setWidget(self._body)
+        self._entry_area.viewport().setAutoFillBackground(False)
+        self._entry_area.verticalScrollBar().setAccessibleName(self.tr("Scroll the glossary entry"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._entry_area)
+        self._apply_font()
 
         self._hover_timer = QTimer(self)
         self._hover_timer.setSingleShot(True)
@@ -155,6 +175,21 @@ class GlossaryPopup(QFrame):
         self._keyboard_hint = text
         self._hint.setText(self._hint_text())
 
+    def set_text_zoom(self, step: int) -> None:
+        """Set the text `step` zoom steps from the normal size, as the page's (an open popup is fitted again)."""
+        if step == self._zoom:
+            return
+        self._zoom = step
+        self._apply_font()
+        if self.isVisible():
+            self._style_links()
+            self._fit()
+            self.move(self._place(self._global_rect(self._position) if self._position is not None else self._below))
+
+    def text_point_size(self) -> float:
+        """The point size of the popup's text (the definition's)."""
+        return self._definition.font().pointSizeF()
+
     def _hint_text(self) -> str:
         links = self.tr("Tab: choose a link · Enter: follow it")
         return f"{links} · {self._keyboard_hint}" if self._keyboard_hint else links
@@ -178,6 +213,8 @@ class GlossaryPopup(QFrame):
         self._hint.hide()
         self._chosen = -1
         self._definition_area.verticalScrollBar().setValue(0)
+        self._entry_area.verticalScrollBar().setValue(0)
+        self._below = QRect(below)
         self._title.setText(term.term)
         self._expansion.setText(term.expansion or "")
         self._expansion.setVisible(bool(term.expansion))
@@ -190,7 +227,7 @@ class GlossaryPopup(QFrame):
         self.setAccessibleName(self.tr("Glossary: {0}").format(heading))
         self.setAccessibleDescription(f"{term.definition} {source}".strip())
         self._style_links()
-        self._fit_height()
+        self._fit()
         self.move(self._place(below))
         self.show()
         self.shown.emit(term.id)
@@ -206,7 +243,7 @@ class GlossaryPopup(QFrame):
         self.show_term(term_id, self._global_rect(start), position=start)
         self._hint.setText(self._hint_text())
         self._hint.show()
-        self._fit_height()
+        self._fit()
         self.move(self._place(self._global_rect(start)))
         return True
 
@@ -312,6 +349,7 @@ class GlossaryPopup(QFrame):
             start = self._chosen if self._chosen >= 0 else (0 if backwards else -1)
             self._chosen = (start + (-1 if backwards else 1)) % len(LINKS)
             self._style_links()
+            self._entry_area.ensureWidgetVisible(self._cite if LINKS[self._chosen] == "cite" else self._links, 0, GAP)
             from reader.ui.accessibility import announce
 
             announce(self, self._link_names()[self._chosen])
@@ -319,8 +357,10 @@ class GlossaryPopup(QFrame):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._chosen >= 0:
             self._on_links_link_activated(LINKS[self._chosen])
             return True
-        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and self._definition_area.verticalScrollBar().maximum():
+        bar = self._entry_area.verticalScrollBar()
+        if not bar.maximum():
             bar = self._definition_area.verticalScrollBar()
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and bar.maximum():
             bar.setValue(bar.value() + bar.pageStep() * (1 if key == Qt.Key.Key_PageDown else -1))
             return True
         return False
@@ -387,31 +427,65 @@ class GlossaryPopup(QFrame):
         self.show_term(term_id, below, pinned=pinned, position=position)
 
     def _place(self, below: QRect) -> QPoint:
-        screen = QGuiApplication.screenAt(below.center()) or self._document.screen()
-        area = screen.availableGeometry()
-        size = self.sizeHint().expandedTo(self.size())
+        area = self._screen_area(below)
+        size = self.size()
         x = min(max(below.left(), area.left()), area.right() - size.width())
         y = below.bottom() + GAP
         if y + size.height() > area.bottom():
             y = below.top() - GAP - size.height()  # no room below: open above the term
-        return QPoint(x, max(y, area.top()))
+        return QPoint(max(x, area.left()), max(y, area.top()))
 
-    def _fit_height(self) -> None:
-        """As tall as the wrapped text needs at the popup's fixed width (adjustSize() leaves long entries cut off),
-        but never more than SCREEN_SHARE of the screen: a longer definition scrolls inside the popup."""
-        margins = self.layout().contentsMargins()
-        width = POPUP_WIDTH - margins.left() - margins.right() - 2 * self.frameWidth()
-        needed = max(1, self._definition.heightForWidth(width))
-        self._definition_area.setFixedHeight(needed)
+    def _screen_area(self, below: QRect | None = None) -> QRect:
+        """The available geometry of the screen the term is on (the document's when unknown)."""
+        screen = QGuiApplication.screenAt(below.center()) if below is not None and below.isValid() else None
+        return (screen or self._document.screen()).availableGeometry()
+
+    def _apply_font(self) -> None:
+        """The popup's text at the page's zoom; the term in bold, its expansion in italics."""
+        font = QFont(self._base_font)
+        if self._base_font.pointSizeF() > 0:
+            font.setPointSizeF(max(4.0, self._base_font.pointSizeF() * ZOOM_STEP**self._zoom))
+        # Set on each label: with the application's style sheet (the focus outline), Qt hands no font down.
+        self.setFont(font)
+        for label in (self._definition, self._source, self._links, self._cite, self._hint):
+            label.setFont(font)
+        title_font = QFont(font)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        expansion_font = QFont(font)
+        expansion_font.setItalic(True)
+        self._expansion.setFont(expansion_font)
+
+    def _fit(self) -> None:
+        """As wide as the text size asks (up to the screen's width) and as tall as the wrapped text needs
+        (adjustSize() leaves long entries cut off), but never taller than SCREEN_SHARE of the screen: a longer
+        definition scrolls inside the popup, or, when not even a few of its lines would show (large text on a
+        small screen), the whole entry does."""
+        area = self._screen_area(self._below)
+        width = min(max(POPUP_WIDTH, round(POPUP_WIDTH * ZOOM_STEP**self._zoom)), area.width() - 2 * GAP)
+        self.setFixedWidth(width)
+        frame = 2 * self.frameWidth()
+        inner = width - frame
+        limit = int(area.height() * SCREEN_SHARE)
+        body_height = self._fit_definition(inner)
+        if body_height + frame > limit:
+            shrunk = self._definition_area.height() - (body_height + frame - limit)
+            if shrunk >= MIN_DEFINITION_LINES * self._definition.fontMetrics().height():
+                self._definition_area.setFixedHeight(shrunk)  # the definition scrolls; term and links stay in view
+            else:
+                self._fit_definition(inner - self._entry_area.verticalScrollBar().sizeHint().width())
+            body_height = limit - frame
+        self.resize(width, body_height + frame)
         self.layout().activate()
-        height = self.heightForWidth(POPUP_WIDTH)
-        height = height if height > 0 else self.sizeHint().height()
-        limit = int(self._document.screen().availableGeometry().height() * SCREEN_SHARE)
-        if height > limit:
-            self._definition_area.setFixedHeight(max(3 * self.fontMetrics().height(), needed - (height - limit)))
-            self.layout().activate()
-            height = min(limit, max(self.heightForWidth(POPUP_WIDTH), self.sizeHint().height()))
-        self.resize(POPUP_WIDTH, height)
+
+    def _fit_definition(self, width: int) -> int:
+        """Give the definition all the height it needs at this body width; the body's height then."""
+        margins = self._body.layout().contentsMargins()
+        needed = max(1, self._definition.heightForWidth(width - margins.left() - margins.right()))
+        self._definition_area.setFixedHeight(needed)
+        self._body.layout().activate()
+        height = self._body.heightForWidth(width)
+        return height if height > 0 else self._body.sizeHint().height()
 
     def _style_links(self) -> None:
         """The links in the theme's link colour; the one chosen from the keyboard outlined in its focus colour."""
@@ -428,7 +502,8 @@ class GlossaryPopup(QFrame):
 
         self._links.setText(f"{link('glossary', names[0])} &#160;·&#160; {link('search', names[1])}")
         self._cite.setText(link("cite", names[2]))
+        size = self._definition.font().pointSizeF()  # a label's own style sheet would otherwise set the normal size
         for label in (self._links, self._cite):
-            label.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+            label.setStyleSheet(f"QLabel {{ color: {colour}; font-size: {size:.2f}pt; }}")
         if chosen:
             self._links.setAccessibleDescription(self.tr("Chosen: {0}").format(self._link_names()[self._chosen]))
