@@ -107,8 +107,8 @@ def test_ctrl_d_waits_for_the_notes_while_they_are_locked(window, qtbot):
     assert not window.findChild(QAction, "actionToggleBookmark").isEnabled()
 
 
-def test_bookmarks_screenshot(window, qtbot):
-    """Bookmarks in the margin and in the notes panel (saved to /tmp/comfort-bookmarks.png to look at)."""
+def test_bookmarks_screenshot(window, qtbot, tmp_path):
+    """Bookmarks in the margin and in the notes panel (saved as a picture in the test's temporary folder)."""
     window.resize(1200, 800)
     activate(window, qtbot)
     for place in ("red-wolf-p1", "red-wolf-p3", "apartheid-p2"):
@@ -123,7 +123,7 @@ def test_bookmarks_screenshot(window, qtbot):
     qtbot.wait(50)
     image = window.grab()
     assert not image.isNull()
-    image.save("/tmp/comfort-bookmarks.png")
+    assert image.save(str(tmp_path / "bookmarks.png"))
 
 
 def test_a_bookmark_beginning_mid_line_keeps_its_ribbon_in_the_margin(window, report, qtbot):

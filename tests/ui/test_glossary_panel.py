@@ -192,7 +192,6 @@ def test_entry_lists_every_source_with_the_date_the_glossary_is_current_to(
     assert len(term.sources) == 3
     for source in term.sources:
         assert source in text
-    panel.grab().save("/tmp/gloss-panel-occupation.png")
 
 
 def test_an_entry_with_one_source_says_source(panel: GlossaryPanel, glossary: Glossary) -> None:

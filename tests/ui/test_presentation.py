@@ -106,12 +106,12 @@ def test_a_layout_saved_while_presenting_is_the_one_before(make_window, qtbot):
     qtbot.waitUntil(second.menuBar().isVisible)
 
 
-def test_presentation_screenshot(window, qtbot):
-    """Presenting (saved to /tmp/comfort-presentation.png to look at)."""
+def test_presentation_screenshot(window, qtbot, tmp_path):
+    """Presenting (saved as a picture in the test's temporary folder, to look at when changing it)."""
     window.go_to("red-wolf-p2")
     window.findChild(QAction, "actionPresentation").trigger()
     qtbot.waitUntil(window.isFullScreen)
     qtbot.wait(50)
     image = window.grab()
     assert not image.isNull()
-    image.save("/tmp/comfort-presentation.png")
+    assert image.save(str(tmp_path / "presentation.png"))

@@ -126,11 +126,11 @@ def test_damaged_reading_preferences_fall_back_to_the_defaults(data_dir):
 
 
 def test_reading_settings_screenshot(window, qtbot, tmp_path):
-    """The page in a serif with wide spacing in a narrow column (saved to /tmp/comfort-reading.png to look at)."""
+    """The page in a serif with wide spacing in a narrow column (saved as a picture in the test's temporary folder)."""
     window.resize(1100, 760)
     window.set_reading(ReadingSettings(font="serif", line_spacing=1.9, column_width=55))
     window.go_to("red-wolf")
     qtbot.wait(50)
     image = window.grab()
     assert not image.isNull()
-    image.save("/tmp/comfort-reading.png")
+    assert image.save(str(tmp_path / "reading.png"))
