@@ -317,6 +317,14 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>انسخ المدخل مع توثيقه</translation>
     </message>
     <message>
+        <source>Glossary entry</source>
+        <translation>مدخل المسرد</translation>
+    </message>
+    <message>
+        <source>Scroll the glossary entry</source>
+        <translation>مرِّر مدخل المسرد</translation>
+    </message>
+    <message>
         <source>Source: {0}</source>
         <translation>المصدر: {0}</translation>
     </message>
@@ -1679,6 +1687,10 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Finished reading aloud.</source>
         <translation>انتهت القراءة بصوت عالٍ.</translation>
+    </message>
+    <message>
+        <source>Read aloud stopped: no sound came out. Check that a sound device is connected and not muted.</source>
+        <translation>توقفت القراءة بصوت عالٍ: لم يخرج أي صوت. تأكد أن جهاز صوت موصول وغير مكتوم.</translation>
     </message>
     <message>
         <source>Read Alo&amp;ud</source>
