@@ -14,9 +14,15 @@ from reader.ui.annotator import Annotator
 from reader.ui.bookmarks import bookmark_icon, is_bookmark
 from reader.ui.html_escape import escape
 from reader.ui.note_colors import color_icon
+from reader.ui.row_direction import text_direction
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 _PREVIEW = 160
+# Marks that keep a quote's quotation marks on its own side of it, also on a row laid out the other way (an English
+# quote under an Arabic place). Marks, not an isolate: most fonts lack U+2068, and the one Qt falls back to for it
+# makes the line taller, so the row's third line no longer fits.
+_DIRECTION_MARKS = {Qt.LayoutDirection.LeftToRight: "\u200e", Qt.LayoutDirection.RightToLeft: "\u200f"}
+_NO_MARKS = dict.fromkeys(map(ord, _DIRECTION_MARKS.values()))
 SLICE_SECONDS = 0.005
 """How long preparing the notes' search text may hold the UI thread in one event-loop turn."""
 
@@ -70,12 +76,13 @@ class NotesModel(QAbstractListModel):
             return (self._bookmark_icons if is_bookmark(note) else self._icons)[note.color]
         if role == Qt.ItemDataRole.ToolTipRole:  # Qt renders tooltips as rich text: escape, keep the line breaks
             return "<qt>" + escape(note.text or note.quote).replace("\n", "<br>") + "</qt>"
-        if role == Qt.ItemDataRole.FontRole and note.layer != MY_LAYER:
+        if role == Qt.ItemDataRole.FontRole and note.layer != MY_LAYER and not _has_right_to_left(self.describe(note)):
+            # Arabic is never set in italics: most fonts' italics have no Arabic letters (empty boxes instead).
             font = QFont()
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.describe(note).replace("\n", ". ")
+            return self.describe(note).translate(_NO_MARKS).replace("\n", ". ")
         if role == NOTE_ID_ROLE:
             return note.id
         return None
@@ -102,7 +109,10 @@ class NotesModel(QAbstractListModel):
         described = self._described.get(note.id)
         if described is None or described[0] is not note or described[1] is not placement:
             last = "  ".join([_shorten(note.text, _PREVIEW)] * bool(note.text) + [f"#{tag}" for tag in note.tags])
-            text = "\n".join([self.place(note), f"“{_shorten(note.quote, _PREVIEW)}”", last or " "])
+            direction = text_direction(note.quote)
+            mark = _DIRECTION_MARKS[direction] if direction is not None else ""
+            quote = f"{mark}“{_shorten(note.quote, _PREVIEW)}”{mark}"
+            text = "\n".join([self.place(note), quote, last or " "])
             described = self._described[note.id] = (note, placement, text)
         return described[2]
 
@@ -140,6 +150,13 @@ class NotesModel(QAbstractListModel):
             self._preparing = None
             return
         self._next_slice.start()
+
+
+def _has_right_to_left(text: str) -> bool:
+    """Whether `text` holds a right-to-left letter (Arabic, Hebrew)."""
+    from unicodedata import bidirectional
+
+    return any(bidirectional(character) in ("R", "AL") for character in text)
 
 
 def _shorten(text: str, limit: int) -> str:
