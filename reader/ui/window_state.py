@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
+from PySide6.QtCore import QMargins, QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -76,6 +76,21 @@ def _frame_extra(anchor: QWidget | None, window: QWidget) -> QSize:
     return extra.expandedTo(QSize(0, 2 * window.fontMetrics().height()))
 
 
+def _saved_frame_margins(saved: bytes) -> QMargins:
+    """The window frame's margins as `QWidget.saveGeometry` recorded them (its frame's rectangle, then its own, each
+    as left, top, right, bottom in 32-bit integers after a 4-byte magic number and two 16-bit version numbers);
+    none when the bytes are not such a record."""
+    import struct
+
+    if len(saved) < 40 or saved[:4] != b"\x01\xd9\xd0\xcb":
+        return QMargins()
+    frame_left, frame_top, frame_right, frame_bottom, left, top, right, bottom = struct.unpack(">8i", saved[8:40])
+    margins = QMargins(left - frame_left, top - frame_top, frame_right - right, frame_bottom - bottom)
+    if min(margins.left(), margins.top(), margins.right(), margins.bottom()) < 0:
+        return QMargins()
+    return margins
+
+
 def _decoded(saved: str) -> QByteArray:
     """A geometry or layout as the preferences keep it (Base64). Qt's byte array is made only when one is saved."""
     from PySide6.QtCore import QByteArray
@@ -111,16 +126,16 @@ class WindowState(QObject):
         a first start SCREEN_SHARE of that screen's free area, centred."""
         window = self._window
         saved = self._prefs.window_geometry
-        if saved and window.restoreGeometry(_decoded(saved)):
+        if saved and window.restoreGeometry(geometry := _decoded(saved)):
             screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
             if screen is not None and not window.isMaximized() and not window.isFullScreen():
-                available = screen.availableGeometry()
-                frame = window.frameGeometry()
-                extra_w = frame.width() - window.width()
-                extra_h = frame.height() - window.height()
-                fitted = clamped(frame, available)
-                window.resize(fitted.width() - extra_w, fitted.height() - extra_h)
-                window.move(fitted.topLeft())
+                # Not shown yet, the window knows no frame: the one saved with the geometry stands for it.
+                margins = _saved_frame_margins(bytes(geometry.data()))
+                frame = window.geometry().marginsAdded(margins)
+                fitted = clamped(frame, available=screen.availableGeometry())
+                # The window's own rectangle, not its frame's corner: move() places the frame there, and before
+                # the window is shown that is where its inside was, so each start put it a title bar lower.
+                window.setGeometry(fitted.marginsRemoved(margins))
             return
         screen = window.screen() or QGuiApplication.primaryScreen()
         if screen is None:
