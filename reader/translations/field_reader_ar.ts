@@ -416,15 +416,15 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Markdown handout (.md)</source>
-        <translation>نشرة بصيغة Markdown ‏(.md)</translation>
+        <translation>نشرة بصيغة Markdown ‏(‎.md‏)</translation>
     </message>
     <message>
         <source>HTML handout (.html)</source>
-        <translation>نشرة بصيغة HTML ‏(.html)</translation>
+        <translation>نشرة بصيغة HTML ‏(‎.html‏)</translation>
     </message>
     <message>
         <source>PDF handout (.pdf)</source>
-        <translation>نشرة بصيغة PDF ‏(.pdf)</translation>
+        <translation>نشرة بصيغة PDF ‏(‎.pdf‏)</translation>
     </message>
     <message>
         <source>Notes file for another reader (W3C Web Annotation .json)</source>
