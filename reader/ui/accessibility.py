@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -268,6 +268,7 @@ class DocumentAccessible(QAccessibleWidget):
         self._built_for: tuple[int, int] = (-1, -1)  # the page's blocks and characters when they were built
         self._retired: list[NodeAccessible] = []  # kept alive: Qt may still hold their addresses
         view.document().contentsChanged.connect(self.forget_structure)
+        self._tab_watcher = _TabWatcher(view, self._on_view_tabbed)
         view.destroyed.connect(self._let_go)
 
     def _let_go(self) -> None:
@@ -330,6 +331,49 @@ class DocumentAccessible(QAccessibleWidget):
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
         return next((node for node in self.nodes() if node.rect().contains(x, y)), None)
 
+    def focused_link(self) -> NodeAccessible | None:
+        """The link Tab has moved to (the view selects a link's whole text when it does), if the view has focus."""
+        if not shiboken6.isValid(self._view) or not self._view.hasFocus():
+            return None
+        cursor = self._view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        pending = list(self.nodes())
+        while pending:
+            node = pending.pop()
+            if node.role() == Role.Link and node.covers(start, end):
+                return node
+            pending.extend(node.children())
+        return None
+
+    def focusChild(self) -> QAccessibleInterface | None:
+        return self.focused_link()
+
+    def _on_view_tabbed(self) -> None:
+        # A QTextBrowser moves Tab from link to link by selecting it without a signal or an accessibility event:
+        # without this one a screen reader stays silent while the reader tabs through the glossary terms.
+        if not QAccessible.isActive() or not shiboken6.isValid(self._view):
+            return
+        link = self.focused_link()
+        if link is not None:
+            QAccessible.updateAccessibility(QAccessibleEvent(link, QAccessible.Event.Focus))
+
+
+class _TabWatcher(QObject):
+    """Calls `tabbed` once the view has handled a Tab or Shift+Tab (which moves it from link to link)."""
+
+    def __init__(self, view: QTextEdit, tabbed: Callable[[], None]) -> None:
+        super().__init__(view)
+        self.setObjectName("documentTabWatcher")
+        self._tabbed = tabbed
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            QTimer.singleShot(0, self, self._tabbed)  # after the view has moved its selection
+        return False
+
 
 class NodeAccessible(QAccessibleInterface, _TextRange, QAccessibleAttributesInterface):
     """A heading, paragraph, list, list item, block quote or link of the report."""
@@ -342,6 +386,13 @@ class NodeAccessible(QAccessibleInterface, _TextRange, QAccessibleAttributesInte
         self._view = view
         self._valid = True
         self._children = [NodeAccessible(child, self, view) for child in node.children]
+
+    def children(self) -> list[NodeAccessible]:
+        return list(self._children)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether [start, end) is this node's whole text."""
+        return (self._node.start, self._node.end) == (start, end)
 
     def retire(self) -> None:
         self._valid = False
@@ -407,9 +458,17 @@ class NodeAccessible(QAccessibleInterface, _TextRange, QAccessibleAttributesInte
         if self._node.role == Role.Link:
             state.linked = True
             state.focusable = True
+            state.focused = self._is_focused_link()
         if self._node.role in (Role.Paragraph, Role.Heading, Role.ListItem):
             state.selectableText = True
         return state
+
+    def _is_focused_link(self) -> bool:
+        # What `DocumentAccessible.focused_link` finds, asked of this link alone (a screen reader asks every link).
+        if not shiboken6.isValid(self._view) or not self._view.hasFocus():
+            return False
+        cursor = self._view.textCursor()
+        return cursor.hasSelection() and self.covers(cursor.selectionStart(), cursor.selectionEnd())
 
     def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
         if kind == _TEXT:
