@@ -124,8 +124,9 @@ def _run(
     window.notes_unavailable.connect(lambda message: _refuse_to_continue(app, window, message, exit_after_start))
     _collect_garbage_once_painted(window)
     _keep_qt_settings_once_painted(window, data_folder)
-    _set_icon_once_painted(app, window, objects.folders.icons)
-    _close_on_session_end_once_painted(window)
+    if not exit_after_start:  # a scripted check of the paint has no taskbar to show and no session to end it
+        _set_icon_once_painted(app, window, objects.folders.icons)
+        _close_on_session_end_once_painted(window)
     window.show()
     instance.attach(window)
     # Later starts are answered once the page is up: watching the folder for their requests never delays the paint.

@@ -4,18 +4,22 @@ whatever Python code runs next). Closing saves the note being typed, the reader'
 of the data folder (its lock file, SQLite's log), where the default action would stop the process at once.
 
 Python runs a signal's handler only when the interpreter next runs, and a Qt event loop with nothing to do never
-runs it: the signal also writes a byte to a socket (`signal.set_wakeup_fd`), which Qt watches and which wakes it.
+runs it: the signal also writes a byte to a pipe (`signal.set_wakeup_fd`), which Qt watches and which wakes it. A
+pipe, not a socket pair: importing `socket` would load `selectors` and more for nothing. Windows has neither these
+signals nor such pipes, and there nothing is watched.
 """
 
 from __future__ import annotations
 
+import os
 import signal
-import socket
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
-CLOSING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+CLOSING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if os.name == "posix" and hasattr(signal, name)
+)
 
 
 class ClosingSignals(QObject):
@@ -25,10 +29,12 @@ class ClosingSignals(QObject):
     def __init__(self, close: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("closingSignals")
-        reading, writing = socket.socketpair()
-        reading.setblocking(False)
-        writing.setblocking(False)
-        previous = signal.set_wakeup_fd(writing.fileno())
+        if not CLOSING_SIGNALS:
+            return
+        reading, writing = os.pipe()
+        os.set_blocking(reading, False)
+        os.set_blocking(writing, False)
+        previous = signal.set_wakeup_fd(writing)
         closing = [False]
         defaults = {number: signal.getsignal(number) for number in CLOSING_SIGNALS}
 
@@ -40,7 +46,7 @@ class ClosingSignals(QObject):
         def drain() -> None:
             # The bytes only wake the loop: Python has run the handler by the time this runs.
             try:
-                while reading.recv(64):
+                while os.read(reading, 64):
                     pass
             except OSError:  # nothing more to read (BlockingIOError is one)
                 pass
@@ -49,11 +55,11 @@ class ClosingSignals(QObject):
             for number, handler in defaults.items():
                 signal.signal(number, handler)
             signal.set_wakeup_fd(previous)
-            reading.close()
-            writing.close()
+            os.close(reading)
+            os.close(writing)
 
         for number in CLOSING_SIGNALS:
             signal.signal(number, on_signal)
-        notifier = QSocketNotifier(reading.fileno(), QSocketNotifier.Type.Read, self)
+        notifier = QSocketNotifier(reading, QSocketNotifier.Type.Read, self)
         notifier.activated.connect(drain)
         self.destroyed.connect(stop)  # plain functions: they outlive this object's Qt side
