@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QComboBox, QWidget
+
+from reader.ui.row_direction import text_direction
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionComboBox
 
 
 class ElidingComboBox(QComboBox):
     """A combo box that ends its chosen text with "…" when the panel is too narrow for it (large text, a narrow
-    dock) rather than cutting it off mid-letter; the whole text stays its tooltip and accessible value."""
+    dock) rather than cutting it off mid-letter, and lays it out in its own direction (`shown_text`); the whole text
+    stays its tooltip and accessible value."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.currentTextChanged.connect(self.setToolTip)
+
+    def shown_text(self) -> tuple[str, Qt.LayoutDirection]:
+        """The chosen text as the box shows it (ended in "…" when too long) and the direction it is laid out in: its
+        own (an English tag or voice name in the Arabic interface stays left to right), else the interface's."""
+        from PySide6.QtWidgets import QStyleOptionComboBox
+
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self._shown(option)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Ended here, not when Python lets go of it: anything holding this frame (a traceback, a debugger, a
@@ -28,14 +45,45 @@ class ElidingComboBox(QComboBox):
             option = QStyleOptionComboBox()
             self.initStyleOption(option)
             painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-            field = self.style().subControlRect(
-                QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+            text, direction = self._shown(option)
+            if direction == self.layoutDirection():
+                option.currentText = text
+                painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+                return
+            # Text of the other direction: the style would lay it out in the interface's and cut it at its start.
+            option.currentText = ""
+            painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)  # its icon, if any
+            field = self._text_field(option)
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            painter.setLayoutDirection(direction)
+            side = (
+                Qt.AlignmentFlag.AlignLeft
+                if direction == Qt.LayoutDirection.LeftToRight
+                else Qt.AlignmentFlag.AlignRight
             )
-            room = field.width() - (option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0)
-            option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
-            painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+            painter.drawText(field, int(side | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute), text)
         finally:
             painter.end()
+
+    def _shown(self, option: QStyleOptionComboBox) -> tuple[str, Qt.LayoutDirection]:
+        room = self._text_field(option).width()
+        text = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+        return text, text_direction(option.currentText) or self.layoutDirection()
+
+    def _text_field(self, option: QStyleOptionComboBox) -> QRect:
+        """Where the chosen text goes: the box's edit field, less its icon's room (on the interface's leading side)."""
+        from PySide6.QtWidgets import QStyle
+
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        if not option.currentIcon.isNull():
+            room = option.iconSize.width() + 4
+            if self.layoutDirection() == Qt.LayoutDirection.LeftToRight:
+                field.setLeft(field.left() + room)
+            else:
+                field.setRight(field.right() - room)
+        return field
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
         """Replace the choices (label, value), keeping the chosen one when it is still offered."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QToolBar, QToolButton, QWidget
 
 from reader.ui.actions import ActionName, Actions
-from reader.ui.row_direction import RowDirectionDelegate, text_direction
+from reader.ui.eliding_combo_box import ElidingComboBox
+from reader.ui.row_direction import RowDirectionDelegate
 
 SPEED_STEPS = 10  # the slider runs from -10 to 10: a rate of -1 (slowest) to 1 (fastest)
 MAX_VOICE_WIDTH = 280
@@ -15,53 +16,14 @@ MIN_SPEED_WIDTH = 72  # pixels: the slider's handle still has room to move at 10
 LABEL_GAP = 4  # pixels each side of a label, so "Speed" and "Voice" do not touch their controls
 
 
-class VoiceComboBox(QComboBox):
+class VoiceComboBox(ElidingComboBox):
     """The voice list: each voice's name (the speech engine's, mostly English) is laid out in its own direction, in
-    the list and in the box, and a name too long for the box ends in "…" at its end, not cut at its start as a
-    left-to-right name is in a right-to-left interface. The whole name stays the box's tooltip."""
+    the list and in the box (`ElidingComboBox`), so a name too long for the box ends in "…" at its end, not cut at
+    its start as a left-to-right name is in a right-to-left interface."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setItemDelegate(RowDirectionDelegate(self))  # the rows of the open list
-        self.currentTextChanged.connect(self.setToolTip)
-
-    def shown_text(self) -> tuple[str, Qt.LayoutDirection]:
-        """The chosen name as the box shows it (ended in "…" when too long) and the direction it is laid out in."""
-        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
-
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
-        )
-        text = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, field.width())
-        return text, text_direction(option.currentText) or self.layoutDirection()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        # Ended within the paint, and QStyle imported at the first paint (see `ElidingComboBox.paintEvent`).
-        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
-
-        painter = QStylePainter(self)
-        try:
-            option = QStyleOptionComboBox()
-            self.initStyleOption(option)
-            painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-            field = self.style().subControlRect(
-                QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
-            )
-            text, direction = self.shown_text()
-            painter.setPen(self.palette().color(self.foregroundRole()))
-            align = (
-                Qt.AlignmentFlag.AlignLeft
-                if direction == Qt.LayoutDirection.LeftToRight
-                else Qt.AlignmentFlag.AlignRight
-            )
-            painter.save()
-            painter.setLayoutDirection(direction)
-            painter.drawText(field, int(align | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute), text)
-            painter.restore()
-        finally:
-            painter.end()
 
 
 class ReadAloudBar(QToolBar):
