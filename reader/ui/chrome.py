@@ -116,7 +116,15 @@ class DockTabNamer(QObject):
                 self._count += 1
                 child.setObjectName("panelTabs" if self._count == 1 else f"panelTabs{self._count}")
                 child.setAccessibleName(QCoreApplication.translate("MainWindow", "Panel tabs"))
+                # Qt keeps a tab bar it no longer needs, empty, "shown" off the window's edge: Tab must not stop on
+                # it, nor a screen reader find it focusable. Its current tab changes whenever it gains or loses tabs.
+                _focusable_with_tabs(child)
+                child.currentChanged.connect(lambda _index, bar=child: _focusable_with_tabs(bar))
         return False
+
+
+def _focusable_with_tabs(bar: QTabBar) -> None:
+    bar.setFocusPolicy(Qt.FocusPolicy.TabFocus if bar.count() else Qt.FocusPolicy.NoFocus)
 
 
 def _name_separators(toolbar: QToolBar) -> None:
