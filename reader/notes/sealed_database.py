@@ -67,13 +67,7 @@ def _open_read_only(folder: Path, key: SealKey) -> OpenedDatabase:
         migrate(sealed.connection, sealed.path, sealed.backups, copies)
     except (OSError, sqlite3.Error) as exc:
         sealed.connection.close()
-        raise NotesError(
-            message(
-                QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}."),
-                path=sealed.path,
-                reason=_problem(exc, sealed.path.name),
-            )
-        ) from exc
+        raise _cannot_read(sealed.path, exc) from exc
     except NotesError:
         sealed.connection.close()
         raise
@@ -179,13 +173,7 @@ class SealedFile:
             self.read()
         except (OSError, sqlite3.Error) as exc:
             self._put_back()  # memory keeps the notes as they were read last
-            raise NotesError(
-                message(
-                    QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}."),
-                    path=self.path,
-                    reason=_problem(exc, self.path.name),
-                )
-            ) from exc
+            raise _cannot_read(self.path, exc) from exc
         finally:
             self._lock.release()
         return True
@@ -287,6 +275,17 @@ def _cannot_write(folder: Path) -> NotesError:
                 "Cannot save notes: the data folder {folder} cannot be written to; they can be read and exported only.",
             ),
             folder=folder,
+        )
+    )
+
+
+def _cannot_read(path: Path, exc: Exception) -> NotesError:
+    """The one line for a sealed notes file that cannot be read or is damaged."""
+    return NotesError(
+        message(
+            QT_TRANSLATE_NOOP("core", "Cannot read the notes database {path}: {reason}."),
+            path=path,
+            reason=_problem(exc, path.name),
         )
     )
 
