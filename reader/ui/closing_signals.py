@@ -32,6 +32,8 @@ class ClosingSignals(QObject):
         if not CLOSING_SIGNALS:
             return
         reading, writing = os.pipe()
+        for descriptor in (reading, writing):  # a number the system gave out again is no ended pipe any more
+            _ENDED_PIPES.pop(descriptor, None)
         os.set_blocking(reading, False)
         os.set_blocking(writing, False)
         previous = signal.set_wakeup_fd(writing)
@@ -52,9 +54,15 @@ class ClosingSignals(QObject):
                 pass
 
         def stop() -> None:
+            # Watchers may end in any order (the tests open many windows): what this one found is put back where
+            # its own still stands, and a later one that found this one's puts back what this one had found.
+            _ENDED_HANDLERS[on_signal] = defaults
+            _ENDED_PIPES[writing] = previous
             for number, handler in defaults.items():
-                signal.signal(number, handler)
-            signal.set_wakeup_fd(previous)
+                if signal.getsignal(number) is on_signal:
+                    signal.signal(number, _still_standing(handler, number))
+            current = signal.set_wakeup_fd(-1)
+            signal.set_wakeup_fd(_still_open(previous) if current == writing else current)
             os.close(reading)
             os.close(writing)
 
@@ -63,3 +71,21 @@ class ClosingSignals(QObject):
         notifier = QSocketNotifier(reading, QSocketNotifier.Type.Read, self)
         notifier.activated.connect(drain)
         self.destroyed.connect(stop)  # plain functions: they outlive this object's Qt side
+
+
+_ENDED_HANDLERS: dict[object, dict[int, object]] = {}  # an ended watcher's handler: the handlers it had found
+_ENDED_PIPES: dict[int, int] = {}  # an ended watcher's pipe: the wake-up descriptor it had found
+
+
+def _still_standing(handler: object, number: int) -> object:
+    """`handler`, or, when it belongs to a watcher that has ended, what that watcher had found (and so on)."""
+    while handler in _ENDED_HANDLERS:
+        handler = _ENDED_HANDLERS[handler][number]  # type: ignore[index]
+    return handler
+
+
+def _still_open(descriptor: int) -> int:
+    """`descriptor`, or, when it is an ended watcher's pipe, the one that watcher had found (and so on)."""
+    while descriptor in _ENDED_PIPES:
+        descriptor = _ENDED_PIPES[descriptor]
+    return descriptor

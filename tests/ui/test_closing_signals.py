@@ -29,8 +29,11 @@ def test_a_closing_signal_closes_the_window_as_close_does(qtbot, tmp_path: Path,
     reader = subprocess.Popen([sys.executable, "-m", "reader"], env=environment, stdout=log, stderr=log)
     try:
         qtbot.waitUntil(lambda: (folder / LOCK_NAME).exists() or reader.poll() is not None, timeout=60_000)
-        put(folder / REQUEST_NAME, RAISE_TOKEN)  # answered once the page is up
-        qtbot.waitUntil(lambda: not (folder / REQUEST_NAME).exists() or reader.poll() is not None, timeout=60_000)
+        # A request made while the window is built is answered as it is shown; one made after that only once the
+        # page is painted, when the window also begins to watch for these signals.
+        for _request in range(2):
+            put(folder / REQUEST_NAME, RAISE_TOKEN)
+            qtbot.waitUntil(lambda: not (folder / REQUEST_NAME).exists() or reader.poll() is not None, timeout=60_000)
         assert reader.poll() is None, (tmp_path / "reader.log").read_text()
 
         reader.send_signal(number)
@@ -60,3 +63,20 @@ def test_a_closing_signal_calls_close_once_and_its_handling_comes_back_after(qtb
 
     owner.deleteLater()
     qtbot.waitUntil(lambda: signal.getsignal(number) == before)
+
+
+def test_watchers_ended_in_any_order_leave_the_signals_as_they_found_them(qtbot) -> None:
+    before = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+    first, second = QObject(), QObject()
+    ClosingSignals(lambda: None, first)
+    closed: list[str] = []
+    ClosingSignals(lambda: closed.append("second"), second)
+
+    first.deleteLater()  # the first window ends while the second is open
+    qtbot.wait(20)
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: closed == ["second"])  # the open one still hears it
+    second.deleteLater()
+    qtbot.waitUntil(lambda: {number: signal.getsignal(number) for number in before} == before)
+
+    assert signal.set_wakeup_fd(-1) == -1  # no pipe of theirs is left to wake the loop
