@@ -1,5 +1,5 @@
-"""The reader's preferences: theme, interface language, zoom, reference mode, reading settings, reading position
-and window layout.
+"""The reader's preferences: theme, interface language, zoom, reference mode, reading settings, reading position,
+window layout and the panels' folds.
 
 The reading position says what the reader was looking at, so while the privacy lock is on it is kept sealed in
 `private.sealed` (readable after unlocking) and never written to `preferences.json`.
@@ -92,6 +92,7 @@ _DEFAULTS: dict[str, object] = {
     "window_geometry": None,
     "window_state": None,
     "last_folders": None,
+    "folds": None,  # a folding part of a panel ("notes-filters", …) -> True when the reader left it unfolded
 }
 
 
@@ -307,6 +308,18 @@ class Preferences:
         folders = dict(folders) if isinstance(folders, dict) else {}
         folders[kind] = path
         self._values["last_folders"] = folders
+
+    def fold(self, name: str) -> bool | None:
+        """Whether the reader left the folding part `name` unfolded (True) or folded (False); None when unknown."""
+        folds = self._values["folds"]
+        value = folds.get(name) if isinstance(folds, dict) else None
+        return value if isinstance(value, bool) else None
+
+    def set_fold(self, name: str, unfolded: bool) -> None:
+        folds = self._values["folds"]
+        folds = dict(folds) if isinstance(folds, dict) else {}
+        folds[name] = bool(unfolded)
+        self._values["folds"] = folds
 
     def save(self) -> None:
         """Write atomically: a temporary file in the same folder, then a rename."""

@@ -18,6 +18,7 @@ from reader.message import QT_TRANSLATE_NOOP, joined, message, sentence_of
 from reader.notes.anchoring import ReportText
 from reader.notes.import_result import ImportResult
 from reader.notes.note import (
+    MAX_LAYER_NAME,
     MAX_NOTE_TEXT,
     MY_LAYER,
     Color,
@@ -52,6 +53,7 @@ from reader.notes.w3c_targets import Selector, first_position, first_quote, read
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_ANNOTATIONS = 50_000
 MAX_PASSAGES = 50_000
+DEFAULT_LAYER = "imported"  # proposed when nothing of a file's name can name a layer
 MAX_DIGITS = 30  # no count or offset in an annotation file comes near this; Python refuses to read past 4,300
 _COLOR_NAMES = frozenset(color.value for color in Color)
 _STYLE_NAMES = frozenset(style.value for style in Style)
@@ -77,6 +79,19 @@ def check_import_layer(name: str) -> LayerName:
             )
         )
     return layer
+
+
+def proposed_layer_name(path: Path) -> LayerName:
+    """A layer name made from a file's name without its extension, for the reader to confirm or change: cut to
+    `MAX_LAYER_NAME` characters at a word's end where there is one, characters a layer name cannot hold (control
+    characters, bytes that were not UTF-8) left out, and `DEFAULT_LAYER` when nothing is left."""
+    stem = Path(path).stem.encode("utf-8", "replace").decode("utf-8")
+    words = " ".join("".join(char if char.isprintable() else " " for char in stem).split())
+    if len(words) > MAX_LAYER_NAME:
+        cut = words[: MAX_LAYER_NAME + 1]
+        whole = cut.rsplit(" ", 1)[0] if " " in cut else ""  # up to the last word that fits whole
+        words = (whole or cut[:MAX_LAYER_NAME]).strip()
+    return check_layer_name(words or DEFAULT_LAYER)
 
 
 class _NumberTooLongError(ValueError):
@@ -260,13 +275,15 @@ def prepare_import(
     """Read, validate and place a whole W3C or Hypothesis file without touching the notes (safe off the UI thread).
 
     Each passage is placed by its quote (the file's source address is ignored); one whose passage is not in
-    this report becomes an orphaned note. The layer defaults to the file's name without its extension.
+    this report becomes an orphaned note. The layer defaults to the file's name without its extension
+    (`proposed_layer_name`).
     """
     path = Path(path)
     try:
-        # A name given is checked now; one made from the file's name is only proposed (the window asks for the
-        # name once the file is read), so the reader's own layer is refused for it when the notes are written.
-        layer_name = check_import_layer(layer) if layer is not None else check_layer_name(path.stem)
+        # A name given is checked now, and refused if it cannot be one; one made from the file's name is only
+        # proposed (the window asks for the name once the file is read), so a long file name is shortened and the
+        # reader's own layer is refused for it when the notes are written.
+        layer_name = check_import_layer(layer) if layer is not None else proposed_layer_name(path)
     except ReaderError as exc:
         raise _refuse(path.name, sentence_of(exc).rstrip(".")) from exc
     text = report if isinstance(report, ReportText) else ReportText(report)

@@ -428,7 +428,7 @@ The report stays. Erased notes cannot be brought back.</source>
     </message>
     <message>
         <source>Notes file for another reader (W3C Web Annotation .json)</source>
-        <translation>ملف ملاحظات لقارئ آخر (W3C Web Annotation ‏.json)</translation>
+        <translation>ملف ملاحظات لقارئ آخر ‏(W3C Web Annotation ‎.json‏)</translation>
     </message>
     <message>
         <source>System default</source>
@@ -1143,6 +1143,14 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>تصفية الملاحظات</translation>
     </message>
     <message>
+        <source>Show or hide the order and the tag, colour, layer and kind filters</source>
+        <translation>إظهار الترتيب وعوامل التصفية بالوسم واللون والطبقة والنوع أو إخفاؤها</translation>
+    </message>
+    <message>
+        <source>Order and filters</source>
+        <translation>الترتيب والتصفية</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>الترتيب</translation>
     </message>
@@ -1233,6 +1241,18 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Notes list and note editor</source>
         <translation>قائمة الملاحظات ومحرر الملاحظة</translation>
+    </message>
+    <message>
+        <source>Result of the last import</source>
+        <translation>نتيجة آخر استيراد</translation>
+    </message>
+    <message>
+        <source>Close the import result</source>
+        <translation>إغلاق نتيجة الاستيراد</translation>
+    </message>
+    <message>
+        <source>Order and filters ({0} in use)</source>
+        <translation>الترتيب والتصفية ({0} قيد الاستخدام)</translation>
     </message>
     <message>
         <source>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</source>

@@ -197,7 +197,15 @@ class MainWindow(QMainWindow):
         store = self._open_notes()  # the notes feature closes it when the window closes or the notes lock
         chrome = self._chrome
         notes = NotesFeature(
-            store, self._report, self.document, chrome.actions, chrome.notes_dock, self, self.dialog_folders
+            store,
+            self._report,
+            self.document,
+            chrome.actions,
+            chrome.notes_dock,
+            self,
+            self.dialog_folders,
+            prefs=self._prefs,
+            save_prefs=self._state.schedule_save,  # the notes panel's folds, saved with the window's layout
         )
         notes.message.connect(self.statusBar().showMessage)
         notes.place_requested.connect(self.go_to)

@@ -20,12 +20,16 @@ from reader.ui.dialog_folders import DialogFolders
 from reader.ui.docks import bring_forward, fill_dock
 from reader.ui.document_view import DocumentView
 from reader.ui.error_text import error_text
+from reader.ui.folding_header import FoldMemory
 from reader.ui.note_editor import COLOR_LABELS, STYLE_LABELS
 from reader.ui.note_highlighter import LAYER_NAME, NoteHighlighter
 from reader.ui.notes_panel import NotesPanel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reader.notes.w3c_import import ImportResult
+    from reader.prefs import Preferences
     from reader.ui.notes_import import NotesImporter
 
 NOTE_ACTIONS = (
@@ -74,7 +78,12 @@ class NotesFeature(QObject):
         dock: QDockWidget,
         parent: QObject | None = None,
         folders: DialogFolders | None = None,
+        prefs: Preferences | None = None,
+        save_prefs: Callable[[], None] | None = None,
     ) -> None:
+        """`prefs` keeps which parts of the notes panel the reader folded, from one start to the next (nothing is
+        kept without it); `save_prefs` writes them a moment later (the window's saver), else they are written at
+        once."""
         super().__init__(parent)
         self.setObjectName("notesFeature")
         self._folders = folders or DialogFolders()  # where the export and import dialogs start
@@ -91,7 +100,10 @@ class NotesFeature(QObject):
         self.annotator = Annotator(store, report, self)
         self._highlighter = NoteHighlighter(document, self.annotator, self)
         self._highlighter.setObjectName("noteHighlighter")
-        self._panel = NotesPanel(self.annotator, dock)
+        self._prefs = prefs
+        self._save_prefs = save_prefs or self._save_prefs_now
+        folds = FoldMemory(prefs.fold, self._remember_fold) if prefs is not None else None
+        self._panel = NotesPanel(self.annotator, dock, folds)
         fill_dock(dock, self._panel)
 
         undo, redo = actions[ActionName.UNDO], actions[ActionName.REDO]
@@ -306,6 +318,19 @@ class NotesFeature(QObject):
     def _on_undo_stack_redo_text_changed(self, text: str) -> None:
         self._actions[ActionName.REDO].setText(self.tr("&Redo {0}").format(text))
 
+    def _remember_fold(self, name: str, unfolded: bool) -> None:
+        if self._prefs is not None:
+            self._prefs.set_fold(name, unfolded)
+            self._save_prefs()
+
+    def _save_prefs_now(self) -> None:
+        if self._prefs is None:
+            return
+        try:
+            self._prefs.save()
+        except ReaderError as error:  # told on the status line, never raised into Qt
+            self.message.emit(error_text(error), 8000)
+
     def _on_annotator_failed(self, text: str) -> None:
         self.message.emit(text, 8000)
 
@@ -342,8 +367,9 @@ class NotesFeature(QObject):
         from reader.ui.notes_export_dialog import NotesExportDialog
 
         notes, listed = self.annotator.notes(), self._panel.listed_notes()
+        # The report text the notes were placed in: the export finds each where the window did, searching no more.
         dialog = NotesExportDialog(
-            self._report, notes, listed, self._document.window(), self._folders, self._store.path.parent
+            self.annotator.text, notes, listed, self._document.window(), self._folders, self._store.path.parent
         )
         if dialog.exec() and dialog.written is not None:
             self.message.emit(self.tr("Saved {0}.").format(dialog.written), 6000)
@@ -359,4 +385,6 @@ class NotesFeature(QObject):
 
     def _on_importer_imported(self, result: ImportResult) -> None:
         bring_forward(self._dock)
-        self.message.emit(error_text(result.summary()), 10_000)
+        summary = error_text(result.summary())
+        self.message.emit(summary, 10_000)
+        self._panel.show_import_summary(summary)  # whole, above the notes, until closed: the status line cuts it

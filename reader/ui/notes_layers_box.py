@@ -2,102 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.ui.annotator import Annotator
+from reader.ui.folding_header import FoldingHeader, FoldMemory
 from reader.ui.notes_model import NOTE_ID_ROLE
 
 # Written as the notes panel's strings (context "NotesPanel"), where their translations are.
 
 MOST_ROWS_SHOWN = 4  # more layers scroll within the list, which never grows taller
-
-
-class _FoldingHeader(QToolButton):
-    """A checkable header button with an arrow at the start of its text, pointing down when checked (unfolded). Qt's
-    own arrow stays at the left in Arabic; this one is drawn as an icon, which the style places at the start. The
-    text ends with "…" when the panel is narrower than it (large text) rather than widening the panel."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setCheckable(True)
-        self.setAutoRaise(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setArrowType(Qt.ArrowType.RightArrow)  # for its size only: `paintEvent` draws the arrow
-        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)  # narrower when it must
-
-    def minimumSizeHint(self) -> QSize:
-        width = self.iconSize().width() + 4 * self.fontMetrics().horizontalAdvance("…")
-        return QSize(width, super().sizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        from PySide6.QtWidgets import QStyle, QStyleOptionToolButton, QStylePainter  # at the first paint, as the
-        # eliding combo box does: QStyle's Python enums are large
-
-        painter = QStylePainter(self)
-        try:  # ended within the paint (see `ElidingComboBox.paintEvent`)
-            option = QStyleOptionToolButton()
-            self.initStyleOption(option)
-            room = self.width() - (super().sizeHint().width() - self.fontMetrics().horizontalAdvance(option.text))
-            option.text = self.fontMetrics().elidedText(option.text, Qt.TextElideMode.ElideRight, max(0, room))
-            # WORKAROUND: Qt draws a tool button's arrow at the left whatever the direction (an icon it mirrors),
-            # so in Arabic the arrow would sit after the text: the arrow is drawn here as the icon instead.
-            option.arrowType = Qt.ArrowType.NoArrow
-            option.features &= ~QStyleOptionToolButton.ToolButtonFeature.Arrow
-            option.icon = self._arrow(option.iconSize)
-            painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
-        finally:
-            painter.end()
-
-    def _arrow(self, size: QSize) -> QIcon:
-        from PySide6.QtWidgets import QStyle, QStyleOption
-
-        if self.isChecked():
-            element = QStyle.PrimitiveElement.PE_IndicatorArrowDown
-        elif self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            element = QStyle.PrimitiveElement.PE_IndicatorArrowLeft
-        else:
-            element = QStyle.PrimitiveElement.PE_IndicatorArrowRight
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(size * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        try:
-            option = QStyleOption()
-            option.initFrom(self)
-            option.rect = QRect(QPoint(0, 0), size)
-            self.style().drawPrimitive(element, option, painter, self)
-        finally:
-            painter.end()
-        return QIcon(pixmap)
+FOLD_NAME = "notes-layers"  # the fold's name in the preferences
 
 
 class NotesLayersBox(QWidget):
     """The imported layers under a header button showing how many there are (and how many are hidden): folded by
-    default, so the notes list gets the panel's height; unfolded, the layers to tick, Allow Editing and Remove
-    Layer, the list at most a few rows high."""
+    default (or as the reader last left them, when `folds` remembers), so the notes list gets the panel's height;
+    unfolded, the layers to tick, Allow Editing and Remove Layer, the list at most a few rows high."""
 
     layer_editing_changed = Signal(str)  # layer name: the reader allowed or stopped editing its notes
 
-    def __init__(self, annotator: Annotator, parent: QWidget | None = None) -> None:
+    def __init__(self, annotator: Annotator, parent: QWidget | None = None, folds: FoldMemory | None = None) -> None:
         super().__init__(parent)
         self._annotator = annotator
         self.setObjectName("notesLayersBox")
         self.setAccessibleName(QCoreApplication.translate("NotesPanel", "Imported layers"))
-        self._toggle = _FoldingHeader(self)
+        self._toggle = FoldingHeader(self)
         self._toggle.setObjectName("notesLayersToggle")
         self._toggle.setAccessibleDescription(
             QCoreApplication.translate("NotesPanel", "Show or hide the imported layers and their buttons")
@@ -131,12 +69,13 @@ class NotesLayersBox(QWidget):
         buttons.addWidget(self._remove_layer)
         layout.addLayout(buttons)
 
+        self._toggle.remember_as(folds or FoldMemory(), FOLD_NAME, default=False)
+        self._show_unfolded(self._toggle.isChecked())
         self._toggle.toggled.connect(self._show_unfolded)
         self._layers.itemChanged.connect(self._on_layers_item_changed)
         self._layers.currentItemChanged.connect(self._update_layer_buttons)
         self._remove_layer.clicked.connect(self._on_remove_layer_clicked)
         self._editable_layer.toggled.connect(self._on_editable_layer_toggled)
-        self._show_unfolded(False)
 
     def fill(self) -> None:
         """List the imported layers again (after any change), keeping the chosen one chosen; hidden without any."""

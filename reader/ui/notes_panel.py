@@ -7,15 +7,20 @@ import operator
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +30,7 @@ from reader.notes.note import MY_LAYER, Color, Note
 from reader.ui.annotator import Annotator
 from reader.ui.bookmarks import bookmark_icon, is_bookmark
 from reader.ui.eliding_combo_box import ElidingComboBox
+from reader.ui.folding_header import FoldingHeader, FoldMemory
 from reader.ui.note_colors import color_icon
 from reader.ui.note_editor import COLOR_LABELS, NoteEditor
 from reader.ui.notes_layers_box import NotesLayersBox
@@ -37,6 +43,8 @@ ORDER_NEWEST = "newest"
 KIND_NOTES = "notes"  # highlights and notes, no bookmarks
 KIND_BOOKMARKS = "bookmarks"
 _ANY = ""
+FILTERS_FOLD = "notes-filters"  # the order and filters' fold, by its name in the preferences
+ROOMY_SCREEN_HEIGHT = 700  # logical pixels of free screen height from which the filters start unfolded
 
 
 class NotesPanel(QWidget):
@@ -45,11 +53,13 @@ class NotesPanel(QWidget):
     note_activated = Signal(str)  # note id: show its passage
     note_delete_requested = Signal(str)  # note id: the reader pressed Delete in the editor
 
-    def __init__(self, annotator: Annotator, parent: QWidget | None = None) -> None:
+    def __init__(self, annotator: Annotator, parent: QWidget | None = None, folds: FoldMemory | None = None) -> None:
+        """`folds` keeps how the reader left the order and filters and the imported layers, folded or not."""
         super().__init__(parent)
         self.setObjectName("notesPanel")
         self.setAccessibleName(self.tr("Notes"))
         self._annotator = annotator
+        self._folds = folds or FoldMemory()
         self._built = False
         self._listed = False  # whether the notes have been listed since the panel was built
         self.editor: NoteEditor | None = None
@@ -72,6 +82,15 @@ class NotesPanel(QWidget):
         self._filter.setAccessibleName(self.tr("Filter notes"))
         self._filter.setPlaceholderText(self.tr("Filter notes"))
         self._filter.setClearButtonEnabled(True)
+        # The order and the four filters fold under a header, so on a small screen the list gets their height.
+        self._filters_toggle = FoldingHeader(self)
+        self._filters_toggle.setObjectName("notesFiltersToggle")
+        self._filters_toggle.setAccessibleDescription(
+            self.tr("Show or hide the order and the tag, colour, layer and kind filters")
+        )
+        self._filters = QWidget(self)
+        self._filters.setObjectName("notesFilters")
+        self._filters.setAccessibleName(self.tr("Order and filters"))
         self._order = self._combo("notesOrder", self.tr("Order"))
         self._order.addItem(self.tr("Reading order"), ORDER_READING)
         self._order.addItem(self.tr("Newest first"), ORDER_NEWEST)
@@ -106,7 +125,7 @@ class NotesPanel(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
 
-        self._layers_box = NotesLayersBox(self._annotator, self)
+        self._layers_box = NotesLayersBox(self._annotator, self, self._folds)
 
         self._show_others = QPushButton(self)
         self._show_others.setObjectName("notesShowOtherReports")
@@ -118,22 +137,26 @@ class NotesPanel(QWidget):
         self._others.setWordWrap(True)
         self._others.hide()
         self._fit_list_minimum()
+        self._build_import_summary()
 
         self.editor = NoteEditor(self._annotator, self)
 
-        filters = QGridLayout()
-        filters.addWidget(self._filter, 0, 0, 1, 2)
-        filters.addWidget(self._order, 1, 0)
-        filters.addWidget(self._tag, 1, 1)
-        filters.addWidget(self._color, 2, 0)
-        filters.addWidget(self._layer, 2, 1)
-        filters.addWidget(self._kind, 3, 0, 1, 2)
+        filters = QGridLayout(self._filters)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self._order, 0, 0)
+        filters.addWidget(self._tag, 0, 1)
+        filters.addWidget(self._color, 1, 0)
+        filters.addWidget(self._layer, 1, 1)
+        filters.addWidget(self._kind, 2, 0, 1, 2)
         top = QWidget(self)
         top.setObjectName("notesListPane")
         top.setAccessibleName(self.tr("Notes list and filters"))
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(filters)
+        top_layout.addWidget(self._filter)
+        top_layout.addWidget(self._filters_toggle)
+        top_layout.addWidget(self._filters)
+        top_layout.addWidget(self._summary_box)
         top_layout.addWidget(self._list, 1)
         top_layout.addWidget(self._empty)
         top_layout.addWidget(self._layers_box)
@@ -168,6 +191,13 @@ class NotesPanel(QWidget):
         self._filter.textChanged.connect(self._list_notes)  # the notes did not change: only the rows
         for combo in (self._order, self._tag, self._color, self._layer, self._kind):
             combo.activated.connect(self._list_notes)
+        for combo in self._filter_combos():  # by the reader or the program (`show_bookmarks`, `show_note`)
+            combo.currentIndexChanged.connect(self._name_filters_toggle)
+            combo.installEventFilter(self)
+        self._filters_toggle.remember_as(self._folds, FILTERS_FOLD, default=self._on_a_roomy_screen())
+        self._filters.setVisible(self._filters_toggle.isChecked())
+        self._filters_toggle.toggled.connect(self._filters.setVisible)
+        self._name_filters_toggle()
         self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self._list.clicked.connect(self._on_list_activated)
         self._list.activated.connect(self._on_list_activated)
@@ -183,13 +213,81 @@ class NotesPanel(QWidget):
 
         name_unnamed_parts(self)  # the filter's clear button, the lists' scroll bars
 
+    def _build_import_summary(self) -> None:
+        """What the last import did, in full, above the list (the status line cuts it on a small screen), with a
+        button that puts it away; hidden until an import is done."""
+        self._summary_box = QFrame(self)
+        self._summary_box.setObjectName("notesImportSummaryBox")
+        self._summary_box.setAccessibleName(self.tr("Result of the last import"))
+        self._summary_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self._summary = QLabel(self._summary_box)
+        self._summary.setObjectName("notesImportSummary")
+        self._summary.setAccessibleName(self.tr("Result of the last import"))
+        self._summary.setTextFormat(Qt.TextFormat.PlainText)
+        self._summary.setWordWrap(True)
+        self._summary.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        # Wrapped to the panel's width, never widening it (a long word is cut at the panel's edge instead).
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # as tall as its lines wrapped to the width it gets
+        self._summary.setSizePolicy(policy)
+        self._summary.setMinimumWidth(1)
+        close = QToolButton(self._summary_box)
+        close.setObjectName("notesImportSummaryClose")
+        close.setText("×")
+        close.setAccessibleName(self.tr("Close the import result"))
+        close.setToolTip(self.tr("Close the import result"))
+        close.setAutoRaise(True)
+        close.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it, Space closes
+        close.clicked.connect(self._hide_import_summary)
+        self._summary_close = close
+        row = QHBoxLayout(self._summary_box)
+        row.setContentsMargins(4, 2, 2, 2)
+        row.addWidget(self._summary, 1)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._summary_box.hide()
+
+    def show_import_summary(self, text: str) -> None:
+        """Show what an import did above the list, whole and wrapped, until closed or the next import's replaces
+        it. (A screen reader hears it from the status line, which says it too: the window announces every status
+        message.)"""
+        self.ensure_built()
+        self._summary.setText(text)
+        self._summary.setAccessibleDescription(text)
+        self._summary_box.show()
+
+    def _hide_import_summary(self) -> None:
+        had_focus = self._summary_box.isAncestorOf(QApplication.focusWidget())
+        self._summary_box.hide()
+        if had_focus:  # the focus goes on to the list rather than nowhere
+            self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _combo(self, name: str, label: str) -> ElidingComboBox:
-        combo = ElidingComboBox(self)
+        combo = ElidingComboBox(self._filters)
         combo.setObjectName(name)
         combo.setAccessibleName(label)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         return combo
+
+    def _filter_combos(self) -> tuple[ElidingComboBox, ...]:
+        """The filters proper, each with an "any" choice first (the order is not one)."""
+        return (self._tag, self._color, self._layer, self._kind)
+
+    def _on_a_roomy_screen(self) -> bool:
+        """Whether the window's screen has the height to show the filters unfolded (not a 1024×600 netbook)."""
+        screen = self.screen()
+        return screen is None or screen.availableGeometry().height() >= ROOMY_SCREEN_HEIGHT
+
+    def _name_filters_toggle(self, *_args: object) -> None:
+        """The header says how many filters are in use, so a folded filter still shows it narrows the list."""
+        in_use = sum((combo.currentData() or _ANY) != _ANY for combo in self._filter_combos())
+        text = self.tr("Order and filters ({0} in use)").format(in_use) if in_use else self.tr("Order and filters")
+        toggle = self._filters_toggle
+        toggle.setText(text)
+        toggle.setAccessibleName(text)
+        toggle.setToolTip(f"{text}\n{toggle.accessibleDescription()}")  # whole, if cut
 
     def _fit_list_minimum(self) -> None:
         """Never shorter than two whole notes (each three lines), whatever the text size: the panel scrolls first."""
@@ -337,6 +435,7 @@ class NotesPanel(QWidget):
             label = self.tr("My notes") if layer.is_mine else layer.name
             layers.append((label, layer.name))
         self._layer.set_choices(layers)
+        self._name_filters_toggle()  # a chosen tag or layer that is gone went back to "any" without a signal
 
     def _fill_other_reports(self, *_args: object) -> None:
         """Notes from other reports (other content packs): counted always, listed only when asked, never placed."""
@@ -404,6 +503,8 @@ class NotesPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         down = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.FocusIn and watched in self._filter_combos():
+            self._filters_toggle.setChecked(True)  # a folded filter reached some other way: shown where it is
         if watched is self._filter and down and self._model.rowCount():
             self._list.setFocus(Qt.FocusReason.TabFocusReason)
             return True

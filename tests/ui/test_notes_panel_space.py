@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -46,6 +46,12 @@ def layer_file(folder: Path, name: str, count: int) -> Path:
     path = folder / f"{name}.json"
     path.write_text(json.dumps({"type": "AnnotationCollection", "first": {"items": items}}), encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def netbook_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window is on a netbook's screen: 600 pixels high, less a panel bar."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, NETBOOK[0], NETBOOK[1] - 40))
 
 
 @pytest.fixture
