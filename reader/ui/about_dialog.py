@@ -56,11 +56,11 @@ class AboutDialog(QDialog):
             ),
         ]
         table = "".join(
-            f"<tr><td><b>{escape(name)}</b>&#160;&#160;</td>"
-            + ("<td>" if value_direction == direction else f"<td dir='{value_direction}'>")
-            + f"{escape(value)}</td></tr>"
-            for name, value, value_direction in rows
+            _row(escape(name), escape(value), value_direction, direction) for name, value, value_direction in rows
         )
+        # WORKAROUND: Qt's rich text lays a table's columns out from the left whatever its direction; in a right-to-left
+        # interface `_row` writes each value before its name, and the table stands against the right edge.
+        table_tag = "<table align='right'>" if direction == "rtl" else "<table>"
         # Each string is translated on its own line: pyside6-lupdate collects no tr() written inside an f-string.
         offline = self.tr("An offline reader: it never connects to the network.")
         checksum = self.tr("Content checksum (SHA-256)")
@@ -72,7 +72,7 @@ class AboutDialog(QDialog):
             f"<div dir='{direction}'>"
             f"<h2>Field Reader {__version__}</h2>"
             f"<p>{escape(offline)}</p>"
-            f"<table>{table}</table>"
+            f"{table_tag}{table}</table>"
             f"<p><b>{escape(checksum)}</b><br>"
             f"<code style='font-size: small'>{report.checksum}</code></p>"
             + (f"<p><b>{escape(corrected)}</b></p><ul>{corrections}</ul>" if corrections else "")
@@ -103,3 +103,16 @@ class AboutDialog(QDialog):
         )
         height = text_height + buttons.sizeHint().height() + layout.spacing() + margins.top() + margins.bottom()
         fit_on_screen(self, QSize(WIDTH, height))
+
+
+def _row(name: str, value: str, value_direction: str, direction: str) -> str:
+    """One row of the table (name and value already escaped): the name first in the reading direction, so in a
+    right-to-left interface it stands at the right with its value beside it on the left, against it."""
+    named = f"<td><b>{name}</b>&#160;&#160;</td>"
+    if direction == "ltr":
+        return (
+            f"<tr>{named}"
+            + ("<td>" if value_direction == direction else f"<td dir='{value_direction}'>")
+            + f"{value}</td></tr>"
+        )
+    return f"<tr><td dir='{value_direction}' align='right'>{value}</td>{named}</tr>"

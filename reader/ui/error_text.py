@@ -13,12 +13,36 @@ def error_text(error: BaseException | str) -> str:
     return translated(text) if isinstance(text, Message) else text
 
 
+FIRST_STRONG_ISOLATE = "\u2068"  # U+2068: what follows reads in the direction of its first letter, as one unit
+POP_DIRECTIONAL_ISOLATE = "\u2069"  # U+2069: up to here
+
+
 def translated(text: Message) -> str:
-    """The message's template translated and filled in; a value that is a message is translated too."""
+    """The message's template translated and filled in; a value that is a message is translated too.
+
+    In a right-to-left interface each value that is not itself a message (a file's name, a path, a passage, an
+    English reason from a library) is set apart as a unit in its own direction: otherwise the Arabic around it
+    reorders its parts ("2024-11 class.json" shown as "class.json 11-2024", a reason's brackets turned about).
+    """
+    from PySide6.QtGui import QGuiApplication
+
     template = QCoreApplication.translate(CONTEXT, text.template)
-    values = {name: translated(value) if isinstance(value, Message) else value for name, value in text.values.items()}
+    isolated = QGuiApplication.isRightToLeft()
+    values = {
+        name: translated(value) if isinstance(value, Message) else _isolated(value) if isolated else value
+        for name, value in text.values.items()
+    }
     try:
         result = template.format(**values)
     except (KeyError, IndexError, ValueError):  # a damaged translation: the English is better than nothing
         result = text.template.format(**values)
     return result.rstrip(text.trailing) if text.trailing else result
+
+
+def _isolated(value: object) -> object:
+    """A value shown as text (a string, a path) as one unit in its own direction; a number as it is (its format
+    may be given in the template)."""
+    if value is None or isinstance(value, int | float):
+        return value
+    shown = str(value)
+    return f"{FIRST_STRONG_ISOLATE}{shown}{POP_DIRECTIONAL_ISOLATE}" if shown else shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -15,6 +16,10 @@ from reader.errors import ReaderError
 from reader.ui.annotator import Annotator
 from reader.ui.dialog_folders import PDF, DialogFolders
 from reader.ui.print_document import marks_from, printable_document, section_and_subsections
+from reader.ui.window_state import fit_on_screen
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 
 class Purpose(enum.Enum):
@@ -148,14 +153,25 @@ def print_document(parent: QWidget, document: QTextDocument) -> None:
 
 def show_preview(parent: QWidget, document: QTextDocument) -> None:
     """Show the pages as they will print; the preview's own button prints them."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _a4(printer)
+    preview = preview_dialog(parent, document, printer)
+    preview.exec()
+    preview.deleteLater()
+
+
+def preview_dialog(parent: QWidget, document: QTextDocument, printer: QPrinter) -> QPrintPreviewDialog:
+    """The preview of `document` on `printer` (kept by the caller while it is open): as large as the window it
+    previews and wide enough for its whole toolbar, within the screen. Qt gives it two thirds of the screen, where
+    the toolbar's last buttons, Print among them, were folded away behind its "»" on a 1024-pixel-wide screen."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     preview = QPrintPreviewDialog(printer, parent)
     preview.setObjectName("printPreviewDialog")
     preview.setAccessibleName(QCoreApplication.translate("MainWindow", "Print preview"))
     preview.setWindowTitle(QCoreApplication.translate("MainWindow", "Print Preview"))
     preview.paintRequested.connect(document.print_)
-    preview.exec()
-    preview.deleteLater()
+    fit_on_screen(preview, preview.sizeHint().expandedTo(parent.window().size()))
+    return preview

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.prefs import COLUMN_RANGE, LINE_SPACING_RANGE, TEXT_SIZE_RANGE, ReadingSettings
 from reader.ui.document_view import DOCUMENT_MARGIN, ZOOM_STEP, DocumentView
+from reader.ui.language import shown_keys
 
 # The bundled fonts (reader/fonts/, DejaVu 2.37, licence in LICENSE-DejaVu.txt) and the family each registers.
 FONT_FILES = {
@@ -168,7 +169,10 @@ class ReadingSettingsDialog(QDialog):
             (self.tr("&Column width:"), self._column),
         ):
             form.addRow(label, field)
-        hint = QLabel(self.tr("The text size adds to the zoom (Ctrl+= and Ctrl+-); Actual Size leaves it."), self)
+        hint_text = self.tr("The text size adds to the zoom (Ctrl+= and Ctrl+-); Actual Size leaves it.")
+        for keys in ("Ctrl+=", "Ctrl+-"):  # as printed on the keys in an Arabic sentence too, not "=+Ctrl"
+            hint_text = hint_text.replace(keys, shown_keys(keys))
+        hint = QLabel(hint_text, self)
         hint.setObjectName("readingSettingsHint")
         hint.setWordWrap(True)
 
