@@ -7,7 +7,9 @@
 
 The figures the performance budget is about are in capitals: re-anchoring every note after an edit of the report
 (an edited edition where text moved, passages changed and some were removed; nothing remembered from an earlier
-pass), and each export format. Passes that are timed more than once print the median.
+pass), and each export format. Passes that are timed more than once print the median. The light edit, timed too, is
+the only edited edition this benchmark had when the budget was set (its 330-460 ms were measured on it); the heavier
+one was added later as the harder case.
 
 Everything happens in a temporary folder; figures are printed, not asserted. Never run from the tests.
 """
@@ -230,6 +232,17 @@ def main() -> None:
         edited_text = ReportText(edited)
         place_notes(edited_text, relocated)
         measured("same, again (fuzzy matches remembered)", lambda: place_notes(edited_text, relocated), runs)
+        after_edit = folder / "after-edit.json"
+        measured(
+            "export W3C JSON after the edit, from the window's placed text",
+            lambda: export_notes(after_edit, "json", relocated, edited_text),
+            runs,
+        )
+        measured(
+            "export W3C JSON after the edit, from the report (command line)",
+            lambda: export_notes(after_edit, "json", relocated, edited),
+            runs,
+        )
         print(f"\nexports of {len(notes):,} notes (each from the notes and the report: placing, ordering, writing)")
         exports = [
             ("EXPORT W3C JSON", "json", {}),

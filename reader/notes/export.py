@@ -33,7 +33,7 @@ def export_notes(
     path: Path,
     export_format: ExportFormat | str,
     notes: Iterable[Note],
-    report: Report,
+    report: Report | ReportText,
     *,
     safe: bool = False,
     passphrase: str | None = None,
@@ -47,6 +47,10 @@ def export_notes(
     have derived already (the export dialog starts one as soon as both passphrase fields agree). Handouts are made
     to be read by anyone, so they cannot be sealed. A path inside `away_from` (the data folder, whose files are the
     notes themselves, their backups and the lock) is refused before anything is written.
+
+    Given the `ReportText` the window placed its notes in, the export finds each note where that pass found it, without
+    searching again: after a new edition of the report, where many notes are found only approximately or not at all,
+    that is most of an export's time.
     """
     if away_from is not None and _inside(Path(path), away_from):
         raise ReaderError(
@@ -89,18 +93,18 @@ def _write_export(
     path: Path,
     chosen: ExportFormat,
     notes: tuple[Note, ...],
-    report: Report,
+    report: Report | ReportText,
     safe: bool,
     sealer: NotesFileSealer | None,
 ) -> Path:
-    text = ReportText(report)
+    text = report if isinstance(report, ReportText) else ReportText(report)
     if chosen is ExportFormat.JSON:
         from reader.notes.w3c_export import w3c_bytes
 
         data = w3c_bytes(notes, text, safe=safe)
         return write_atomically(path, data if sealer is None else sealer.seal(data), chosen=True)
     entries = handout_entries(notes, text, safe=safe)
-    title = handout_title(report)
+    title = handout_title(text.report)
     if chosen is ExportFormat.MARKDOWN:
         data = render_markdown(entries, title).encode("utf-8")
     elif chosen is ExportFormat.HTML:

@@ -33,6 +33,7 @@ from reader.ui.error_text import error_text
 from reader.ui.password_field import password_field
 
 if TYPE_CHECKING:
+    from reader.notes.anchoring import ReportText
     from reader.notes.sealed_file import NotesFileSealer
 
 FORMAT_LABELS = {
@@ -48,7 +49,7 @@ class NotesExportDialog(QDialog):
 
     def __init__(
         self,
-        report: Report,
+        report: Report | ReportText,
         all_notes: Sequence[Note],
         listed_notes: Sequence[Note],
         parent: QWidget | None = None,
