@@ -7,6 +7,7 @@ import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,18 @@ def make_window(qtbot, app_objects):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture
+def arabic(qapp) -> Iterator[None]:
+    """The application as an Arabic reader starts it (translations, right to left); put back as it was afterwards."""
+    from PySide6.QtCore import Qt
+
+    from reader.ui import language
+
+    installed = language.install_translators(qapp, "ar")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    qapp.setProperty(language.LANGUAGE_PROPERTY, "en")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextDocument, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QTextBrowser
+from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser
 
 from reader.ui import language
 from reader.ui.actions import ActionName
@@ -20,18 +20,6 @@ from reader.ui.actions import ActionName
 READER = Path(language.__file__).resolve().parent.parent
 TS_FILE = language.TRANSLATIONS / "field_reader_ar.ts"
 TRANSLATING_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP"}
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    """The application as `run_window` starts it for an Arabic reader; put back as it was afterwards."""
-    app = QApplication.instance()
-    installed = language.install_translators(app, "ar")
-    yield
-    for translator in installed:
-        app.removeTranslator(translator)
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    app.setProperty(language.LANGUAGE_PROPERTY, "en")
 
 
 def _call_name(node: ast.Call) -> str | None:

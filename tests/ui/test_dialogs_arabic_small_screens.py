@@ -4,32 +4,20 @@ whole toolbar, Print included."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QScreen, QTextDocument
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QToolBar
 
-from reader.ui import language, notes_import
+from reader.ui import notes_import
 from reader.ui.note_highlighter import NoteHighlighter
 
 from .test_arabic_interface import _reads_in_order, _x_of
 from .test_notes_sharing import teacher_file
 
 NETBOOK = QRect(0, 0, 1024, 600 - 40)  # a 1024×600 screen less its task bar
-
-
-@pytest.fixture
-def arabic(qapp) -> Iterator[None]:
-    """The application as `run_window` starts it for an Arabic reader; put back as it was afterwards."""
-    installed = language.install_translators(qapp, "ar")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    qapp.setProperty(language.LANGUAGE_PROPERTY, "en")
 
 
 @pytest.fixture

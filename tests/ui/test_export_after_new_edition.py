@@ -3,37 +3,19 @@ each note where the window placed it: no note is searched for again (those searc
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLineEdit
 
-from reader.content import Report, load_report
+from reader.content import Report
 from reader.notes import quote_match
 from reader.notes.anchoring import ReportText, anchor_from_selection
 from reader.notes.export import export_notes
 from reader.notes.store import NoteStore
 from reader.ui.notes_feature import NotesFeature
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
-
-
-def _later_edition(folder: Path) -> Report:
-    shutil.copytree(CONTENT, folder)
-    markdown = folder / "report.md"
-    text = markdown.read_text(encoding="utf-8")
-    for old, new in [
-        ("genocide against Palestinians in Gaza", "genocide against Palestinian people in Gaza"),
-        ("deliberately oppress", "deliberatley oppress"),
-        ("For over 75 years", "For more than seven decades"),
-    ]:
-        assert old in text
-        text = text.replace(old, new)
-    markdown.write_text(text, encoding="utf-8")
-    return load_report(folder)
+from ..core.notes.conftest import later_edition
+from .test_notes_sharing import export_through_the_menu
 
 
 @pytest.fixture
@@ -47,7 +29,7 @@ def later_window(qtbot, report: Report, data_dir: Path, tmp_path: Path, app_obje
         for paragraph in report.paragraphs()[:40]:
             if len(paragraph.text) > 60:
                 store.add(anchor_from_selection(text, paragraph.id, 10, 55), text=f"about {paragraph.id}")
-    edition = _later_edition(tmp_path / "edition")
+    edition = later_edition(tmp_path / "edition")
     objects = AppObjects(
         edition,
         app_objects.folders,
@@ -80,20 +62,6 @@ def test_an_export_after_a_new_edition_searches_no_note_again(later_window, tmp_
     monkeypatch.setattr("reader.notes.anchoring.find_quote", searched_again)
     target = tmp_path / "class.json"
 
-    def fill_in_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, fill_in_dialog)
-            return
-        combo = dialog.findChild(QComboBox, "exportFormat")
-        combo.setCurrentIndex(combo.findText("Notes file", Qt.MatchFlag.MatchStartsWith))
-        dialog.findChild(QLineEdit, "exportPath").setText(str(target))
-        dialog.findChild(QCheckBox, "exportSafe").setChecked(True)
-        dialog.findChild(QDialogButtonBox, "exportButtons").button(QDialogButtonBox.StandardButton.Save).click()
-        if dialog.isVisible():  # the export failed: closed, so the test goes on to say so
-            dialog.reject()
-
-    QTimer.singleShot(0, fill_in_dialog)
-    window.findChild(QAction, "actionExportNotes").trigger()
+    export_through_the_menu(window, target, "Notes file", safe=True)
     assert target.read_bytes() == expected
     assert str(target) in window.statusBar().currentMessage()

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QScreen
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListView, QScrollArea, QToolButton
 
-from reader.ui import language, notes_import
 from reader.ui.note_highlighter import NoteHighlighter
+
+from .test_notes_panel_space import interface_language  # noqa: F401 (a fixture)
+from .test_notes_sharing import import_through_the_menu
 
 NETBOOK = (1024, 600)
 FOUND = "deliberately oppress Palestinians"
@@ -37,42 +38,20 @@ def class_notes(folder: Path) -> Path:
     return path
 
 
-def import_through_the_menu(window, qtbot, monkeypatch, path: Path, layer: str = LAYER) -> list[str]:
-    """Choose File > Import Notes…, pick `path` and name the layer; returns any error messages shown."""
-    errors: list[str] = []
-    monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
-    monkeypatch.setattr(notes_import.QInputDialog, "getText", lambda *args, **kwargs: (layer, True))
-    monkeypatch.setattr(notes_import, "show_error", lambda parent, error: errors.append(str(error)))
-    window.findChild(QAction, "actionImportNotes").trigger()
-    qtbot.waitUntil(lambda: QGuiApplication.overrideCursor() is None)  # the busy cursor goes once it is done
-    return errors
-
-
 def settle() -> None:
     for _round in range(3):
         QApplication.processEvents()
 
 
-@pytest.fixture(params=["en", "ar"])
-def interface_language(request, qapp) -> Iterator[str]:
-    """The interface in English, or in Arabic (right to left) as an Arabic reader starts it."""
-    installed = language.install_translators(qapp, request.param) if request.param == "ar" else []
-    yield request.param
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    qapp.setProperty(language.LANGUAGE_PROPERTY, "en")
-
-
 @pytest.fixture
-def imported_on_a_netbook(interface_language, make_window, qtbot, monkeypatch, tmp_path):
+def imported_on_a_netbook(interface_language, make_window, qtbot, monkeypatch, tmp_path):  # noqa: F811
     """A 1024×600 window on a netbook's screen after importing the teacher's file from the menu."""
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, NETBOOK[0], NETBOOK[1] - 40))
     window = make_window()
     window.resize(*NETBOOK)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == NETBOOK)
     qtbot.waitUntil(lambda: window.findChild(NoteHighlighter, "noteHighlighter").is_active)
-    assert import_through_the_menu(window, qtbot, monkeypatch, class_notes(tmp_path)) == []
+    assert import_through_the_menu(window, qtbot, monkeypatch, class_notes(tmp_path), LAYER) == []
 
     def listed() -> int:
         notes_list = window.findChild(QListView, "notesList")  # none until the panel is built
@@ -132,7 +111,7 @@ def test_tab_reaches_the_close_button_which_puts_the_summary_away(imported_on_a_
 def test_the_next_import_replaces_the_summary(imported_on_a_netbook, qtbot, monkeypatch, tmp_path):
     window = imported_on_a_netbook
     window.findChild(QToolButton, "notesImportSummaryClose").click()
-    assert import_through_the_menu(window, qtbot, monkeypatch, class_notes(tmp_path)) == []
+    assert import_through_the_menu(window, qtbot, monkeypatch, class_notes(tmp_path), LAYER) == []
     label = summary_of(window)
     assert label.isVisible()  # shown again by the next import
     assert label.text() == window.statusBar().currentMessage()

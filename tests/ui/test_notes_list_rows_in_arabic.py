@@ -4,7 +4,6 @@ line ("Bookmark", an imported layer's row), and no Arabic is set in italics (mos
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,8 @@ from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from reader.notes.note import Anchor
 from reader.notes.store import NoteStore
 from reader.notes.w3c_import import import_annotations
-from reader.ui import language
 
 QUOTE = "Palestinians in Gaza"
-
-
-@pytest.fixture
-def arabic(qapp) -> Iterator[None]:
-    """The application as an Arabic reader starts it; put back as it was afterwards."""
-    installed = language.install_translators(qapp, "ar")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    qapp.setProperty(language.LANGUAGE_PROPERTY, "en")
 
 
 @pytest.fixture

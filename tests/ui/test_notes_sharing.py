@@ -236,8 +236,9 @@ def test_an_imported_layer_can_be_made_editable(imported):
     assert imported.findChild(QPushButton, "noteDelete").isEnabled()
 
 
-def test_file_export_notes_opens_the_dialog_and_writes_the_file(window, qtbot, notes, tmp_path):
-    target = tmp_path / "class-handout.html"
+def export_through_the_menu(window, target: Path, format_label: str, safe: bool = False) -> None:
+    """Choose File > Export Notes…, pick the format whose label starts with `format_label`, the file and Save (a
+    failed export's dialog is closed, so the caller goes on to say what is missing)."""
 
     def fill_in_dialog() -> None:
         dialog = QApplication.activeModalWidget()
@@ -245,12 +246,20 @@ def test_file_export_notes_opens_the_dialog_and_writes_the_file(window, qtbot, n
             QTimer.singleShot(10, fill_in_dialog)
             return
         combo = dialog.findChild(QComboBox, "exportFormat")
-        combo.setCurrentIndex(combo.findText("HTML", Qt.MatchFlag.MatchStartsWith))
+        combo.setCurrentIndex(combo.findText(format_label, Qt.MatchFlag.MatchStartsWith))
         dialog.findChild(QLineEdit, "exportPath").setText(str(target))
+        dialog.findChild(QCheckBox, "exportSafe").setChecked(safe)
         dialog.findChild(QDialogButtonBox, "exportButtons").button(QDialogButtonBox.StandardButton.Save).click()
+        if dialog.isVisible():
+            dialog.reject()
 
     QTimer.singleShot(0, fill_in_dialog)
     window.findChild(QAction, "actionExportNotes").trigger()
+
+
+def test_file_export_notes_opens_the_dialog_and_writes_the_file(window, qtbot, notes, tmp_path):
+    target = tmp_path / "class-handout.html"
+    export_through_the_menu(window, target, "HTML")
     assert "Ask the class" in target.read_text(encoding="utf-8")
     assert str(target) in window.statusBar().currentMessage()
 

@@ -61,18 +61,6 @@ def pseudo_translated() -> Iterator[None]:
     app.removeTranslator(translator)
 
 
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    """The application as `run_window` starts it for an Arabic reader; put back as it was afterwards."""
-    app = QApplication.instance()
-    installed = language.install_translators(app, "ar")
-    yield
-    for translator in installed:
-        app.removeTranslator(translator)
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    app.setProperty(language.LANGUAGE_PROPERTY, "en")
-
-
 def _core_sources() -> list[str]:
     """The core's modules, whose messages are marked QT_TRANSLATE_NOOP("core", …) (as update.sh collects them)."""
     reader = Path(language.__file__).resolve().parent.parent

@@ -1,9 +1,13 @@
-"""Helpers the notes tests share: an edit-distance table to check near matches against, a handout entry."""
+"""Helpers the notes tests share: an edit-distance table to check near matches against, a handout entry, a later
+edition of the report."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
+from reader.content import Report, load_report
 from reader.notes.handout import HandoutEntry
 from reader.notes.note import Color, Style
 
@@ -54,3 +58,24 @@ def handout_entry(
         orphaned=False,
         citation=citation,
     )
+
+
+CONTENT = Path(__file__).resolve().parents[3] / "content"
+
+
+def later_edition(folder: Path) -> Report:
+    """The report copied to `folder` with words changed and a letter swapped, as a later edition may have it: notes
+    made on those passages are found only approximately."""
+    shutil.copytree(CONTENT, folder)
+    markdown = folder / "report.md"
+    text = markdown.read_text(encoding="utf-8")
+    for old, new in [
+        ("genocide against Palestinians in Gaza", "genocide against Palestinian people in Gaza"),
+        ("deliberately oppress", "deliberatley oppress"),
+        ("For over 75 years", "For more than seven decades"),
+        ("policies, and practices", "policies and practices"),
+    ]:
+        assert old in text
+        text = text.replace(old, new)
+    markdown.write_text(text, encoding="utf-8")
+    return load_report(folder)

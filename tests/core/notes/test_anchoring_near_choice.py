@@ -7,23 +7,19 @@ from __future__ import annotations
 
 import gc
 import random
-import shutil
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import reader.notes.quote_match as quote_match
-from reader.content import ParagraphId, Report, SectionId, load_report
+from reader.content import ParagraphId, Report, SectionId
 from reader.notes.anchoring import ReportText, anchor_from_selection, locate, place_notes
 from reader.notes.note import MY_LAYER, Anchor, Color, Note, NoteId, Style
 from reader.notes.text_match import MatchText, best_start, distance_after, distance_before
 
-from .conftest import ends_by_table
-
-CONTENT = Path(__file__).resolve().parents[3] / "content"
+from .conftest import ends_by_table, later_edition
 
 
 def _changed(text: str, count: int, rng: random.Random, letters: str) -> str:
@@ -71,25 +67,9 @@ def test_a_piece_is_found_through_the_index_where_a_scan_finds_it(text: str, pie
     assert matcher.places(piece) == matcher.occurrences(piece)
 
 
-def _edited_report(folder: Path) -> Report:
-    """The report with words changed, letters swapped and a sentence dropped, as a later edition may have them."""
-    shutil.copytree(CONTENT, folder)
-    markdown = folder / "report.md"
-    text = markdown.read_text(encoding="utf-8")
-    for old, new in [
-        ("genocide against Palestinians in Gaza", "genocide against Palestinian people in Gaza"),
-        ("deliberately oppress", "deliberatley oppress"),
-        ("For over 75 years", "For more than seven decades"),
-        ("policies, and practices", "policies and practices"),
-    ]:
-        text = text.replace(old, new)
-    markdown.write_text(text, encoding="utf-8")
-    return load_report(folder)
-
-
 @pytest.fixture(scope="module")
 def texts(report: Report, tmp_path_factory: pytest.TempPathFactory) -> tuple[ReportText, Report]:
-    return ReportText(report), _edited_report(tmp_path_factory.mktemp("edited") / "content")
+    return ReportText(report), later_edition(tmp_path_factory.mktemp("edited") / "content")
 
 
 def _located_both_ways(edited: Report, anchor: Anchor, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:

@@ -4,34 +4,17 @@ writes, without searching for any note again (after a new edition, those searche
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from reader.content import Report, load_report
+from reader.content import Report
 from reader.notes import quote_match
 from reader.notes.anchoring import ReportText, anchor_from_selection, place_notes
 from reader.notes.export import export_notes
 from reader.notes.note import MY_LAYER, Anchor, Color, Note, NoteId, Style
 
-CONTENT = Path(__file__).resolve().parents[3] / "content"
-
-
-def _later_edition(folder: Path) -> Report:
-    """The report with words changed and a passage gone, as a later edition may have it."""
-    shutil.copytree(CONTENT, folder)
-    markdown = folder / "report.md"
-    text = markdown.read_text(encoding="utf-8")
-    for old, new in [
-        ("genocide against Palestinians in Gaza", "genocide against Palestinian people in Gaza"),
-        ("deliberately oppress", "deliberatley oppress"),
-        ("For over 75 years", "For more than seven decades"),
-    ]:
-        assert old in text
-        text = text.replace(old, new)
-    markdown.write_text(text, encoding="utf-8")
-    return load_report(folder)
+from .conftest import later_edition
 
 
 def _notes(report: Report) -> list[Note]:
@@ -55,7 +38,7 @@ def _notes(report: Report) -> list[Note]:
 def test_an_export_from_the_placed_text_is_the_export_from_the_report(
     report: Report, tmp_path: Path, export_format: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    edition = _later_edition(tmp_path / "content")
+    edition = later_edition(tmp_path / "content")
     notes = _notes(report)
     from_report = export_notes(tmp_path / f"report.{export_format}", export_format, notes, edition, safe=True)
     placed = ReportText(edition)
