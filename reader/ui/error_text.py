@@ -5,16 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from reader.message import CONTEXT, Message, sentence_of
+from reader.ui.isolates import in_own_direction
 
 
 def error_text(error: BaseException | str) -> str:
     """What the window shows for `error`: its message translated when the core marked it, else its own text."""
     text = sentence_of(error) if isinstance(error, BaseException) else error
     return translated(text) if isinstance(text, Message) else text
-
-
-FIRST_STRONG_ISOLATE = "\u2068"  # U+2068: what follows reads in the direction of its first letter, as one unit
-POP_DIRECTIONAL_ISOLATE = "\u2069"  # U+2069: up to here
 
 
 def translated(text: Message) -> str:
@@ -24,12 +21,9 @@ def translated(text: Message) -> str:
     English reason from a library) is set apart as a unit in its own direction: otherwise the Arabic around it
     reorders its parts ("2024-11 class.json" shown as "class.json 11-2024", a reason's brackets turned about).
     """
-    from PySide6.QtGui import QGuiApplication
-
     template = QCoreApplication.translate(CONTEXT, text.template)
-    isolated = QGuiApplication.isRightToLeft()
     values = {
-        name: translated(value) if isinstance(value, Message) else _isolated(value) if isolated else value
+        name: translated(value) if isinstance(value, Message) else _isolated(value)
         for name, value in text.values.items()
     }
     try:
@@ -40,9 +34,8 @@ def translated(text: Message) -> str:
 
 
 def _isolated(value: object) -> object:
-    """A value shown as text (a string, a path) as one unit in its own direction; a number as it is (its format
-    may be given in the template)."""
+    """A value shown as text (a string, a path) as one unit in its own direction (`in_own_direction`); a number as
+    it is (its format may be given in the template)."""
     if value is None or isinstance(value, int | float):
         return value
-    shown = str(value)
-    return f"{FIRST_STRONG_ISOLATE}{shown}{POP_DIRECTIONAL_ISOLATE}" if shown else shown
+    return in_own_direction(str(value))

@@ -75,16 +75,9 @@ class GlossaryPopup(QFrame):
         self._title = self._label("glossaryPopupTerm")
         self._expansion = self._label("glossaryPopupExpansion")
         self._definition = self._label("glossaryPopupDefinition")
-        self._definition_area = QScrollArea(self)
-        self._definition_area.setObjectName("glossaryPopupDefinitionArea")
-        self._definition_area.setAccessibleName(self.tr("Definition"))
-        self._definition_area.setFrameShape(QFrame.Shape.NoFrame)
-        self._definition_area.setWidgetResizable(True)
-        self._definition_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._definition_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._definition_area.setWidget(self._definition)
-        self._definition_area.viewport().setAutoFillBackground(False)
-        self._definition_area.verticalScrollBar().setAccessibleName(self.tr("Scroll the definition"))
+        self._definition_area = self._scroll_area(
+            "glossaryPopupDefinitionArea", self.tr("Definition"), self._definition, self.tr("Scroll the definition")
+        )
         self._source = self._label("glossaryPopupSource")
         self._source.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._links = self._label("glossaryPopupLinks")
@@ -114,16 +107,9 @@ class GlossaryPopup(QFrame):
         for part in parts:
             body_layout.addWidget(part)
         # The whole entry scrolls only at a text size too large for the screen (see `_fit`).
-        self._entry_area = QScrollArea(self)
-        self._entry_area.setObjectName("glossaryPopupEntryArea")
-        self._entry_area.setAccessibleName(self.tr("Glossary entry"))
-        self._entry_area.setFrameShape(QFrame.Shape.NoFrame)
-        self._entry_area.setWidgetResizable(True)
-        self._entry_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._entry_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._entry_area.setWidget(self._body)
-        self._entry_area.viewport().setAutoFillBackground(False)
-        self._entry_area.verticalScrollBar().setAccessibleName(self.tr("Scroll the glossary entry"))
+        self._entry_area = self._scroll_area(
+            "glossaryPopupEntryArea", self.tr("Glossary entry"), self._body, self.tr("Scroll the glossary entry")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._entry_area)
@@ -147,6 +133,20 @@ class GlossaryPopup(QFrame):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._on_application_state_changed)
+
+    def _scroll_area(self, name: str, label: str, content: QWidget, scroll_bar_label: str) -> QScrollArea:
+        """A frameless area scrolling `content` up and down only, never taking the focus, the popup showing through."""
+        area = QScrollArea(self)
+        area.setObjectName(name)
+        area.setAccessibleName(label)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setWidget(content)
+        area.viewport().setAutoFillBackground(False)
+        area.verticalScrollBar().setAccessibleName(scroll_bar_label)
+        return area
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from reader.ui.isolates import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
+
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction
@@ -40,8 +42,6 @@ SHARED_CONTEXT = "Labels"  # tables of labels shown by several widgets (colours,
 # modifiers and the function keys' numbers ("Ctrl+Shift+R" became "R", "F5" nothing), so they are answered here.
 KEY_NAMES_CONTEXT = "QShortcut"
 MODIFIER_NAMES = frozenset({"Ctrl", "Shift", "Alt", "Meta", "Num"})  # the words QKeySequence puts before a "+"
-LEFT_TO_RIGHT_ISOLATE = "\u2066"  # U+2066: what follows reads left to right, as one unit, up to the next
-POP_DIRECTIONAL_ISOLATE = "\u2069"  # U+2069, or the end of the line
 
 
 class ReaderTranslator(QTranslator):

@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
 
     def _make_notes(self) -> NotesFeature:
         """Open the notes and build and wire their feature (at the start, and whenever the lock lets them open)."""
+        from reader.ui.folding_header import FoldMemory
         from reader.ui.notes_feature import NotesFeature
 
         store = self._open_notes()  # the notes feature closes it when the window closes or the notes lock
@@ -204,8 +205,7 @@ class MainWindow(QMainWindow):
             chrome.notes_dock,
             self,
             self.dialog_folders,
-            prefs=self._prefs,
-            save_prefs=self._state.schedule_save,  # the notes panel's folds, saved with the window's layout
+            folds=FoldMemory(self._prefs.fold, self._remember_fold),
         )
         notes.message.connect(self.statusBar().showMessage)
         notes.place_requested.connect(self.go_to)
@@ -465,6 +465,11 @@ class MainWindow(QMainWindow):
         themes.set_desktop_dark(scheme == Qt.ColorScheme.Dark)
         if self._look.theme == "system":
             self._look.apply_theme()
+
+    def _remember_fold(self, name: str, unfolded: bool) -> None:
+        """A panel's fold the reader changed: kept in the preferences, saved with the window's layout."""
+        self._prefs.set_fold(name, unfolded)
+        self._state.schedule_save()
 
     def _on_state_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

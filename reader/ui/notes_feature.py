@@ -26,10 +26,7 @@ from reader.ui.note_highlighter import LAYER_NAME, NoteHighlighter
 from reader.ui.notes_panel import NotesPanel
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from reader.notes.w3c_import import ImportResult
-    from reader.prefs import Preferences
     from reader.ui.notes_import import NotesImporter
 
 NOTE_ACTIONS = (
@@ -78,12 +75,10 @@ class NotesFeature(QObject):
         dock: QDockWidget,
         parent: QObject | None = None,
         folders: DialogFolders | None = None,
-        prefs: Preferences | None = None,
-        save_prefs: Callable[[], None] | None = None,
+        folds: FoldMemory | None = None,
     ) -> None:
-        """`prefs` keeps which parts of the notes panel the reader folded, from one start to the next (nothing is
-        kept without it); `save_prefs` writes them a moment later (the window's saver), else they are written at
-        once."""
+        """`folds` keeps which parts of the notes panel the reader folded, from one start to the next (nothing is
+        kept without it)."""
         super().__init__(parent)
         self.setObjectName("notesFeature")
         self._folders = folders or DialogFolders()  # where the export and import dialogs start
@@ -100,9 +95,6 @@ class NotesFeature(QObject):
         self.annotator = Annotator(store, report, self)
         self._highlighter = NoteHighlighter(document, self.annotator, self)
         self._highlighter.setObjectName("noteHighlighter")
-        self._prefs = prefs
-        self._save_prefs = save_prefs or self._save_prefs_now
-        folds = FoldMemory(prefs.fold, self._remember_fold) if prefs is not None else None
         self._panel = NotesPanel(self.annotator, dock, folds)
         fill_dock(dock, self._panel)
 
@@ -317,19 +309,6 @@ class NotesFeature(QObject):
 
     def _on_undo_stack_redo_text_changed(self, text: str) -> None:
         self._actions[ActionName.REDO].setText(self.tr("&Redo {0}").format(text))
-
-    def _remember_fold(self, name: str, unfolded: bool) -> None:
-        if self._prefs is not None:
-            self._prefs.set_fold(name, unfolded)
-            self._save_prefs()
-
-    def _save_prefs_now(self) -> None:
-        if self._prefs is None:
-            return
-        try:
-            self._prefs.save()
-        except ReaderError as error:  # told on the status line, never raised into Qt
-            self.message.emit(error_text(error), 8000)
 
     def _on_annotator_failed(self, text: str) -> None:
         self.message.emit(text, 8000)

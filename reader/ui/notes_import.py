@@ -16,14 +16,13 @@ from reader.errors import ReaderError
 from reader.ui.annotator import Annotator
 from reader.ui.dialog_folders import NOTES_IMPORT, DialogFolders
 from reader.ui.errors import show_error
-from reader.ui.language import POP_DIRECTIONAL_ISOLATE
+from reader.ui.isolates import in_own_direction
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
     from reader.notes.w3c_import import PreparedImport
 
 FILE_FILTER = "Annotations (*.json *.jsonld);;All files (*)"
-FIRST_STRONG_ISOLATE = "\u2068"  # U+2068: what follows takes the direction of its first letter, up to the next
 
 
 class NotesImporter(QObject):
@@ -110,7 +109,7 @@ class NotesImporter(QObject):
         title = QCoreApplication.translate("MainWindow", "Import Notes")
         count = len(prepared.notes)
         label = QCoreApplication.translate("MainWindow", "{0} holds {1} notes. Name of the layer for them:").format(
-            shown_file_name(prepared.source), count
+            in_own_direction(prepared.source), count
         )
         proposed = "" if prepared.layer == MY_LAYER else prepared.layer  # a file named after the reader's own layer
         name, accepted = QInputDialog.getText(self._window, title, label, text=proposed)
@@ -136,14 +135,8 @@ class NotesImporter(QObject):
         """A sealed notes file: ask for its own passphrase (not shown as it is typed), then read it again."""
         title = QCoreApplication.translate("MainWindow", "Import Notes")
         label = QCoreApplication.translate("MainWindow", "{0} is sealed. Its passphrase:").format(
-            shown_file_name(path.name)
+            in_own_direction(path.name)
         )
         passphrase, accepted = QInputDialog.getText(self._window, title, label, QLineEdit.EchoMode.Password)
         if accepted and passphrase:
             self.start(path, layer, passphrase)
-
-
-def shown_file_name(name: str) -> str:
-    """A file's name as a question shows it: in a right-to-left interface isolated in its own direction, so that the
-    Arabic around it does not reorder it ("2024-11 class.json" was shown as "class.json 11-2024")."""
-    return f"{FIRST_STRONG_ISOLATE}{name}{POP_DIRECTIONAL_ISOLATE}" if QGuiApplication.isRightToLeft() else name
