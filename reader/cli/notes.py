@@ -11,6 +11,7 @@ from reader.content import Report
 from reader.notes.anchoring import Placement, ReportText, place_notes, reading_order
 from reader.notes.filter import NoteFilter, filter_notes
 from reader.notes.json_text import indented_json
+from reader.notes.near_places import new_places, recall_places, remember_places
 from reader.notes.note import Note, NotesError
 from reader.notes.store import NoteStore
 
@@ -60,8 +61,10 @@ def run_list(
     with open_store(open_notes) as store:
         notes = select_notes(store, layer, tags)
         elsewhere = len(store.other_reports_notes())
-    text = ReportText(report)
-    placements = place_notes(text, notes)
+        text = ReportText(report)
+        edition = recall_places(store, text)
+        placements = place_notes(text, notes)
+        remember_places(store, edition, new_places(text, notes))
     rows = [note_row(note, placements[note.id], report) for note in reading_order(text, notes, placements)]
     if as_json:
         print(indented_json(rows))
@@ -107,8 +110,10 @@ def run_export(
         sealer = NotesFileSealer(ask_file_passphrase(new=True))
     with open_store(open_notes) as store:
         notes = select_notes(store, layer, tags)
-        data_folder = store.path.parent
-    path = export_notes(out, export_format, notes, report, safe=safe, sealer=sealer, away_from=data_folder)
+        text = ReportText(report)
+        edition = recall_places(store, text)
+        path = export_notes(out, export_format, notes, text, safe=safe, sealer=sealer, away_from=store.path.parent)
+        remember_places(store, edition, new_places(text, notes))
     print(f"Exported {len(notes)} note{'s' if len(notes) != 1 else ''} to {path}.")
     return 0
 

@@ -32,6 +32,13 @@ class AnchorMethod(enum.StrEnum):
     FUZZY = "fuzzy"
 
 
+Found = tuple[SectionId, int, int, AnchorMethod]
+"""Where `ReportText.find` found a quote: its section, body offsets and how it was found."""
+Recall = Callable[[Anchor], tuple[Found | None] | None]
+"""A remembered answer of `find` for an anchor, as `(answer,)` (the answer None: the passage is gone), or None when
+the search must be made (`near_places.py` gives one)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Part of a highlight inside one paragraph: `start`/`end` count characters of that paragraph's `text`."""
@@ -98,17 +105,31 @@ class ReportText:
         self._start_list = list(self._section_starts.values())
         self._section_list = list(self._section_starts)
         self._matcher: MatchText | None = None
-        self._found: dict[Anchor, tuple[SectionId, int, int, AnchorMethod] | None] = {}
+        self._found: dict[Anchor, Found | None] = {}
+        self._recall: Recall | None = None
+        self._searched: dict[Anchor, Found | None] = {}
 
-    def find(self, anchor: Anchor) -> tuple[SectionId, int, int, AnchorMethod] | None:
+    def find(self, anchor: Anchor) -> Found | None:
         """Where an anchor's quote is, by quote, context and position, remembered (the report does not change)."""
         found = self._found.get(anchor, self)  # the text itself stands for "not looked for yet"
         if found is self:
             found = self._found[anchor] = _find(self, anchor)
         return found  # type: ignore[return-value]
 
+    def recall_with(self, recall: Recall | None) -> None:
+        """Let `find` take what `recall` remembers of earlier passes over this same text instead of a near search,
+        until the pass is over (`forget_search_states`); the answers are the same, only the searches are saved."""
+        self._recall = recall
+
+    def take_searched(self) -> dict[Anchor, Found | None]:
+        """The anchors `find` placed by a near search (`quote_match.find_quote`) since last asked, with its answers."""
+        searched, self._searched = self._searched, {}
+        return searched
+
     def forget_search_states(self) -> None:
-        """Let go of what near searches kept to help the next ones (tens of megabytes after a pass over many notes)."""
+        """Let go of what near searches kept to help the next ones (tens of megabytes after a pass over many notes),
+        and of the remembered answers `recall_with` gave."""
+        self._recall = None
         if self._matcher is not None:
             self._matcher.forget_words()
 
@@ -251,7 +272,7 @@ def anchor_from_selection(
     return text.anchor_at(section_id, low, high)
 
 
-def locate(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, AnchorMethod] | None:
+def locate(text: ReportText, anchor: Anchor) -> Found | None:
     """Find an anchor's passage: its section, body offsets and how it was found; None when it is gone."""
     located = text.paragraph_offset(anchor.paragraph_id) if anchor.paragraph_id else None
     if located is not None:
@@ -325,7 +346,7 @@ def reading_order(
     return tuple(sorted(notes, key=key))
 
 
-def _find(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, AnchorMethod] | None:
+def _find(text: ReportText, anchor: Anchor) -> Found | None:
     """The quote's best place: an exact occurrence whose whole context agrees (nearest the saved position), else the
     best score of `quote_match.find_quote`."""
     exact = anchor.exact
@@ -343,12 +364,17 @@ def _find(text: ReportText, anchor: Anchor) -> tuple[SectionId, int, int, Anchor
     if at is not None:
         section_id, low = text.section_at(at)
         return section_id, low, low + len(exact), AnchorMethod.QUOTE
+    recalled = None if text._recall is None else text._recall(anchor)
+    if recalled is not None:  # the answer of this very search in an earlier pass over the same text
+        return recalled[0]
     match = find_quote(text.matcher(), exact, anchor.prefix, anchor.suffix, expected)
-    if match is None:
-        return None
-    section_id, low = text.section_at(match.start)
-    method = AnchorMethod.QUOTE if match.errors == 0 else AnchorMethod.FUZZY
-    return section_id, low, low + (match.end - match.start), method
+    found: Found | None = None
+    if match is not None:
+        section_id, low = text.section_at(match.start)
+        method = AnchorMethod.QUOTE if match.errors == 0 else AnchorMethod.FUZZY
+        found = section_id, low, low + (match.end - match.start), method
+    text._searched[anchor] = found  # what a later pass over this text may be given back (`near_places.py`)
+    return found
 
 
 def nearest_occurrence(

@@ -3,6 +3,8 @@
 A deleted note stays deleted only if no backup still holds its text. Each copy that holds one of the notes is read
 into memory, the notes are deleted with SQLite's secure delete, the database is vacuumed, and the copy is written
 back atomically. A copy that can no longer be read is of no use for recovery, so it is removed rather than left.
+What the copy kept about a deleted note elsewhere (where near searches placed it, `near_places`) goes with it: those
+rows reference the note, and every copy is read into a connection that keeps foreign keys (`copies.configure`).
 """
 
 from __future__ import annotations

@@ -67,6 +67,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE UNIQUE INDEX notes_import_key ON notes (report, layer, import_key) WHERE import_key IS NOT NULL",
         "CREATE INDEX notes_report ON notes (report)",
     ),
+    (
+        # Where a near search placed each note in one edition of the report (`near_places.py`), so that a later pass
+        # over the same edition takes it without searching again. `anchor` and `found` are digests of the note's
+        # anchor and of the text found (start NULL: orphaned); a deleted note's row goes with it.
+        """CREATE TABLE near_places (
+            note_id TEXT PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
+            edition TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            section_id TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            method TEXT,
+            found TEXT
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -6,13 +6,14 @@ import datetime as dt
 import enum
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.layer_writes import STEP_BATCH, LayerWrites
+from reader.notes.near_places import NearPlace
 from reader.notes.note import (
     BUNDLED_REPORT_ID,
     MAX_LAYER_NAME,
@@ -77,6 +78,10 @@ class _Unchanged(enum.Enum):
 
 
 UNCHANGED = _Unchanged.UNCHANGED
+_REMEMBER_NEAR_PLACE = (
+    'INSERT OR REPLACE INTO near_places (note_id, edition, anchor, section_id, start, "end", method, found) '
+    "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM notes WHERE id = ?)"  # not a note deleted meanwhile
+)
 
 
 class NoteStore(LayerWrites):
@@ -380,6 +385,29 @@ class NoteStore(LayerWrites):
                 )
                 moved += cursor.rowcount
         return moved
+
+    def near_places(self, edition: str) -> dict[NoteId, NearPlace]:
+        """Where near searches placed this report's notes in `edition` of it (`near_places.py`), by note."""
+        rows = self._query(
+            'SELECT note_id, anchor, near_places.section_id, near_places.start, near_places."end", method, found '
+            "FROM near_places JOIN notes ON notes.id = note_id WHERE notes.report = ? AND edition = ?",
+            (self.report, edition),
+        )
+        return {NoteId(note_id): NearPlace(*place) for note_id, *place in rows}
+
+    def remember_near_places(self, edition: str, places: Mapping[str, NearPlace]) -> int:
+        """Save where near searches placed notes in `edition`, in one transaction, dropping what this report's notes
+        had for other editions; returns how many were saved. Nothing is written when there is nothing new."""
+        others = "FROM near_places WHERE edition != ? AND note_id IN (SELECT id FROM notes WHERE report = ?)"
+        if not places and not self._query(f"SELECT EXISTS (SELECT 1 {others})", (edition, self.report)).fetchone()[0]:
+            return 0
+        saved = 0
+        with self._transaction():
+            self._connection.execute(f"DELETE {others}", (edition, self.report))
+            for note_id, place in places.items():
+                row = (place.anchor, place.section_id, place.start, place.end, place.method, place.found)
+                saved += self._connection.execute(_REMEMBER_NEAR_PLACE, (note_id, edition, *row, note_id)).rowcount
+        return saved
 
     # -- internals --------------------------------------------------------------------------------------------
 

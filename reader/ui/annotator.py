@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import time
-from collections.abc import Callable, Generator, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable, Generator, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -15,20 +14,16 @@ from reader.content import Report
 from reader.errors import ReaderError
 from reader.notes.note import MY_LAYER, Anchor, Color, Layer, Note, NoteId, Style
 from reader.notes.store import NoteStore
+from reader.ui import work_slices
 from reader.ui.error_text import error_text
 from reader.ui.long_lived import settle_long_lived
 from reader.ui.note_commands import AddNote, DeleteNote, RemoveLayer, in_layer
+from reader.ui.work_slices import in_slices, sliced
 
 if TYPE_CHECKING:  # anchoring is imported on first use, after the window has been painted
     from reader.notes.anchoring import Placement, ReportText
     from reader.notes.w3c_import import ImportResult, PreparedImport
 
-SLICE_SECONDS = 0.008
-"""How long one slice of reading or placing notes may hold the UI thread before the event loop runs again."""
-MAX_NOTES_PER_SLICE = 250
-"""And how many notes it may read, place or write at most (a bound that does not depend on the machine's speed)."""
-
-_Result = TypeVar("_Result")
 _Announce = Callable[[], object] | None  # what sliced work announces once it is over
 
 
@@ -177,16 +172,21 @@ class Annotator(QObject):
     def _read_all(self, announce: bool) -> Generator[None, None, _Announce]:
         """Read every note and place it, yielding between slices; the notes appear in `_notes` as they are placed."""
         from reader.notes.anchoring import moved_anchors, place_note
+        from reader.notes.near_places import new_places, recall_places, remember_places
 
         self._notes, self._placements = {}, {}
         self._layers = {layer.name: layer for layer in self._store.layers()}
         notes, placements = self._notes, self._placements
-        for note in _sliced(self._store.iter_notes()):
-            if note is None:
-                yield
-                continue
-            placements[note.id] = place_note(self.text, note)
-            notes[note.id] = note
+        edition = recall_places(self._store, self.text)  # where near searches placed notes in this edition before
+        try:
+            for note in sliced(self._store.iter_notes()):
+                if note is None:
+                    yield
+                    continue
+                placements[note.id] = place_note(self.text, note)
+                notes[note.id] = note
+        finally:  # also when the work is dropped: the remembered places are not kept beyond the pass
+            self.text.recall_with(None)
         yield
         in_order = sorted(notes.values(), key=lambda note: note.created)  # oldest first; stable: as saved
         if [note.id for note in in_order] != list(notes):
@@ -197,6 +197,8 @@ class Annotator(QObject):
         if moves:
             with contextlib.suppress(ReaderError):  # an optimisation only: the quote places them again next time
                 self._store.relocate(moves)
+        moved = {note_id for note_id, _anchor in moves}  # found in place next time: nothing to remember
+        remember_places(self._store, edition, new_places(self.text, notes.values(), leave_out=moved))
         return self.notes_changed.emit if announce else None  # once the work is over
 
     def _place_in_slices(self, notes: Iterable[Note]) -> None:
@@ -208,17 +210,20 @@ class Annotator(QObject):
 
     def _place_all(self, notes: tuple[Note, ...]) -> Generator[None, None, _Announce]:
         from reader.notes.anchoring import place_note
+        from reader.notes.near_places import edition_of, new_places, remember_places
 
         placed, placements = self._notes, self._placements
         assert placed is not None
         newest = max((note.created for note in placed.values()), default=None)
-        for note in _sliced(iter(notes)):
+        for note in sliced(iter(notes)):
             if note is None:
                 yield
                 continue
             placements[note.id] = place_note(self.text, note)
             placed[note.id] = note
         self.text.forget_search_states()
+        if found := new_places(self.text, notes):  # imported notes a near search placed: not searched next time
+            remember_places(self._store, edition_of(self.text), found)
         if newest is not None and any(note.created < newest for note in notes):  # keep them oldest first
             in_order = sorted(placed.values(), key=lambda note: note.created)
             placed.clear()
@@ -337,12 +342,12 @@ class Annotator(QObject):
     def _remove_layer(self, name: str, undoable: bool = True) -> Generator[None, None, _Announce]:
         """Remove a layer in slices; `undoable`: push the step that brings it back (not when redoing one)."""
         layer = self._layers.get(name)
-        steps = self._store.remove_layer_in_steps(name, batch=min(MAX_NOTES_PER_SLICE, 100))
+        steps = self._store.remove_layer_in_steps(name, batch=min(work_slices.MAX_NOTES_PER_SLICE, 100))
         try:
-            removed = yield from _in_slices(steps)
+            removed = yield from in_slices(steps)
         except ReaderError as error:
             return functools.partial(self.failed.emit, error_text(error))
-        many = len(removed) > MAX_NOTES_PER_SLICE  # a few notes are removed in the slice that starts it
+        many = len(removed) > work_slices.MAX_NOTES_PER_SLICE  # a few notes are removed in the slice that starts it
         if many:
             yield  # the commit had its turn
         notes, placements = self._notes, self._placements  # not `_forget_notes`: it would finish this very work
@@ -389,12 +394,12 @@ class Annotator(QObject):
 
     def _restore_layer(self, layer: Layer, notes: tuple[Note, ...]) -> Generator[None, None, _Announce]:
         """Write a removed layer's notes back in slices (one transaction), then place them the same way."""
-        steps = self._store.restore_layer_in_steps(layer, notes, batch=min(MAX_NOTES_PER_SLICE, 100))
+        steps = self._store.restore_layer_in_steps(layer, notes, batch=min(work_slices.MAX_NOTES_PER_SLICE, 100))
         try:
-            yield from _in_slices(steps)
+            yield from in_slices(steps)
         except ReaderError as error:
             return functools.partial(self.failed.emit, error_text(error))
-        many = len(notes) > MAX_NOTES_PER_SLICE
+        many = len(notes) > work_slices.MAX_NOTES_PER_SLICE
         if many:
             yield  # the commit had its turn
         self._layers = {layer.name: layer for layer in self._store.layers()}
@@ -409,9 +414,9 @@ class Annotator(QObject):
     def _import(self, prepared: PreparedImport) -> Generator[None, None, _Announce]:
         from reader.notes.w3c_import import apply_import_in_steps
 
-        steps = apply_import_in_steps(self._store, prepared, batch=min(MAX_NOTES_PER_SLICE, 100))
+        steps = apply_import_in_steps(self._store, prepared, batch=min(work_slices.MAX_NOTES_PER_SLICE, 100))
         try:
-            result = yield from _in_slices(steps)
+            result = yield from in_slices(steps)
         except ReaderError as error:
             return functools.partial(self.import_failed.emit, error)
         yield  # the commit had its turn
@@ -469,35 +474,3 @@ class Annotator(QObject):
 
 def _looks(layers: Iterable[Layer]) -> set[tuple[str, bool, bool]]:
     return {(layer.name, layer.read_only, layer.visible) for layer in layers}
-
-
-def _in_slices(steps: Generator[int, None, _Result]) -> Generator[None, None, _Result]:
-    """Run `steps` (each yielding how many notes it has written so far), yielding wherever a slice's time or size
-    is spent; closing this closes `steps` (an import then rolls back)."""
-    start = time.perf_counter()
-    written = 0
-    try:
-        while True:
-            try:
-                done = next(steps)
-            except StopIteration as over:
-                return over.value
-            if done - written >= MAX_NOTES_PER_SLICE or time.perf_counter() - start >= SLICE_SECONDS:
-                yield
-                start = time.perf_counter()
-                written = done
-    finally:
-        steps.close()
-
-
-def _sliced(notes: Iterator[Note]) -> Iterator[Note | None]:
-    """The notes, with a None wherever a slice's time or size is spent (where the caller lets the event loop run)."""
-    start = time.perf_counter()
-    count = 0
-    for note in notes:
-        yield note
-        count += 1
-        if count >= MAX_NOTES_PER_SLICE or time.perf_counter() - start >= SLICE_SECONDS:
-            yield None
-            start = time.perf_counter()
-            count = 0

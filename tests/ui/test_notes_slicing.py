@@ -15,8 +15,7 @@ from reader.content import Report
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.filter import NoteFilter, filter_notes
 from reader.notes.store import NoteStore
-from reader.ui import annotator as annotator_module
-from reader.ui import note_highlighter
+from reader.ui import note_highlighter, work_slices
 from reader.ui.annotator import Annotator
 from reader.ui.note_highlighter import NoteHighlighter
 from reader.ui.notes_model import NOTE_ID_ROLE
@@ -62,7 +61,7 @@ class TurnCounter:
 
 @pytest.fixture
 def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(annotator_module, "MAX_NOTES_PER_SLICE", 5)
+    monkeypatch.setattr(work_slices, "MAX_NOTES_PER_SLICE", 5)
     monkeypatch.setattr(note_highlighter, "MAX_NOTES_PER_SLICE", 5)
 
 

@@ -1,5 +1,5 @@
 """Helpers the notes tests share: an edit-distance table to check near matches against, a handout entry, a later
-edition of the report."""
+edition of the report (with notes made on the first), a count of near searches."""
 
 from __future__ import annotations
 
@@ -7,9 +7,14 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reader.content import Report, load_report
+from reader.notes import anchoring
+from reader.notes.anchoring import ReportText, anchor_from_selection
 from reader.notes.handout import HandoutEntry
 from reader.notes.note import Color, Style
+from reader.notes.store import NoteStore
 
 
 def ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
@@ -79,3 +84,26 @@ def later_edition(folder: Path) -> Report:
         text = text.replace(old, new)
     markdown.write_text(text, encoding="utf-8")
     return load_report(folder)
+
+
+def notes_then_later_edition(report: Report, store: NoteStore, folder: Path) -> Report:
+    """Notes made on the first 40 paragraphs of the report (those long enough), then a later edition in `folder`,
+    where some of them are found only approximately."""
+    text = ReportText(report)
+    for paragraph in report.paragraphs()[:40]:
+        if len(paragraph.text) > 60:
+            store.add(anchor_from_selection(text, paragraph.id, 10, 55), text=f"about {paragraph.id}")
+    return later_edition(folder)
+
+
+def count_near_searches(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """From now on, one item for each near search made (`quote_match.find_quote` called by the anchoring)."""
+    made: list[object] = []
+    real = anchoring.find_quote
+
+    def counted(*arguments: object) -> object:
+        made.append(arguments)
+        return real(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(anchoring, "find_quote", counted)
+    return made
