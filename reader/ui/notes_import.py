@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.errors import ReaderError
 from reader.ui.annotator import Annotator
 from reader.ui.dialog_folders import NOTES_IMPORT, DialogFolders
 from reader.ui.errors import show_error
 from reader.ui.isolates import in_own_direction
+from reader.ui.question_dialog import ask_text
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -112,8 +113,8 @@ class NotesImporter(QObject):
             in_own_direction(prepared.source), count
         )
         proposed = "" if prepared.layer == MY_LAYER else prepared.layer  # a file named after the reader's own layer
-        name, accepted = QInputDialog.getText(self._window, title, label, text=proposed)
-        if not accepted:
+        name = ask_text(self._window, title, label, text=proposed)
+        if name is None:
             return None
         try:
             return dataclasses.replace(prepared, layer=check_import_layer(name.strip() or prepared.layer))
@@ -137,6 +138,6 @@ class NotesImporter(QObject):
         label = QCoreApplication.translate("MainWindow", "{0} is sealed. Its passphrase:").format(
             in_own_direction(path.name)
         )
-        passphrase, accepted = QInputDialog.getText(self._window, title, label, QLineEdit.EchoMode.Password)
-        if accepted and passphrase:
+        passphrase = ask_text(self._window, title, label, password=True)
+        if passphrase:
             self.start(path, layer, passphrase)

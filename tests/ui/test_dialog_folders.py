@@ -130,12 +130,12 @@ def test_import_opens_in_a_real_folder_checks_the_file_then_asks_the_layer_name(
         opened_in.append(start)
         return str(next(answers)), ""
 
-    def get_text(parent, title, label, *args, text="", **kwargs):
-        asked.append((label, text))
-        return "Colleague", True
+    def ask_text(parent, title, question, text="", password=False):
+        asked.append((question, text))
+        return "Colleague"
 
     monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", get_open_file_name)
-    monkeypatch.setattr(notes_import.QInputDialog, "getText", get_text)
+    monkeypatch.setattr(notes_import, "ask_text", ask_text)
     monkeypatch.setattr(notes_import, "show_error", lambda parent, error: errors.append(str(error)))
     import_notes = window.findChild(QAction, "actionImportNotes")
 

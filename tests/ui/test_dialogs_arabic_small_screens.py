@@ -1,21 +1,22 @@
 """The window's dialogs in the Arabic interface and on a 1024×600 screen: each name stands at the right of its value,
-keys read as printed, a file's name keeps its own order inside an Arabic question, and the print preview shows its
-whole toolbar, Print included."""
+keys read as printed, a file's name keeps its own order inside an Arabic question, the import's question fits the
+screen however long the file's name, and the print preview shows its whole toolbar, Print included."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QScreen, QTextDocument
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QToolBar
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QScreen, QTextDocument
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QToolBar
 
 from reader.ui import notes_import
 from reader.ui.note_highlighter import NoteHighlighter
 
 from .test_arabic_interface import _reads_in_order, _x_of
 from .test_notes_sharing import teacher_file
+from .test_question_dialog import when_asked
 
 NETBOOK = QRect(0, 0, 1024, 600 - 40)  # a 1024×600 screen less its task bar
 
@@ -83,18 +84,14 @@ def _question_for(window, qtbot, monkeypatch, path: Path) -> str:
     """Import `path` through the menu and cancel at the question naming its layer; the question's text."""
     seen: list[str] = []
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(10, answer)
-            return
-        seen.append(dialog.findChild(QLabel).text())
+    def answer(dialog) -> None:
+        seen.append(dialog.findChild(QLabel, "questionLabel").text())
         dialog.reject()
 
     monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
     monkeypatch.setattr(notes_import, "show_error", lambda parent, error: seen.append(str(error)))
     qtbot.waitUntil(lambda: window.findChild(NoteHighlighter, "noteHighlighter").is_active)
-    QTimer.singleShot(0, answer)
+    when_asked(answer)
     window.findChild(QAction, "actionImportNotes").trigger()
     qtbot.waitUntil(lambda: bool(seen) and QGuiApplication.overrideCursor() is None)
     return seen[0]
@@ -106,6 +103,38 @@ def test_a_file_name_keeps_its_own_order_inside_the_arabic_question(
     text = _question_for(window, qtbot, monkeypatch, teacher_file(tmp_path, "2024-11 class.json"))
     assert "الطبقة" in text
     assert _reads_in_order(text, "2024", "class")  # "2024-11 class.json", not "class.json 11-2024"
+
+
+def test_the_import_question_fits_a_netbook_with_a_long_file_name_at_double_text_size(
+    arabic, window, qtbot, monkeypatch, tmp_path, netbook, qapp
+) -> None:
+    path = teacher_file(tmp_path, "2024-11-" + "x" * 236 + ".json")  # 250 characters, as long as a name can be
+    font = qapp.font()
+    large = QFont(font)
+    large.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(large)
+    seen: list[str] = []
+    outside: list[str] = []
+
+    def measure(dialog) -> None:
+        seen.append(dialog.findChild(QLabel).text().replace("\u200b", ""))  # but for the points it may wrap at
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        for control in (dialog, dialog.findChild(QLineEdit), ok):
+            if not netbook.contains(QRect(control.mapToGlobal(QPoint(0, 0)), control.size())):
+                outside.append(control.metaObject().className())
+        dialog.reject()
+
+    monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    monkeypatch.setattr(notes_import, "show_error", lambda parent, error: seen.append(str(error)))
+    qtbot.waitUntil(lambda: window.findChild(NoteHighlighter, "noteHighlighter").is_active)
+    when_asked(measure)
+    try:
+        window.findChild(QAction, "actionImportNotes").trigger()
+        qtbot.waitUntil(lambda: bool(seen) and QGuiApplication.overrideCursor() is None)
+    finally:
+        qapp.setFont(font)
+    assert outside == []
+    assert len(seen) == 1 and path.name in seen[0] and "الطبقة" in seen[0]
 
 
 @pytest.mark.parametrize("interface", ["en", "ar"])

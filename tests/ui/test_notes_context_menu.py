@@ -131,7 +131,7 @@ def test_hiding_a_layer_closes_its_note_in_the_editor(window, qtbot, tmp_path, m
     }
     path.write_text(json.dumps({"type": "AnnotationCollection", "first": {"items": [item]}}), encoding="utf-8")
     monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
-    monkeypatch.setattr(notes_import.QInputDialog, "getText", lambda *args, **kwargs: ("Colleague", True))
+    monkeypatch.setattr(notes_import, "ask_text", lambda *args, **kwargs: "Colleague")
     ready(window, qtbot)
     window.findChild(QAction, "actionImportNotes").trigger()
     feature = window.findChild(QObject, "notesFeature")

@@ -19,12 +19,12 @@ def _import(window, qtbot, monkeypatch, path: Path, layer: str) -> tuple[list[st
     errors: list[str] = []
     proposed: list[str] = []
 
-    def answer(*args, **kwargs) -> tuple[str, bool]:
-        proposed.append(kwargs.get("text", ""))
-        return layer, True
+    def answer(parent, title, question, text="", password=False) -> str:
+        proposed.append(text)
+        return layer
 
     monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
-    monkeypatch.setattr(notes_import.QInputDialog, "getText", answer)
+    monkeypatch.setattr(notes_import, "ask_text", answer)
     monkeypatch.setattr(notes_import, "show_error", lambda parent, error: errors.append(str(error)))
     qtbot.waitUntil(lambda: window.findChild(NoteHighlighter, "noteHighlighter").is_active)
     window.findChild(QAction, "actionImportNotes").trigger()

@@ -61,7 +61,7 @@ def import_through_the_menu(window, qtbot, monkeypatch, path: Path, layer: str =
     """Choose File > Import Notes…, pick `path` and name the layer; returns any error messages shown."""
     errors: list[str] = []
     monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
-    monkeypatch.setattr(notes_import.QInputDialog, "getText", lambda *args, **kwargs: (layer, True))
+    monkeypatch.setattr(notes_import, "ask_text", lambda *args, **kwargs: layer)
     monkeypatch.setattr(notes_import, "show_error", lambda parent, error: errors.append(str(error)))
     window.findChild(QAction, "actionImportNotes").trigger()
     qtbot.waitUntil(lambda: QGuiApplication.overrideCursor() is None)  # the busy cursor goes once it is done

@@ -17,6 +17,8 @@ from reader.notes.store import NoteStore
 from reader.ui import notes_import
 from reader.ui.notes_export_dialog import NotesExportDialog
 
+from .test_question_dialog import when_asked
+
 NOTE = "Meet the witness after the market closes"
 
 
@@ -61,18 +63,24 @@ def test_a_sealed_file_is_imported_after_its_passphrase_is_asked(
     window, qtbot, report, notes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = sealed_export(qtbot, report, notes, tmp_path / "f.json", "shared by phone", "shared by phone").written
-    asked: list[str] = []
+    asked: list[tuple[str, QLineEdit.EchoMode]] = []
 
-    def get_text(parent, title, label, *args, **kwargs):
-        asked.append(label)
-        return ("shared by phone", True) if "sealed" in label else ("From a colleague", True)
+    def answer(dialog) -> None:
+        field = dialog.findChild(QLineEdit, "questionField")
+        asked.append((field.accessibleName(), field.echoMode()))
+        if len(asked) == 1:
+            when_asked(answer)  # the layer's name is asked next
+        qtbot.keyClicks(field, "shared by phone" if len(asked) == 1 else "From a colleague")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
 
     monkeypatch.setattr(notes_import.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
-    monkeypatch.setattr(notes_import.QInputDialog, "getText", get_text)
+    when_asked(answer)
     window.findChild(QAction, "actionImportNotes").trigger()
     qtbot.waitUntil(lambda: len(asked) == 2 and QGuiApplication.overrideCursor() is None, timeout=10_000)
 
-    assert asked[0] == "f.json is sealed. Its passphrase:"  # the file is read before its layer is named
+    # The file is read before its layer is named; its passphrase is not shown as it is typed.
+    assert asked[0] == ("f.json is sealed. Its passphrase:", QLineEdit.EchoMode.Password)
+    assert asked[1][1] == QLineEdit.EchoMode.Normal
     qtbot.waitUntil(lambda: NOTE in listed(window), timeout=10_000)
 
 
