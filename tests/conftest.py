@@ -154,3 +154,46 @@ def arabic(qapp) -> Iterator[None]:
         qapp.removeTranslator(translator)
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     qapp.setProperty(language.LANGUAGE_PROPERTY, "en")
+
+
+@pytest.fixture
+def large_text(qapp) -> Iterator[None]:
+    """The system's text at double size."""
+    from PySide6.QtGui import QFont
+
+    before = qapp.font()
+    font = QFont(before)
+    font.setPointSizeF(before.pointSizeF() * 2)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(before)
+
+
+@pytest.fixture
+def start_on(qtbot, data_dir: Path, app_objects):
+    """Start a window on another edition of the report (notes in the same data folder) and wait until its notes
+    are read and placed, as the window's start does in slices; the window and its annotator."""
+    from reader.app_objects import AppObjects
+    from reader.notes.store import NoteStore
+    from reader.ui.app import build_main_window
+    from reader.ui.notes_feature import NotesFeature
+
+    def start(edition: Report):
+        objects = AppObjects(
+            edition,
+            app_objects.folders,
+            glossary=app_objects.glossary,
+            open_notes=lambda: NoteStore(data_dir, report=edition.manifest.id),
+            privacy=app_objects.privacy,
+        )
+        window = build_main_window(objects)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.ensure_features()
+        annotator = window.findChild(NotesFeature, "notesFeature").annotator
+        annotator.load_in_slices()
+        qtbot.waitUntil(lambda: not annotator.is_loading)
+        return window, annotator
+
+    return start

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QFont, QScreen
+from PySide6.QtGui import QAction, QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -43,17 +43,6 @@ def free_area(monkeypatch: pytest.MonkeyPatch):
         monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(area))
 
     return use
-
-
-@pytest.fixture
-def large_text(qapp):
-    """The system's text at double size."""
-    before = qapp.font()
-    font = QFont(before)
-    font.setPointSizeF(before.pointSizeF() * 2)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
 
 
 def on_screen(widget: QWidget) -> QRect:

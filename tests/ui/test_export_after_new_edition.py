@@ -9,42 +9,19 @@ import pytest
 
 from reader.content import Report
 from reader.notes import quote_match
-from reader.notes.anchoring import ReportText, anchor_from_selection
 from reader.notes.export import export_notes
 from reader.notes.store import NoteStore
-from reader.ui.notes_feature import NotesFeature
 
-from ..core.notes.conftest import later_edition
+from ..core.notes.conftest import notes_then_later_edition
 from .test_notes_sharing import export_through_the_menu
 
 
 @pytest.fixture
-def later_window(qtbot, report: Report, data_dir: Path, tmp_path: Path, app_objects):
+def later_window(report: Report, data_dir: Path, tmp_path: Path, start_on):
     """A window on a later edition, with notes made on the first: some of them found only approximately now."""
-    from reader.app_objects import AppObjects
-    from reader.ui.app import build_main_window
-
-    text = ReportText(report)
     with NoteStore(data_dir, report=report.manifest.id) as store:
-        for paragraph in report.paragraphs()[:40]:
-            if len(paragraph.text) > 60:
-                store.add(anchor_from_selection(text, paragraph.id, 10, 55), text=f"about {paragraph.id}")
-    edition = later_edition(tmp_path / "edition")
-    objects = AppObjects(
-        edition,
-        app_objects.folders,
-        glossary=app_objects.glossary,
-        open_notes=lambda: NoteStore(data_dir, report=edition.manifest.id),
-        privacy=app_objects.privacy,
-    )
-    window = build_main_window(objects)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.ensure_features()
-    annotator = window.findChild(NotesFeature, "notesFeature").annotator
-    annotator.notes()  # every note read and placed, as the window's start does in slices
-    qtbot.waitUntil(lambda: not annotator.is_loading)
+        edition = notes_then_later_edition(report, store, tmp_path / "edition")
+    window, annotator = start_on(edition)
     return window, edition, annotator
 
 

@@ -12,7 +12,6 @@ from reader.content import Report
 from reader.notes import anchoring
 from reader.notes.export import export_notes
 from reader.notes.store import NoteStore
-from reader.ui.notes_feature import NotesFeature
 
 from ..core.notes.conftest import count_near_searches, notes_then_later_edition
 
@@ -25,33 +24,6 @@ def edition(report: Report, data_dir: Path, tmp_path: Path) -> Report:
         first = store.notes()[0].anchor
         store.add(anchoring.Anchor(first.section_id, first.paragraph_id, 0, 30, "a passage no edition ever had"))
     return later
-
-
-@pytest.fixture
-def start_on(qtbot, data_dir: Path, app_objects):
-    """Start a window on an edition and wait for its notes to be placed; its annotator."""
-    from reader.app_objects import AppObjects
-    from reader.ui.app import build_main_window
-
-    def start(edition: Report):
-        objects = AppObjects(
-            edition,
-            app_objects.folders,
-            glossary=app_objects.glossary,
-            open_notes=lambda: NoteStore(data_dir, report=edition.manifest.id),
-            privacy=app_objects.privacy,
-        )
-        window = build_main_window(objects)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.ensure_features()
-        annotator = window.findChild(NotesFeature, "notesFeature").annotator
-        annotator.load_in_slices()  # as the window's start does
-        qtbot.waitUntil(lambda: not annotator.is_loading)
-        return window, annotator
-
-    return start
 
 
 def test_the_start_after_a_new_editions_first_places_every_note_alike_without_searching(

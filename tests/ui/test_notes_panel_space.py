@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QFont, QScreen
+from PySide6.QtGui import QAction, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -74,17 +74,6 @@ def interface_language(request, qapp) -> Iterator[str]:
         qapp.removeTranslator(translator)
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     qapp.setProperty(language.LANGUAGE_PROPERTY, "en")
-
-
-@pytest.fixture
-def twice_the_text_size(qapp) -> Iterator[None]:
-    """The desktop's text at double size, put back afterwards."""
-    before = qapp.font()
-    larger = QFont(before)
-    larger.setPointSizeF(before.pointSizeF() * 2)
-    qapp.setFont(larger)
-    yield
-    qapp.setFont(before)
 
 
 def open_notes_panel(make_window, qtbot, size: tuple[int, int]):
@@ -156,8 +145,8 @@ def test_the_layers_unfold_from_the_keyboard_whole_and_in_sight(layered, interfa
     assert notes_list.viewport().height() >= 2 * notes_list.sizeHintForRow(0)  # and still two notes at least
 
 
-def test_at_twice_the_text_size_the_list_shows_two_notes_and_the_rest_scrolls_into_sight(
-    layered, twice_the_text_size, make_window, qtbot
+def test_at_large_text_the_list_shows_two_notes_and_the_rest_scrolls_into_sight(
+    layered, large_text, make_window, qtbot
 ):
     window = open_notes_panel(make_window, qtbot, NETBOOK)
     panel = panel_of(window)

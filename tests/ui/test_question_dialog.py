@@ -4,11 +4,11 @@ Enter answers, Esc cancels, a passphrase stays unseen, and a screen reader hears
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QFont, QScreen
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QStyle, QWidget
 
 from reader.ui.question_dialog import QuestionDialog, ask_text
@@ -46,17 +46,6 @@ def netbook(monkeypatch: pytest.MonkeyPatch) -> QRect:
     """Every screen's free area is a 1024×600 netbook's."""
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(NETBOOK))
     return NETBOOK
-
-
-@pytest.fixture
-def large_text(qapp) -> Iterator[None]:
-    """The system's text at double size."""
-    before = qapp.font()
-    font = QFont(before)
-    font.setPointSizeF(before.pointSizeF() * 2)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from reader.notes import anchoring
 from reader.notes.anchoring import ReportText, anchor_from_selection
 from reader.notes.handout import HandoutEntry
 from reader.notes.note import Color, Style
+from reader.notes.schema import DB_NAME, MIGRATIONS
 from reader.notes.store import NoteStore
 
 
@@ -107,3 +109,21 @@ def count_near_searches(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     monkeypatch.setattr(anchoring, "find_quote", counted)
     return made
+
+
+def database_at_version(folder: Path, version: int) -> None:
+    """A notes database in `folder` as schema `version` left it, holding one note, "n1", whose text is "written by
+    version {version}"."""
+    connection = sqlite3.connect(folder / DB_NAME)
+    for step in MIGRATIONS[:version]:
+        for statement in step:
+            connection.execute(statement)
+    connection.execute(
+        'INSERT INTO notes (id, layer, section_id, paragraph_id, start, "end", exact, color, style, body, created, '
+        "updated) VALUES ('n1', 'mine', 'overview', 'overview-p1', 0, 12, 'Palestinians', 'blue', 'highlight', ?, "
+        "'2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00')",
+        (f"written by version {version}",),
+    )
+    connection.execute(f"PRAGMA user_version = {version}")
+    connection.commit()
+    connection.close()

@@ -19,7 +19,7 @@ from reader.notes.schema import DB_NAME, MIGRATIONS, SCHEMA_VERSION
 from reader.notes.store import NoteStore
 from reader.sealing import SealKey
 
-from .conftest import count_near_searches, later_edition
+from .conftest import count_near_searches, database_at_version, later_edition
 
 
 @pytest.fixture(scope="module")
@@ -199,18 +199,7 @@ def test_a_version_3_database_migrates_with_every_note_intact(report: Report, da
 
 
 def test_a_version_3_database_built_step_by_step_migrates(data_dir: Path) -> None:
-    connection = sqlite3.connect(data_dir / DB_NAME)
-    for step in MIGRATIONS[:3]:
-        for statement in step:
-            connection.execute(statement)
-    connection.execute(
-        'INSERT INTO notes (id, layer, section_id, paragraph_id, start, "end", exact, color, style, body, created, '
-        "updated) VALUES ('n1', 'mine', 'overview', 'overview-p1', 0, 12, 'Palestinians', 'blue', 'highlight', "
-        "'written by version 3', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00')"
-    )
-    connection.execute("PRAGMA user_version = 3")
-    connection.commit()
-    connection.close()
+    database_at_version(data_dir, 3)
     with NoteStore(data_dir) as store:
         assert store.note("n1").text == "written by version 3"
         assert store.near_places("any edition") == {}

@@ -4,7 +4,6 @@ a new edition of the same report keeps them, and databases from before are given
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,9 @@ import pytest
 from reader.__main__ import main
 from reader.content import ParagraphId, SectionId, load_report
 from reader.notes.note import BUNDLED_REPORT_ID, Anchor, ImportedNote
-from reader.notes.schema import DB_NAME, MIGRATIONS
 from reader.notes.store import NoteStore
+
+from .conftest import database_at_version
 
 UDHR = "udhr-1948"
 
@@ -58,18 +58,7 @@ def test_removing_a_layer_on_one_report_keeps_the_other_reports_notes_in_it(data
 
 
 def test_notes_from_before_belong_to_the_bundled_report(data_dir: Path) -> None:
-    connection = sqlite3.connect(data_dir / DB_NAME)
-    for step in MIGRATIONS[:2]:
-        for statement in step:
-            connection.execute(statement)
-    connection.execute(
-        'INSERT INTO notes (id, layer, section_id, paragraph_id, start, "end", exact, color, style, body, created, '
-        "updated) VALUES ('n1', 'mine', 'overview', 'overview-p1', 0, 12, 'Palestinians', 'blue', 'highlight', "
-        "'written by version 2', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00')"
-    )
-    connection.execute("PRAGMA user_version = 2")
-    connection.commit()
-    connection.close()
+    database_at_version(data_dir, 2)
     with NoteStore(data_dir) as bundled:
         assert bundled.note("n1").report == BUNDLED_REPORT_ID
         assert [note.id for note in bundled.notes()] == ["n1"]

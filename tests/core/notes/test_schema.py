@@ -13,8 +13,10 @@ import pytest
 from reader.content import ParagraphId, SectionId
 from reader.errors import ReaderError
 from reader.notes.note import Anchor
-from reader.notes.schema import DAILY_BACKUPS_KEPT, DB_NAME, MIGRATIONS, SCHEMA_VERSION
+from reader.notes.schema import DAILY_BACKUPS_KEPT, DB_NAME, SCHEMA_VERSION
 from reader.notes.store import NoteStore
+
+from .conftest import database_at_version
 
 ANCHOR = Anchor(SectionId("overview"), ParagraphId("overview-p1"), 0, 12, "Palestinians")
 
@@ -32,18 +34,7 @@ def test_new_database_uses_wal_and_the_current_schema(data_dir: Path) -> None:
 
 
 def test_old_schema_is_backed_up_then_migrated_keeping_notes(data_dir: Path) -> None:
-    path = data_dir / DB_NAME
-    connection = sqlite3.connect(path)
-    for statement in MIGRATIONS[0]:
-        connection.execute(statement)
-    connection.execute(
-        'INSERT INTO notes (id, layer, section_id, paragraph_id, start, "end", exact, color, style, body, created, '
-        "updated) VALUES ('n1', 'mine', 'overview', 'overview-p1', 0, 12, 'Palestinians', 'blue', 'highlight', "
-        "'written by version 1', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00')"
-    )
-    connection.execute("PRAGMA user_version = 1")
-    connection.commit()
-    connection.close()
+    database_at_version(data_dir, 1)
     with NoteStore(data_dir) as store:
         assert store.note("n1").text == "written by version 1"
     (before,) = _backups(data_dir, "notes-before-v*.sqlite3")
