@@ -330,6 +330,14 @@ def reading_order(
     report: Report | ReportText, notes: Iterable[Note], placements: dict[NoteId, Placement]
 ) -> tuple[Note, ...]:
     """Notes in the order their passages appear; orphaned notes last, oldest first."""
+    return tuple(sorted(notes, key=reading_key(report, placements)))
+
+
+def reading_key(
+    report: Report | ReportText, placements: dict[NoteId, Placement]
+) -> Callable[[Note], tuple[int, int, int, float]]:
+    """What `reading_order` sorts the notes by, for a note: sorting by keys worked out beforehand (a slice of notes
+    at a time, say) gives the same order."""
     text = report if isinstance(report, ReportText) else ReportText(report)
     order = {section_id: index for index, section_id in enumerate(text.section_ids())}
     last = len(order)
@@ -343,7 +351,7 @@ def reading_order(
         offset = starts.get(anchor.paragraph_id, 0) + anchor.start
         return (order.get(anchor.section_id, last), offset, anchor.end, note.created.timestamp())
 
-    return tuple(sorted(notes, key=key))
+    return key
 
 
 def _find(text: ReportText, anchor: Anchor) -> Found | None:

@@ -110,6 +110,12 @@ class Annotator(QObject):
 
         return reading_order(self.text, notes, self._placements)
 
+    def reading_key(self) -> Callable[[Note], tuple[int, int, int, float]]:
+        """What `in_reading_order` sorts by, for one note (while the notes and their places stay as they are)."""
+        from reader.notes.anchoring import reading_key
+
+        return reading_key(self.text, self._placements)
+
     def layers(self) -> tuple[Layer, ...]:
         self._loaded()
         return tuple(self._layers.values())

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLineEdit, QListView
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QListView
 
 from reader.content import Report
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.filter import NoteFilter, filter_notes
 from reader.notes.store import NoteStore
-from reader.ui import note_highlighter, work_slices
+from reader.ui import note_highlighter, notes_panel, work_slices
 from reader.ui.annotator import Annotator
 from reader.ui.note_highlighter import NoteHighlighter
 from reader.ui.notes_model import NOTE_ID_ROLE
@@ -319,3 +319,67 @@ def test_a_deleted_note_leaves_every_backup_once_the_window_has_purged_them(
     qtbot.waitUntil(lambda: not purger.is_busy)
     backups = [path for path in (data_dir / "backups").rglob("*") if path.is_file()]
     assert backups and not any(b"Witness-Khalil" in path.read_bytes() for path in backups)
+
+
+def _open_panel_counting_keys(make_window, monkeypatch: pytest.MonkeyPatch, on_key=None):
+    """A window whose notes panel is opened with a slice of 4 reading keys a turn; the window, its annotator, and for
+    each reading key worked out, the event-loop turn it was worked out in."""
+    monkeypatch.setattr(notes_panel, "SORT_SLICE", 4)
+    window = make_window()
+    window.ensure_features()
+    annotator = window.findChild(QObject, "notesFeature").annotator
+    annotator.notes()  # every note read and placed
+    counter = TurnCounter()
+    turns: list[int] = []
+    original = type(annotator).reading_key
+
+    def counted_key(self):
+        key = original(self)
+
+        def counted(note):
+            turns.append(counter.turns)
+            if on_key is not None:
+                on_key(annotator, len(turns))
+            return key(note)
+
+        return counted
+
+    monkeypatch.setattr(type(annotator), "reading_key", counted_key)
+    window.findChild(QDockWidget, "notesDock").show()
+    return window, annotator, turns
+
+
+def _listed(window) -> list[str]:
+    notes_list = window.findChild(QListView, "notesList")  # made once the panel is shown
+    model = notes_list.model() if notes_list is not None else None
+    return [] if model is None else [model.index(row, 0).data(NOTE_ID_ROLE) for row in range(model.rowCount())]
+
+
+def test_opening_the_notes_panel_sorts_the_notes_a_slice_per_turn_into_reading_order(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_notes(data_dir, report, 30)
+    window, annotator, turns = _open_panel_counting_keys(make_window, monkeypatch)
+    qtbot.waitUntil(lambda: len(_listed(window)) == 30)
+    assert _listed(window) == [note.id for note in annotator.in_reading_order(annotator.notes())]
+    assert len(turns) == 30 and len(set(turns)) >= 30 // 4  # four keys a turn, the event loop running between
+
+
+def test_a_note_added_while_the_panel_sorts_is_listed_in_its_place(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_notes(data_dir, report, 30)
+    paragraph = report.paragraphs()[3]
+
+    def add_one(annotator, keys_so_far: int) -> None:
+        if keys_so_far == 6:  # in the second slice: added before the third
+            QTimer.singleShot(
+                0,
+                lambda: annotator.add(
+                    anchor_from_selection(report, paragraph.id, 2, 9), color="blue", style="highlight"
+                ),
+            )
+
+    window, annotator, _turns = _open_panel_counting_keys(make_window, monkeypatch, add_one)
+    qtbot.waitUntil(lambda: len(_listed(window)) == 31)
+    assert _listed(window) == [note.id for note in annotator.in_reading_order(annotator.notes())]
