@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NewType
 
 from reader.bounded_read import RefusedFileError, read_regular_file
+from reader.digest import sha256
 from reader.errors import ContentError, ReaderError
 from reader.manifest import MANIFEST_NAME, Manifest, parse_manifest
 from reader.message import QT_TRANSLATE_NOOP, message
@@ -18,10 +19,6 @@ from reader.message import QT_TRANSLATE_NOOP, message
 if TYPE_CHECKING:
     from reader.markdown_tree import TreeBlock, TreeHeading
 
-try:  # WORKAROUND: hashlib loads OpenSSL (~2 ms of start-up); the built-in SHA-256 gives the same digest.
-    from _sha256 import sha256
-except ImportError:  # pragma: no cover - other Python builds
-    from hashlib import sha256
 
 SectionId = NewType("SectionId", str)
 ParagraphId = NewType("ParagraphId", str)

@@ -16,13 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.content import SectionId
+from reader.digest import sha256
 from reader.errors import ReaderError
 from reader.notes.note import Anchor, Note, NoteId
-
-try:  # WORKAROUND: hashlib loads OpenSSL (~2 ms of start-up); the built-in SHA-256 gives the same digest.
-    from _sha256 import sha256
-except ImportError:  # pragma: no cover - other Python builds
-    from hashlib import sha256
 
 if TYPE_CHECKING:
     from reader.notes.anchoring import Found, ReportText

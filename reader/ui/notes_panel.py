@@ -338,7 +338,7 @@ class NotesPanel(QWidget):
         if not self.isVisible():
             return
         current = self._annotator.notes()
-        if len(current) != len(notes) or not all(map(operator.is_, current, notes)):
+        if not _same_notes(current, notes):
             QTimer.singleShot(0, self._list_if_shown)  # the notes changed: `refresh` sorts them at once
             return
         keys.extend(map(key, notes[len(keys) : len(keys) + SORT_SLICE]))
@@ -396,12 +396,7 @@ class NotesPanel(QWidget):
         """The notes in the chosen order, sorted again only when the notes or the order changed."""
         order = self._order.currentData()
         kept = self._ordered
-        if (
-            kept is not None
-            and kept[1] == order
-            and len(kept[0]) == len(notes)
-            and all(map(operator.is_, kept[0], notes))
-        ):
+        if kept is not None and kept[1] == order and _same_notes(kept[0], notes):
             return kept[2]
         if order == ORDER_NEWEST:
             ordered = sorted(notes, key=lambda note: note.created, reverse=True)
@@ -557,3 +552,8 @@ class NotesPanel(QWidget):
         if note is not None:
             self.editor.show_note(None)
             self.editor.show_note(note, self._model.place(note))
+
+
+def _same_notes(these: tuple[Note, ...], those: tuple[Note, ...]) -> bool:
+    """Whether two lists of notes hold the very same notes, in the same order (a note changed is a new one)."""
+    return len(these) == len(those) and all(map(operator.is_, these, those))
