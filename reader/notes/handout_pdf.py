@@ -1,9 +1,13 @@
 """`render_pdf`: the handout as an A4 PDF in an embedded Unicode font, shaped, so every script in a note prints."""
 
-# fpdf2 brings in fontTools and Pillow (a fifth of a second): import this module only when a PDF is written.
+# fpdf2 brings in fontTools and HarfBuzz (a sixth of a second): import this module only when a PDF is written.
 
 from __future__ import annotations
 
+# isort: off
+import reader.notes.lean_fpdf  # noqa: F401  (first: fpdf2 without http, urllib, asyncio and Pillow)
+
+# isort: on
 import datetime as dt
 from collections.abc import Iterable
 from contextlib import ExitStack

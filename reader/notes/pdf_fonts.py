@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import reader.notes.lean_fpdf  # noqa: F401  (first: fpdf2 without http, urllib, asyncio and Pillow)
+
+# isort: on
 from contextlib import ExitStack
 from importlib.resources import as_file, files
 

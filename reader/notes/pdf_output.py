@@ -3,6 +3,10 @@ the page objects written without fpdf2's look over every attribute of each."""
 
 from __future__ import annotations
 
+# isort: off
+import reader.notes.lean_fpdf  # noqa: F401  (first: fpdf2 without http, urllib, asyncio and Pillow)
+
+# isort: on
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import reader.notes.lean_fpdf  # noqa: F401  (first: fpdf2 without http, urllib, asyncio and Pillow)
+
+# isort: on
 import re
 import weakref
 from typing import NamedTuple

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import reader.notes.lean_fpdf  # noqa: F401  (first: fpdf2 without http, urllib, asyncio and Pillow)
+
+# isort: on
 from fpdf import FPDF, Align, XPos, YPos
 
 from reader.notes.pdf_layout import LEADING, MARGIN, QUOTE_BAR, QUOTE_GAP
