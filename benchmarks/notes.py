@@ -272,6 +272,11 @@ def main() -> None:
             times = args.pdf_runs if export_format == "pdf" else runs
             if not times:
                 continue
+            if export_format == "pdf":  # the first in a process also loads fpdf2, fontTools and HarfBuzz
+                timed(
+                    "EXPORT PDF handout, the first in this process",
+                    lambda out=out: export_notes(out, "pdf", notes, report),
+                )
             measured(
                 label,
                 lambda out=out, chosen=export_format, options=options: export_notes(
