@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/memory.py --bundle dist/field-reader   # the packaged app instead of the checkout
     .venv/bin/python benchmarks/memory.py --breakdown       # also: modules, largest allocations, largest mappings
     QT_QPA_PLATFORM=xcb xvfb-run -a .venv/bin/python benchmarks/memory.py --platform xcb   # under an X server
+    .venv/bin/python benchmarks/memory.py --panels          # the glossary and notes panels open from the start
 
 Each figure is the real program (`python -m reader`, or the bundle's executable), started as a reader starts it, in
 a fresh process and a temporary data folder (its notes written beforehand, its parsed report cached by a start
@@ -12,7 +13,10 @@ before, as at any start but the first), offscreen unless `--platform` says other
 contents, glossary, notes and search just after the first paint and opens the search indexes; the process's PSS
 (/proc/PID/smaps_rollup, Linux only) is read once it has settled: at least 6 s after the start, and steady within
 0.25 MB for 3 s, with the pages of a checkout's Python library, which it shares with this script, counted in full,
-as if it ran alone. Bytecode is cached in a temporary folder, as on a user's machine.
+as if it ran alone. Bytecode is cached in a temporary folder, as on a user's machine. With `--panels`, the data folder
+also holds a window layout with the glossary and notes panels open (saved by a window this script opens first, as
+a reader who keeps them open leaves it: the two share a tab, the notes in front), so the program builds them at the
+start.
 
 `--breakdown` builds the same window in a process of this script with `tracemalloc` on, to name the Python
 packages and lines that allocate, and lists the real program's largest mappings (libraries, heap, anonymous).
@@ -52,8 +56,8 @@ def child(notes: int) -> None:
     os.execv(sys.executable, [sys.executable, *sys.argv, "--data", str(folder)])
 
 
-def run_window(folder: Path, notes: int, breakdown: bool) -> None:
-    from PySide6.QtCore import QCoreApplication, QObject
+def build_window(folder: Path) -> object:
+    """The main window on `folder`, built as the app builds it, shown and with its features built."""
     from PySide6.QtWidgets import QApplication
 
     from reader.app_objects import AppObjects
@@ -63,7 +67,6 @@ def run_window(folder: Path, notes: int, breakdown: bool) -> None:
     from reader.paths import Folders
     from reader.ui.app import build_main_window
 
-    app = QApplication.instance() or QApplication([])
     report = load_report(CONTENT, folder / "cache")
     glossary_cache = []
 
@@ -84,8 +87,17 @@ def run_window(folder: Path, notes: int, breakdown: bool) -> None:
     )
     window = build_main_window(objects)
     window.show()
-    app.processEvents()
+    QApplication.processEvents()
     window.ensure_features()
+    return window
+
+
+def run_window(folder: Path, notes: int, breakdown: bool) -> None:
+    from PySide6.QtCore import QCoreApplication, QObject
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])
+    window = build_window(folder)
     search = window.findChild(QObject, "searchFeature")
     deadline = time.monotonic() + READY_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -179,8 +191,9 @@ def _app_environment(platform: str) -> dict[str, str]:
     return env
 
 
-def fill_data_folder(notes: int) -> Path:
-    """A fresh data folder with `notes` notes in it and the parsed report in its cache, as after a first start."""
+def fill_data_folder(notes: int, panels: bool = False, platform: str = "offscreen") -> Path:
+    """A fresh data folder with `notes` notes in it and the parsed report in its cache, as after a first start;
+    with `panels`, a saved layout with the glossary and notes panels open."""
     folder = Path(tempfile.mkdtemp(prefix="field-reader-memory-"))
     from reader.content import load_report
 
@@ -196,15 +209,44 @@ def fill_data_folder(notes: int) -> Path:
 
         with NoteStore(folder) as store:
             store.add_imported(MY_LAYER, random_notes(report, notes, random.Random(7)))
+    if panels:
+        import subprocess
+
+        env = _app_environment(platform)
+        env["READER_DATA_DIR"] = str(folder)
+        command = [sys.executable, __file__, "--child", "--open-panels", "--data", str(folder)]
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return folder
 
 
-def measure_app(notes: int, platform: str, bundle: Path | None, maps: bool = False) -> tuple[float, str]:
-    """The settled PSS of one real start with `notes` notes, in MB; with `maps`, its largest mappings too."""
+def open_panels(folder: Path) -> None:
+    """Open the glossary and notes panels in a window on `folder` and close it, which saves that layout."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.actions import ActionName
+
+    QApplication.instance() or QApplication([])
+    window = build_window(folder)
+    for action in (ActionName.FOCUS_GLOSSARY, ActionName.FOCUS_NOTES):
+        window.findChild(QAction, action.value).trigger()
+        for _ in range(50):
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+    window.close()
+    QCoreApplication.processEvents()
+
+
+def measure_app(
+    notes: int, platform: str, bundle: Path | None, maps: bool = False, panels: bool = False
+) -> tuple[float, str]:
+    """The settled PSS of one real start with `notes` notes, in MB; with `maps`, its largest mappings too; with
+    `panels`, the glossary and notes panels open from the start."""
     import shutil
     import subprocess
 
-    folder = fill_data_folder(notes)
+    folder = fill_data_folder(notes, panels, platform)
     env = _app_environment(platform)
     env["READER_DATA_DIR"] = str(folder)
     command = [str(bundle / "field-reader")] if bundle else [sys.executable, "-m", "reader"]
@@ -292,7 +334,9 @@ def main() -> int:
     parser.add_argument("--breakdown", action="store_true")
     parser.add_argument("--platform", default="offscreen", help="Qt platform: offscreen, or xcb under an X server")
     parser.add_argument("--bundle", type=Path, help="the packaged app's folder (holding field-reader)")
+    parser.add_argument("--panels", action="store_true", help="the glossary and notes panels open from the start")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--open-panels", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -303,6 +347,9 @@ def main() -> int:
         if args.data is not None:
             import reader.ui  # noqa: F401  (first, as at a start: it settles PySide6's import hook)
 
+            if args.open_panels:
+                open_panels(args.data)
+                return 0
             run_window(args.data, args.notes, args.breakdown)
         child(args.notes)
         return 0
@@ -312,9 +359,10 @@ def main() -> int:
     figures: dict[int, list[float]] = {0: [], args.notes: []}
     for _ in range(args.runs):
         for notes in figures:
-            figures[notes].append(measure_app(notes, args.platform, bundle)[0])
+            figures[notes].append(measure_app(notes, args.platform, bundle, panels=args.panels)[0])
     what = f"the bundle in {args.bundle}" if bundle else "python -m reader"
-    print(f"PSS with every feature built: {what}, {args.platform}; median of {args.runs} fresh processes each")
+    opened = ", the glossary and notes panels open" if args.panels else ""
+    print(f"PSS with every feature built{opened}: {what}, {args.platform}; median of {args.runs} fresh processes each")
     from statistics import median  # (`statistics` brings `decimal` and `fractions`, which the app never loads)
 
     for notes, aim in ((0, 80), (args.notes, 120)):
