@@ -11,8 +11,9 @@ length in errors. A place with more errors than that is never taken, whatever it
 quote matches, it cannot make a bad one good.
 
 Near places are only looked at as far as they could beat the best so far, and the whole text is only searched when
-pieces of the quote cannot show that no near place beats the best exact one; each shortcut gives up, and the plain
-comparison of every place is made, whenever its answer could differ (two places scoring the same, too many places).
+pieces of the quote (and the text around those found away from the exact places) cannot show that no near place beats
+the best exact one; each shortcut gives up, and the plain comparison of every place is made, whenever its answer
+could differ (two places scoring the same, too many places).
 What one note's search works out that another's may need again (a context's agreement at a place, a quote's best
 start before an end) is kept on the MatchText until the pass is over.
 """
@@ -24,7 +25,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 from operator import ne
 
-from reader.notes.text_match import SEPARATOR, MatchText, best_start, distance_after, distance_before, normalise
+from reader.notes.text_match import (
+    SEPARATOR,
+    MatchText,
+    best_start,
+    distance_after,
+    distance_before,
+    fewest_errors_ending,
+    normalise,
+)
 
 QUOTE_WEIGHT = 50.0
 PREFIX_WEIGHT = 20.0
@@ -36,6 +45,7 @@ MAX_NEAR_QUOTE = 2000  # longer quotes are only found exactly (a near search cos
 _CONTEXT = 64  # saved context beyond this many characters from the quote is not compared
 _MAX_CANDIDATES = 64
 _SHORTEST_PIECE = 8  # pieces of a quote shorter than this occur too often to rule near places out
+_MAX_ELSEWHERE = 16  # more occurrences of pieces away from the exact places than this: the whole text is searched
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +120,10 @@ def _no_near_place_wins(
 
     Such a place has at most `errors` errors (its context and position agreeing wholly), so one of `errors` + 1
     pieces of the quote occurs in it exactly, and its end lies within `errors` of where that occurrence puts the
-    quote's end. When every occurrence of every piece puts it near an exact place's end, the place's end is in the
-    same run of near ends as that exact end (the errors change by at most one from end to end, and stay within
-    `max_errors` between them), and a run's best end is its exact one.
+    quote's end. When an occurrence of a piece puts it near an exact place's end, the place's end is in the same run
+    of near ends as that exact end (the errors change by at most one from end to end, and stay within `max_errors`
+    between them), and a run's best end is its exact one. Where an occurrence puts it anywhere else, the text around
+    it (a few dozen characters) shows that no end there has so few errors.
     """
     size = len(wanted.quote)
     errors = 0  # the most errors a place scoring `score` can have
@@ -124,13 +135,45 @@ def _no_near_place_wins(
     exact_ends = sorted(end for _start, end in exact)
     reach = 2 * max_errors - 2 * errors  # within this of an exact end, a run stays within `max_errors`
     bounds = [size * number // pieces for number in range(pieces + 1)]
+    elsewhere: list[int] = []  # where the occurrences put the quote's end, away from every exact place's end
     for low, high in pairwise(bounds):
         for place in text.places(wanted.quote[low:high]):
             end = place - low + size
             index = bisect_left(exact_ends, end - reach)
             if index == len(exact_ends) or exact_ends[index] > end + reach:
-                return False
-    return True
+                elsewhere.append(end)
+                if len(elsewhere) > _MAX_ELSEWHERE:
+                    return False
+    return not elsewhere or _no_end_around(text, wanted.quote, elsewhere, errors)
+
+
+def _no_end_around(text: MatchText, quote: str, ends: list[int], errors: int) -> bool:
+    """Whether no end within `errors` of one of `ends` has a match of the quote with at most `errors` errors.
+
+    Such a match is at most the quote's length plus `errors` long, so the text from that far before the ends to the
+    last of them holds it: the stretches of text around the ends, joined, are searched (a match across two of them,
+    which the text does not have, only ever makes the answer no).
+    """
+    body = text.text
+    reach = len(quote) + errors  # how far before an end its match may start
+    stretches: list[tuple[int, int]] = []  # the text around ends near each other, from start to stop
+    checked: list[tuple[int, int]] = []  # the ends to check, first to last, in the stretches joined
+    offset = 0  # where the last stretch starts in the stretches joined
+    for end in sorted(ends):
+        first, last = max(1, end - errors), min(len(body), end + errors)
+        if first > last:  # past the text's end
+            continue
+        if stretches and first - reach <= stretches[-1][1]:
+            start = stretches[-1][0]
+            stretches[-1] = (start, max(stretches[-1][1], last))
+        else:
+            if stretches:
+                offset += stretches[-1][1] - stretches[-1][0] + len(SEPARATOR)
+            start = max(0, first - reach)
+            stretches.append((start, last))
+        checked.append((offset + first - start, offset + last - start))
+    searched = SEPARATOR.join(body[start:stop] for start, stop in stretches)
+    return fewest_errors_ending(quote, searched, checked) > errors
 
 
 def _upper_score(wanted: _Wanted, errors: int) -> float:

@@ -6,10 +6,12 @@ kept as two bit sets (where the value goes up by one, where it goes down by one)
 handful of operations on Python integers. The bits always run over the text, one step a character of the pattern:
 
 - along a short piece (a quote's context, a window before a near match's end; `distance_before`, `distance_after`,
-  `best_start`), the pattern is the shorter, so there are fewer steps than characters of text;
+  `best_start`), the pattern is the shorter, so there are fewer steps than characters of text, and fewer still
+  without the characters the two begin (or end) with in common;
 - to find a quote anywhere in the report (`MatchText.ends`), a few dozen operations on integers as long as the report,
   instead of one Python step for each of its characters; where a match may end is then read from the last row by
-  groups of 32 ends, every group's bound worked out at once in 16-bit lanes of one integer.
+  groups of 32 ends, every group's bound worked out at once in 16-bit lanes of one integer (by bytes likewise, when
+  many groups could hold an end).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import accumulate
-from operator import sub
+from operator import itemgetter, sub
 
 SEPARATOR = "\n"  # between sections in a MatchText; normalised text never holds one, so no quote matches across it
 _SPACE = re.compile(r"\s+")
@@ -36,6 +38,8 @@ _UNNORMAL = re.compile("[" + re.escape("".join(map(chr, _TYPOGRAPHIC))) + r"]|[^
 _REMEMBERED_BITS = 2**27  # at most 16 MB of search states kept from quote to quote (`MatchText.forget_words`)
 _GRAM = 8  # `MatchText.places` looks a piece up by its first this many characters
 _BITS_SET = bytes(bin(value).count("1") for value in range(256))
+# For each byte, how many of its bits are set up to and including bit 0, 1, … 7.
+_SO_FAR = [tuple(bin(value & ((2 << bit) - 1)).count("1") for bit in range(8)) for value in range(256)]
 
 
 def normalise(text: str) -> str:
@@ -52,9 +56,18 @@ def distance_before(context: str, text: str) -> int:
         return size if not text else 0
     if text.endswith(context):  # the context as saved (the common case), without filling a table
         return 0
+    # A last character both share costs nothing (the best match ends by matching it), so the table is filled without
+    # the characters they end with in common.
+    last, end = size - 1, len(text) - 1
+    while end >= 0 and context[last] == text[end]:
+        last -= 1
+        end -= 1
+    if end < 0:
+        return last + 1
+    size = last + 1
     # A step a character of the context (about half as many as the text's): the match may start anywhere (every
     # column starts at no errors); the errors at the text's end are the context's length plus the steps along it.
-    plus, minus = _along_text(context, text, 0)
+    plus, minus = _along_text(context[:size], text[: end + 1], False)
     return size + plus.bit_count() - minus.bit_count()
 
 
@@ -64,22 +77,50 @@ def distance_after(context: str, text: str) -> int:
         return 0
     # A step a character of the context, the match starting at the text's start (column j starts at j errors); the
     # fewest errors at any end are then read from the steps along the text.
-    plus, minus = _along_text(context, text, (1 << len(text)) - 1)
+    plus, minus = _along_text(context, text, True)
     return _least_level(plus, minus, len(context), len(text))
 
 
-def _along_text(pattern: str, text: str, plus: int) -> tuple[int, int]:
+def fewest_errors_ending(pattern: str, text: str, ends: Sequence[tuple[int, int]]) -> int:
+    """The fewest errors of a match of `pattern` (starting anywhere in `text`) ending after text[:j], for any j from
+    `low` to `high` (both included) of each pair of `ends`; the pattern's length plus one when there is no such j."""
+    size = len(pattern)
+    rises, falls = _along_text(pattern, text, False)
+    fewest = size + 1
+    for low, high in ends:
+        below = (1 << low) - 1
+        errors = size + (rises & below).bit_count() - (falls & below).bit_count()
+        for step in range(low, high + 1):
+            if errors < fewest:
+                fewest = errors
+            errors += (rises >> step & 1) - (falls >> step & 1)
+    return fewest
+
+
+def _along_text(pattern: str, text: str, anchored: bool) -> tuple[int, int]:
     """The edit-distance table's last row, as its rises and falls along the text (bit j: from column j to j + 1),
     with the bits running over `text` and a step a character of `pattern` (as `_advance`, over a short text).
 
-    `plus` gives the first row's rises: none when a match may start anywhere, all when it starts at the text's start.
+    The match starts at the text's start when `anchored` (the first row rising all along), anywhere otherwise (the
+    first row all 0).
     """
+    common = 0
+    if anchored:
+        # Characters both begin with cost nothing: over them the row falls from the pattern's length by one a column
+        # (the text so far is the pattern's beginning), and after them it is the row of what follows in both.
+        limit = min(len(pattern), len(text))
+        while common < limit and pattern[common] == text[common]:
+            common += 1
+        if common:
+            pattern = pattern[common:]
+            text = text[common:]
     masks: dict[str, int] = {}
     bit = 1
     for char in text:
         masks[char] = masks.get(char, 0) | bit
         bit <<= 1
     full = bit - 1
+    plus = full if anchored else 0
     minus = 0
     for char in pattern:
         same = masks.get(char, 0)
@@ -88,6 +129,8 @@ def _along_text(pattern: str, text: str, plus: int) -> tuple[int, int]:
         up = ((minus | ((horizontal | plus) ^ full)) << 1) | 1
         plus = ((plus & horizontal) << 1) | ((vertical | up) ^ full)
         minus = up & vertical
+    if common:
+        return (plus & full) << common, (minus & full) << common | ((1 << common) - 1)
     return plus & full, minus & full
 
 
@@ -126,18 +169,33 @@ def best_start(pattern: str, before: str, preferred: Callable[[int], bool] | Non
         return size, 0
     # Both reversed, the match starts at the text's start: errors at each length are read from the steps along it.
     length = len(before)
-    rises, falls = _along_text(pattern[::-1], before[::-1], (1 << length) - 1)
+    rises, falls = _along_text(pattern[::-1], before[::-1], True)
     errors = _least_level(rises, falls, size, length)
+    # Lengths from the pattern's own outwards, the shorter first of two as close; the errors at each are walked to
+    # from the pattern's own length (or the window's, when shorter) a step at a time. None longer than twice the
+    # pattern's length can have the least: it has more errors than the empty match (the pattern's length).
+    anchor = min(size, length)
+    below = (1 << anchor) - 1
+    shorter = longer = size + (rises & below).bit_count() - (falls & below).bit_count()
     first = None
-    for distance in range(size + length + 1):
-        for near in (size - distance, size + distance):
-            if 0 <= near <= length:
-                low = (1 << near) - 1
-                if size + (rises & low).bit_count() - (falls & low).bit_count() == errors:
-                    if preferred is None or preferred(near):
-                        return near, errors
-                    if first is None:
-                        first = near
+    for distance in range(size + 1):
+        near = size - distance
+        if near <= length:
+            if near < anchor:  # the step from `near` to near + 1 taken back
+                shorter -= (rises >> near & 1) - (falls >> near & 1)
+            if shorter == errors:
+                if preferred is None or preferred(near):
+                    return near, errors
+                if first is None:
+                    first = near
+        near = size + distance
+        if distance and near <= length:
+            longer += (rises >> (near - 1) & 1) - (falls >> (near - 1) & 1)
+            if longer == errors:
+                if preferred is None or preferred(near):
+                    return near, errors
+                if first is None:
+                    first = near
     if first is None:  # pragma: no cover (the least is at some length)
         raise AssertionError("no length has the least errors")
     return first, errors
@@ -284,7 +342,8 @@ def _advance(
     """
     full = (1 << size) - 1
     # Bits above the text's may be left set as the columns advance: no operation here carries a bit downwards, so
-    # they never change the text's bits, and are cleared before a state is kept (x ^ full is ~x for the text's bits).
+    # they never change the text's bits (x ^ full is ~x for those). They are kept with a state, for the search
+    # picking up from it, and cleared at the end.
     for index in range(start, len(pattern)):
         char = pattern[index]
         same = masks.get(char, 0)
@@ -294,7 +353,7 @@ def _advance(
         plus = ((plus & horizontal) << 1) | ((vertical | up) ^ full)
         minus = up & vertical
         if char == " " and room > 0:
-            after_words[pattern[: index + 1]] = (plus & full, minus & full)
+            after_words[pattern[: index + 1]] = (plus, minus)
             room -= 1
     return plus & full, minus & full
 
@@ -310,24 +369,21 @@ def _ends_from(plus: int, minus: int, size: int, pattern_size: int, max_errors: 
     falls = minus.to_bytes(width, "little")
     rise_counts = rises.translate(_BITS_SET)
     fall_counts = falls.translate(_BITS_SET)
-    # Each byte's count summed with the next three's into the first (at most 32, so no byte overflows).
-    rise_sums = int.from_bytes(rise_counts, "little")
-    rise_sums += rise_sums >> 8
-    rise_sums += rise_sums >> 16
-    fall_sums = int.from_bytes(fall_counts, "little")
-    fall_sums += fall_sums >> 8
-    fall_sums += fall_sums >> 16
-    group_rises = rise_sums.to_bytes(width + 4, "little")[:width:4]
-    group_falls = fall_sums.to_bytes(width + 4, "little")[:width:4]
+    # Each group's four counts summed into its last byte by one multiplication (adding the count shifted by 1, 2 and
+    # 3 bytes; every sum at most 32, so no byte overflows), every fourth byte then taken from the product.
+    group_rises = (int.from_bytes(rise_counts, "little") * 0x01010101).to_bytes(width + 3, "little")[3::4]
+    group_falls = (int.from_bytes(fall_counts, "little") * 0x01010101).to_bytes(width + 3, "little")[3::4]
     if pattern_size < 256:  # the errors, at most the pattern's length, fit in a byte
-        open_groups, before = _open_groups_in_lanes(group_rises, group_falls, pattern_size, max_errors)
+        open_groups, before = _open_groups_in_lanes(
+            group_rises, group_falls, pattern_size, max_errors, most=groups // 8
+        )
     else:
         # Errors before each group, counted from 32 rather than 0, so that a group's lower bound is never negative.
         at_group = list(accumulate(map(sub, group_rises, group_falls), initial=pattern_size + 32))
         lowest = list(map(sub, at_group, group_falls))
         open_groups = _at_most(lowest, max_errors + 32, pattern_size + 32)
         before = [errors - 32 for errors in at_group]
-    if len(open_groups) * 8 > groups:
+    if open_groups is None or len(open_groups) * 8 > groups:
         return _ends_by_byte(rises, falls, rise_counts, fall_counts, size, pattern_size, max_errors)
     found: list[tuple[int, int]] = []
     for group in open_groups:
@@ -341,32 +397,40 @@ def _ends_from(plus: int, minus: int, size: int, pattern_size: int, max_errors: 
 
 
 def _open_groups_in_lanes(
-    group_rises: bytes, group_falls: bytes, pattern_size: int, max_errors: int
-) -> tuple[list[int], bytes]:
-    """The groups whose errors before them, less their falls, are at most `max_errors`, and the errors before each
-    group, for a pattern shorter than 256 (so that errors, from 0 to its length, fit in a byte).
+    group_rises: bytes,
+    group_falls: bytes,
+    pattern_size: int,
+    max_errors: int,
+    unit: int = 32,
+    most: int | None = None,
+) -> tuple[list[int] | None, bytes]:
+    """The groups (of `unit` ends: 32, or 8) whose errors before them, less their falls, are at most `max_errors`,
+    and the errors before each group, for a pattern shorter than 256 (so that errors, from 0 to its length, fit in a
+    byte); None for the groups when there are more than `most`.
 
     Worked out on all groups at once: each group a 16-bit lane of one integer, the errors summed from lane to lane by
     doubling shifts and kept modulo 256 (the byte holds the true value), so no lane ever carries into the next.
     """
     groups = len(group_rises)
-    ones, bytes_mask, steps = _lanes(groups)
+    ones, bytes_mask, steps = _lanes(groups, unit)
     spread = bytearray(2 * groups)
     spread[::2] = group_rises
     rises = int.from_bytes(spread, "little")
     spread[::2] = group_falls
     falls = int.from_bytes(spread, "little")
-    sums = rises + 32 * ones - falls  # each lane: the group's rises less its falls, plus 32 (from 0 to 64)
+    sums = rises + unit * ones - falls  # each lane: the group's rises less its falls, plus `unit` (0 to 2 × unit)
     shift = 16
     while shift < 16 * groups:  # each lane: the sum of its own and every lane below, modulo 256
         sums = (sums + (sums << shift)) & bytes_mask
         shift *= 2
-    # Errors before group g: the pattern's length, plus the lanes below (less the 32 each added), modulo 256.
+    # Errors before group g: the pattern's length, plus the lanes below (less the `unit` each added), modulo 256.
     before = (((sums << 16) & bytes_mask) + (pattern_size + 256) * ones - steps) & bytes_mask
     # A group is ruled out when the errors before it less its falls pass max_errors: adding 32767 - max_errors to
-    # that (from -32 to 255) sets the lane's top bit exactly then (the constant is added first, so no lane borrows).
+    # that (from -unit to 255) sets the lane's top bit exactly then (the constant is added first, so no lane borrows).
     closed = ((before + (32767 - max_errors) * ones - falls) >> 15) & ones
     flags = (closed ^ ones).to_bytes(2 * groups, "little")
+    if most is not None and flags.count(1) > most:
+        return None, b""
     open_groups = []
     index = flags.find(1)
     while index >= 0:
@@ -376,11 +440,12 @@ def _open_groups_in_lanes(
 
 
 @cache
-def _lanes(groups: int) -> tuple[int, int, int]:
-    """For `groups` lanes of 16 bits: 1 in every lane, 255 in every lane, and 32 × the lane's number modulo 256."""
+def _lanes(groups: int, unit: int) -> tuple[int, int, int]:
+    """For `groups` lanes of 16 bits: 1 in every lane, 255 in every lane, and `unit` × the lane's number modulo
+    256."""
     ones = int.from_bytes(b"\x01\x00" * groups, "little")
     steps = bytearray(2 * groups)
-    steps[::2] = bytes(32 * group % 256 for group in range(groups))
+    steps[::2] = bytes(unit * group % 256 for group in range(groups))
     return ones, ones * 255, int.from_bytes(steps, "little")
 
 
@@ -394,10 +459,15 @@ def _ends_by_byte(
     max_errors: int,
 ) -> list[tuple[int, int]]:
     """`_ends_from` a byte at a time, for the states where many groups of 32 could hold an end."""
+    found: list[tuple[int, int]] = []
+    if pattern_size < 256:  # each byte's bound worked out in lanes, as the groups' are
+        open_bytes, before = _open_groups_in_lanes(rise_counts, fall_counts, pattern_size, max_errors, 8)
+        for byte in open_bytes or ():  # every open byte is listed (no `most`)
+            _read_byte(rises[byte], falls[byte], byte * 8 + 1, before[byte], size, max_errors, found)
+        return found
     # Errors before each byte, counted from 8 rather than 0, so that a byte's lower bound is never negative.
     at_byte = list(accumulate(map(sub, rise_counts, fall_counts), initial=pattern_size + 8))
     lowest = list(map(sub, at_byte, fall_counts))  # no end in the byte has fewer errors
-    found: list[tuple[int, int]] = []
     for byte in _at_most(lowest, max_errors + 8, pattern_size + 8):
         _read_byte(rises[byte], falls[byte], byte * 8 + 1, at_byte[byte] - 8, size, max_errors, found)
     return found
@@ -407,15 +477,14 @@ def _read_byte(
     rise: int, fall: int, first: int, errors: int, size: int, max_errors: int, found: list[tuple[int, int]]
 ) -> int:
     """Add the ends first..first + 7 within `max_errors` to `found`; the errors after the last of them."""
-    for bit in range(8):
-        if rise >> bit & 1:
-            errors += 1
-        elif fall >> bit & 1:
-            errors -= 1
-        end = first + bit
-        if errors <= max_errors and end <= size:
-            found.append((end, errors))
-    return errors
+    room = max_errors - errors
+    end = first
+    # The errors at each end of the byte, less those before it: its rises so far less its falls so far.
+    for level in map(sub, _SO_FAR[rise], _SO_FAR[fall]):
+        if level <= room and end <= size:
+            found.append((end, errors + level))
+        end += 1
+    return errors + level
 
 
 def _at_most(values: list[int], bound: int, largest: int) -> list[int]:
@@ -439,14 +508,18 @@ def _within(bound: int) -> bytes:
 
 
 def _best_of_runs(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    runs: list[list[tuple[int, int]]] = []
-    for end, errors in found:
-        if runs and runs[-1][-1][0] == end - 1:
-            runs[-1].append((end, errors))
-        else:
-            runs.append([(end, errors)])
-    best = []
-    for run in runs:
-        lowest = min(errors for _end, errors in run)
-        best.extend((end, errors) for end, errors in run if errors == lowest)
+    """The ends of each run of neighbouring ends with the fewest errors in that run."""
+    best: list[tuple[int, int]] = []
+    start = previous = 0
+    for index, (end, _errors) in enumerate(found):
+        if index and end != previous + 1:
+            run = found[start:index]
+            lowest = min(run, key=itemgetter(1))[1]
+            best += [item for item in run if item[1] == lowest]
+            start = index
+        previous = end
+    if found:
+        run = found[start:]
+        lowest = min(run, key=itemgetter(1))[1]
+        best += [item for item in run if item[1] == lowest]
     return best

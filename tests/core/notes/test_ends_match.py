@@ -1,5 +1,6 @@
 """The near-match ends read from a whole-text search, group bounds worked out in 16-bit lanes, are those of the
-plain edit-distance table, over texts long enough for many groups of 32 ends."""
+plain edit-distance table, over texts long enough for many groups of 32 ends (and, where many groups could hold an
+end, of 8 ends)."""
 
 from __future__ import annotations
 
@@ -63,22 +64,38 @@ def _open_groups_plainly(rises: bytes, falls: bytes, pattern_size: int, max_erro
     pattern_size=st.integers(1, 255),
     steps=st.lists(st.integers(-1, 1), min_size=32, max_size=32 * 80),
     max_errors=st.integers(0, 80),
+    unit=st.sampled_from([8, 32]),
 )
 def test_group_bounds_in_lanes_are_those_summed_group_by_group(
-    pattern_size: int, steps: list[int], max_errors: int
+    pattern_size: int, steps: list[int], max_errors: int, unit: int
 ) -> None:
-    """Any walk of the errors from the pattern's length, a step of -1, 0 or +1 an end, staying within 0 and it."""
+    """Any walk of the errors from the pattern's length, a step of -1, 0 or +1 an end, staying within 0 and it, in
+    groups of `unit` ends."""
     errors = pattern_size
-    rises, falls = bytearray((len(steps) + 31) // 32), bytearray((len(steps) + 31) // 32)
+    rises, falls = bytearray((len(steps) + unit - 1) // unit), bytearray((len(steps) + unit - 1) // unit)
     for index, step in enumerate(steps):
         if not 0 <= errors + step <= pattern_size:
             continue
         errors += step
         if step > 0:
-            rises[index // 32] += 1
+            rises[index // unit] += 1
         elif step < 0:
-            falls[index // 32] += 1
-    open_groups, before = _open_groups_in_lanes(bytes(rises), bytes(falls), pattern_size, min(max_errors, pattern_size))
+            falls[index // unit] += 1
+    bound = min(max_errors, pattern_size)
+    open_groups, before = _open_groups_in_lanes(bytes(rises), bytes(falls), pattern_size, bound, unit)
     expected_open, expected_before = _open_groups_plainly(rises, falls, pattern_size, min(max_errors, pattern_size))
     assert open_groups == expected_open
     assert [before[group] for group in open_groups] == [expected_before[group] for group in open_groups]
+
+
+@pytest.mark.parametrize(("alphabet", "pattern_length", "max_errors"), [("ab", 6, 1), ("abcd", 8, 2), ("ab ", 12, 3)])
+def test_ends_of_a_short_pattern_matching_almost_everywhere_are_those_of_the_table(
+    alphabet: str, pattern_length: int, max_errors: int
+) -> None:
+    """Over a few letters a short pattern nearly matches in most groups of 32 ends: they are then read by bytes,
+    each byte's bound worked out in lanes too."""
+    rng = random.Random(pattern_length)
+    text = "".join(rng.choice(alphabet) for _ in range(3001))
+    matcher = MatchText((text,))
+    pattern = matcher.text[1000 : 1000 + pattern_length]
+    assert matcher.ends(pattern, max_errors) == ends_by_table(matcher.text, pattern, max_errors)

@@ -8,7 +8,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.notes.text_match import SEPARATOR, MatchText, best_start, distance_after, distance_before, normalise
+from reader.notes.text_match import (
+    SEPARATOR,
+    MatchText,
+    best_start,
+    distance_after,
+    distance_before,
+    fewest_errors_ending,
+    normalise,
+)
 
 _PARTS = st.lists(st.text(alphabet="ab’“—\u0628 \n\t\u00a0\r", max_size=40), min_size=1, max_size=4)
 
@@ -124,3 +132,18 @@ def test_a_preferred_length_comes_first_among_the_best_and_only_among_them(
     nearest = sorted(best, key=lambda length: (abs(length - len(pattern)), length))
     chosen = next((length for length in nearest if length in liked), nearest[0])
     assert best_start(pattern, before, liked.__contains__) == (chosen, errors)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pattern=st.text(alphabet="abc d", min_size=1, max_size=30),
+    text=st.text(alphabet="abc d", max_size=120),
+    spans=st.lists(st.tuples(st.integers(0, 120), st.integers(0, 8)), max_size=4),
+)
+def test_the_fewest_errors_ending_in_spans_are_those_of_the_table(
+    pattern: str, text: str, spans: list[tuple[int, int]]
+) -> None:
+    ends = [(low, min(len(text), low + width)) for low, width in spans if low <= len(text)]
+    row = _last_row_by_table(pattern, text, anchored=False)
+    expected = min((row[end] for low, high in ends for end in range(low, high + 1)), default=len(pattern) + 1)
+    assert fewest_errors_ending(pattern, text, ends) == expected
