@@ -40,6 +40,18 @@ def ends_by_table(text: str, pattern: str, max_errors: int) -> list[tuple[int, i
     return [(end, errors) for run in runs for end, errors in run if errors == min(value for _end, value in run)]
 
 
+def errors_by_table(pattern: str, text: str, anchored: bool) -> list[int]:
+    """The errors of the pattern's best match ending after text[:j] for each j, the table filled cell by cell; the
+    match starts at the text's start when `anchored`, anywhere otherwise."""
+    previous = [column if anchored else 0 for column in range(len(text) + 1)]
+    for row, wanted in enumerate(pattern, start=1):
+        current = [row]
+        for column, char in enumerate(text, start=1):
+            current.append(min(previous[column] + 1, current[-1] + 1, previous[column - 1] + (wanted != char)))
+        previous = current
+    return previous
+
+
 def handout_entry(
     note: str,
     *,

@@ -9,19 +9,9 @@ from hypothesis import strategies as st
 
 from reader.notes.text_match import best_start, distance_after, distance_before
 
+from .conftest import errors_by_table
+
 _PIECE = st.text(alphabet="abc d", max_size=30)
-
-
-def _last_row_by_table(pattern: str, text: str, anchored: bool) -> list[int]:
-    """The errors of the pattern's best match ending after text[:j] for each j, cell by cell; starting at the text's
-    start when `anchored`, anywhere otherwise."""
-    previous = [column if anchored else 0 for column in range(len(text) + 1)]
-    for row, wanted in enumerate(pattern, start=1):
-        current = [row]
-        for column, char in enumerate(text, start=1):
-            current.append(min(previous[column] + 1, current[-1] + 1, previous[column - 1] + (wanted != char)))
-        previous = current
-    return previous
 
 
 @settings(max_examples=400, deadline=None)
@@ -29,16 +19,16 @@ def _last_row_by_table(pattern: str, text: str, anchored: bool) -> list[int]:
 def test_a_prefix_ending_as_the_text_does_has_the_errors_of_the_table(shared: str, own: str, other: str) -> None:
     """The saved prefix and the text before a place end alike and differ before that (or one is all shared)."""
     context, text = own + shared, other + shared
-    assert distance_before(context, text) == _last_row_by_table(context, text, anchored=False)[-1]
-    assert distance_before(text, context) == _last_row_by_table(text, context, anchored=False)[-1]
+    assert distance_before(context, text) == errors_by_table(context, text, anchored=False)[-1]
+    assert distance_before(text, context) == errors_by_table(text, context, anchored=False)[-1]
 
 
 @settings(max_examples=400, deadline=None)
 @given(shared=_PIECE, own=_PIECE, other=_PIECE)
 def test_a_suffix_beginning_as_the_text_does_has_the_errors_of_the_table(shared: str, own: str, other: str) -> None:
     context, text = shared + own, shared + other
-    assert distance_after(context, text) == min(_last_row_by_table(context, text, anchored=True))
-    assert distance_after(text, context) == min(_last_row_by_table(text, context, anchored=True))
+    assert distance_after(context, text) == min(errors_by_table(context, text, anchored=True))
+    assert distance_after(text, context) == min(errors_by_table(text, context, anchored=True))
 
 
 @settings(max_examples=400, deadline=None)
@@ -50,7 +40,7 @@ def test_the_best_start_of_a_quote_ending_as_the_window_does_is_the_one_of_the_t
     pattern, before = own + shared, other + shared
     if before.endswith(pattern):
         return  # the match without errors, found without the table
-    by_length = _last_row_by_table(pattern[::-1], before[::-1], anchored=True)
+    by_length = errors_by_table(pattern[::-1], before[::-1], anchored=True)
     errors = min(by_length)
     best = [length for length, value in enumerate(by_length) if value == errors]
     nearest = sorted(best, key=lambda length: (abs(length - len(pattern)), length))

@@ -13,6 +13,8 @@ from reader.notes import quote_match
 from reader.notes.quote_match import QuoteMatch, _no_end_around, find_quote
 from reader.notes.text_match import MatchText
 
+from .conftest import errors_by_table
+
 _WORDS = ["the", "report", "said", "that", "a", "ceasefire", "was", "fragile", "and", "aid", "blocked", "crossings"]
 
 
@@ -111,18 +113,7 @@ def test_no_end_is_said_to_be_without_a_near_match_that_has_one(
     matcher = MatchText((text,))
     body = matcher.text
     if _no_end_around(matcher, quote, ends, errors):
-        table = _errors_at_every_end(body, quote)
+        table = errors_by_table(quote, body, anchored=False)
         for wanted in ends:
             for end in range(max(1, wanted - errors), min(len(body), wanted + errors) + 1):
                 assert table[end] > errors
-
-
-def _errors_at_every_end(text: str, pattern: str) -> list[int]:
-    """The errors of the pattern's best match ending after text[:j], for each j (a match may start anywhere)."""
-    previous = [0] * (len(text) + 1)
-    for row, wanted in enumerate(pattern, start=1):
-        current = [row]
-        for column, char in enumerate(text, start=1):
-            current.append(min(previous[column] + 1, current[-1] + 1, previous[column - 1] + (wanted != char)))
-        previous = current
-    return previous

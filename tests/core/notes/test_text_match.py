@@ -18,6 +18,8 @@ from reader.notes.text_match import (
     normalise,
 )
 
+from .conftest import errors_by_table
+
 _PARTS = st.lists(st.text(alphabet="ab’“—\u0628 \n\t\u00a0\r", max_size=40), min_size=1, max_size=4)
 
 
@@ -64,24 +66,12 @@ def test_masks_of_a_text_with_more_than_256_distinct_characters() -> None:
     assert len(masks) == 300
 
 
-def _last_row_by_table(pattern: str, text: str, anchored: bool) -> list[int]:
-    """The errors of the pattern's best match ending after text[:j] for each j, cell by cell; starting at the text's
-    start when `anchored`, anywhere otherwise."""
-    previous = [column if anchored else 0 for column in range(len(text) + 1)]
-    for row, wanted in enumerate(pattern, start=1):
-        current = [row]
-        for column, char in enumerate(text, start=1):
-            current.append(min(previous[column] + 1, current[-1] + 1, previous[column - 1] + (wanted != char)))
-        previous = current
-    return previous
-
-
 @settings(max_examples=300, deadline=None)
 @given(context=st.text(alphabet="abc d", max_size=70), text=st.text(alphabet="abc d", max_size=140))
 def test_context_errors_over_long_contexts_are_those_of_the_table(context: str, text: str) -> None:
     """Contexts and texts longer than a machine word, as the 64 characters of context compared near a place."""
-    assert distance_before(context, text) == _last_row_by_table(context, text, anchored=False)[-1]
-    assert distance_after(context, text) == min(_last_row_by_table(context, text, anchored=True))
+    assert distance_before(context, text) == errors_by_table(context, text, anchored=False)[-1]
+    assert distance_after(context, text) == min(errors_by_table(context, text, anchored=True))
 
 
 @settings(max_examples=300, deadline=None)
@@ -89,7 +79,7 @@ def test_context_errors_over_long_contexts_are_those_of_the_table(context: str, 
 def test_the_best_start_over_long_windows_is_the_one_of_the_table(pattern: str, before: str) -> None:
     """Errors for each length of match ending at the window's end, by the table; the least, nearest the pattern's
     length (the shorter of two as near)."""
-    by_length = _last_row_by_table(pattern[::-1], before[::-1], anchored=True)
+    by_length = errors_by_table(pattern[::-1], before[::-1], anchored=True)
     errors = min(by_length)
     nearest = min(
         (length for length, value in enumerate(by_length) if value == errors),
@@ -126,7 +116,7 @@ def test_a_preferred_length_comes_first_among_the_best_and_only_among_them(
 ) -> None:
     """With a preference, the least errors still decide; among lengths with the least, a preferred one nearest the
     pattern's length, else the nearest of all."""
-    by_length = _last_row_by_table(pattern[::-1], before[::-1], anchored=True)
+    by_length = errors_by_table(pattern[::-1], before[::-1], anchored=True)
     errors = min(by_length)
     best = [length for length, value in enumerate(by_length) if value == errors]
     nearest = sorted(best, key=lambda length: (abs(length - len(pattern)), length))
@@ -144,6 +134,6 @@ def test_the_fewest_errors_ending_in_spans_are_those_of_the_table(
     pattern: str, text: str, spans: list[tuple[int, int]]
 ) -> None:
     ends = [(low, min(len(text), low + width)) for low, width in spans if low <= len(text)]
-    row = _last_row_by_table(pattern, text, anchored=False)
+    row = errors_by_table(pattern, text, anchored=False)
     expected = min((row[end] for low, high in ends for end in range(low, high + 1)), default=len(pattern) + 1)
     assert fewest_errors_ending(pattern, text, ends) == expected
