@@ -262,6 +262,10 @@ class NoteEditor(QWidget):
             self._state.setText(self._told or self.tr("Saved."))
         self.setEnabled(note is not None)
 
+    def last_in_tab_order(self) -> QWidget:
+        """The editor's last control Tab reaches (what comes after the editor goes after it)."""
+        return self._delete
+
     def focus_text(self) -> None:
         self._text.setFocus()
         self._text.moveCursor(self._text.textCursor().MoveOperation.End)

@@ -49,6 +49,9 @@ FILTERS_FOLD = "notes-filters"  # the order and filters' fold, by its name in th
 SORT_SLICE = (
     2500  # notes whose reading key is worked out in one turn of the event loop, when the panel first lists them
 )
+BUILT_BEFORE_LISTING = 3  # the panel's parts built before its notes are sorted: the list and its filters, what goes
+# below the list, the note editor (made apart from the panel, placed in it as the notes are listed)
+PAINT_AWAITED_MS = 200  # how long a panel shown empty waits to be painted before it is built all the same
 ROOMY_SCREEN_HEIGHT = 700  # logical pixels of free screen height from which the filters start unfolded
 
 
@@ -65,35 +68,79 @@ class NotesPanel(QWidget):
         self.setAccessibleName(self.tr("Notes"))
         self._annotator = annotator
         self._folds = folds or FoldMemory()
-        self._built = False
+        self._built = False  # whether every part of the panel is built
+        self._parts_built = 0
+        self._going_on = False  # whether building or listing goes on at the next turn
+        self._paint_awaited = False
+        self._sorting = False  # whether the notes are being sorted a slice per turn, to be listed
         self._listed = False  # whether the notes have been listed since the panel was built
+        self._first_chosen_when_listed = False  # (Go to Notes Panel before the notes were listed)
         self.editor: NoteEditor | None = None
+        self._unplaced_editor: NoteEditor | None = None
         self._ordered: tuple[tuple[Note, ...], str, list[Note]] | None = None  # notes, order, those notes in order
         self._last_match: tuple[list[Note], tuple[object, ...], list[str], list[Note]] | None = None
 
-    # Building (once, on first use)
+    # Building (once, on first use, a part per turn of the event loop)
 
     def ensure_built(self) -> NoteEditor:
-        if self.editor is None:
-            self._build()
+        """The whole panel, its notes listed: what is not built yet is built now (a note shown, an import's result)."""
+        if not self._built:
+            while not self._built:
+                self._build_next_part()
             self.refresh()
         assert self.editor is not None
         return self.editor
 
-    def _build(self) -> None:
-        """The panel's widgets, without listing the notes (`refresh` does that)."""
-        self._filter = QLineEdit(self)
+    def _build_next_part(self) -> None:
+        """Build the next part of the panel: the notes list and its filters, then what goes below the list, then
+        (once the notes are sorted, in the turn that lists them) the note editor. Each in a turn of its own: with
+        10,000 notes, building, polishing and first painting them all in one turn held the window for 40-60 ms."""
+        parts = (self._build_list_pane, self._build_below_list, self._make_editor, self._place_editor)
+        parts[self._parts_built]()
+        self._parts_built += 1
+        self._built = self._parts_built == len(parts)
+        self._scroller.updateGeometry()  # the dock asks again for the room the panel needs, now the part is in
+
+    def _parts_before_the_list_built(self) -> bool:
+        """Whether all is built but what joins the panel in the turn that lists the notes (the editor)."""
+        return self._parts_built >= BUILT_BEFORE_LISTING
+
+    def _build_list_pane(self) -> None:
+        """The scroller holding the panel, the splitter, and above it the filter, the order and filters, the list.
+        Every widget is made in the parent it keeps: moving a built one polishes it and its children again."""
+        # The panel scrolls rather than ask the window for more room than the screen has (large text, a small
+        # screen): the window never grows past the screen because of it.
+        content = QWidget()
+        content.setObjectName("notesPanelContent")
+        content.setAccessibleName(self.tr("Notes"))
+        self._scroller = VerticalScroller(content, self)
+        self._scroller.setObjectName("notesPanelScroller")
+        self._scroller.setAccessibleName(self.tr("Notes"))
+        self._splitter = QSplitter(Qt.Orientation.Vertical, content)
+        self._splitter.setObjectName("notesSplitter")
+        self._splitter.setAccessibleName(self.tr("Notes list and note editor"))
+        self._splitter.setChildrenCollapsible(False)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(4, 4, 4, 4)
+        content_layout.addWidget(self._splitter)
+        top = QWidget(self._splitter)
+        top.setObjectName("notesListPane")
+        top.setAccessibleName(self.tr("Notes list and filters"))
+        self._splitter.addWidget(top)
+        _name_handle(self._splitter, top)
+
+        self._filter = QLineEdit(top)
         self._filter.setObjectName("notesFilter")
         self._filter.setAccessibleName(self.tr("Filter notes"))
         self._filter.setPlaceholderText(self.tr("Filter notes"))
         self._filter.setClearButtonEnabled(True)
         # The order and the four filters fold under a header, so on a small screen the list gets their height.
-        self._filters_toggle = FoldingHeader(self)
+        self._filters_toggle = FoldingHeader(top)
         self._filters_toggle.setObjectName("notesFiltersToggle")
         self._filters_toggle.setAccessibleDescription(
             self.tr("Show or hide the order and the tag, colour, layer and kind filters")
         )
-        self._filters = QWidget(self)
+        self._filters = QWidget(top)
         self._filters.setObjectName("notesFilters")
         self._filters.setAccessibleName(self.tr("Order and filters"))
         self._order = self._combo("notesOrder", self.tr("Order"))
@@ -111,7 +158,7 @@ class NotesPanel(QWidget):
         self._kind.addItem(bookmark_icon(Color.BLUE), self.tr("Bookmarks"), KIND_BOOKMARKS)
 
         self._model = NotesModel(self._annotator, self)
-        self._list = QListView(self)
+        self._list = QListView(top)
         self._list.setObjectName("notesList")
         self._list.setAccessibleName(self.tr("Notes"))
         self._list.setModel(self._model)
@@ -124,27 +171,13 @@ class NotesPanel(QWidget):
         self._list.setLayoutMode(QListView.LayoutMode.Batched)
         self._list.setBatchSize(1000)
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._empty = QLabel(self)
+        self._empty = QLabel(top)
         self._empty.setObjectName("notesEmpty")
         self._empty.setAccessibleName(self.tr("Why no notes are listed"))
         self._empty.setWordWrap(True)
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
-
-        self._layers_box = NotesLayersBox(self._annotator, self, self._folds)
-
-        self._show_others = QPushButton(self)
-        self._show_others.setObjectName("notesShowOtherReports")
-        self._show_others.setAccessibleName(self.tr("Show notes made on other reports"))
-        self._show_others.setCheckable(True)
-        self._others = QListWidget(self)
-        self._others.setObjectName("notesOtherReports")
-        self._others.setAccessibleName(self.tr("Notes made on other reports (not placed in this report)"))
-        self._others.setWordWrap(True)
-        self._others.hide()
+        self._empty.hide()  # until the notes are listed
         self._fit_list_minimum()
-        self._build_import_summary()
-
-        self.editor = NoteEditor(self._annotator, self)
 
         filters = QGridLayout(self._filters)
         filters.setContentsMargins(0, 0, 0, 0)
@@ -153,49 +186,14 @@ class NotesPanel(QWidget):
         filters.addWidget(self._color, 1, 0)
         filters.addWidget(self._layer, 1, 1)
         filters.addWidget(self._kind, 2, 0, 1, 2)
-        top = QWidget(self)
-        top.setObjectName("notesListPane")
-        top.setAccessibleName(self.tr("Notes list and filters"))
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self._filter)
-        top_layout.addWidget(self._filters_toggle)
-        top_layout.addWidget(self._filters)
-        top_layout.addWidget(self._summary_box)
-        top_layout.addWidget(self._list, 1)
-        top_layout.addWidget(self._empty)
-        top_layout.addWidget(self._layers_box)
-        top_layout.addWidget(self._show_others)
-        top_layout.addWidget(self._others)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setObjectName("notesSplitter")
-        splitter.setAccessibleName(self.tr("Notes list and note editor"))
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(self.editor)
-        # The list takes the room there is; the editor keeps the height it has (at first the least it needs, the
-        # reader can drag it taller), so a small screen or large text shortens the editor's box, not the list.
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setSizes([4 * self.editor.minimumSizeHint().height(), self.editor.minimumSizeHint().height()])
-        content = QWidget(self)
-        content.setObjectName("notesPanelContent")
-        content.setAccessibleName(self.tr("Notes"))
-        content_layout = QVBoxLayout(content)
-        content_layout.setContentsMargins(4, 4, 4, 4)
-        content_layout.addWidget(splitter)
-        # The panel scrolls rather than ask the window for more room than the screen has (large text, a small
-        # screen): the window never grows past the screen because of it.
-        scroller = VerticalScroller(content, self)
-        scroller.setObjectName("notesPanelScroller")
-        scroller.setAccessibleName(self.tr("Notes"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroller)
+        self._top_layout = QVBoxLayout(top)
+        self._top_layout.setContentsMargins(0, 0, 0, 0)
+        self._top_layout.addWidget(self._filter)
+        self._top_layout.addWidget(self._filters_toggle)
+        self._top_layout.addWidget(self._filters)
+        self._top_layout.addWidget(self._list, 1)
+        self._top_layout.addWidget(self._empty)
 
-        self._filter.textChanged.connect(self._list_notes)  # the notes did not change: only the rows
-        for combo in (self._order, self._tag, self._color, self._layer, self._kind):
-            combo.activated.connect(self._list_notes)
         for combo in self._filter_combos():  # by the reader or the program (`show_bookmarks`, `show_note`)
             combo.currentIndexChanged.connect(self._name_filters_toggle)
             combo.installEventFilter(self)
@@ -203,25 +201,82 @@ class NotesPanel(QWidget):
         self._filters.setVisible(self._filters_toggle.isChecked())
         self._filters_toggle.toggled.connect(self._filters.setVisible)
         self._name_filters_toggle()
+        self._list.installEventFilter(self)
+        self._filter.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._scroller)
+        from reader.ui.accessibility import name_unnamed_parts
+
+        name_unnamed_parts(self)  # the filter's clear button, the list's scroll bars
+
+    def _build_below_list(self) -> None:
+        """Under the list: the imported layers, the notes from other reports; above it, the last import's result."""
+        top = self._list.parentWidget()
+        self._layers_box = NotesLayersBox(self._annotator, top, self._folds)
+        self._show_others = QPushButton(top)
+        self._show_others.setObjectName("notesShowOtherReports")
+        self._show_others.setAccessibleName(self.tr("Show notes made on other reports"))
+        self._show_others.setCheckable(True)
+        self._others = QListWidget(top)
+        self._others.setObjectName("notesOtherReports")
+        self._others.setAccessibleName(self.tr("Notes made on other reports (not placed in this report)"))
+        self._others.setWordWrap(True)
+        self._others.hide()
+        self._fit_others_maximum()
+        self._build_import_summary(top)
+        self._layers_box.hide()  # until the notes are listed: shown when there are imported layers
+        self._show_others.hide()  # and when there are notes from other reports
+        self._top_layout.insertWidget(self._top_layout.indexOf(self._filters) + 1, self._summary_box)
+        self._top_layout.addWidget(self._layers_box)
+        self._top_layout.addWidget(self._show_others)
+        self._top_layout.addWidget(self._others)
+        from reader.ui.accessibility import name_unnamed_parts
+
+        name_unnamed_parts(self)  # the lists' scroll bars
+        self._filter.textChanged.connect(self._list_notes)  # the notes did not change: only the rows
+        for combo in (self._order, self._tag, self._color, self._layer, self._kind):
+            combo.activated.connect(self._list_notes)
         self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self._list.clicked.connect(self._on_list_activated)
         self._list.activated.connect(self._on_list_activated)
-        self._list.installEventFilter(self)
-        self._filter.installEventFilter(self)
         self._layers_box.layer_editing_changed.connect(self._on_layers_box_layer_editing_changed)
         self._show_others.toggled.connect(self._fill_other_reports)
-        self.editor.delete_requested.connect(self.note_delete_requested)
         self._annotator.notes_changed.connect(self.refresh)
         self._annotator.note_updated.connect(self._on_annotator_note_updated)
-        self._built = True
+
+    def _make_editor(self) -> None:
+        """The note editor, made apart from the panel: it joins it in the turn that lists the notes (whoever finds
+        the editor finds the notes listed, and the other way round). The list keeps the editor's width meanwhile, so
+        the dock takes its width now, not as the notes are listed."""
+        self._unplaced_editor = NoteEditor(self._annotator)
+        self.destroyed.connect(self._unplaced_editor.deleteLater)  # should the panel go before placing it
+        self._list.parentWidget().setMinimumWidth(self._unplaced_editor.minimumSizeHint().width())
+
+    def _place_editor(self) -> None:
+        """The note editor under the list."""
+        self.editor = self._unplaced_editor
+        self._unplaced_editor = None
+        splitter = self._splitter
+        splitter.addWidget(self.editor)
+        self._list.parentWidget().setMinimumWidth(0)  # the editor there asks for its width itself
+        _name_handle(splitter, self.editor)
+        # The list takes the room there is; the editor keeps the height it has (at first the least it needs, the
+        # reader can drag it taller), so a small screen or large text shortens the editor's box, not the list.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([4 * self.editor.minimumSizeHint().height(), self.editor.minimumSizeHint().height()])
+        # Tab goes from the editor's last button on to the scroller, as when the scroller was made last.
+        QWidget.setTabOrder(self.editor.last_in_tab_order(), self._scroller)
         from reader.ui.accessibility import name_unnamed_parts
 
-        name_unnamed_parts(self)  # the filter's clear button, the lists' scroll bars
+        name_unnamed_parts(self)  # the editor's scroll bars
+        self.editor.delete_requested.connect(self.note_delete_requested)
 
-    def _build_import_summary(self) -> None:
+    def _build_import_summary(self, parent: QWidget) -> None:
         """What the last import did, in full, above the list (the status line cuts it on a small screen), with a
         button that puts it away; hidden until an import is done."""
-        self._summary_box = QFrame(self)
+        self._summary_box = QFrame(parent)
         self._summary_box.setObjectName("notesImportSummaryBox")
         self._summary_box.setAccessibleName(self.tr("Result of the last import"))
         self._summary_box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -296,37 +351,70 @@ class NotesPanel(QWidget):
 
     def _fit_list_minimum(self) -> None:
         """Never shorter than two whole notes (each three lines), whatever the text size: the panel scrolls first."""
-        row = 3 * self._list.fontMetrics().lineSpacing() + 4
-        self._list.setMinimumHeight(2 * row + 2 * self._list.frameWidth())
-        self._others.setMaximumHeight(3 * row + 2 * self._others.frameWidth())  # notes from other reports: a few
+        self._list.setMinimumHeight(2 * self._row_height() + 2 * self._list.frameWidth())
+        if self._parts_built > 1:  # the list of notes from other reports is built too
+            self._fit_others_maximum()
+
+    def _fit_others_maximum(self) -> None:
+        """Notes from other reports: a few rows at most."""
+        self._others.setMaximumHeight(3 * self._row_height() + 2 * self._others.frameWidth())
+
+    def _row_height(self) -> int:
+        return 3 * self._list.fontMetrics().lineSpacing() + 4
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._built:
+        if event.type() == QEvent.Type.FontChange and self._parts_built:
             self._fit_list_minimum()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.editor is None:  # shown with the window (a restored layout): build after the window's first paint
-            QTimer.singleShot(0, self._build_if_shown)
-        elif not self._listed:  # hidden again before its notes were listed
-            QTimer.singleShot(0, self._sort_then_list)
+        if not self._parts_built:  # shown with the window (a restored layout) or opened: built once painted, so
+            # not in the turn that lays out and paints the window anew (the page narrower), which is long already
+            self._paint_awaited = True
+            QTimer.singleShot(PAINT_AWAITED_MS, self, self._go_on_if_never_painted)
+        elif not self._built or not self._listed:  # hidden again before it was all built and listed
+            self._go_on_later()
 
-    def _build_if_shown(self) -> None:
-        if self.isVisible() and self.editor is None:  # not when the notes were closed (the window closed, the lock
-            # shut) in between. The widgets now, the notes sorted on the next turn and listed on the one after: with
-            # 10,000 notes, sorting and listing them in the turn that builds and lays out the panel held the window
-            # for 50-90 ms.
-            self._build()
-            QTimer.singleShot(0, self._sort_then_list)
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._paint_awaited:
+            self._paint_awaited = False
+            self._go_on_later()
+
+    def _go_on_if_never_painted(self) -> None:
+        """Build all the same if the empty panel was not painted (its window covered, say)."""
+        if self._paint_awaited:
+            self._paint_awaited = False
+            self._go_on_later()
+
+    def _go_on_later(self) -> None:
+        """Build the next part of the panel, or list its notes, on a later turn of the event loop."""
+        if not self._going_on:  # once, however often the panel is shown meanwhile
+            self._going_on = True
+            _on_a_later_turn(self, self._go_on_if_shown)
+
+    def _go_on_if_shown(self) -> None:
+        self._going_on = False
+        if not self.isVisible() or self._sorting or (self._built and self._listed):  # not when the notes were
+            # closed (the window closed, the lock shut) in between: showing the panel again goes on; nor while the
+            # notes are sorted (that goes on)
+            return
+        if not self._parts_before_the_list_built():
+            self._build_next_part()
+            self._go_on_later()
+        else:  # sorted on the next turns, then listed: with 10,000 notes, sorting and listing them in the turn that
+            # builds and lays out the panel held the window for 50-90 ms
+            self._sort_then_list()
 
     def _sort_then_list(self) -> None:
         if not self.isVisible():  # closed in between (the window, the lock): the notes may be closed too
             return
-        if self._annotator.is_loading or self._order.currentData() != ORDER_READING:
-            if not self._annotator.is_loading:
+        self._sorting = True
+        if self._listed or self._annotator.is_loading or self._order.currentData() != ORDER_READING:
+            if not self._listed and not self._annotator.is_loading:
                 self._in_order(self._annotator.notes())  # kept for `refresh`
-            QTimer.singleShot(0, self._list_if_shown)
+            _on_a_later_turn(self, self._list_if_shown)
             return
         notes = self._annotator.notes()
         self._sort_in_slices(notes, self._annotator.reading_key(), [])
@@ -335,22 +423,28 @@ class NotesPanel(QWidget):
         """Work out the notes' reading keys a slice per turn (with 10,000 notes, all at once took 10-20 ms, in the
         turn that also paints the new panel), then sort by them and list the notes on the next turn. Given up when
         the panel is hidden; the notes are sorted at once when listed if they changed meanwhile."""
-        if not self.isVisible():
+        if not self.isVisible():  # hidden: showing it again starts again
+            self._sorting = False
             return
         current = self._annotator.notes()
         if not _same_notes(current, notes):
-            QTimer.singleShot(0, self._list_if_shown)  # the notes changed: `refresh` sorts them at once
+            _on_a_later_turn(self, self._list_if_shown)  # the notes changed: `refresh` sorts them at once
             return
         keys.extend(map(key, notes[len(keys) : len(keys) + SORT_SLICE]))
         if len(keys) < len(notes):
-            QTimer.singleShot(0, functools.partial(self._sort_in_slices, notes, key, keys))
+            _on_a_later_turn(self, functools.partial(self._sort_in_slices, notes, key, keys))
             return
         in_order = sorted(range(len(notes)), key=keys.__getitem__)  # stable: as `in_reading_order` sorts them
         self._ordered = (notes, ORDER_READING, [notes[index] for index in in_order])
-        QTimer.singleShot(0, self._list_if_shown)
+        _on_a_later_turn(self, self._list_if_shown)
 
     def _list_if_shown(self) -> None:
+        """The note editor, then the notes listed, in one turn: whoever sees the notes listed finds the editor there
+        to open them in, and whoever finds the editor finds the notes listed."""
+        self._sorting = False
         if self.isVisible():
+            while not self._built:
+                self._build_next_part()
             self.refresh()
 
     # Listing
@@ -362,6 +456,9 @@ class NotesPanel(QWidget):
         self._fill_choices()
         self._list_notes()
         self._listed = True
+        if self._first_chosen_when_listed:
+            self._first_chosen_when_listed = False
+            self._choose_first_note()
         self._model.prepare_search_texts(self._annotator.notes())  # ready for the first word typed in the filter
         self._layers_box.fill()
         self._fill_other_reports()
@@ -388,7 +485,7 @@ class NotesPanel(QWidget):
 
     def listed_notes(self) -> list[Note]:
         """The notes the panel lists now, in order (what "Export … shown in the panel" writes)."""
-        if not self._built:
+        if not self._listed:
             return list(self._annotator.in_reading_order(self._annotator.notes(visible_only=True)))
         return [self._model.note_at(row) for row in range(self._model.rowCount())]
 
@@ -500,8 +597,21 @@ class NotesPanel(QWidget):
 
     def focus_list(self) -> None:
         """Go to Notes Panel (Ctrl+Shift+M): the cursor in the filter, ready to type; the first note is chosen, so
-        Tab (or Down) reaches the list on it."""
+        Tab (or Down) reaches the list on it. Opened this way the panel is built as when shown: the filter and the
+        list at once, the rest on the next turns, the first note chosen once listed."""
+        if not self._parts_built:
+            self._build_next_part()
+            self._paint_awaited = False
+            self._go_on_later()
+        if not self._listed:
+            self._first_chosen_when_listed = True
+            self._filter.setFocus()
+            self._filter.selectAll()
+            return
         self.focus_filter()
+        self._choose_first_note()
+
+    def _choose_first_note(self) -> None:
         if self._model.rowCount() and not self._list.currentIndex().isValid():
             self._list.setCurrentIndex(self._model.index(0))
 
@@ -557,3 +667,16 @@ class NotesPanel(QWidget):
 def _same_notes(these: tuple[Note, ...], those: tuple[Note, ...]) -> bool:
     """Whether two lists of notes hold the very same notes, in the same order (a note changed is a new one)."""
     return len(these) == len(those) and all(map(operator.is_, these, those))
+
+
+def _name_handle(splitter: QSplitter, widget: QWidget) -> None:
+    """Name the handle before `widget` as Qt names it when the widget has its name before joining the splitter (a
+    widget made in the splitter joins it before it is named)."""
+    splitter.handle(splitter.indexOf(widget)).setObjectName(f"qt_splithandle_{widget.objectName()}")
+
+
+def _on_a_later_turn(panel: QObject, work: Callable[[], object]) -> None:
+    """Do `work` on a later turn of the event loop, after whatever else is due by then (input, painting, other
+    timers); never once `panel` is deleted. A timer, not a zero-delay call: Qt runs those one after another before
+    any timer, so a chain of them held the window as long as all of its links together."""
+    QTimer.singleShot(1, panel, work)

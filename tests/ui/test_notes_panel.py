@@ -176,7 +176,7 @@ def test_the_panel_shown_at_the_last_close_is_shown_and_filled_at_the_next_start
     again = make_window()
     assert again.findChild(QDockWidget, "notesDock").isVisible()
     qtbot.waitUntil(lambda: again.findChild(QListView, "notesList") is not None)
-    assert again.findChild(QListView, "notesList").model().rowCount() == 1
+    qtbot.waitUntil(lambda: again.findChild(QListView, "notesList").model().rowCount() == 1)
 
 
 def _window_with_three_notes(make_window, report: Report, data_dir: Path):

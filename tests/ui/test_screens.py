@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from reader.ui.window_state import clamped, first_start_geometry
 
@@ -31,13 +32,14 @@ def test_a_saved_size_from_a_big_screen_is_brought_onto_a_small_one():
     assert netbook.contains(small) and small.size() == QRect(0, 0, 500, 400).size()
 
 
-def test_with_every_panel_and_toolbar_open_the_window_fits_a_netbook(window):
+def test_with_every_panel_and_toolbar_open_the_window_fits_a_netbook(window, qtbot):
     for name in ("actionToggleToc", "actionToggleSearch", "actionToggleGlossary", "actionToggleNotes"):
         action = window.findChild(QAction, name)
         if not action.isChecked():
             action.trigger()
     window.findChild(QAction, "actionFindInSection").trigger()
     window.findChild(QAction, "actionFocusNotes").trigger()
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "noteText") is not None)  # the notes panel built in full
     netbook = SCREENS[0]
     needed = window.minimumSizeHint().expandedTo(window.minimumSize())
     assert needed.width() <= netbook.width(), needed
