@@ -1,12 +1,12 @@
 """Small modules put in place of real ones while a library is first imported, then taken away (`stood_in`); a
-stand-in that is ever used hands over to the real module (`stand_in`)."""
+stand-in that is ever used hands over to the real module (`stand_in`), as does a function of one (`handed_over`)."""
 
 from __future__ import annotations
 
 import importlib
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
@@ -25,6 +25,16 @@ def stand_in(name: str, attributes: dict[str, object] | None = None) -> types.Mo
 
     module.__getattr__ = from_the_real_module  # type: ignore[method-assign]
     return module
+
+
+def handed_over(module: str, name: str) -> Callable[..., object]:
+    """A function standing in for `module.name`: called, it imports the real module and calls the real function."""
+
+    def call(*args: object, **kwargs: object) -> object:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
 
 
 @contextmanager

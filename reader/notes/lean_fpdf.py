@@ -15,21 +15,11 @@ from __future__ import annotations
 import importlib
 import sys
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from reader.module_stand_ins import stand_in, stood_in
+from reader.module_stand_ins import handed_over, stand_in, stood_in
 
 _IMAGES = "fpdf.image_parsing"
-
-
-def _handed_over(module: str, name: str) -> Callable[..., object]:
-    """A function that calls `module.name`, importing the real module then."""
-
-    def call(*args: object, **kwargs: object) -> object:
-        return getattr(importlib.import_module(module), name)(*args, **kwargs)
-
-    call.__name__ = call.__qualname__ = name
-    return call
 
 
 class _IsPillowImage(type):
@@ -66,7 +56,7 @@ def _stand_ins() -> dict[str, types.ModuleType]:
     pillow_image = stand_in("PIL.Image", {"Image": _PillowImage})
     keys = "cryptography.hazmat.primitives.serialization"
     wanted = {
-        "unittest.mock": stand_in("unittest.mock", {"patch": _handed_over("unittest.mock", "patch")}),
+        "unittest.mock": stand_in("unittest.mock", {"patch": handed_over("unittest.mock", "patch")}),
         keys: stand_in(keys, {"pkcs12": stand_in(f"{keys}.pkcs12")}),
         "PIL": stand_in("PIL", {"Image": pillow_image}),
         "PIL.Image": pillow_image,
@@ -74,7 +64,7 @@ def _stand_ins() -> dict[str, types.ModuleType]:
             _IMAGES,
             {
                 "SUPPORTED_IMAGE_FILTERS": _ImageFilters(),
-                **{name: _handed_over(_IMAGES, name) for name in ("get_img_info", "load_image", "preload_image")},
+                **{name: handed_over(_IMAGES, name) for name in ("get_img_info", "load_image", "preload_image")},
             },
         ),
         "fontTools.varLib.instancer": stand_in("fontTools.varLib.instancer"),

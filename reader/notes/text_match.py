@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, groupby
 from operator import itemgetter, sub
 
 SEPARATOR = "\n"  # between sections in a MatchText; normalised text never holds one, so no quote matches across it
@@ -171,34 +171,35 @@ def best_start(pattern: str, before: str, preferred: Callable[[int], bool] | Non
     length = len(before)
     rises, falls = _along_text(pattern[::-1], before[::-1], True)
     errors = _least_level(rises, falls, size, length)
-    # Lengths from the pattern's own outwards, the shorter first of two as close; the errors at each are walked to
-    # from the pattern's own length (or the window's, when shorter) a step at a time. None longer than twice the
-    # pattern's length can have the least: it has more errors than the empty match (the pattern's length).
+    first = None
+    for near, at_near in _errors_by_closeness(rises, falls, size, length):
+        if at_near == errors:
+            if preferred is None or preferred(near):
+                return near, errors
+            if first is None:
+                first = near
+    if first is None:  # pragma: no cover (the least is at some length)
+        raise AssertionError("no length has the least errors")
+    return first, errors
+
+
+def _errors_by_closeness(rises: int, falls: int, size: int, length: int) -> Iterator[tuple[int, int]]:
+    """Each match length up to `length` with its errors, from the pattern's own length (`size`) outwards, the shorter
+    first of two as close; the errors are walked to a step at a time from the pattern's own length (or the window's,
+    when shorter). None longer than twice the pattern's length is given: it has more errors than the empty match."""
     anchor = min(size, length)
     below = (1 << anchor) - 1
     shorter = longer = size + (rises & below).bit_count() - (falls & below).bit_count()
-    first = None
     for distance in range(size + 1):
         near = size - distance
         if near <= length:
             if near < anchor:  # the step from `near` to near + 1 taken back
                 shorter -= (rises >> near & 1) - (falls >> near & 1)
-            if shorter == errors:
-                if preferred is None or preferred(near):
-                    return near, errors
-                if first is None:
-                    first = near
+            yield near, shorter
         near = size + distance
         if distance and near <= length:
             longer += (rises >> (near - 1) & 1) - (falls >> (near - 1) & 1)
-            if longer == errors:
-                if preferred is None or preferred(near):
-                    return near, errors
-                if first is None:
-                    first = near
-    if first is None:  # pragma: no cover (the least is at some length)
-        raise AssertionError("no length has the least errors")
-    return first, errors
+            yield near, longer
 
 
 class MatchText:
@@ -510,16 +511,9 @@ def _within(bound: int) -> bytes:
 def _best_of_runs(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ends of each run of neighbouring ends with the fewest errors in that run."""
     best: list[tuple[int, int]] = []
-    start = previous = 0
-    for index, (end, _errors) in enumerate(found):
-        if index and end != previous + 1:
-            run = found[start:index]
-            lowest = min(run, key=itemgetter(1))[1]
-            best += [item for item in run if item[1] == lowest]
-            start = index
-        previous = end
-    if found:
-        run = found[start:]
+    # Neighbouring ends keep the same difference between an end and its index in the list.
+    for _offset, numbered in groupby(enumerate(found), key=lambda item: item[1][0] - item[0]):
+        run = [item for _index, item in numbered]
         lowest = min(run, key=itemgetter(1))[1]
         best += [item for item in run if item[1] == lowest]
     return best

@@ -20,13 +20,7 @@ import functools
 import sys
 import types
 
-from reader.module_stand_ins import stand_in, stood_in
-
-
-def _urlretrieve(*args: object, **kwargs: object) -> object:  # never called by Whoosh; the real one, if it is
-    from urllib.request import urlretrieve
-
-    return urlretrieve(*args, **kwargs)
+from reader.module_stand_ins import handed_over, stand_in, stood_in
 
 
 class _Decimal:
@@ -36,18 +30,6 @@ class _Decimal:
         from decimal import Decimal
 
         return Decimal(*args, **kwargs)
-
-
-def _monthrange(year: int, month: int) -> tuple[int, int]:  # for Whoosh's date parsing, which nothing here uses
-    from calendar import monthrange
-
-    return monthrange(year, month)
-
-
-def _variations(word: str) -> object:  # for Whoosh's Variations query, which the reader never makes
-    from whoosh.lang.morph_en import variations
-
-    return variations(word)
 
 
 class _Bo1Model:
@@ -65,12 +47,12 @@ def _stand_ins() -> dict[str, types.ModuleType]:
     import _md5
 
     wanted = {
-        "urllib.request": {"urlretrieve": _urlretrieve},
+        "urllib.request": {"urlretrieve": handed_over("urllib.request", "urlretrieve")},
         "cached_property": {"cached_property": functools.cached_property},
         "hashlib": {"md5": _md5.md5},
         "decimal": {"Decimal": _Decimal},
-        "calendar": {"monthrange": _monthrange},
-        "whoosh.lang.morph_en": {"variations": _variations},
+        "calendar": {"monthrange": handed_over("calendar", "monthrange")},
+        "whoosh.lang.morph_en": {"variations": handed_over("whoosh.lang.morph_en", "variations")},
         "whoosh.classify": {"Bo1Model": _Bo1Model},
     }
     return {name: stand_in(name, attributes) for name, attributes in wanted.items() if name not in sys.modules}
