@@ -141,10 +141,10 @@ class ReportText:
 
     def expected_position(self, anchor: Anchor) -> int | None:
         """Where in the document an anchor's saved position points, if its paragraph or section is still here."""
-        located = self.paragraph_offset(anchor.paragraph_id) if anchor.paragraph_id else None
+        located = self._located.get(anchor.paragraph_id)
         if located is not None:
-            return self._section_starts[located[0]] + located[1] + anchor.start
-        return self.document_offset(anchor.section_id) if anchor.section_id else None
+            return self._section_starts[located.section_id] + located.offset + anchor.start
+        return self._section_starts.get(anchor.section_id) if anchor.section_id else None
 
     def body(self, section_id: str) -> str:
         return self._bodies.get(SectionId(section_id), "")
@@ -203,6 +203,12 @@ class ReportText:
         if anchor.section_id != section_id:  # otherwise the anchor `placed` would make is this one
             anchor = Anchor(section_id, located.paragraph_id, start, end, anchor.exact, anchor.prefix, anchor.suffix)
         return anchor, (Span(located.paragraph_id, start, end),)
+
+    def beyond_its_paragraph(self, anchor: Anchor) -> bool:
+        """Whether the anchor's saved position is in a paragraph of this report but not within that paragraph's text
+        (a passage running into the next paragraphs, say): the only saved positions `in_place` does not compare."""
+        located = self._located.get(anchor.paragraph_id)
+        return located is not None and not 0 <= anchor.start < anchor.end <= located.length
 
     def placed(self, section_id: SectionId, start: int, end: int, like: Anchor) -> tuple[Anchor, tuple[Span, ...]]:
         """`anchor_at(…, like=like)` and `spans(…)` of body[start:end] at once, the paragraph looked up once."""
@@ -285,14 +291,16 @@ def locate(text: ReportText, anchor: Anchor) -> Found | None:
 
 def place_note(text: ReportText, note: Note) -> Placement:
     """Where one note is in this report, or that it is orphaned."""
-    here = text.in_place(note.anchor)
+    anchor = note.anchor
+    here = text.in_place(anchor)
     if here is not None:
         return Placement(note.id, AnchorStatus.ANCHORED, AnchorMethod.POSITION, here[0], here[1])
-    found = locate(text, note.anchor)
+    # `in_place` has compared the saved position unless it lies beyond its paragraph's text.
+    found = locate(text, anchor) if text.beyond_its_paragraph(anchor) else text.find(anchor)
     if found is None:
         return Placement(note.id, AnchorStatus.ORPHANED, None, None, ())
     section_id, low, high, method = found
-    anchor, spans = text.placed(section_id, low, high, note.anchor)
+    anchor, spans = text.placed(section_id, low, high, anchor)
     return Placement(note.id, AnchorStatus.ANCHORED, method, anchor, spans)
 
 
