@@ -179,12 +179,13 @@ def w3c_bytes(notes: Iterable[Note], report: Report | ReportText, *, safe: bool 
     notes = tuple(notes)
     collection = annotation_collection((), text)
     if notes:
-        names = "\n".join([source_iri(text.report), *(annotation_iri(note) for note in notes)])
+        iris = [annotation_iri(note) for note in notes]
+        names = "\n".join([source_iri(text.report), *iris])
         collection_id = _named_iri("collection", names)
         page_id = _named_iri("page", names)
         collection["id"] = collection_id
         collection["total"] = len(notes)
-        collection["first"] = _only_page(page_id, collection_id, _Annotations(notes, text, safe))
+        collection["first"] = _only_page(page_id, collection_id, _Annotations(notes, tuple(iris), text, safe))
         collection["last"] = page_id
     return indented_json(collection).encode("utf-8") + b"\n"
 
@@ -194,88 +195,88 @@ class _Annotations(JsonPiece):
     """The items of an AnnotationPage, written as the list of `annotation(note, ...)` they stand for."""
 
     notes: tuple[Note, ...]
+    iris: tuple[str, ...]  # each note's `annotation_iri`
     text: ReportText
     safe: bool
 
     def write_json(self, newline: str, parts: list[str]) -> None:
         inner = newline + "  "
-        source = _json_string(source_iri(self.text.report))
+        layout = _Layout(inner, _json_string(source_iri(self.text.report)))
         parts.append("[" + inner)
         parts.append(
-            ("," + inner).join(_annotation_json(note, self.text, self.safe, source, inner) for note in self.notes)
+            ("," + inner).join(
+                _annotation_json(note, iri, self.text, self.safe, layout)
+                for note, iri in zip(self.notes, self.iris, strict=True)
+            )
         )
         parts.append(newline + "]")
 
 
-def _annotation_json(note: Note, text: ReportText, safe: bool, source: str, newline: str) -> str:
-    """`indented_json(annotation(note, text, safe=safe))` as written at `newline`, made without the objects."""
-    inner = newline + "  "
-    inside = inner + "  "
+class _Layout:
+    """What every annotation written at one indentation has in common: the line breaks of each level, and the fixed
+    stretches of text between its values, put together once for all of them."""
+
+    def __init__(self, newline: str, source: str) -> None:
+        n1, n2, n3, n4 = (newline + "  " * level for level in range(1, 5))
+        self.members = n1  # the annotation's own members
+        self.start = f'{{{n1}"@context": {_CONTEXT},{n1}"id": '
+        self.motivation = f',{n1}"type": "Annotation",{n1}"motivation": '
+        self.created = f',{n1}"created": '
+        self.modified = f',{n1}"modified": '
+        self.creator = f',{n1}"creator": {{{n2}"type": "Person",{n2}"name": '
+        self.creator_end = f"{n1}}}"
+        self.stylesheet = f',{n1}"stylesheet": '
+        self.bodies = f',{n1}"body": [{n2}'
+        self.between_bodies = f",{n2}"
+        self.bodies_end = f"{n1}]"
+        self.body = f'{{{n3}"type": "TextualBody",{n3}"value": '
+        self.comment_end = f',{n3}"format": "text/plain",{n3}"purpose": "commenting"{n2}}}'
+        self.tag_end = f',{n3}"format": "text/plain",{n3}"purpose": "tagging"{n2}}}'
+        self.target = f',{n1}"target": {{{n2}"type": "SpecificResource",{n2}"source": {source},{n2}"styleClass": [{n3}'
+        self.between_classes = f",{n3}"
+        self.selectors = f'{n2}],{n2}"selector": [{n3}{{{n4}"type": "TextQuoteSelector",{n4}"exact": '
+        self.prefix = f',{n4}"prefix": '
+        self.suffix = f',{n4}"suffix": '
+        self.position = f'{n3}}},{n3}{{{n4}"type": "TextPositionSelector",{n4}"start": '
+        self.position_end = f',{n4}"end": '
+        self.end = f"{n3}}}{n2}]{n1}}}{newline}}}"
+
+
+def _annotation_json(note: Note, iri: str, text: ReportText, safe: bool, layout: _Layout) -> str:
+    """`indented_json(annotation(note, text, safe=safe))` as written at the layout's indentation, made without the
+    objects: the values written into the layout's fixed stretches of text."""
     anchor = note.anchor
-    pairs = [
-        ("@context", _CONTEXT),
-        ("id", _json_string(annotation_iri(note))),
-        ("type", '"Annotation"'),
-        ("motivation", _json_string(_motivation(note))),
-    ]
+    parts = [layout.start, _json_string(iri), layout.motivation, _json_string(_motivation(note))]
     if not safe:
-        pairs.append(("created", _json_string(utc_timestamp(note.created))))
-        pairs.append(("modified", _json_string(utc_timestamp(note.updated))))
+        parts += layout.created, _json_string(utc_timestamp(note.created))
+        parts += layout.modified, _json_string(utc_timestamp(note.updated))
         if note.author:
-            pairs.append(("creator", _object(inner, [("type", '"Person"'), ("name", _json_string(note.author))])))
-    pairs.append(("stylesheet", _stylesheet_json(note.color, note.style, inner)))
-    bodies = [_body_json(note.text, '"commenting"', inside)] if note.text else []
-    bodies.extend(_body_json(tag, '"tagging"', inside) for tag in note.tags)
-    if bodies:
-        pairs.append(("body", _array(inner, bodies)))
-    quote = [
-        ("type", '"TextQuoteSelector"'),
-        ("exact", _json_string(anchor.exact)),
-        ("prefix", _json_string(anchor.prefix)),
-        ("suffix", _json_string(anchor.suffix)),
-    ]
-    deepest = inside + "  "  # the selectors: in an array in the target
-    selectors = [_object(deepest, quote)]
+            parts += layout.creator, _json_string(note.author), layout.creator_end
+    parts += layout.stylesheet, _stylesheet_json(note.color, note.style, layout.members)
+    if note.text or note.tags:
+        bodies = [layout.body + _json_string(note.text) + layout.comment_end] if note.text else []
+        bodies.extend(layout.body + _json_string(tag) + layout.tag_end for tag in note.tags)
+        parts += layout.bodies, layout.between_bodies.join(bodies), layout.bodies_end
+    parts += (
+        layout.target,
+        _json_string(note.color.value),
+        layout.between_classes,
+        _json_string(note.style.value),
+        layout.selectors,
+        _json_string(anchor.exact),
+        layout.prefix,
+        _json_string(anchor.prefix),
+        layout.suffix,
+        _json_string(anchor.suffix),
+    )
     position = _position(note, text)
     if position is not None:
-        selectors.append(
-            _object(
-                deepest, [("type", '"TextPositionSelector"'), ("start", str(position[0])), ("end", str(position[1]))]
-            )
-        )
-    target = [
-        ("type", '"SpecificResource"'),
-        ("source", source),
-        ("styleClass", _array(inside, [_json_string(note.color.value), _json_string(note.style.value)])),
-        ("selector", _array(inside, selectors)),
-    ]
-    pairs.append(("target", _object(inner, target)))
-    return _object(newline, pairs)
+        parts += layout.position, str(position[0]), layout.position_end, str(position[1])
+    parts.append(layout.end)
+    return "".join(parts)
 
 
 _CONTEXT = _json_string(W3C_CONTEXT)
-
-
-def _object(newline: str, pairs: list[tuple[str, str]]) -> str:
-    """A JSON object at `newline` from its keys (plain names, nothing to escape) and values already written."""
-    inner = newline + "  "
-    return "{" + inner + ("," + inner).join(f'"{key}": {value}' for key, value in pairs) + newline + "}"
-
-
-def _array(newline: str, values: list[str]) -> str:
-    """A JSON array at `newline` of values already written."""
-    inner = newline + "  "
-    return "[" + inner + ("," + inner).join(values) + newline + "]" if values else "[]"
-
-
-def _body_json(value: str, purpose: str, newline: str) -> str:
-    pairs = [
-        ("type", '"TextualBody"'),
-        ("value", _json_string(value)),
-        ("format", '"text/plain"'),
-        ("purpose", purpose),
-    ]
-    return _object(newline, pairs)
 
 
 @cache
