@@ -192,7 +192,7 @@ def main() -> int:
         exported = export_notes(other / "colleague.json", "json", store.notes(), report)
     prepared = prepare_import(report, exported, "colleague")
 
-    from PySide6.QtCore import QObject, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from reader.ui.app import build_main_window
@@ -230,6 +230,8 @@ def main() -> int:
     run_until(app, all_ready)
     window.close()
     window.deleteLater()
+    # Deleted now, as the app's event loop would delete it: a window left alive is styled again with the next one.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     run_until(app, lambda: True)
 
     probe = Probe()

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from reader.ui.actions import Actions
     from reader.ui.bookmarks import Bookmarks
     from reader.ui.chrome import WindowChrome
+    from reader.ui.first_key import FirstKey
     from reader.ui.glossary_feature import GlossaryFeature
     from reader.ui.lock_feature import LockFeature
     from reader.ui.notes_feature import NotesFeature
@@ -44,10 +45,12 @@ class MainWindow(QMainWindow):
     """The reading window. `html_for(options)` returns the whole report rendered with those options.
 
     Only what the first page needs (the document, its look and the reader's place) is built before it is painted.
-    The contents, menus and empty panel docks follow one event-loop turn after the first paint, then the
-    glossary, notes and search features, one per turn (see `_build_features`); `ensure_features()` builds all of
-    it at once. The glossary is loaded and the notes opened (`glossary()`, `open_notes()`) only then. While the
-    privacy lock is closed there is no notes feature: the lock feature's `notes_available` builds one.
+    The contents, menus and empty panel docks follow just after the first paint, a part per event-loop turn, out of
+    sight until they are put in place together (see `_build_chrome_in_parts`), then the glossary, notes and search
+    features, one per turn (see `_build_features`); `ensure_features()` builds all of it at once, as does the first
+    key pressed before the chrome is in place (so that its shortcut answers). The glossary is loaded and the notes
+    opened (`glossary()`, `open_notes()`) only then. While the privacy lock is closed there is no notes feature: the
+    lock feature's `notes_available` builds one.
     """
 
     notes_recovered = Signal(str)  # the notes database was damaged and restored from a backup: tell the user
@@ -80,8 +83,15 @@ class MainWindow(QMainWindow):
         self._bundled_index = bundled_index
         self._cache_folder = cache_folder
         self._shown_once = False
-        self._chrome_ready = False
+        self._chrome_ready = False  # every part of the chrome built and in place
+        self._layout_restored = False  # the saved layout put back (until then it is what saving keeps)
         self._chrome: WindowChrome
+        self._chrome_parts: Iterator[None] = self._build_chrome_in_parts()  # runs only when first resumed
+        self._next_chrome_part = QTimer(self)  # a timer's turn: input and timers are answered between the parts
+        self._next_chrome_part.setSingleShot(True)
+        self._next_chrome_part.setInterval(0)
+        self._next_chrome_part.timeout.connect(self._on_next_chrome_part_timeout)
+        self._first_key: FirstKey | None = None
         self._feature_steps: Iterator[None] = self._build_features()  # runs only when first resumed
         self._glossary: GlossaryFeature | None = None
         self._notes: NotesFeature | None = None
@@ -114,11 +124,19 @@ class MainWindow(QMainWindow):
             pass
 
     def _on_document_first_painted(self) -> None:
-        QTimer.singleShot(0, self._on_chrome_due)
+        if self._chrome_ready:
+            return
+        self._next_chrome_part.start()
+        handle = self.windowHandle()
+        if handle is not None:  # from now on the reader sees the page, and may press a key
+            from reader.ui.first_key import FirstKey
 
-    def _on_chrome_due(self) -> None:
-        self._build_chrome()
-        QTimer.singleShot(0, self._on_features_due)  # after the chrome has been painted
+            self._first_key = FirstKey(handle, self._on_first_key_pressed)
+
+    def _on_next_chrome_part_timeout(self) -> None:
+        for _part in self._chrome_parts:  # one part, then the next in a later turn
+            self._next_chrome_part.start()
+            return
 
     def _on_features_due(self) -> None:
         try:
@@ -131,20 +149,58 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._on_features_due)
 
     def _build_chrome(self) -> None:
-        """The contents, menus, toolbar, status line and empty panel docks, and the saved layout."""
-        if self._chrome_ready:
-            return
-        self._chrome_ready = True
-        from reader.ui.actions import ActionName
-        from reader.ui.chrome import build_chrome
+        """Build whatever part of the chrome is not built yet, now."""
+        for _part in self._chrome_parts:
+            pass
 
-        self._chrome = build_chrome(self, self._report, self.document)
+    def _build_chrome_in_parts(self) -> Iterator[None]:
+        """The contents, menus, toolbar, status line and empty panel docks, and the saved layout, in four parts.
+
+        The first three change nothing on the screen: the contents and the docks, hidden; the actions, menus,
+        toolbar and status line's labels, out of the window, with what they do wired; the application style sheet,
+        so that what is shown next is styled once. The last puts them all in place at once and restores the saved
+        layout, so the window changes once, as when it was built in one turn. Once built, the features follow, one
+        per turn.
+        """
+        from reader.ui import chrome
+
+        panels = chrome.build_panels(self, self._report, self.document)
+        yield
+        from reader.ui.actions import ActionName
+
+        self._chrome, bars = chrome.build_controls(self, self._report, self.document, panels)
         self._actions: Actions = self._chrome.actions
         self._actions[ActionName.REFERENCE_MODE].setChecked(self._prefs.reference_mode)
         self._connect_signals()
-        self._restore_layout()
-        self._on_document_current_section_changed(self.document.current_section())
         self._look.attach(self._actions)
+        yield
+        self._look.add_style_sheet()
+        yield
+        chrome.put_in_place(self, self._chrome, bars)
+        self._restore_layout()
+        self._layout_restored = True
+        self._on_document_current_section_changed(self.document.current_section())
+        self._chrome_ready = True
+        self._next_chrome_part.stop()
+        if self._first_key is not None:
+            self._first_key.stop()
+            self._first_key = None
+        QTimer.singleShot(0, self._on_features_due)  # after the chrome has been painted
+
+    def _on_first_key_pressed(self) -> None:
+        """A key pressed before the chrome is in place: put it in place now, its shortcuts answering this key."""
+        self._first_key = None
+        if self._chrome_ready:
+            return
+        self._build_chrome()
+        if not self._chrome_ready:
+            return
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QToolBar
+
+        # Qt shows the bars a moment later; a shortcut answers only from a shown menu bar or toolbar.
+        for bar in (self.menuWidget(), *self.findChildren(QToolBar), self.statusBar()):
+            QCoreApplication.sendPostedEvents(bar, QEvent.Type.MetaCall)
 
     def _build_features(self) -> Iterator[None]:
         """Build one feature per step. Search indexes the glossary and the notes, so it is built from them last."""
@@ -255,7 +311,7 @@ class MainWindow(QMainWindow):
         from reader.ui.bookmarks import Bookmarks
 
         self._bookmarks = Bookmarks(self._report, self.document, actions, self)
-        self._bookmarks.message.connect(self.statusBar().showMessage)
+        self._bookmarks.message.connect(self._show_message)
         actions[ActionName.SHOW_SHORTCUTS].triggered.connect(self._on_show_shortcuts_triggered)
         actions[ActionName.HELP].triggered.connect(self._on_help_triggered)
         from reader.ui.language import LanguageChoice
@@ -267,7 +323,7 @@ class MainWindow(QMainWindow):
                 "en": actions[ActionName.LANGUAGE_ENGLISH],
                 "ar": actions[ActionName.LANGUAGE_ARABIC],
             },
-            self.statusBar().showMessage,
+            self._show_message,
             self,
         )
         hints = QGuiApplication.styleHints()
@@ -372,9 +428,16 @@ class MainWindow(QMainWindow):
         return self._look.presentation()
 
     def saveState(self, version: int = 0) -> QByteArray:
-        """The layout to keep: while presenting, the one presenting will put back, not the bare page on screen."""
+        """The layout to keep: while presenting, the one presenting will put back, not the bare page on screen; before
+        the saved layout is put back (closed while starting), that one as it was."""
         presenting = self._look.presenting
-        return presenting.saved_state() if presenting is not None else super().saveState(version)
+        if presenting is not None:
+            return presenting.saved_state()
+        if not self._layout_restored:
+            from PySide6.QtCore import QByteArray
+
+            return QByteArray.fromBase64((self._prefs.window_state or "").encode("ascii"))
+        return super().saveState(version)
 
     def saveGeometry(self) -> QByteArray:
         presenting = self._look.presenting
@@ -471,6 +534,10 @@ class MainWindow(QMainWindow):
         self._prefs.set_fold(name, unfolded)
         self._state.schedule_save()
 
+    def _show_message(self, text: str, timeout: int = 0) -> None:
+        """In the status line (made only when the chrome is put in place: wired before, it is asked for only then)."""
+        self.statusBar().showMessage(text, timeout)
+
     def _on_state_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
@@ -499,6 +566,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed before everything was built: build nothing more (a step running now still finishes).
+        self._next_chrome_part.stop()
         self._feature_steps = iter(())
         if self._lock is not None:
             self._lock.close()

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class PageLook(QObject):
-    """The look of one window's page; `actions` is given once the menus exist (after the first paint)."""
+    """The look of one window's page; `actions` are given once the menus exist (`attach`, after the first paint)."""
 
     def __init__(
         self,
@@ -48,23 +48,36 @@ class PageLook(QObject):
         self._changed = changed  # the window's layout and look are saved a moment later
         self.theme = prefs.theme  # the look in use (the preferences keep only the themes they know)
         self._actions: Actions | None = None
+        self._styled = False  # the application style sheet is kept in the theme (`add_style_sheet`)
         self._presentation: Presentation | None = None
         self._column: ReadingColumn | None = None  # only once the reader has chosen a font or a column width
         self._zoom_boost = 0  # zoom steps added while presenting
 
     def start(self) -> None:
-        """Give the page its look before the first paint (no style sheet yet: it costs start-up time)."""
+        """Give the page its look before the first paint (no style sheet yet: it costs start-up time; see
+        `add_style_sheet`)."""
         self._prepare_reading()  # the chosen font and column; nothing at all with the default reading settings
         self._document.set_zoom(self._text_zoom(self._prefs.zoom))
         self.apply_theme()
 
     def attach(self, actions: Actions) -> None:
-        """The menus exist: keep their checks and enabled states true from now on, and add the focus outline."""
+        """The menus exist: keep their checks and enabled states true from now on."""
         from reader.ui.chrome import THEME_ACTIONS
 
         self._actions = actions
         actions[THEME_ACTIONS[self._prefs.theme]].setChecked(True)
         self.set_zoom(self._prefs.zoom)
+        if self._presentation is not None:  # made before the menus were: their items show how it is now
+            from reader.ui.actions import ActionName
+
+            self._connect_presentation(actions)
+            actions[ActionName.FULL_SCREEN].setChecked(self._window.isFullScreen())
+            actions[ActionName.PRESENTATION].setChecked(self._presentation.is_active)
+
+    def add_style_sheet(self) -> None:
+        """Add the application style sheet (the focus outline, fields' borders, some themes' scroll bars), kept in
+        the theme from now on: after the first paint, before the chrome is shown, so that it is styled only once."""
+        self._styled = True
         QApplication.instance().setStyleSheet(themes.focus_style_sheet(themes.resolve(self.theme)))
 
     def set_zoom(self, step: int) -> None:
@@ -93,7 +106,7 @@ class PageLook(QObject):
         """Render the page again in the theme, the reference mode and the reading font in use."""
         theme = themes.resolve(self.theme)
         QApplication.setPalette(themes.palette(theme))
-        if self._actions is not None:  # after the first paint: a style sheet costs start-up time
+        if self._styled:  # after the first paint: a style sheet costs start-up time
             QApplication.instance().setStyleSheet(themes.focus_style_sheet(theme))
         options = RenderOptions(reference_mode=self._prefs.reference_mode)
         css = themes.document_css(theme) + reading_css(self._prefs.reading)  # the reader's font and line spacing
@@ -128,10 +141,14 @@ class PageLook(QObject):
             self._presentation = Presentation(self._window, self._document, self._report)
             self._presentation.active_changed.connect(self._on_presentation_active_changed)
             if self._actions is not None:
-                from reader.ui.actions import ActionName
-
-                self._presentation.full_screen_changed.connect(self._actions[ActionName.FULL_SCREEN].setChecked)
+                self._connect_presentation(self._actions)
         return self._presentation
+
+    def _connect_presentation(self, actions: Actions) -> None:
+        from reader.ui.actions import ActionName
+
+        if self._presentation is not None:
+            self._presentation.full_screen_changed.connect(actions[ActionName.FULL_SCREEN].setChecked)
 
     @property
     def presenting(self) -> Presentation | None:
