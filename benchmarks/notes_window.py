@@ -38,7 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notes import random_notes
 
-from reader.app_objects import AppObjects
+from reader.app_objects import AppObjects, NotesOpener
 from reader.content import load_report
 from reader.glossary import load_glossary
 from reader.lock.privacy import Privacy
@@ -204,12 +204,15 @@ def main() -> int:
     collect_on_ui_thread(app)  # garbage collected on the UI thread only, as the app does once its page is up
     glossary = load_glossary(report)
     folders = Folders(data=folder, cache=folder / "cache", content=CONTENT, bundled_index=CONTENT.parent / "index")
+    privacy = Privacy(folder, folder / "cache")
+    notes = NotesOpener(folder, privacy, report.manifest.id)  # as the app opens them, checked from the first paint
     objects = AppObjects(
         report,
         folders,
         glossary=lambda: glossary,
-        open_notes=lambda: NoteStore(folder),
-        privacy=Privacy(folder, folder / "cache"),
+        open_notes=notes.open,
+        privacy=privacy,
+        begin_notes_check=notes.begin_check,
     )
 
     def start_window():

@@ -18,6 +18,7 @@ from reader.paths import Folders
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
+    from reader.notes.integrity_check import IntegrityCheck
     from reader.notes.store import NoteStore
 
 
@@ -28,6 +29,8 @@ class AppObjects:
     The glossary and the notes are loaded lazily so that neither delays the window's first paint (nor a command
     that does not use them). `glossary()` loads once and returns the same `Glossary` after; `open_notes()` opens
     the user's notes database and the caller closes it (while the privacy lock is closed it raises NotesLockedError).
+    `begin_notes_check()` begins the database's integrity check on a thread of its own, so that the next
+    `open_notes()` takes its answer instead of checking then (the window begins it at its first paint).
     """
 
     report: Report
@@ -35,6 +38,7 @@ class AppObjects:
     glossary: Callable[[], Glossary]
     open_notes: Callable[[], NoteStore]
     privacy: Privacy
+    begin_notes_check: Callable[[], None] = lambda: None
 
 
 def build_app_objects(folders: Folders) -> AppObjects:
@@ -43,12 +47,14 @@ def build_app_objects(folders: Folders) -> AppObjects:
         _seed_parsed_report(folders.bundled_cache, folders.cache)
     report = load_report(folders.content, folders.cache)
     privacy = Privacy(folders.data, folders.cache)
+    notes = NotesOpener(folders.data, privacy, report.manifest.id)
     return AppObjects(
         report=report,
         folders=folders,
         glossary=glossary_loader(report),
-        open_notes=lambda: _open_notes(folders, privacy, report.manifest.id),
+        open_notes=notes.open,
         privacy=privacy,
+        begin_notes_check=notes.begin_check,
     )
 
 
@@ -90,7 +96,26 @@ def glossary_loader(report: Report) -> Callable[[], Glossary]:
     return load
 
 
-def _open_notes(folders: Folders, privacy: Privacy, report_id: str) -> NoteStore:
-    from reader.notes.store import NoteStore
+class NotesOpener:
+    """Opens the reader's notes in the data folder, for the report being read (sealed while the lock is on)."""
 
-    return NoteStore(folders.data, key=privacy.key, report=report_id)
+    def __init__(self, data: Path, privacy: Privacy, report_id: str) -> None:
+        self._data = data
+        self._privacy = privacy
+        self._report_id = report_id
+        self._check: IntegrityCheck | None = None
+
+    def begin_check(self) -> None:
+        """Begin the plain database's integrity check, for the next `open` (nothing while the lock is on: a sealed
+        store is checked as it is read into memory)."""
+        if self._check is None and not self._privacy.is_on:
+            from reader.notes.integrity_check import IntegrityCheck
+
+            self._check = IntegrityCheck(self._data)
+
+    def open(self) -> NoteStore:
+        """The notes, opened (the caller closes them); while the privacy lock is closed, raises NotesLockedError."""
+        from reader.notes.store import NoteStore
+
+        check, self._check = self._check, None
+        return NoteStore(self._data, key=self._privacy.key, report=self._report_id, check=check)

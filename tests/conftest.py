@@ -92,10 +92,9 @@ def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, 
     The bundled search index is the one built for the run, or the empty one when the test uses
     `empty_bundled_index` (a window then builds its own in the test's cache folder).
     """
-    from reader.app_objects import AppObjects
+    from reader.app_objects import AppObjects, NotesOpener
     from reader.glossary import load_glossary
     from reader.lock.privacy import Privacy
-    from reader.notes.store import NoteStore
     from reader.paths import Folders
 
     glossary = load_glossary(report)
@@ -107,12 +106,14 @@ def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, 
         data=data_dir, cache=data_dir / "cache", content=CONTENT_DIR, bundled_index=bundled, icons=ICONS_DIR
     )
     privacy = Privacy(folders.data, folders.cache)
+    notes = NotesOpener(data_dir, privacy, report.manifest.id)  # as the app opens them
     return AppObjects(
         report,
         folders,
         glossary=lambda: glossary,
-        open_notes=lambda: NoteStore(data_dir, key=privacy.key, report=report.manifest.id),
+        open_notes=notes.open,
         privacy=privacy,
+        begin_notes_check=notes.begin_check,
     )
 
 

@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.copies import Copies, PlainCopies, configure, memory_connection
 from reader.notes.note import BUNDLED_REPORT_ID, NotesError
+
+if TYPE_CHECKING:
+    from reader.notes.integrity_check import IntegrityCheck
 
 DB_NAME = "notes.sqlite3"
 BACKUP_FOLDER = "backups"
@@ -102,14 +106,17 @@ class OpenedDatabase:
     saving: Callable[[], AbstractContextManager[object]] = nullcontext
 
 
-def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
-    """Open (creating if needed) the notes database at `path`, recovering a damaged file from the newest backup."""
+def open_database(path: Path, today: dt.date | None = None, check: IntegrityCheck | None = None) -> OpenedDatabase:
+    """Open (creating if needed) the notes database at `path`, recovering a damaged file from the newest backup.
+
+    The file's integrity is checked here, or taken from `check` (an `IntegrityCheck` of this path begun earlier).
+    """
     today = today or dt.date.today()
     if not folder_is_writable(path.parent):
         return _open_read_only(path)
     backups = path.parent / BACKUP_FOLDER
     recovered = None
-    problem = _damage(path, backups)
+    problem = _checked(check, path, backups)
     if problem is not None:
         recovered = _recover(path, backups, problem)
     _remove_stale_temporary_files([path.parent, backups])
@@ -121,6 +128,15 @@ def open_database(path: Path, today: dt.date | None = None) -> OpenedDatabase:
         connection.close()
         raise
     return OpenedDatabase(connection, recovered)
+
+
+def _checked(check: IntegrityCheck | None, path: Path, backups: Path) -> str | None:
+    """`damage(path, backups)`, taken from `check` when that checked this very file."""
+    if check is not None:
+        checked, problem = check.result()
+        if checked == path:
+            return problem
+    return damage(path, backups)
 
 
 def folder_is_writable(folder: Path) -> bool:
@@ -266,7 +282,7 @@ def _refuse_newer(connection: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def _damage(path: Path, backups: Path) -> str | None:
+def damage(path: Path, backups: Path) -> str | None:
     """Why the file at `path` cannot be trusted, or None when it is healthy or absent."""
     if not path.exists():
         return None

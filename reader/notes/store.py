@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.layer_writes import STEP_BATCH, LayerWrites
@@ -51,6 +52,9 @@ from reader.notes.rows import (
 )
 from reader.notes.schema import BACKUP_FOLDER, DB_NAME, open_database, refresh_daily_backup
 from reader.sealing import SealKey
+
+if TYPE_CHECKING:
+    from reader.notes.integrity_check import IntegrityCheck
 
 __all__ = [
     "MAX_LAYER_NAME",
@@ -97,12 +101,14 @@ class NoteStore(LayerWrites):
         today: dt.date | None = None,
         key: SealKey | None = None,
         report: str = BUNDLED_REPORT_ID,
+        check: IntegrityCheck | None = None,
     ) -> None:
         """Open `location`: a folder (holding `notes.sqlite3`, normally the data folder) or a database file.
 
         With a `key` (the lock is on), `location` is the data folder and the notes are the sealed `notes.sealed`.
         `report` is the identity of the report being read (its manifest's id): the store lists, counts and writes
         only that report's notes (`other_reports_notes()` lists the rest, to be shown apart and never placed).
+        A `check` begun earlier on the database file (`integrity_check.py`) stands for the check opening makes.
         """
         location = Path(location)
         self.report = report
@@ -114,7 +120,7 @@ class NoteStore(LayerWrites):
             opened = open_sealed_database(location, key, today)
         else:
             self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
-            opened = open_database(self._path, today)
+            opened = open_database(self._path, today, check)
         self._opened = opened
         self._connection = opened.connection
         self._changed = False
