@@ -222,9 +222,9 @@ def build_main_window(objects: AppObjects) -> MainWindow:
         cache_folder=folders.cache,
     )
     window.setProperty("portable", folders.portable)  # the About box says so
-    # The notes database is checked on a thread of its own from the first paint on, while the chrome is built: the
-    # notes feature, a few turns later, opens it without checking on the UI thread.
-    window.document.first_painted.connect(objects.begin_notes_check)
+    # The notes database is checked on a thread of its own from the turn after the first paint on, while the chrome
+    # is built: the notes feature, a few turns later, opens it without checking on the UI thread.
+    window.document.first_painted.connect(lambda: QTimer.singleShot(0, objects.begin_notes_check))
     from reader.ui.language import document_direction, reads_right_to_left
 
     # The report keeps its own direction when the interface is right to left (an English report in an English
