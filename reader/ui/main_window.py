@@ -124,19 +124,24 @@ class MainWindow(QMainWindow):
             pass
 
     def _on_document_first_painted(self) -> None:
-        if self._chrome_ready:
-            return
-        self._next_chrome_part.start()
-        handle = self.windowHandle()
-        if handle is not None:  # from now on the reader sees the page, and may press a key
-            from reader.ui.first_key import FirstKey
-
-            self._first_key = FirstKey(handle, self._on_first_key_pressed)
+        if not self._chrome_ready:
+            self._next_chrome_part.start()
 
     def _on_next_chrome_part_timeout(self) -> None:
+        if self._first_key is None and not self._chrome_ready:
+            self._watch_for_first_key()
         for _part in self._chrome_parts:  # one part, then the next in a later turn
             self._next_chrome_part.start()
             return
+
+    def _watch_for_first_key(self) -> None:
+        """From the turn after the first paint on (the paint itself waits for nothing more), a key the reader presses
+        before the chrome is in place puts it in place at once."""
+        handle = self.windowHandle()
+        if handle is not None:
+            from reader.ui.first_key import FirstKey
+
+            self._first_key = FirstKey(handle, self._on_first_key_pressed)
 
     def _on_features_due(self) -> None:
         try:
