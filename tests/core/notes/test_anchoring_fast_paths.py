@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.content import Report
+from reader.content import Paragraph, Report, SectionId
 from reader.notes.anchoring import AnchorStatus, ReportText, Span, locate, nearest_occurrence, place_note
 from reader.notes.note import MY_LAYER, Anchor, Color, Note, NoteId, Style
 from reader.notes.text_match import MatchText, best_start, distance_after, distance_before
@@ -98,6 +98,18 @@ def test_a_placed_passage_has_the_anchor_and_spans_found_apart(report_text: Repo
     )
 
 
+def _saved_position(report_text: ReportText, data: st.DataObject) -> tuple[Paragraph, SectionId, int, str, int, int]:
+    """A paragraph, its section, where it starts in the section's body, that body, and saved offsets into the
+    paragraph as they come: mostly inside it, sometimes out of range or running into the next paragraph."""
+    paragraph = data.draw(st.sampled_from(report_text.report.paragraphs()))
+    located = report_text.paragraph_offset(paragraph.id)
+    assert located is not None
+    section_id, base = located
+    start = data.draw(st.integers(-2, len(paragraph.text) + 2))
+    end = data.draw(st.integers(start - 1, len(paragraph.text) + 40))
+    return paragraph, section_id, base, report_text.body(section_id), start, end
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_a_passage_still_in_place_gets_what_locating_and_placing_it_give(
@@ -105,14 +117,7 @@ def test_a_passage_still_in_place_gets_what_locating_and_placing_it_give(
 ) -> None:
     # Saved anchors as they come: mostly a paragraph's own text, sometimes another's, a stale section, offsets out
     # of range or running into the next paragraph, an empty quote, an unknown paragraph.
-    paragraphs = report_text.report.paragraphs()
-    paragraph = data.draw(st.sampled_from(paragraphs))
-    located = report_text.paragraph_offset(paragraph.id)
-    assert located is not None
-    section_id, base = located
-    body = report_text.body(section_id)
-    start = data.draw(st.integers(-2, len(paragraph.text) + 2))
-    end = data.draw(st.integers(start - 1, len(paragraph.text) + 40))
+    paragraph, section_id, base, body, start, end = _saved_position(report_text, data)
     exact = data.draw(
         st.sampled_from([body[max(0, base + start) : max(0, base + end)], "", "not in the report", paragraph.text])
     )
@@ -133,14 +138,7 @@ def test_a_note_is_placed_as_locating_its_anchor_places_it(report_text: ReportTe
     # place_note skips the saved position's second look where `in_place` has already compared it: the placement is
     # still the one `locate` (which always looks there first) gives, for passages in place, running into the next
     # paragraph, moved, out of range or gone.
-    paragraphs = report_text.report.paragraphs()
-    paragraph = data.draw(st.sampled_from(paragraphs))
-    located = report_text.paragraph_offset(paragraph.id)
-    assert located is not None
-    section_id, base = located
-    body = report_text.body(section_id)
-    start = data.draw(st.integers(-2, len(paragraph.text) + 2))
-    end = data.draw(st.integers(start - 1, len(paragraph.text) + 40))
+    paragraph, section_id, base, body, start, end = _saved_position(report_text, data)
     elsewhere = data.draw(st.integers(0, max(0, len(body) - 30)))
     exact = data.draw(
         st.sampled_from(
