@@ -6,6 +6,7 @@ import enum
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.collection_pause import garbage_collection_paused
 from reader.content import ParagraphId, Report, SectionId
@@ -39,20 +40,23 @@ Recall = Callable[[Anchor], tuple[Found | None] | None]
 the search must be made (`near_places.py` gives one)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Part of a highlight inside one paragraph: `start`/`end` count characters of that paragraph's `text`."""
+class Span(NamedTuple):
+    """Part of a highlight inside one paragraph: `start`/`end` count characters of that paragraph's `text`.
+
+    A named tuple rather than a frozen dataclass: a pass makes one or more for each of thousands of notes, and a tuple
+    is made in a third of the time.
+    """
 
     paragraph_id: ParagraphId
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     """Where a note is in this report: `anchor` holds its current position, `spans` what to paint per paragraph.
 
-    An orphaned note (its passage is gone) has no anchor and no spans; it is kept and listed with its quote.
+    An orphaned note (its passage is gone) has no anchor and no spans; it is kept and listed with its quote. A named
+    tuple, as `Span` is: one is made for every note of every pass.
     """
 
     note_id: NoteId
@@ -187,28 +191,35 @@ class ReportText:
         suffix = body[end : end + CONTEXT_LENGTH]
         return Anchor(section_id, ids[index], start - base, end - base, body[start:end], prefix, suffix)
 
-    def in_place(self, anchor: Anchor) -> tuple[Anchor, tuple[Span, ...]] | None:
-        """What `locate` and `placed` give for an anchor whose quote is still exactly at its saved position, inside
-        its own paragraph (most notes, in most passes), looked up in one step; None for any other anchor."""
+    def place(self, anchor: Anchor) -> tuple[AnchorMethod, Anchor, tuple[Span, ...]] | None:
+        """How an anchor is placed here, its anchor as placed and what to paint; None when its passage is gone.
+
+        Most notes, in most passes, are still exactly at their saved position inside their own paragraph: that is
+        looked up first, in one step. A saved position running beyond its paragraph's text is compared as `locate`
+        compares it; any other anchor is found by its quote (`find`).
+        """
         located = self._located.get(anchor.paragraph_id)
         if located is None:
+            found = self.find(anchor)
+        else:
+            start, end = anchor.start, anchor.end
+            if not 0 <= start < end <= located.length:
+                found = locate(self, anchor)
+            else:
+                base = located.offset
+                section_id = located.section_id
+                if self._bodies[section_id][base + start : base + end] == anchor.exact:
+                    if anchor.section_id != section_id:  # otherwise the anchor `placed` would make is this one
+                        anchor = Anchor(
+                            section_id, located.paragraph_id, start, end, anchor.exact, anchor.prefix, anchor.suffix
+                        )
+                    return AnchorMethod.POSITION, anchor, (Span(located.paragraph_id, start, end),)
+                found = self.find(anchor)
+        if found is None:
             return None
-        start, end = anchor.start, anchor.end
-        if not 0 <= start < end <= located.length:
-            return None
-        base = located.offset
-        section_id = located.section_id
-        if self._bodies[section_id][base + start : base + end] != anchor.exact:
-            return None
-        if anchor.section_id != section_id:  # otherwise the anchor `placed` would make is this one
-            anchor = Anchor(section_id, located.paragraph_id, start, end, anchor.exact, anchor.prefix, anchor.suffix)
-        return anchor, (Span(located.paragraph_id, start, end),)
-
-    def beyond_its_paragraph(self, anchor: Anchor) -> bool:
-        """Whether the anchor's saved position is in a paragraph of this report but not within that paragraph's text
-        (a passage running into the next paragraphs, say): the only saved positions `in_place` does not compare."""
-        located = self._located.get(anchor.paragraph_id)
-        return located is not None and not 0 <= anchor.start < anchor.end <= located.length
+        section_id, low, high, method = found
+        anchor, spans = self.placed(section_id, low, high, anchor)
+        return method, anchor, spans
 
     def placed(self, section_id: SectionId, start: int, end: int, like: Anchor) -> tuple[Anchor, tuple[Span, ...]]:
         """`anchor_at(…, like=like)` and `spans(…)` of body[start:end] at once, the paragraph looked up once."""
@@ -291,16 +302,10 @@ def locate(text: ReportText, anchor: Anchor) -> Found | None:
 
 def place_note(text: ReportText, note: Note) -> Placement:
     """Where one note is in this report, or that it is orphaned."""
-    anchor = note.anchor
-    here = text.in_place(anchor)
-    if here is not None:
-        return Placement(note.id, AnchorStatus.ANCHORED, AnchorMethod.POSITION, here[0], here[1])
-    # `in_place` has compared the saved position unless it lies beyond its paragraph's text.
-    found = locate(text, anchor) if text.beyond_its_paragraph(anchor) else text.find(anchor)
-    if found is None:
+    placed = text.place(note.anchor)
+    if placed is None:
         return Placement(note.id, AnchorStatus.ORPHANED, None, None, ())
-    section_id, low, high, method = found
-    anchor, spans = text.placed(section_id, low, high, anchor)
+    method, anchor, spans = placed
     return Placement(note.id, AnchorStatus.ANCHORED, method, anchor, spans)
 
 
@@ -370,13 +375,9 @@ def _find(text: ReportText, anchor: Anchor) -> Found | None:
         return None
     expected = text.expected_position(anchor)
     whole = anchor.prefix + exact + anchor.suffix  # the quote where its whole context agrees
-    at = nearest_occurrence(
-        text.document,
-        whole,
-        len(anchor.prefix),
-        expected,
-        lambda place: text.within_one_section(place, place + len(exact)),
-    )
+    # A quote without a line break cannot run across sections (their bodies are joined with one): every place holds.
+    accepted = None if "\n" not in exact else lambda place: text.within_one_section(place, place + len(exact))
+    at = nearest_occurrence(text.document, whole, len(anchor.prefix), expected, accepted)
     if at is not None:
         section_id, low = text.section_at(at)
         return section_id, low, low + len(exact), AnchorMethod.QUOTE
@@ -394,9 +395,10 @@ def _find(text: ReportText, anchor: Anchor) -> Found | None:
 
 
 def nearest_occurrence(
-    document: str, needle: str, offset: int, expected: int | None, accepted: Callable[[int], bool]
+    document: str, needle: str, offset: int, expected: int | None, accepted: Callable[[int], bool] | None = None
 ) -> int | None:
     """The accepted place (where `needle` occurs, plus `offset`) nearest `expected`; None when there is none.
+    Every place is accepted when `accepted` is None.
 
     Of two as near, the earlier; with no `expected`, the first in the document. The search goes outwards from
     `expected` and stops as soon as nothing further can be nearer, so a pass over many notes never scans the whole
@@ -404,17 +406,17 @@ def nearest_occurrence(
     """
     if expected is None:
         found = document.find(needle)
-        while found >= 0 and not accepted(found + offset):
+        while found >= 0 and accepted is not None and not accepted(found + offset):
             found = document.find(needle, found + 1)
         return None if found < 0 else found + offset
     after = document.find(needle, max(0, expected - offset))
-    while after >= 0 and not accepted(after + offset):
+    while after >= 0 and accepted is not None and not accepted(after + offset):
         after = document.find(needle, after + 1)
     last = expected - offset - 1  # the last occurrence start that places before `expected`
     # Before `expected`, only as near as the place after it (or nearer) can win: the search stops there.
     first = 0 if after < 0 else max(0, expected - (after + offset - expected) - offset)
     before = document.rfind(needle, first, last + len(needle)) if last >= first else -1
-    while before >= 0 and not accepted(before + offset):
+    while before >= 0 and accepted is not None and not accepted(before + offset):
         before = document.rfind(needle, first, before - 1 + len(needle)) if before - 1 >= first else -1
     if before < 0:
         return None if after < 0 else after + offset

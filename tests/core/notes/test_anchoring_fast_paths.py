@@ -112,7 +112,7 @@ def _saved_position(report_text: ReportText, data: st.DataObject) -> tuple[Parag
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_a_passage_still_in_place_gets_what_locating_and_placing_it_give(
+def test_a_saved_anchor_is_placed_where_locating_it_and_placing_the_passage_put_it(
     report_text: ReportText, data: st.DataObject
 ) -> None:
     # Saved anchors as they come: mostly a paragraph's own text, sometimes another's, a stale section, offsets out
@@ -124,18 +124,18 @@ def test_a_passage_still_in_place_gets_what_locating_and_placing_it_give(
     saved_section = data.draw(st.sampled_from([section_id, "another-section", ""]))
     paragraph_id = data.draw(st.sampled_from([paragraph.id, paragraph.id, "gone-paragraph"]))
     anchor = Anchor(saved_section, paragraph_id, start, end, exact, "before ", " after")
-    here = report_text.in_place(anchor)
-    if here is None:
+    placed = report_text.place(anchor)
+    found = locate(ReportText(report_text.report), anchor)
+    if found is None:
+        assert placed is None
         return
-    found = locate(report_text, anchor)
-    assert found is not None and found[3].value == "position"
-    assert here == report_text.placed(found[0], found[1], found[2], anchor)
+    assert placed == (found[3], *report_text.placed(found[0], found[1], found[2], anchor))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_a_note_is_placed_as_locating_its_anchor_places_it(report_text: ReportText, data: st.DataObject) -> None:
-    # place_note skips the saved position's second look where `in_place` has already compared it: the placement is
+    # place_note skips the saved position's second look where `place` has already compared it: the placement is
     # still the one `locate` (which always looks there first) gives, for passages in place, running into the next
     # paragraph, moved, out of range or gone.
     paragraph, section_id, base, body, start, end = _saved_position(report_text, data)
