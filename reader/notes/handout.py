@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.content import Report
 from reader.notes.anchoring import ReportText, place_notes, reading_order
@@ -24,9 +24,10 @@ _LEADING_SPACE = re.compile(r"^[ \t]+")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
-@dataclass(frozen=True, slots=True)
-class HandoutEntry:
-    """One note as a handout shows it; `author` and `created` are None in a safe export."""
+class HandoutEntry(NamedTuple):
+    """One note as a handout shows it; `author` and `created` are None in a safe export.
+
+    A named tuple rather than a frozen dataclass: an export makes one for every note, in a fifth of the time."""
 
     section_id: str
     section_title: str
@@ -58,6 +59,7 @@ def handout_entries(
     places: dict[tuple[str, str], tuple[str, str, int | None, str]] = {}
     entries = []
     append = entries.append
+    make_entry = HandoutEntry._make  # its fields as one tuple: a third less time than by its constructor
     for note in reading_order(text, notes, placements):
         anchor = placements[note.id].anchor
         if anchor is None:
@@ -70,22 +72,24 @@ def handout_entries(
                 number = numbers[anchor.paragraph_id]  # a placed note's paragraph is always in the report
                 place = places[key] = (anchor.section_id, title, number, citation_line(text.report, title, number))
         section_id, title, number, citation = place
-        # In the order HandoutEntry declares its fields: given by position, they take a third less time.
+        # In the order HandoutEntry declares its fields.
         append(
-            HandoutEntry(
-                section_id,
-                title,
-                number,
-                note.quote,
-                note.text,
-                note.tags,
-                note.color,
-                note.style,
-                note.layer,
-                None if safe else note.author,
-                None if safe else note.created,
-                anchor is None,
-                citation,
+            make_entry(
+                (
+                    section_id,
+                    title,
+                    number,
+                    note.quote,
+                    note.text,
+                    note.tags,
+                    note.color,
+                    note.style,
+                    note.layer,
+                    None if safe else note.author,
+                    None if safe else note.created,
+                    anchor is None,
+                    citation,
+                ),
             )
         )
     return tuple(entries)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 # What fpdf2 breaks a line at (its BREAKING_SPACE_SYMBOLS): the space itself is dropped when the line breaks there.
 _BREAKING_SPACES = re.compile("([ \t\u200b\u2000-\u2006\u2008-\u200a\u205f\u3000])")
-_TOLERANCE = 1e-6  # in thousandths of the font size, as fpdf2 allows a width a hair over the line's
+TOLERANCE = 1e-6  # in thousandths of the font size, as fpdf2 allows a width a hair over the line's
 
 
 class WordWidths(dict[str, int]):
@@ -20,11 +20,11 @@ class WordWidths(dict[str, int]):
     def __init__(self, char_widths: Mapping[int, int]) -> None:
         super().__init__()
         self._char_widths = char_widths
+        self._of_characters = _CharacterWidths(char_widths)
         self.space = char_widths[ord(" ")]
 
     def __missing__(self, run: str) -> int:
-        char_widths = self._char_widths
-        width = self[run] = sum([char_widths[ord(character)] for character in run])
+        width = self[run] = sum(map(self._of_characters.__getitem__, run))
         return width
 
     def of_line(self, line: str) -> int:
@@ -35,11 +35,23 @@ class WordWidths(dict[str, int]):
         return self._char_widths[ord(character)]
 
 
+class _CharacterWidths(dict[str, int]):
+    """Each character's width, from fpdf2's table by code point, looked up by the character itself."""
+
+    def __init__(self, char_widths: Mapping[int, int]) -> None:
+        super().__init__()
+        self._char_widths = char_widths
+
+    def __missing__(self, character: str) -> int:
+        width = self[character] = self._char_widths[ord(character)]
+        return width
+
+
 def fits_on_one_line(words: list[str], widths: WordWidths, max_width: float) -> bool:
     """Whether a text, as its words between single spaces (`text.split(" ")`), is one line of `max_width` with ink
     (the text `break_line` leaves whole)."""
     width = sum(map(widths.__getitem__, words)) + (len(words) - 1) * widths.space
-    return 0 < width <= max_width + _TOLERANCE
+    return 0 < width <= max_width + TOLERANCE
 
 
 def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
@@ -49,7 +61,7 @@ def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
     reaches the edge; spaces before a break stay (a right-aligned line is set with them). Text of no width at all
     makes no line.
     """
-    limit = max_width + _TOLERANCE
+    limit = max_width + TOLERANCE
     whole = widths.of_line(text)
     if whole <= limit:
         return [text] if whole > 0 else []

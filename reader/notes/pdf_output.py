@@ -20,14 +20,15 @@ FAST = 1
 
 class PagesCompressedInParallel(OutputProducer):
     """fpdf2's own output (`FPDF.output(output_producer_class=…)`), but for who compresses the pages' content and
-    how a page's dictionary is gathered.
+    how a page's dictionary is gathered and written.
 
     fpdf2 compresses each page's content stream in turn as it adds the page; zlib lets go of Python's lock while
     it compresses, so here the pages are compressed first, half on each of two threads, and fpdf2 then adds them
     as they are, marked as compressed (a handout of 1,300 pages: a sixth of its time was compression).
 
     fpdf2 gathers an object's dictionary from everything `dir()` lists on it; a page and its content stream here
-    gather it from their fields alone (the same entries: the tests compare the bytes with fpdf2's own).
+    gather it from their fields alone, and are written at once, without fpdf2's tally of the bytes each section of
+    the file takes, which only its debug log shows (the same bytes: the tests compare them with fpdf2's own).
 
     `level` is zlib's: by default fpdf2's own. A document whose `creation_date` is None is written without one
     (fpdf2 would fail to write it), and its file identifier is then made from its content alone.
@@ -64,13 +65,18 @@ class PagesCompressedInParallel(OutputProducer):
             page_objects = super()._add_pages(_slice)
         finally:
             fpdf.compress = True
+        labels = self.trace_labels_per_obj_id
         for page_object in page_objects:
             page_object.contents.filter = Name("FlateDecode")
-            # The same objects, but for how their dictionaries are gathered (neither class adds any state).
+            # The same objects, but for how their dictionaries are gathered and written (neither class adds any
+            # state).
             if type(page_object) is PDFPage:
                 page_object.__class__ = _Page
             if type(page_object.contents) is PDFContentStream:
                 page_object.contents.__class__ = _ContentStream
+            # Written without fpdf2's tally of each section's size (which only its debug log shows, at the end).
+            labels.pop(page_object.id, None)
+            labels.pop(page_object.contents.id, None)
         return page_objects
 
 
@@ -84,6 +90,13 @@ _PLAIN_STREAM = {"_id", "_contents", "filter", "length"}
 
 class _Page(PDFPage):
     __slots__ = ()
+
+    def serialize(self, obj_dict: dict[str, object] | None = None, _security_handler: object = None) -> str:
+        if obj_dict is None and _security_handler is None:
+            serialized = _serialized(self, self._build_obj_dict())
+            if serialized is not None:
+                return serialized
+        return super().serialize(obj_dict, _security_handler)  # type: ignore[arg-type]
 
     def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
         # Fields that are None are never written: left out before fpdf2 looks at them.
@@ -103,11 +116,33 @@ class _Page(PDFPage):
 
 
 class _ContentStream(PDFContentStream):
+    def serialize(self, obj_dict: dict[str, object] | None = None, _security_handler: object = None) -> str:
+        if obj_dict is None and _security_handler is None:
+            serialized = _serialized(self, self._build_obj_dict())
+            if serialized is not None:
+                return serialized
+        return super().serialize(obj_dict, _security_handler)  # type: ignore[arg-type]
+
     def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
         fields = self.__dict__
         if security_handler is None and fields.keys() == _PLAIN_STREAM and type(self.filter) is Name:
             return {"/Filter": self.filter.serialize(), "/Length": self.length}
         return build_obj_dict(_sorted(fields), _security_handler=security_handler, _obj_id=self.id)
+
+
+def _serialized(pdf_object: PDFObject, obj_dict: dict[str, object]) -> str | None:
+    """The object as fpdf2's `PDFObject.serialize` writes it, at once, if its dictionary holds only plain strings and
+    numbers (no booleans): otherwise None, for fpdf2 to write it its own way."""
+    if not all(type(value) in _PLAIN_VALUES for value in obj_dict.values()):
+        return None
+    fields = "\n".join([f"{key} {value}" for key, value in obj_dict.items()])
+    stream = pdf_object.content_stream()
+    if stream is None:
+        return f"{pdf_object.id} 0 obj\n<<\n{fields}\n>>\nendobj"
+    return f"{pdf_object.id} 0 obj\n<<\n{fields}\n>>\nstream\n{str(stream, 'latin-1')}\nendstream\nendobj"
+
+
+_PLAIN_VALUES = (str, int)
 
 
 def _sorted(fields: dict[str, object]) -> dict[str, object]:

@@ -16,7 +16,7 @@ from fpdf.drawing import color_from_hex_string
 from fpdf.enums import TextDirection
 from fpdf.fonts import TTFFont
 
-from reader.notes.line_breaking import WordWidths, break_line, fits_on_one_line
+from reader.notes.line_breaking import TOLERANCE, WordWidths, break_line, fits_on_one_line
 from reader.notes.pdf_fonts import FONT_FAMILY
 from reader.notes.pdf_layout import LEADING, column
 from reader.notes.pdf_text_style import DeviceColor, FontText, TextStyle
@@ -59,7 +59,11 @@ ONE_RUN = ((0, 1),)  # the runs of a text of one line
 
 
 class StyledParagraphs(dict[str, Paragraph]):
-    """The paragraphs of one style in one column, each laid out when first looked up: `paragraphs[text]`."""
+    """The paragraphs of one style in one column, each laid out when first looked up: `paragraphs[text]`.
+
+    A text of one line of ASCII that fits the column (most of a handout's) is laid out here, as the layout would
+    lay it out, with what that takes looked up once for the style.
+    """
 
     def __init__(self, layout: ParagraphLayout, size: float, bold: bool, color: str, quote: bool) -> None:
         super().__init__()
@@ -67,8 +71,36 @@ class StyledParagraphs(dict[str, Paragraph]):
         # paragraph to Python's cycle collector after an export, not freed as soon as the export is over.
         self._layout = weakref.proxy(layout)
         self.size, self.bold, self.color, self.quote = size, bold, color, quote
+        setting = layout._setting(size, bold, color, quote, False)  # no ASCII text is right to left
+        style = self._style = setting.style
+        self._width_of = style.widths.__getitem__
+        self._space_width = style.widths.space
+        self._limit = setting.max_width + TOLERANCE  # as `fits_on_one_line` allows
+        self._encoded = style.encoded.__getitem__
+        self._encoded_space = style.encoded.space
+        self._line_height, self._left, self._bar_x = setting.line_height, setting.left, setting.bar_x
+        self._baseline, self._opening = setting.baseline, setting.opening_at_left
 
     def __missing__(self, text: str) -> Paragraph:
+        if text.isascii() and len(text.splitlines()) == 1:
+            words = text.split(" ")
+            width = sum(map(self._width_of, words)) + (len(words) - 1) * self._space_width
+            if 0 < width <= self._limit:
+                encoded = self._encoded_space.join(map(self._encoded, words))
+                height = self._line_height
+                paragraph = self[text] = Paragraph(
+                    self._style,
+                    1,
+                    height,
+                    height,
+                    ((0, self._left, encoded),),
+                    ONE_RUN,
+                    self._bar_x,
+                    self._baseline,
+                    self._opening,
+                    f" Td ({encoded}) Tj ET Q",
+                )
+                return paragraph
         paragraph = self[text] = self._layout._laid_out(text, self.size, self.bold, self.color, self.quote)
         return paragraph
 

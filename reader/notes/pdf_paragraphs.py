@@ -38,8 +38,10 @@ class ParagraphWriter:
     Each paragraph is laid out once (`ParagraphLayout`) and placed by where its first line starts; a page's drawing
     is gathered and handed to fpdf2 at once. Text that needs shaping still goes through `multi_cell`.
 
-    The drawing goes in through fpdf2's `_out` and each page's fonts into its resource catalogue, as `text()` does;
-    the tests read every line back, so an fpdf2 that changes these fails them.
+    The drawing goes in through fpdf2's `_out` and each page's fonts into its resource catalogue, as `text()` does
+    (unless all pages share one resource dictionary, which holds every font); the tests read every line back, so an
+    fpdf2 that changes these fails them. A caller that places paragraphs itself (as the handout's entries do) appends
+    to `drawing` what `write_in` would.
     """
 
     def __init__(self, pdf: FPDF) -> None:
@@ -48,7 +50,8 @@ class ParagraphWriter:
         self.layout = ParagraphLayout(pdf)
         pdf.font_family = ""  # nothing for add_page to set on each new page: every text object sets its own font
         self._bar_openings: dict[DeviceColor, str] = {}
-        self._drawing: list[str] = []  # for the current page, not yet handed to fpdf2
+        # For the current page, not yet handed to fpdf2 (see `draw`): always this one list.
+        self.drawing: list[str] = []
         # Every page of the handout is A4 with the same margins.
         self._page_height = pdf.h
         self.coordinates = Coordinates()
@@ -62,16 +65,18 @@ class ParagraphWriter:
 
     def draw(self, operators: str) -> None:
         """PDF drawing operators for the current page, which keep the graphics state they found (inside q … Q)."""
-        self._drawing.append(operators)
+        self.drawing.append(operators)
 
     def flush(self) -> None:
-        """Hand the current page's drawing to fpdf2, and register the handout's fonts as used on the page."""
-        if self._drawing:
+        """Hand the current page's drawing to fpdf2, and register the handout's fonts as used on the page (unless
+        every page shares one resource dictionary, which fpdf2 fills with every font of the document)."""
+        if self.drawing:
             pdf = self.pdf
-            for font_number in self.layout.font_numbers:
-                pdf._resource_catalog.add(PDFResourceType.FONT, font_number, pdf.page)
-            pdf._out("\n".join(self._drawing))
-            self._drawing.clear()
+            if not pdf.single_resources_object:
+                for font_number in self.layout.font_numbers:
+                    pdf._resource_catalog.add(PDFResourceType.FONT, font_number, pdf.page)
+            pdf._out("\n".join(self.drawing))
+            self.drawing.clear()
 
     def write(
         self, text: str, *, size: float, bold: bool = False, color: str = BLACK, bar: DeviceColor | None = None
@@ -106,10 +111,10 @@ class ParagraphWriter:
                 self._write_across_pages(paragraph, bar, forced)
                 return
         if bar is not None:
-            self._drawing.append(self._bars(paragraph, bar, y))
+            self.drawing.append(self.bars(paragraph, self.bar_opening(bar), y))
         if paragraph.opening:
             baseline = self._page_height - (y + paragraph.first_line_offset)
-            self._drawing.append(f"{paragraph.opening}{self.coordinates[baseline]}{paragraph.rest}")
+            self.drawing.append(f"{paragraph.opening}{self.coordinates[baseline]}{paragraph.rest}")
         self.y = end
 
     def number_pages(self) -> None:
@@ -120,28 +125,38 @@ class ParagraphWriter:
         style = self.layout.style(FOOTER_SIZE, False, GRAY)
         text_width = pdf.epw
         opening, at_baseline = f"{style.opening} 1 0 0 1 ", f" {FOOTER_BASELINE:.2f} Tm ("
+        shared_resources = pdf.single_resources_object
+        # "Page N of M": only N changes from page to page, so only its width and encoding are looked up for each
+        # (the words encoded in the order the first page's label has them, so each character gets the same code).
+        widths, encoded = style.widths, style.encoded
+        fixed_width = widths["Page"] + widths["of"] + widths[str(last)] + 3 * widths.space
+        before = encoded["Page"] + encoded.space
+        encoded["1"]  # the first page's number, before the words after it
+        after = f"{encoded.space}{encoded['of']}{encoded.space}{encoded[str(last)]}"
         for number in range(1, last + 1):
-            label = f"Page {number} of {last}"
+            page_number = str(number)
             pdf.page = number  # fpdf2 writes onto whichever page this names
-            x = MARGIN + (text_width - style.widths.of_line(label) * FOOTER_SIZE * 0.001) / 2
-            pdf._resource_catalog.add(PDFResourceType.FONT, style.font_number, number)
-            pdf._out(f"{opening}{x:.2f}{at_baseline}{style.encoded(label)}) Tj ET Q")
+            x = MARGIN + (text_width - (fixed_width + widths[page_number]) * FOOTER_SIZE * 0.001) / 2
+            if not shared_resources:
+                pdf._resource_catalog.add(PDFResourceType.FONT, style.font_number, number)
+            pdf._out(f"{opening}{x:.2f}{at_baseline}{before}{encoded[page_number]}{after}) Tj ET Q")
         pdf.page = last
 
-    def _bars(self, paragraph: Paragraph, bar: DeviceColor, y: float) -> str:
-        """The bar beside each line of a quote as typed, down past its lines (as multi_cell draws its border)."""
+    def bars(self, paragraph: Paragraph, opening: str, y: float) -> str:
+        """The bar beside each line of a quote as typed, down past its lines (as multi_cell draws its border), for
+        the paragraph starting `y` down the page; `opening` is the bar's colour's (`bar_opening`)."""
         page_height, x, height = self._page_height, paragraph.bar_x, paragraph.line_height
         if paragraph.runs is ONE_RUN:
             at = self.coordinates
-            return f"{self._bar_opening(bar)} {x} {at[page_height - (y + height)]} m {x} {at[page_height - y]} l S Q"
-        strokes = [self._bar_opening(bar)]
+            return f"{opening} {x} {at[page_height - (y + height)]} m {x} {at[page_height - y]} l S Q"
+        strokes = [opening]
         for first, count in paragraph.runs:
             top = y + first * height
             strokes.append(f"{x} {page_height - (top + count * height):.2f} m {x} {page_height - top:.2f} l S")
         strokes.append("Q")
         return " ".join(strokes)
 
-    def _bar_opening(self, bar: DeviceColor) -> str:
+    def bar_opening(self, bar: DeviceColor) -> str:
         """Starts a bar's drawing: its colour and width, inside q … Q."""
         opening = self._bar_openings.get(bar)
         if opening is None:
@@ -197,7 +212,7 @@ class ParagraphWriter:
                         fitting = min(fitting, forced - line_number)  # the bar stops where the page is broken
                     bottom = y + max(height - index * height, min(fitting, count - index) * height)
                     x = paragraph.bar_x
-                    self.draw(f"{self._bar_opening(bar)} {x} {pdf.h - bottom:.2f} m {x} {pdf.h - y:.2f} l S Q")
+                    self.draw(f"{self.bar_opening(bar)} {x} {pdf.h - bottom:.2f} m {x} {pdf.h - y:.2f} l S Q")
                 line = printed.get(line_number)
                 if line is not None:
                     shown.append(f"1 0 0 1 {line[0]:.2f} {pdf.h - (y + baseline):.2f} Tm ({line[1]}) Tj")

@@ -19,18 +19,18 @@ DeviceColor = DeviceRGB | DeviceGray
 class FontText(dict[str, str]):
     """Text in one font as the inside of a PDF string: each character as its code in the font's subset, escaped.
 
-    Each character is encoded on its own, so a line is its words' encodings joined by a space's; each word is
-    encoded once (the words of a report recur far more than its lines).
+    Each character is encoded on its own (fpdf2 escapes each byte on its own), so a word is its characters'
+    encodings one after another, and a line its words' joined by a space's; each word is encoded once (the words of
+    a report recur far more than its lines).
     """
 
     def __init__(self, font: TTFFont) -> None:
         super().__init__()
         self._codes = _SubsetCodes(font)
-        self._escape = font.escape_text
-        self._space = self[" "]
+        self.space = self[" "]
 
     def __missing__(self, word: str) -> str:
-        encoded = self[word] = self._escape(word.translate(self._codes))
+        encoded = self[word] = word.translate(self._codes)
         return encoded
 
     def __call__(self, text: str) -> str:
@@ -38,11 +38,12 @@ class FontText(dict[str, str]):
 
     def of_words(self, words: list[str]) -> str:
         """A text given as its words between single spaces (`text.split(" ")`)."""
-        return self._space.join(map(self.__getitem__, words))
+        return self.space.join(map(self.__getitem__, words))
 
 
 class _SubsetCodes(dict[int, str | None]):
-    """Each character's code in a font's subset (None for one the font lacks, left out as fpdf2 leaves it out)."""
+    """Each character's code in a font's subset as fpdf2 writes it in a PDF string, escaped (None for one the font
+    lacks, left out as fpdf2 leaves it out)."""
 
     def __init__(self, font: TTFFont) -> None:
         super().__init__()
@@ -50,8 +51,8 @@ class _SubsetCodes(dict[int, str | None]):
 
     def __missing__(self, character: int) -> str | None:
         code = self._font.subset.pick(character)
-        self[character] = chr(code) if code else None
-        return self[character]
+        encoded = self[character] = self._font.escape_text(chr(code)) if code else None
+        return encoded
 
 
 class TextStyle(NamedTuple):

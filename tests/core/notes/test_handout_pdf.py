@@ -195,11 +195,9 @@ CITATION = (
 
 
 def test_each_entry_ends_with_its_citation_line_as_in_the_html_handout() -> None:
-    from dataclasses import replace
-
     from reader.notes.handout import render_html
 
-    cited = replace(entry(), citation=CITATION)
+    cited = entry()._replace(citation=CITATION)
     flat = " ".join(text_of(render_pdf([cited], "Handout")).split())
     assert f"{ENGLISH} — {CITATION}" in flat
     assert f'<p class="citation">— {CITATION}</p>' in render_html([cited], "Handout").replace("&#x27;", "'")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 
 import pytest
@@ -38,7 +37,7 @@ def test_the_tags_and_date_line_is_never_alone_at_the_top_of_a_page(sentences: i
 def test_the_last_line_of_a_long_last_part_keeps_the_line_before_it(sentences: int) -> None:
     # A heading and a long quote alone (a safe handout of untagged highlights): the quote is the entry's last part.
     quote = SENTENCE * 8 + "\nlast line of the quote"
-    bare = dataclasses.replace(handout_entry("", quote=quote), tags=(), author=None, created=None)
+    bare = handout_entry("", quote=quote)._replace(tags=(), author=None, created=None)
     pages = _pages(render_pdf([handout_entry(SENTENCE * sentences), *[bare] * 8], "Handout"))
     assert len(pages) >= 2
     for number, lines in enumerate(pages[1:], start=2):

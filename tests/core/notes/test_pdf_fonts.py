@@ -1,5 +1,5 @@
-"""The handout's fonts made lighter to subset: the very glyphs and widths fpdf2 embeds on its own, each glyph's box
-as the font file has it."""
+"""The handout's fonts made lighter to read and subset: the very glyphs and widths fpdf2 embeds on its own, each
+glyph's box as the font file has it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,14 @@ from fpdf import FPDF
 from fpdf.fonts import TTFFont
 from pypdf import PdfReader
 
-from reader.notes.pdf_fonts import FONT_FAMILY, FONT_FILES, NEVER_EMBEDDED, add_handout_fonts, lighten_for_subsetting
+from reader.notes.pdf_fonts import (
+    FONT_FAMILY,
+    FONT_FILES,
+    NEVER_EMBEDDED,
+    HandoutFont,
+    add_handout_fonts,
+    lighten_for_subsetting,
+)
 
 # Per table: the fields that are a least and a greatest over every glyph of the font.
 WHOLE_FONT_BOUNDS = (
@@ -106,3 +113,64 @@ def test_lightening_leaves_out_only_tables_that_never_reach_the_pdf() -> None:
         tables = set(font.keys())
         lighten_for_subsetting(font)
         assert tables - set(font.keys()) == set(NEVER_EMBEDDED)  # the font has all of them, and only they go
+
+
+def _fonts(*, ours: bool) -> list[TTFFont]:
+    """The handout's two fonts as fpdf2's `add_font` makes them, or as the handout reads them."""
+    pdf = FPDF(unit="pt", format="A4")
+    with ExitStack() as stack:
+        if ours:
+            add_handout_fonts(pdf, stack)
+        else:
+            for style, name in FONT_FILES.items():
+                pdf.add_font(FONT_FAMILY, style, stack.enter_context(as_file(files("reader") / "fonts" / name)))
+        return [font for font in pdf.fonts.values() if isinstance(font, TTFFont)]
+
+
+_UNSET = object()
+
+
+def test_the_handout_fonts_hold_what_fpdf2s_own_hold_but_for_glyph_names() -> None:
+    # Every field fpdf2 gives a font, compared one by one: widths, glyph numbers, descriptor, names, metrics. An fpdf2
+    # that adds a field, or fills one differently, fails here rather than in a handout.
+    own, ours = _fonts(ours=False), _fonts(ours=True)
+    assert len(own) == len(ours) == 2
+    for own_font, our_font in zip(own, ours, strict=True):
+        assert isinstance(our_font, HandoutFont)
+        for field in TTFFont.__slots__:
+            mine, its = getattr(our_font, field, _UNSET), getattr(own_font, field, _UNSET)
+            if field == "ttfont":
+                continue  # the font file as fontTools reads it: compared by what it embeds (above)
+            if field == "cmap":  # each character's glyph, by the glyph's number rather than its name
+                assert {code: our_font.ttfont.getGlyphID(name) for code, name in mine.items()} == {
+                    code: own_font.ttfont.getGlyphID(name) for code, name in its.items()
+                }
+            elif field == "subset":
+                assert [(glyph.glyph_id, glyph.unicode, glyph.glyph_width, code) for glyph, code in mine.items()] == [
+                    (glyph.glyph_id, glyph.unicode, glyph.glyph_width, code) for glyph, code in its.items()
+                ]
+            elif field == "desc":
+                assert vars(mine) == vars(its)
+            elif field == "cw":
+                assert mine == its
+                assert mine[0x10FFFF] == its[0x10FFFF]  # a character the font lacks: the glyph 0's width
+            else:
+                assert mine == its, field
+        # Glyph 0 keeps its name, which fpdf2 asks for; the others are named after their numbers.
+        assert our_font.ttfont.getGlyphOrder()[0] == ".notdef"
+
+
+def test_the_outlines_read_when_asked_for_are_fonttools_own() -> None:
+    font = _fonts(ours=True)[0].ttfont
+    shipped = TTFont(files("reader") / "fonts" / FONT_FILES[""])
+    glyphs, shipped_glyphs = font["glyf"], shipped["glyf"]
+    names, shipped_names = font.getGlyphOrder(), shipped.getGlyphOrder()
+    assert "glyph36" in glyphs
+    assert "nothing" not in glyphs
+    assert glyphs.get("nothing") is None
+    assert glyphs["glyph36"].getCoordinates(glyphs) == shipped_glyphs[shipped_names[36]].getCoordinates(shipped_glyphs)
+    # Asked for all at once (their number, or each in turn), every glyph is read, in the font's order.
+    assert len(glyphs) == len(shipped_glyphs) == len(names)
+    assert list(glyphs.keys()) == names
+    for number, name in enumerate(names):
+        assert glyphs[name].compile(glyphs) == shipped_glyphs[shipped_names[number]].compile(shipped_glyphs)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import io
 from collections.abc import Iterator
-from dataclasses import replace
 from importlib.resources import as_file, files
 
 import pytest
@@ -83,7 +82,7 @@ def test_a_right_to_left_line_ends_at_the_right_margin() -> None:
 
 
 def test_a_citation_and_a_byline_shared_by_many_notes_are_printed_under_each() -> None:
-    entries = [replace(handout_entry(f"note {number}", number=number), citation=CITATION) for number in range(40)]
+    entries = [handout_entry(f"note {number}", number=number)._replace(citation=CITATION) for number in range(40)]
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(entries, "Handout"))).pages)
     assert text.count(CITATION.split(",")[0]) == 40
     assert text.count("Tags: class · Ms Haddad, 2024-05-01") == 40
