@@ -92,11 +92,7 @@ class _Page(PDFPage):
     __slots__ = ()
 
     def serialize(self, obj_dict: dict[str, object] | None = None, _security_handler: object = None) -> str:
-        if obj_dict is None and _security_handler is None:
-            serialized = _serialized(self, self._build_obj_dict())
-            if serialized is not None:
-                return serialized
-        return super().serialize(obj_dict, _security_handler)  # type: ignore[arg-type]
+        return _at_once(self, obj_dict, _security_handler) or super().serialize(obj_dict, _security_handler)  # type: ignore[arg-type]
 
     def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
         # Fields that are None are never written: left out before fpdf2 looks at them.
@@ -117,17 +113,20 @@ class _Page(PDFPage):
 
 class _ContentStream(PDFContentStream):
     def serialize(self, obj_dict: dict[str, object] | None = None, _security_handler: object = None) -> str:
-        if obj_dict is None and _security_handler is None:
-            serialized = _serialized(self, self._build_obj_dict())
-            if serialized is not None:
-                return serialized
-        return super().serialize(obj_dict, _security_handler)  # type: ignore[arg-type]
+        return _at_once(self, obj_dict, _security_handler) or super().serialize(obj_dict, _security_handler)  # type: ignore[arg-type]
 
     def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
         fields = self.__dict__
         if security_handler is None and fields.keys() == _PLAIN_STREAM and type(self.filter) is Name:
             return {"/Filter": self.filter.serialize(), "/Length": self.length}
         return build_obj_dict(_sorted(fields), _security_handler=security_handler, _obj_id=self.id)
+
+
+def _at_once(pdf_object: _Page | _ContentStream, obj_dict: object, security_handler: object) -> str | None:
+    """The object written by `_serialized` from its own dictionary, unless fpdf2 is given one or must encrypt."""
+    if obj_dict is not None or security_handler is not None:
+        return None
+    return _serialized(pdf_object, pdf_object._build_obj_dict())
 
 
 def _serialized(pdf_object: PDFObject, obj_dict: dict[str, object]) -> str | None:

@@ -123,7 +123,10 @@ class PartsSeen:
         return next(turn for turn, names in enumerate(self.turns) if name in names)
 
     def stop(self) -> None:
+        """Stop looking, after one last look: the turn that finished the panel may have ended the wait before this
+        timer's next turn came round."""
         self._timer.stop()
+        self._look()
 
 
 def panel_of(window) -> QWidget:

@@ -45,11 +45,7 @@ def embedded_fonts(*, lightened: bool) -> list[TTFont]:
     """A page in both of the handout's fonts, as fpdf2 alone loads them or lightened; its fonts as embedded."""
     pdf = FPDF(unit="pt", format="A4")
     with ExitStack() as stack:
-        if lightened:
-            add_handout_fonts(pdf, stack)
-        else:
-            for style, name in FONT_FILES.items():
-                pdf.add_font(FONT_FAMILY, style, stack.enter_context(as_file(files("reader") / "fonts" / name)))
+        _add_fonts(pdf, stack, ours=lightened)
         pdf.add_page()
         for style in FONT_FILES:
             pdf.set_font(FONT_FAMILY, style, 10)
@@ -119,12 +115,17 @@ def _fonts(*, ours: bool) -> list[TTFFont]:
     """The handout's two fonts as fpdf2's `add_font` makes them, or as the handout reads them."""
     pdf = FPDF(unit="pt", format="A4")
     with ExitStack() as stack:
-        if ours:
-            add_handout_fonts(pdf, stack)
-        else:
-            for style, name in FONT_FILES.items():
-                pdf.add_font(FONT_FAMILY, style, stack.enter_context(as_file(files("reader") / "fonts" / name)))
+        _add_fonts(pdf, stack, ours=ours)
         return [font for font in pdf.fonts.values() if isinstance(font, TTFFont)]
+
+
+def _add_fonts(pdf: FPDF, stack: ExitStack, *, ours: bool) -> None:
+    """Both of the handout's fonts added as the handout adds them, or by fpdf2's own `add_font`."""
+    if ours:
+        add_handout_fonts(pdf, stack)
+    else:
+        for style, name in FONT_FILES.items():
+            pdf.add_font(FONT_FAMILY, style, stack.enter_context(as_file(files("reader") / "fonts" / name)))
 
 
 _UNSET = object()
