@@ -37,9 +37,6 @@ _TYPOGRAPHIC = str.maketrans(
 _UNNORMAL = re.compile("[" + re.escape("".join(map(chr, _TYPOGRAPHIC))) + r"]|[^\S ]|  ")
 _REMEMBERED_BITS = 2**27  # at most 16 MB of search states kept from quote to quote (`MatchText.forget_words`)
 _GRAM = 8  # `MatchText.places` looks a piece up by its first this many characters
-# `MatchText.places` scans the text for this many pieces before it makes its index (which takes as long as about
-# 700 scans of a report's text): a pass with few near searches never makes it.
-_SCANS_BEFORE_INDEX = 400
 _BITS_SET = bytes(bin(value).count("1") for value in range(256))
 # For each byte, how many of its bits are set up to and including bit 0, 1, … 7.
 _SO_FAR = [tuple(bin(value & ((2 << bit) - 1)).count("1") for bit in range(8)) for value in range(256)]
@@ -237,7 +234,6 @@ class MatchText:
         self._masks: dict[str, int] | None = None
         self._after_words: dict[str, tuple[int, int]] = {}  # see `_advance`
         self._grams: dict[str, list[int]] | None = None  # see `places`
-        self._scans = 0  # pieces `places` looked for by scanning the text, while it has no index
         # What `quote_match` works out for one note and another may need again in the same pass, by its inputs:
         # the context's agreement at a place, and the best start of a quote before an end.
         self.agreements: dict[tuple[bool, str, int], float] = {}
@@ -288,9 +284,6 @@ class MatchText:
         if len(piece) < _GRAM:
             return self.occurrences(piece)
         if self._grams is None:
-            if self._scans < _SCANS_BEFORE_INDEX:
-                self._scans += 1
-                return self.occurrences(piece)
             grams: dict[str, list[int]] = {}
             text = self.text
             for index in range(len(text) - _GRAM + 1):
@@ -303,7 +296,6 @@ class MatchText:
         remembered (a pass over many notes is over)."""
         self._after_words.clear()
         self._grams = None
-        self._scans = 0
         self.agreements.clear()
         self.starts.clear()
 

@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import reader.notes.quote_match as quote_match
-import reader.notes.text_match as text_match
 from reader.content import ParagraphId, Report, SectionId
 from reader.notes.anchoring import ReportText, anchor_from_selection, locate, place_notes
 from reader.notes.note import MY_LAYER, Anchor, Color, Note, NoteId, Style
@@ -63,13 +62,9 @@ def test_context_and_quote_kept_as_saved_have_no_errors(before: str, saved: str)
 @given(text=st.text(alphabet="ab c", max_size=200), piece=st.text(alphabet="ab c", min_size=1, max_size=12))
 def test_a_piece_is_found_through_the_index_where_a_scan_finds_it(text: str, piece: str) -> None:
     matcher = MatchText((text,))
-    scanned = matcher.occurrences(piece)
-    assert matcher.places(piece) == scanned  # the first pieces are scanned for
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(text_match, "_SCANS_BEFORE_INDEX", 0)  # the index is made at once
-        for _ in range(2):
-            assert matcher.places(piece) == scanned
-            matcher.forget_words()
+    assert matcher.places(piece) == matcher.occurrences(piece)
+    matcher.forget_words()
+    assert matcher.places(piece) == matcher.occurrences(piece)
 
 
 @pytest.fixture(scope="module")
