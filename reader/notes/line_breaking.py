@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 # What fpdf2 breaks a line at (its BREAKING_SPACE_SYMBOLS): the space itself is dropped when the line breaks there.
 _BREAKING_SPACES = re.compile("([ \t\u200b\u2000-\u2006\u2008-\u200a\u205f\u3000])")
-TOLERANCE = 1e-6  # in thousandths of the font size, as fpdf2 allows a width a hair over the line's
+_TOLERANCE = 1e-6  # in thousandths of the font size, as fpdf2 allows a width a hair over the line's
 
 
 class WordWidths(dict[str, int]):
@@ -51,7 +51,7 @@ def fits_on_one_line(words: list[str], widths: WordWidths, max_width: float) -> 
     """Whether a text, as its words between single spaces (`text.split(" ")`), is one line of `max_width` with ink
     (the text `break_line` leaves whole)."""
     width = sum(map(widths.__getitem__, words)) + (len(words) - 1) * widths.space
-    return 0 < width <= max_width + TOLERANCE
+    return 0 < width <= max_width + _TOLERANCE
 
 
 def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
@@ -61,7 +61,7 @@ def break_line(text: str, widths: WordWidths, max_width: float) -> list[str]:
     reaches the edge; spaces before a break stay (a right-aligned line is set with them). Text of no width at all
     makes no line.
     """
-    limit = max_width + TOLERANCE
+    limit = max_width + _TOLERANCE
     whole = widths.of_line(text)
     if whole <= limit:
         return [text] if whole > 0 else []

@@ -16,7 +16,7 @@ from fpdf.drawing import color_from_hex_string
 from fpdf.enums import TextDirection
 from fpdf.fonts import TTFFont
 
-from reader.notes.line_breaking import TOLERANCE, WordWidths, break_line, fits_on_one_line
+from reader.notes.line_breaking import WordWidths, break_line, fits_on_one_line
 from reader.notes.pdf_fonts import FONT_FAMILY
 from reader.notes.pdf_layout import LEADING, column
 from reader.notes.pdf_text_style import DeviceColor, FontText, TextStyle
@@ -61,8 +61,8 @@ ONE_RUN = ((0, 1),)  # the runs of a text of one line
 class StyledParagraphs(dict[str, Paragraph]):
     """The paragraphs of one style in one column, each laid out when first looked up: `paragraphs[text]`.
 
-    A text of one line of ASCII that fits the column (most of a handout's) is laid out here, as the layout would
-    lay it out, with what that takes looked up once for the style.
+    A text of one line of ASCII that fits the column (most of a handout's) is laid out here by `one_line`, in the
+    style's setting looked up once, without the checks only other texts need.
     """
 
     def __init__(self, layout: ParagraphLayout, size: float, bold: bool, color: str, quote: bool) -> None:
@@ -71,35 +71,13 @@ class StyledParagraphs(dict[str, Paragraph]):
         # paragraph to Python's cycle collector after an export, not freed as soon as the export is over.
         self._layout = weakref.proxy(layout)
         self.size, self.bold, self.color, self.quote = size, bold, color, quote
-        setting = layout._setting(size, bold, color, quote, False)  # no ASCII text is right to left
-        style = self._style = setting.style
-        self._width_of = style.widths.__getitem__
-        self._space_width = style.widths.space
-        self._limit = setting.max_width + TOLERANCE  # as `fits_on_one_line` allows
-        self._encoded = style.encoded.__getitem__
-        self._encoded_space = style.encoded.space
-        self._line_height, self._left, self._bar_x = setting.line_height, setting.left, setting.bar_x
-        self._baseline, self._opening = setting.baseline, setting.opening_at_left
+        self._setting = layout._setting(size, bold, color, quote, False)  # no ASCII text is right to left
 
     def __missing__(self, text: str) -> Paragraph:
         if text.isascii() and len(text.splitlines()) == 1:
-            words = text.split(" ")
-            width = sum(map(self._width_of, words)) + (len(words) - 1) * self._space_width
-            if 0 < width <= self._limit:
-                encoded = self._encoded_space.join(map(self._encoded, words))
-                height = self._line_height
-                paragraph = self[text] = Paragraph(
-                    self._style,
-                    1,
-                    height,
-                    height,
-                    ((0, self._left, encoded),),
-                    ONE_RUN,
-                    self._bar_x,
-                    self._baseline,
-                    self._opening,
-                    f" Td ({encoded}) Tj ET Q",
-                )
+            paragraph = one_line(self._setting, text.split(" "))
+            if paragraph is not None:
+                self[text] = paragraph
                 return paragraph
         paragraph = self[text] = self._layout._laid_out(text, self.size, self.bold, self.color, self.quote)
         return paragraph
@@ -133,6 +111,28 @@ def _following_lines(printed: list[tuple[int, float, str]], height: float) -> st
         moves.append(f" {_relative(x - previous_x)} {_relative((previous_index - index) * height)} Td ({line_text}) Tj")
         previous_index, previous_x = index, x
     return "".join(moves)
+
+
+def one_line(setting: _Setting, words: list[str]) -> Paragraph | None:
+    """A text given as its words between single spaces (`text.split(" ")`) laid out as one line from the left of the
+    column, in a style's setting; None when it does not fit on one line with ink (`fits_on_one_line`)."""
+    style = setting.style
+    if not fits_on_one_line(words, style.widths, setting.max_width):
+        return None
+    encoded = style.encoded.of_words(words)
+    height = setting.line_height
+    return Paragraph(
+        style,
+        1,
+        height,
+        height,
+        ((0, setting.left, encoded),),
+        ONE_RUN,
+        setting.bar_x,
+        setting.baseline,
+        setting.opening_at_left,
+        f" Td ({encoded}) Tj ET Q",
+    )
 
 
 class ParagraphLayout:
@@ -184,25 +184,11 @@ class ParagraphLayout:
             may_start_on_the_right = _RIGHT_TO_LEFT_LETTER.search(text) is not None
             text = text.replace("\u00a0", " ")  # a no-break space prints as a space, as multi_cell prints it
         setting = self._setting(size, bold, color, quote, right_to_left)
-        style, line_height = setting.style, setting.line_height
         typed_lines = text.splitlines()
         if len(typed_lines) == 1 and not may_start_on_the_right:
-            words = text.split(" ")
-            if fits_on_one_line(words, style.widths, setting.max_width):
-                # Most paragraphs: one line, from the left of the column.
-                encoded = style.encoded.of_words(words)
-                return Paragraph(
-                    style,
-                    1,
-                    line_height,
-                    line_height,
-                    ((0, setting.left, encoded),),
-                    ONE_RUN,
-                    setting.bar_x,
-                    setting.baseline,
-                    setting.opening_at_left,
-                    f" Td ({encoded}) Tj ET Q",
-                )
+            paragraph = one_line(setting, text.split(" "))
+            if paragraph is not None:  # most paragraphs
+                return paragraph
         return self._laid_out_in_lines(typed_lines, setting)
 
     def _laid_out_in_lines(self, typed_lines: list[str], setting: _Setting) -> Paragraph:
