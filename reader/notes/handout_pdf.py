@@ -139,6 +139,7 @@ class _EntryWriter:
             writer.new_page()  # the heading is kept with the start of its quote
         color, marker_start, marker_end, bar = self._markers.get(entry.color) or self._marker(entry.color)
         page_height, at, drawing, y = self._page_height, writer.coordinates, writer.drawing, writer.y
+        put_whole = writer.put_whole
         # The square, in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar).
         drawing.append(f"{marker_start}{at[page_height - (y + MARKER_DROP)]}{marker_end}")
         # The heading and the parts under it, each with the space above it: (style, text, bar, space).
@@ -180,12 +181,7 @@ class _EntryWriter:
                 )
                 y = writer.y
                 continue
-            # Whole on this page (most paragraphs), as `ParagraphWriter.write_in` writes it.
-            if bar_opening:
-                drawing.append(writer.bars(paragraph, bar_opening, y))
-            if paragraph.opening:
-                baseline = at[page_height - (y + paragraph.first_line_offset)]
-                drawing.append(f"{paragraph.opening}{baseline}{paragraph.rest}")
+            put_whole(paragraph, bar_opening, y)  # whole on this page (most paragraphs)
             y = end
         writer.y = y
 

@@ -40,8 +40,8 @@ class ParagraphWriter:
 
     The drawing goes in through fpdf2's `_out` and each page's fonts into its resource catalogue, as `text()` does
     (unless all pages share one resource dictionary, which holds every font); the tests read every line back, so an
-    fpdf2 that changes these fails them. A caller that places paragraphs itself (as the handout's entries do) appends
-    to `drawing` what `write_in` would.
+    fpdf2 that changes these fails them. A caller that places paragraphs itself (as the handout's entries do) hands
+    each that fits whole on the page to `put_whole`.
     """
 
     def __init__(self, pdf: FPDF) -> None:
@@ -110,12 +110,18 @@ class ParagraphWriter:
             if forced is not None or end > self.page_break_trigger:
                 self._write_across_pages(paragraph, bar, forced)
                 return
-        if bar is not None:
-            self.drawing.append(self.bars(paragraph, self.bar_opening(bar), y))
+        self.put_whole(paragraph, "" if bar is None else self.bar_opening(bar), y)
+        self.y = end
+
+    def put_whole(self, paragraph: Paragraph, bar_opening: str, y: float) -> None:
+        """A laid-out paragraph that fits whole on this page, its top `y` down the page, with a bar beside it when
+        `bar_opening` (`bar_opening`'s) is given: what `write_in` draws for it. A caller that places paragraphs
+        itself (as the handout's entries do) checks that it fits and moves `y` down past it."""
+        if bar_opening:
+            self.drawing.append(self.bars(paragraph, bar_opening, y))
         if paragraph.opening:
             baseline = self._page_height - (y + paragraph.first_line_offset)
             self.drawing.append(f"{paragraph.opening}{self.coordinates[baseline]}{paragraph.rest}")
-        self.y = end
 
     def number_pages(self) -> None:
         """“Page N of M” at the foot of every page, centred, once the last page is known."""
