@@ -137,7 +137,7 @@ class _EntryWriter:
         writer.y += 14
         if writer.y + HEADING_WITH_QUOTE > writer.page_break_trigger:
             writer.new_page()  # the heading is kept with the start of its quote
-        color, marker_start, marker_end, bar = self._markers.get(entry.color) or self._marker(entry.color)
+        color, marker_start, marker_end, bar = self._marker(entry.color)
         page_height, at, drawing, y = self._page_height, writer.coordinates, writer.drawing, writer.y
         put_whole = writer.put_whole
         # The square, in the highlight's colour just left of the heading, in the margin (as the HTML's coloured bar).
@@ -154,7 +154,7 @@ class _EntryWriter:
             if citation is None:
                 citation = self._citations[entry.citation] = "— " + entry.citation
             parts.append((self._small_print, citation, "", 3))
-        details = self._details.get((entry.tags, entry.author, entry.created)) or self._details_of(entry)
+        details = self._details_of(entry)
         if details:
             parts.append((self._small_print, details, "", 3))
         # The entry's last line never stands alone at the top of a page: a last part of one line is kept with the
