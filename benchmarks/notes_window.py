@@ -14,8 +14,9 @@ The moments: start-up (a second start: a first one filled the page's cache; the 
 and features built one per turn as in the app, the report's index opened, the notes indexed and painted); importing
 a W3C file of 5,000 notes (the file is read and placed beforehand, as the app does off the UI thread; the stall
 includes writing them, in slices of one transaction, as the app does); removing an imported layer of 1,000 notes
-as the notes panel does, undoing and redoing that; deleting one note; typing a word into the search field; opening
-the notes panel; typing a word into its filter, one key every 120 ms.
+as the notes panel does, undoing and redoing that; deleting one note; switching the theme and back and turning
+reference mode on and off (the page is loaded again and every highlight built anew); typing a word into the search
+field; opening the notes panel; typing a word into its filter, one key every 120 ms.
 """
 
 from __future__ import annotations
@@ -269,6 +270,27 @@ def main() -> int:
     act(f"undo: the layer's {shared:,} notes back", annotator.undo_stack.undo)
     act(f"redo: the layer's {shared:,} notes removed again", annotator.undo_stack.redo)
     act("delete one note", lambda: annotator.delete(annotator.notes()[len(annotator.notes()) // 2].id))
+
+    from PySide6.QtGui import QAction
+
+    from reader.ui.actions import ActionName
+
+    highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
+    for label, action_name in [
+        ("switching to the dark theme", ActionName.THEME_DARK),
+        ("switching back to the light theme", ActionName.THEME_LIGHT),
+        ("turning reference mode on", ActionName.REFERENCE_MODE),
+        ("turning reference mode off", ActionName.REFERENCE_MODE),
+    ]:
+        # The page is loaded again, then every highlight is built anew at its place, in slices, and painted.
+        painted: list[bool] = []
+        highlighter.painted.connect(lambda painted=painted: painted.append(True))
+        probe.start()
+        QTimer.singleShot(0, window.findChild(QAction, action_name.value).trigger)
+        run_until(app, lambda painted=painted: bool(painted))
+        probe.stop()
+        highlighter.painted.disconnect()
+        report_moment(label, probe)
 
     window.ensure_features()
     search = window.findChild(QLineEdit, "searchField")

@@ -36,6 +36,7 @@ class DocumentView(QTextBrowser):
     current_section_changed = Signal(str)
     first_painted = Signal()
     scrolled = Signal()
+    reloading = Signal()  # new HTML next: owners of highlights let go of their cursors into the old text
     reloaded = Signal()  # new HTML: owners of highlight layers paint them again
     context_menu_opening = Signal(object, int)  # the QMenu about to be shown, and the document position clicked
 
@@ -87,12 +88,15 @@ class DocumentView(QTextBrowser):
     def load_html(self, html: str, css: str) -> None:
         """Show new HTML (a theme or reference-mode change) and keep the reader's place."""
         keep = self.top_paragraph_id() if self._anchor_positions else None
+        # Qt moves every cursor into the document at each change `setHtml` makes: with the highlights of 10,000
+        # notes held, that took several times as long as the new text itself. Every highlight is let go first.
+        self.reloading.emit()
+        self._layers.clear()
+        self.setExtraSelections([])
         self.document().setDefaultStyleSheet(css)
         self.setHtml(html)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._index_anchors()
-        self._layers.clear()
-        self.setExtraSelections([])
         if keep:
             self.show_paragraph(keep)
         self._update_current_section()

@@ -58,11 +58,15 @@ class HighlightWindow(QObject):
         self._shown = None
         self.show_near_view()
 
+    def clear(self) -> None:
+        """Let go of every highlight (the page is about to be loaded again); `set_selections` hands new ones."""
+        self._starts, self._ends, self._orders, self._selections, self._shown = [], [], [], [], None
+
     def stop(self) -> None:
         """Hand Qt nothing more (the notes are closing; a new window may take the layer over)."""
         self._stopped = True
         self._view_moved.stop()
-        self._starts, self._ends, self._orders, self._selections, self._shown = [], [], [], [], None
+        self.clear()
 
     def show_near_view(self) -> None:
         """Give Qt the highlights around the view, unless it already holds those of a wide enough range."""

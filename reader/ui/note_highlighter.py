@@ -96,7 +96,7 @@ class NoteHighlighter(QObject):
         self._pending: Iterator[None] | None = None  # the paint under way, a slice per event-loop turn
         self._window = HighlightWindow(document, LAYER_NAME, self)
         document.viewport().installEventFilter(self)
-        document.reloaded.connect(self._forget_positions)
+        document.reloading.connect(self._forget_positions)
 
     @property
     def is_active(self) -> bool:
@@ -217,8 +217,13 @@ class NoteHighlighter(QObject):
         return _Painted(note, placement, selections, [(start, end, note.id) for start, end in spans], None)
 
     def _forget_positions(self) -> None:
-        self._painted.clear()  # new text: every highlight is built again at its new position
-        self._formats.clear()  # and in the shades of the page's theme, which may have changed
+        """Let go of every highlight before the page is loaded again (each holds a cursor Qt would have to move
+        through the whole change); `repaint` builds them again at their new positions once it is loaded."""
+        self._next_slice.stop()
+        self._pending = None  # a paint under way holds highlights too
+        self._painted.clear()
+        self._formats.clear()  # built again in the shades of the page's theme, which may have changed
+        self._window.clear()
 
     def bookmark_marks(self) -> list[tuple[int, Color]]:
         """The ribbons in the margin: each bookmarked paragraph's document position and colour."""
