@@ -127,13 +127,23 @@ class NoteHighlighter(QObject):
         """Paint the visible notes again. Only notes that changed (or moved) have their highlights built again; when
         many must be built (the first paint, an import), they are built a slice per event-loop turn and painted
         together once all are built."""
+        if self._begin_paint():
+            self._build_and_paint()
+
+    def repaint_on_next_turn(self) -> None:
+        """`repaint`, its first slice on the next event-loop turn rather than in this one (after the page was loaded
+        again, which has spent this turn; every highlight is then built anew)."""
+        if self._begin_paint():
+            self._next_slice.start()
+
+    def _begin_paint(self) -> bool:
+        """Start a paint of the visible notes in place of any under way; False when there is nothing to paint yet."""
         self._next_slice.stop()
         self._pending = None
         if not self._active or self._annotator.is_loading:  # `notes_changed` follows the loading
-            return
-        notes = self._annotator.notes(visible_only=True)
-        self._pending = self._paint(notes)
-        self._build_and_paint()
+            return False
+        self._pending = self._paint(self._annotator.notes(visible_only=True))
+        return True
 
     def _build_and_paint(self) -> None:
         """Carry on with the paint under way for one slice (see `_paint`)."""

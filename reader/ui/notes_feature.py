@@ -109,7 +109,7 @@ class NotesFeature(QObject):
             (actions[ActionName.IMPORT_NOTES].triggered, self._on_import_notes_triggered),
             (undo.triggered, self._on_undo_triggered),
             (redo.triggered, self._on_redo_triggered),
-            (document.reloaded, self._highlighter.repaint),
+            (document.reloaded, self._highlighter.repaint_on_next_turn),
             (document.context_menu_opening, self._on_document_context_menu_opening),
         ]
         self._connections = [signal.connect(slot) for signal, slot in outside]

@@ -105,9 +105,15 @@ class PageLook(QObject):
     def apply_theme(self) -> None:
         """Render the page again in the theme, the reference mode and the reading font in use."""
         theme = themes.resolve(self.theme)
-        QApplication.setPalette(themes.palette(theme))
+        # Qt tells every widget of a new palette or style sheet (and polishes each again for a sheet) even when it is
+        # the one in use, as after a reference-mode or reading-font change: those are set only when they differ.
+        palette = themes.palette(theme)
+        if QApplication.palette() != palette:
+            QApplication.setPalette(palette)
         if self._styled:  # after the first paint: a style sheet costs start-up time
-            QApplication.instance().setStyleSheet(themes.focus_style_sheet(theme))
+            sheet = themes.focus_style_sheet(theme)
+            if QApplication.instance().styleSheet() != sheet:
+                QApplication.instance().setStyleSheet(sheet)
         options = RenderOptions(reference_mode=self._prefs.reference_mode)
         css = themes.document_css(theme) + reading_css(self._prefs.reading)  # the reader's font and line spacing
         self._document.load_html(self._html_for(options), css)

@@ -1,11 +1,13 @@
-"""A theme or reference-mode change loads the page again: the notes' highlights come back on their passages, and
-none of the old highlights is still held while the new text is set (Qt would move each one through the change)."""
+"""A theme or reference-mode change loads the page again: the notes' highlights come back on their passages, none
+of the old highlights is still held while the new text is set (Qt would move each one through the change), and a
+change that keeps the theme does not restyle every widget."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 
 from reader.content import Report
@@ -60,9 +62,37 @@ def test_no_highlight_is_held_while_the_new_page_is_set(highlighted, qtbot, acti
             )
         )
 
+    slices = highlighter.slices
     window.document.document().contentsChange.connect(on_change)
     window.findChild(QAction, action_name.value).trigger()
     window.document.document().contentsChange.disconnect(on_change)
     assert held, "the page was not loaded again"
     assert set(held) == {(0, 0, 0)}
+    assert highlighter.slices == slices  # the loading has spent its turn: the highlights are built from the next
     qtbot.waitUntil(lambda: quotes <= painted_texts(window))
+
+
+class StyleEvents(QObject):
+    """Counts the palette and style changes a widget is told of."""
+
+    KINDS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.KINDS:
+            self.seen += 1
+        return False
+
+
+def test_reference_mode_loads_the_page_again_without_restyling_every_widget(highlighted, qtbot) -> None:
+    window, quotes = highlighted
+    events = StyleEvents()
+    window.document.installEventFilter(events)
+    window.findChild(QAction, ActionName.REFERENCE_MODE.value).trigger()
+    qtbot.waitUntil(lambda: quotes <= painted_texts(window))
+    assert events.seen == 0  # same palette, same style sheet: nothing for Qt to polish again
+    window.findChild(QAction, ActionName.THEME_DARK.value).trigger()  # a new theme is told, as it must be
+    qtbot.waitUntil(lambda: events.seen > 0)
