@@ -417,7 +417,13 @@ def _form_key(form: str) -> str:
 
 
 def _compile(terms: tuple[GlossaryTerm, ...]) -> tuple[re.Pattern[str] | None, dict[str, TermId]]:
-    """One regular expression with a named group per form, longest forms first so the longest match wins."""
+    """One regular expression with a named group per form, longest forms first so the longest match wins.
+
+    The forms are gathered by the characters they can begin at, each gathering behind a look at the next character:
+    at each word the expression tries only the forms that can begin there, not every form in turn (a tenth of the
+    time over the report). Forms that can begin at the same character are in the same gathering, in the same order,
+    so the longest still wins.
+    """
     forms = [(form, term.id, term.matches_case(form)) for term in terms for form in term.forms]
     if not forms:
         return None, {}
@@ -427,9 +433,58 @@ def _compile(terms: tuple[GlossaryTerm, ...]) -> tuple[re.Pattern[str] | None, d
     for number, (form, term_id, exact_case) in enumerate(forms):
         group = f"f{number}"
         group_terms[group] = term_id
-        alternatives.append(f"(?P<{group}>{_form_pattern(form, exact_case=exact_case)})")
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+        alternatives.append(
+            (f"(?P<{group}>{_form_pattern(form, exact_case=exact_case)})", _starts_of(form[0], exact_case))
+        )
+    gatherings = (
+        "(?=[" + "".join(sorted(map(_in_class, starts))) + "])(?:" + "|".join(patterns) + ")"
+        for patterns, starts in _gathered(alternatives)
+    )
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(gatherings) + r")(?!\w)")
     return pattern, group_terms
+
+
+def _gathered(alternatives: list[tuple[str, set[str]]]) -> list[tuple[list[str], set[str]]]:
+    """The alternatives (a pattern and the characters it can begin at) gathered so that any two that can begin at
+    the same character are in one gathering, in the order given; each gathering with the characters it can begin at."""
+    gatherings: list[tuple[list[tuple[int, str]], set[str]]] = []
+    for index, (pattern, starts) in enumerate(alternatives):
+        joined = [gathering for gathering in gatherings if gathering[1] & starts]
+        members, chars = [(index, pattern)], set(starts)
+        for gathering in joined:
+            gatherings.remove(gathering)
+            members += gathering[0]
+            chars |= gathering[1]
+        gatherings.append((sorted(members), chars))
+    return [([pattern for _index, pattern in members], chars) for members, chars in gatherings]
+
+
+def _starts_of(first: str, exact_case: bool) -> set[str]:
+    """The characters of a text a form beginning with `first` can begin at (as `_form_pattern` writes it): under
+    Python's case-blind matching every character it takes for `first`, such as the Kelvin sign for k."""
+    written = _WRITTEN_AS.get(first, first)
+    if exact_case:
+        return set(written)
+    return {kin for char in written for kin in _case_kin(char) if re.fullmatch(re.escape(char), kin, re.IGNORECASE)}
+
+
+_WRITTEN_AS = {"'": "'’", "’": "'’", "-": "-‐‑"}  # characters `_word_pattern` lets stand for one another
+# Characters Python's case-blind matching takes for another letter than their own lower or upper case says.
+_CASE_ODDITIES = (
+    "\u212a\u017f\u212b\u0130\u0131\u03c2\u1e9e\u1e9b\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1fbe\u0345\u00b5"
+)
+
+
+def _case_kin(char: str) -> set[str]:
+    """`char` in every case, and the odd characters whose case meets one of those (candidates, to be tested)."""
+    kin = {char, char.lower(), char.upper(), char.casefold(), char.swapcase(), char.title()}
+    kin |= {odd for odd in _CASE_ODDITIES if odd.lower() in kin or odd.upper() in kin}
+    return {one for one in kin if len(one) == 1}
+
+
+def _in_class(char: str) -> str:
+    """A character written to stand for itself inside [...]."""
+    return "\\" + char if char in "\\]^-[" else char
 
 
 def _form_pattern(form: str, *, exact_case: bool = False) -> str:
