@@ -73,7 +73,7 @@ class LayerWrites:
 
         The layer itself goes once no other report has notes in it.
         """
-        return _drained(self.remove_layer_in_steps(name))
+        return drained(self.remove_layer_in_steps(name))
 
     def remove_layer_in_steps(self, name: str, batch: int = STEP_BATCH) -> Generator[int, None, tuple[Note, ...]]:
         """`remove_layer`, reading the notes in one step, then deleting `batch` of them per step: yields how many
@@ -106,7 +106,7 @@ class LayerWrites:
 
     def restore_layer(self, layer: Layer, notes: Sequence[Note]) -> Layer:
         """Put a removed layer back with its settings and notes, in one transaction (undo of `remove_layer`)."""
-        _drained(self.restore_layer_in_steps(layer, notes))
+        drained(self.restore_layer_in_steps(layer, notes))
         return self.layer(layer.name)
 
     def restore_layer_in_steps(
@@ -131,7 +131,7 @@ class LayerWrites:
         remembers, or whose key is the id of a note here as its export writes it (`urn:uuid:<id>`, the reader's own
         notes). So importing the same file twice, or an export of these notes, adds nothing. Returns the notes added.
         """
-        return _drained(self.add_imported_in_steps(layer, notes, source))
+        return drained(self.add_imported_in_steps(layer, notes, source))
 
     def add_imported_in_steps(
         self, layer: str, notes: Sequence[ImportedNote], source: str | None = None, batch: int = STEP_BATCH
@@ -201,8 +201,8 @@ class LayerWrites:
             self._connection.execute(f"UPDATE layers SET {column} = ? WHERE name = ?", (int(value), name))
 
 
-def _drained(steps: Generator[int, None, _Result]) -> _Result:
-    """Every step carried out at once; what the last returned."""
+def drained(steps: Generator[int, None, _Result]) -> _Result:
+    """Every step of an `_in_steps` write carried out at once; what the last returned."""
     while True:
         try:
             next(steps)

@@ -10,7 +10,7 @@ taken again only while both still hold.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Generator, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from reader.content import SectionId
 from reader.digest import sha256
 from reader.errors import ReaderError
+from reader.notes.layer_writes import STEP_BATCH
 from reader.notes.note import Anchor, Note, NoteId
 
 if TYPE_CHECKING:
@@ -89,9 +90,18 @@ def new_places(text: ReportText, notes: Iterable[Note], leave_out: Collection[st
 def remember_places(store: NoteStore, edition: str | None, places: Mapping[NoteId, NearPlace]) -> None:
     """Save `places` for the edition (dropping those of other editions); a failure is not reported: the notes are
     only searched for again next time (a folder that cannot be written to, another program saving)."""
+    for _saved in remember_places_in_steps(store, edition, places):
+        pass
+
+
+def remember_places_in_steps(
+    store: NoteStore, edition: str | None, places: Mapping[NoteId, NearPlace], batch: int = STEP_BATCH
+) -> Generator[int, None, None]:
+    """`remember_places`, `batch` places per step of one transaction (`NoteStore.remember_near_places_in_steps`),
+    yielding how many are saved so far; closed early, it saves nothing."""
     if edition is not None:
         with suppress(ReaderError):
-            store.remember_near_places(edition, places)
+            yield from store.remember_near_places_in_steps(edition, places, batch)
 
 
 def _near_place(text: ReportText, anchor: Anchor, found: Found | None) -> NearPlace:

@@ -6,14 +6,14 @@ import datetime as dt
 import enum
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.message import QT_TRANSLATE_NOOP, message
-from reader.notes.layer_writes import STEP_BATCH, LayerWrites
+from reader.notes.layer_writes import STEP_BATCH, LayerWrites, drained
 from reader.notes.near_places import NearPlace
 from reader.notes.note import (
     BUNDLED_REPORT_ID,
@@ -82,6 +82,7 @@ class _Unchanged(enum.Enum):
 
 
 UNCHANGED = _Unchanged.UNCHANGED
+_RELOCATE = 'UPDATE notes SET section_id = ?, paragraph_id = ?, start = ?, "end" = ? WHERE id = ?'
 _REMEMBER_NEAR_PLACE = (
     'INSERT OR REPLACE INTO near_places (note_id, edition, anchor, section_id, start, "end", method, found) '
     "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM notes WHERE id = ?)"  # not a note deleted meanwhile
@@ -382,14 +383,21 @@ class NoteStore(LayerWrites):
 
     def relocate(self, moves: Sequence[tuple[str, Anchor]]) -> int:
         """Save new positions found by re-anchoring (quote and note untouched); returns how many notes moved."""
+        return drained(self.relocate_in_steps(moves))
+
+    def relocate_in_steps(
+        self, moves: Sequence[tuple[str, Anchor]], batch: int = STEP_BATCH
+    ) -> Generator[int, None, int]:
+        """`relocate`, `batch` notes per step of its one transaction, yielding how many are saved so far
+        (uncommitted); returns how many notes moved once committed. Closed early, it saves nothing."""
         moved = 0
         with self._transaction():
-            for note_id, anchor in moves:
-                cursor = self._connection.execute(
-                    'UPDATE notes SET section_id = ?, paragraph_id = ?, start = ?, "end" = ? WHERE id = ?',
-                    (anchor.section_id, anchor.paragraph_id, anchor.start, anchor.end, note_id),
-                )
-                moved += cursor.rowcount
+            for start in range(0, len(moves), batch):
+                for note_id, anchor in moves[start : start + batch]:
+                    row = (anchor.section_id, anchor.paragraph_id, anchor.start, anchor.end, note_id)
+                    moved += self._connection.execute(_RELOCATE, row).rowcount
+                if start + batch < len(moves):
+                    yield start + batch
         return moved
 
     def near_places(self, edition: str) -> dict[NoteId, NearPlace]:
@@ -404,15 +412,26 @@ class NoteStore(LayerWrites):
     def remember_near_places(self, edition: str, places: Mapping[str, NearPlace]) -> int:
         """Save where near searches placed notes in `edition`, in one transaction, dropping what this report's notes
         had for other editions; returns how many were saved. Nothing is written when there is nothing new."""
+        return drained(self.remember_near_places_in_steps(edition, places))
+
+    def remember_near_places_in_steps(
+        self, edition: str, places: Mapping[str, NearPlace], batch: int = STEP_BATCH
+    ) -> Generator[int, None, int]:
+        """`remember_near_places`, `batch` places per step of its one transaction, yielding how many are saved so
+        far (uncommitted); returns how many were saved once committed. Closed early, it saves nothing."""
         others = "FROM near_places WHERE edition != ? AND note_id IN (SELECT id FROM notes WHERE report = ?)"
         if not places and not self._query(f"SELECT EXISTS (SELECT 1 {others})", (edition, self.report)).fetchone()[0]:
             return 0
         saved = 0
+        items = list(places.items())
         with self._transaction():
             self._connection.execute(f"DELETE {others}", (edition, self.report))
-            for note_id, place in places.items():
-                row = (place.anchor, place.section_id, place.start, place.end, place.method, place.found)
-                saved += self._connection.execute(_REMEMBER_NEAR_PLACE, (note_id, edition, *row, note_id)).rowcount
+            for start in range(0, len(items), batch):
+                for note_id, place in items[start : start + batch]:
+                    row = (note_id, edition, place.anchor, place.section_id, place.start, place.end, place.method)
+                    saved += self._connection.execute(_REMEMBER_NEAR_PLACE, (*row, place.found, note_id)).rowcount
+                if start + batch < len(items):
+                    yield start + batch
         return saved
 
     # -- internals --------------------------------------------------------------------------------------------

@@ -178,7 +178,7 @@ class Annotator(QObject):
     def _read_all(self, announce: bool) -> Generator[None, None, _Announce]:
         """Read every note and place it, yielding between slices; the notes appear in `_notes` as they are placed."""
         from reader.notes.anchoring import moved_anchors, place_note
-        from reader.notes.near_places import new_places, recall_places, remember_places
+        from reader.notes.near_places import new_places, recall_places, remember_places_in_steps
 
         self._notes, self._placements = {}, {}
         self._layers = {layer.name: layer for layer in self._store.layers()}
@@ -200,11 +200,20 @@ class Annotator(QObject):
             notes.update((note.id, note) for note in in_order)
         self.text.forget_search_states()  # what near searches kept to help each other: megabytes, not needed now
         moves = moved_anchors(notes.values(), placements)
+        batch = min(work_slices.MAX_NOTES_PER_SLICE, 100)
+        # After a new edition thousands of notes may have moved: their positions, then where near searches found
+        # them, are saved a slice at a time, each in one transaction whose commit ends its slice.
         if moves:
             with contextlib.suppress(ReaderError):  # an optimisation only: the quote places them again next time
-                self._store.relocate(moves)
+                yield from in_slices(self._store.relocate_in_steps(moves, batch))
+            yield
         moved = {note_id for note_id, _anchor in moves}  # found in place next time: nothing to remember
-        remember_places(self._store, edition, new_places(self.text, notes.values(), leave_out=moved))
+        found = new_places(self.text, notes.values(), leave_out=moved)
+        if found:
+            yield
+        yield from in_slices(remember_places_in_steps(self._store, edition, found, batch))
+        if found:
+            yield
         return self.notes_changed.emit if announce else None  # once the work is over
 
     def _place_in_slices(self, notes: Iterable[Note]) -> None:
