@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.content import Report
-from reader.glossary import Glossary, GlossaryTerm, TermId, _form_pattern, load_glossary
+from reader.glossary import Glossary, _form_pattern, load_glossary
+
+from .test_glossary import make_term
 
 
 def plain_expression(glossary: Glossary) -> re.Pattern[str]:
@@ -36,29 +38,17 @@ def test_the_report_holds_the_same_terms_at_the_same_places(report: Report) -> N
         assert found(glossary._pattern, text) == found(plain, text), text
 
 
-def term(term_id: str, name: str, *aliases: str) -> GlossaryTerm:
-    return GlossaryTerm(
-        id=TermId(term_id),
-        term=name,
-        expansion=None,
-        aliases=aliases,
-        definition=f"A definition of {name} that is long enough.",
-        explanation=None,
-        related=(),
-    )
-
-
 # Forms that begin alike in one case or another, with acronyms among them, and characters Python's case-blind
 # matching takes for another letter (the Kelvin sign for k, the long s for s, the dotless i for I).
 ODD_GLOSSARY = Glossary(
     (
-        term("kin", "kin", "KIN", "Kinship law"),
-        term("ksa", "KSA"),
-        term("settler", "settler", "settler violence", "Security Council"),
-        term("sc", "SC"),
-        term("icj", "ICJ", "International Court"),
-        term("israel", "Israel", "Israeli forces"),
-        term("occupier", "occupier", "'occupied'", "-occupied zone"),
+        make_term("kin", "kin", "KIN", "Kinship law"),
+        make_term("ksa", "KSA"),
+        make_term("settler", "settler", "settler violence", "Security Council"),
+        make_term("sc", "SC"),
+        make_term("icj", "ICJ", "International Court"),
+        make_term("israel", "Israel", "Israeli forces"),
+        make_term("occupier", "occupier", "'occupied'", "-occupied zone"),
     )
 )
 PIECES = [
