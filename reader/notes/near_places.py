@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from reader.content import SectionId
 from reader.digest import sha256
 from reader.errors import ReaderError
-from reader.notes.layer_writes import STEP_BATCH
+from reader.notes.layer_writes import STEP_BATCH, drained
 from reader.notes.note import Anchor, Note, NoteId
 
 if TYPE_CHECKING:
@@ -90,8 +90,7 @@ def new_places(text: ReportText, notes: Iterable[Note], leave_out: Collection[st
 def remember_places(store: NoteStore, edition: str | None, places: Mapping[NoteId, NearPlace]) -> None:
     """Save `places` for the edition (dropping those of other editions); a failure is not reported: the notes are
     only searched for again next time (a folder that cannot be written to, another program saving)."""
-    for _saved in remember_places_in_steps(store, edition, places):
-        pass
+    drained(remember_places_in_steps(store, edition, places))
 
 
 def remember_places_in_steps(

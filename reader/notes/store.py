@@ -392,12 +392,11 @@ class NoteStore(LayerWrites):
         (uncommitted); returns how many notes moved once committed. Closed early, it saves nothing."""
         moved = 0
         with self._transaction():
-            for start in range(0, len(moves), batch):
-                for note_id, anchor in moves[start : start + batch]:
-                    row = (anchor.section_id, anchor.paragraph_id, anchor.start, anchor.end, note_id)
-                    moved += self._connection.execute(_RELOCATE, row).rowcount
-                if start + batch < len(moves):
-                    yield start + batch
+            for done, (note_id, anchor) in enumerate(moves, start=1):
+                row = (anchor.section_id, anchor.paragraph_id, anchor.start, anchor.end, note_id)
+                moved += self._connection.execute(_RELOCATE, row).rowcount
+                if done % batch == 0 and done < len(moves):
+                    yield done
         return moved
 
     def near_places(self, edition: str) -> dict[NoteId, NearPlace]:
@@ -423,15 +422,13 @@ class NoteStore(LayerWrites):
         if not places and not self._query(f"SELECT EXISTS (SELECT 1 {others})", (edition, self.report)).fetchone()[0]:
             return 0
         saved = 0
-        items = list(places.items())
         with self._transaction():
             self._connection.execute(f"DELETE {others}", (edition, self.report))
-            for start in range(0, len(items), batch):
-                for note_id, place in items[start : start + batch]:
-                    row = (note_id, edition, place.anchor, place.section_id, place.start, place.end, place.method)
-                    saved += self._connection.execute(_REMEMBER_NEAR_PLACE, (*row, place.found, note_id)).rowcount
-                if start + batch < len(items):
-                    yield start + batch
+            for done, (note_id, place) in enumerate(places.items(), start=1):
+                row = (place.anchor, place.section_id, place.start, place.end, place.method, place.found)
+                saved += self._connection.execute(_REMEMBER_NEAR_PLACE, (note_id, edition, *row, note_id)).rowcount
+                if done % batch == 0 and done < len(places):
+                    yield done
         return saved
 
     # -- internals --------------------------------------------------------------------------------------------
