@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.output import tell
-from reader.cli.passphrase import ask_file_passphrase
+from reader.cli.passphrase import ask_file_passphrase, confirm_file_passphrase, given_file_passphrase
 from reader.content import Report
 from reader.notes.anchoring import Placement, ReportText, place_notes, reading_order
 from reader.notes.filter import NoteFilter, filter_notes
@@ -14,6 +15,9 @@ from reader.notes.json_text import indented_json
 from reader.notes.near_places import new_places, recall_places, remember_places
 from reader.notes.note import Note, NotesError
 from reader.notes.store import NoteStore
+
+if TYPE_CHECKING:
+    from reader.notes.sealed_file import NotesFileSealer
 
 
 def open_store(open_notes: Callable[[], NoteStore]) -> NoteStore:
@@ -98,24 +102,36 @@ def run_export(
     sealed: bool = False,
 ) -> int:
     """Write the chosen notes to `out` as a handout or a W3C annotation file (sealed under a passphrase if asked)."""
-    from reader.notes.export import export_notes
+    from reader.notes.export import export_notes, refuse_inside
 
     if sealed and export_format != "json":
         raise NotesError("Only a W3C notes file (--format json) can be sealed; handouts are made to be shared.")
-    sealer = None
-    if sealed:
-        from reader.notes.sealed_file import NotesFileSealer
-
-        # The key is derived (a third of a second) while the notes are read from the database.
-        sealer = NotesFileSealer(ask_file_passphrase(new=True))
+    # A sealed file's key takes about 0.4 s to derive, on a thread of its own: from a passphrase the environment
+    # gives, it is begun at once, while the notes are read, placed and written out.
+    given = given_file_passphrase() if sealed else None
+    sealer = None if given is None else _sealer(given)
     with open_store(open_notes) as store:
+        refuse_inside(out, store.path.parent)  # before a passphrase is asked for a file that would not be written
         notes = select_notes(store, layer, tags)
+        if sealed and sealer is None:
+            # Typed on the terminal: the key is begun once it is typed, while it is typed again and the notes are
+            # placed and written out, so that once it is confirmed the export waits for little more than that.
+            passphrase = ask_file_passphrase(new=False)
+            sealer = _sealer(passphrase)
+            confirm_file_passphrase(passphrase)
         text = ReportText(report)
         edition = recall_places(store, text)
         path = export_notes(out, export_format, notes, text, safe=safe, sealer=sealer, away_from=store.path.parent)
         remember_places(store, edition, new_places(text, notes))
     print(f"Exported {len(notes)} note{'s' if len(notes) != 1 else ''} to {path}.")
     return 0
+
+
+def _sealer(passphrase: str) -> NotesFileSealer:
+    """A sealer for a notes file, its key begun (a passphrase too short is refused here, before any work)."""
+    from reader.notes.sealed_file import NotesFileSealer
+
+    return NotesFileSealer(passphrase)
 
 
 def run_import(report: Report, open_notes: Callable[[], NoteStore], path: Path, layer: str | None) -> int:

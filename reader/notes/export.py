@@ -52,18 +52,8 @@ def export_notes(
     searching again: after a new edition of the report, where many notes are found only approximately or not at all,
     that is most of an export's time.
     """
-    if away_from is not None and _inside(Path(path), away_from):
-        raise ReaderError(
-            message(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Cannot export to {path}: it is inside the folder that keeps your notes ({folder}); "
-                    "choose another folder.",
-                ),
-                path=path,
-                folder=away_from,
-            )
-        )
+    if away_from is not None:
+        refuse_inside(Path(path), away_from)
     try:
         chosen = ExportFormat(export_format)
     except ValueError as exc:
@@ -114,6 +104,23 @@ def _write_export(
 
         data = render_pdf(entries, title, safe=safe)
     return write_atomically(path, data, chosen=True)
+
+
+def refuse_inside(path: Path, away_from: Path) -> None:
+    """ReaderError when `path` lies inside `away_from` (the data folder, which `export_notes` never writes into):
+    for a caller to ask before it asks the reader anything more."""
+    if _inside(path, away_from):
+        raise ReaderError(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Cannot export to {path}: it is inside the folder that keeps your notes ({folder}); "
+                    "choose another folder.",
+                ),
+                path=path,
+                folder=away_from,
+            )
+        )
 
 
 def _inside(path: Path, folder: Path) -> bool:
