@@ -16,6 +16,9 @@ from reader.notes import sealed_file
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.store import NoteStore
 
+FIRST = "asked: Passphrase for the file: "
+AGAIN = "asked: Passphrase for the file again: "
+
 
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
@@ -54,47 +57,39 @@ def test_the_key_is_begun_before_the_passphrase_is_typed_again(typed, tmp_path: 
 
     assert main(["notes", "export", "--format", "json", "--seal", "--out", str(out)]) == 0
 
-    assert happened == ["asked: Passphrase for the file: ", "key begun", "asked: Passphrase for the file again: "]
+    assert happened == [FIRST, "key begun", AGAIN]
     assert sealed_file.is_sealed_notes_file(out.read_bytes())
     assert b"contact-Yusra" not in out.read_bytes()
 
 
-def test_a_second_passphrase_that_differs_writes_nothing(
-    typed, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("answers", "inside", "what_happened", "said"),
+    [
+        # A second passphrase that differs: the key was begun, but nothing is written with it.
+        (["shared by phone", "shared by fone"], False, [FIRST, "key begun", AGAIN], "The two passphrases differ"),
+        # One too short is refused before it is asked again.
+        (["short", "short"], False, [FIRST], "at least 8 characters"),
+        # A file inside the notes folder is refused before any passphrase is asked.
+        (["shared by phone", "shared by phone"], True, [], "it is inside the folder that keeps your notes"),
+    ],
+)
+def test_a_refused_export_writes_nothing_and_asks_no_more_than_it_must(
+    typed,
+    tmp_path: Path,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    answers: list[str],
+    inside: bool,
+    what_happened: list[str],
+    said: str,
 ) -> None:
-    answers, _happened = typed
-    answers += ["shared by phone", "shared by fone"]
-    out = tmp_path / "for-a-colleague.json"
+    given, happened = typed
+    given += answers
+    out = (data_dir if inside else tmp_path) / "for-a-colleague.json"
 
     assert main(["notes", "export", "--format", "json", "--seal", "--out", str(out)]) == 1
 
-    assert capsys.readouterr().err == "field-reader: The two passphrases differ; nothing was written.\n"
-    assert not out.exists()
-
-
-def test_a_passphrase_too_short_is_refused_before_it_is_asked_again(
-    typed, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    answers, happened = typed
-    answers += ["short", "short"]
-    out = tmp_path / "for-a-colleague.json"
-
-    assert main(["notes", "export", "--format", "json", "--seal", "--out", str(out)]) == 1
-
-    assert happened == ["asked: Passphrase for the file: "]
-    assert "at least 8 characters" in capsys.readouterr().err
-    assert not out.exists()
-
-
-def test_a_file_inside_the_notes_folder_is_refused_before_any_passphrase_is_asked(
-    typed, data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    answers, happened = typed
-    answers += ["shared by phone", "shared by phone"]
-    out = data_dir / "for-a-colleague.json"
-
-    assert main(["notes", "export", "--format", "json", "--seal", "--out", str(out)]) == 1
-
-    assert happened == []
-    assert "it is inside the folder that keeps your notes" in capsys.readouterr().err
+    assert happened == what_happened
+    error = capsys.readouterr().err
+    assert error.startswith("field-reader: ") and said in error and error.count("\n") == 1
     assert not out.exists()
