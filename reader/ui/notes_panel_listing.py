@@ -29,7 +29,7 @@ class NotesListing:
     ) -> list[Note]:
         """`notes` in `order`, sorted again only when the notes or the order changed."""
         kept = self._ordered
-        if kept is not None and kept[1] == order and same_notes(kept[0], notes):
+        if kept is not None and self.keeps(notes, order):
             return kept[2]
         if order == ORDER_NEWEST:
             ordered = sorted(notes, key=lambda note: note.created, reverse=True)
@@ -37,6 +37,11 @@ class NotesListing:
             ordered = list(in_reading_order(notes))
         self._ordered = (notes, order, ordered)
         return ordered
+
+    def keeps(self, notes: tuple[Note, ...], order: str) -> bool:
+        """Whether `in_order` has these very notes in `order` already (it would not sort them again)."""
+        kept = self._ordered
+        return kept is not None and kept[1] == order and same_notes(kept[0], notes)
 
     def keep_order(self, notes: tuple[Note, ...], order: str, ordered: list[Note]) -> None:
         """Keep `ordered` as `notes` in `order` (sorted elsewhere, a slice per turn)."""

@@ -383,3 +383,21 @@ def test_a_note_added_while_the_panel_sorts_is_listed_in_its_place(
     window, annotator, _turns = _open_panel_counting_keys(make_window, monkeypatch, add_one)
     qtbot.waitUntil(lambda: len(_listed(window)) == 31)
     assert _listed(window) == [note.id for note in annotator.in_reading_order(annotator.notes())]
+
+
+def test_notes_changed_while_the_panel_is_listed_are_sorted_again_a_slice_per_turn(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every note placed afresh (a new edition) or many sorted again: not all in the turn that lists them."""
+    add_notes(data_dir, report, 30)
+    window, annotator, turns = _open_panel_counting_keys(make_window, monkeypatch)
+    qtbot.waitUntil(lambda: len(_listed(window)) == 30)
+    turns.clear()
+    deleted = annotator.in_reading_order(annotator.notes())[10]
+
+    annotator.delete(deleted.id)
+
+    qtbot.waitUntil(lambda: len(_listed(window)) == 29)
+    assert deleted.id not in _listed(window)
+    assert _listed(window) == [note.id for note in annotator.in_reading_order(annotator.notes())]
+    assert len(turns) == 29 and len(set(turns)) >= 29 // 4  # four keys a turn, the event loop running between
