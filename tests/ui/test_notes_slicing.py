@@ -355,14 +355,20 @@ def _listed(window) -> list[str]:
     return [] if model is None else [model.index(row, 0).data(NOTE_ID_ROLE) for row in range(model.rowCount())]
 
 
+def _listed_in_reading_order_in_slices(qtbot, window, annotator, turns: list[int], count: int) -> None:
+    """Once `count` notes are listed: they are in reading order, and their keys were worked out four a turn, the event
+    loop running between."""
+    qtbot.waitUntil(lambda: len(_listed(window)) == count)
+    assert _listed(window) == [note.id for note in annotator.in_reading_order(annotator.notes())]
+    assert len(turns) == count and len(set(turns)) >= count // 4
+
+
 def test_opening_the_notes_panel_sorts_the_notes_a_slice_per_turn_into_reading_order(
     make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_notes(data_dir, report, 30)
     window, annotator, turns = _open_panel_counting_keys(make_window, monkeypatch)
-    qtbot.waitUntil(lambda: len(_listed(window)) == 30)
-    assert _listed(window) == [note.id for note in annotator.in_reading_order(annotator.notes())]
-    assert len(turns) == 30 and len(set(turns)) >= 30 // 4  # four keys a turn, the event loop running between
+    _listed_in_reading_order_in_slices(qtbot, window, annotator, turns, 30)
 
 
 def test_a_note_added_while_the_panel_sorts_is_listed_in_its_place(
@@ -397,7 +403,5 @@ def test_notes_changed_while_the_panel_is_listed_are_sorted_again_a_slice_per_tu
 
     annotator.delete(deleted.id)
 
-    qtbot.waitUntil(lambda: len(_listed(window)) == 29)
+    _listed_in_reading_order_in_slices(qtbot, window, annotator, turns, 29)
     assert deleted.id not in _listed(window)
-    assert _listed(window) == [note.id for note in annotator.in_reading_order(annotator.notes())]
-    assert len(turns) == 29 and len(set(turns)) >= 29 // 4  # four keys a turn, the event loop running between
