@@ -116,7 +116,7 @@ def run_export(
         if sealed and sealer is None:
             # Typed on the terminal: the key is begun once it is typed, while it is typed again and the notes are
             # placed and written out, so that once it is confirmed the export waits for little more than that.
-            passphrase = ask_file_passphrase(new=False)
+            passphrase = ask_file_passphrase()
             sealer = _sealer(passphrase)
             confirm_file_passphrase(passphrase)
         text = ReportText(report)
@@ -143,7 +143,7 @@ def run_import(report: Report, open_notes: Callable[[], NoteStore], path: Path, 
         try:
             result = import_annotations(store, report, path, layer=layer)
         except SealedFileError:
-            result = import_annotations(store, report, path, layer=layer, passphrase=ask_file_passphrase(new=False))
+            result = import_annotations(store, report, path, layer=layer, passphrase=ask_file_passphrase())
     print(result.summary())
     return 0
 

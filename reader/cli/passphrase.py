@@ -32,22 +32,20 @@ def ask_new_passphrase(prompt: str = "New passphrase") -> str:
     return first
 
 
-def ask_file_passphrase(new: bool) -> str:
-    """The passphrase of a sealed notes file, from READER_FILE_PASSPHRASE or the terminal (twice for a new one)."""
-    first = _ask("Passphrase for the file", FILE_PASSPHRASE_VARIABLE)
-    if new:
-        confirm_file_passphrase(first)
-    return first
+def ask_file_passphrase() -> str:
+    """The passphrase of a sealed notes file, from READER_FILE_PASSPHRASE or typed once on the terminal (a new one is
+    then typed again with `confirm_file_passphrase`)."""
+    return _ask("Passphrase for the file", FILE_PASSPHRASE_VARIABLE)
 
 
 def given_file_passphrase() -> str | None:
     """The passphrase of a sealed notes file when READER_FILE_PASSPHRASE gives it; None when it is to be typed."""
-    return _ask("Passphrase for the file", FILE_PASSPHRASE_VARIABLE) if FILE_PASSPHRASE_VARIABLE in os.environ else None
+    return ask_file_passphrase() if FILE_PASSPHRASE_VARIABLE in os.environ else None
 
 
 def confirm_file_passphrase(first: str) -> None:
     """Have a new file passphrase typed again on the terminal (LockError when it differs); nothing to do when it
-    came from READER_FILE_PASSPHRASE. Asked apart from `ask_file_passphrase` so that work can begin in between."""
+    came from READER_FILE_PASSPHRASE. Asked apart from the first, so that work can begin in between."""
     if (
         FILE_PASSPHRASE_VARIABLE not in os.environ
         and _ask("Passphrase for the file again", FILE_PASSPHRASE_VARIABLE) != first
