@@ -6,6 +6,7 @@ import sys
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.ui.document_view import DocumentView
@@ -24,18 +25,24 @@ class HighlightWindow(QObject):
     Qt compares every extra selection with the previous list whenever the layer changes, and walks them all at each
     paint: with 10,000 notes that is tens of milliseconds each time, whatever is in view. When scrolling or resizing
     comes near the edge of the margin, the highlights around the new view are handed over.
+
+    A highlight is kept as its place and format; its selection (a text cursor) is made only while Qt is given it. The
+    document keeps track of every cursor made on it and moves each one at every change of its text, and what it
+    keeps them in never shrinks: after 14,000 cursors had lived, loading the page again (a theme or reference-mode
+    change) took four times as long, long after they were gone.
     """
 
     def __init__(self, document: DocumentView, layer: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._layer = layer
-        # By start: each highlight's start, end, painting order and selection (parallel lists: no tuple per highlight
+        # By start: each highlight's start, end, painting order and format (parallel lists: no tuple per highlight
         # for the garbage collector to walk)
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._orders: list[int] = []
-        self._selections: list[QTextEdit.ExtraSelection] = []
+        self._formats: list[QTextCharFormat] = []
+        self._made: dict[int, QTextEdit.ExtraSelection] = {}  # the selections Qt holds, by index in those lists
         self._longest = 0
         self._shown: tuple[int, int] | None = None  # the document range whose highlights Qt holds
         self._stopped = False
@@ -47,20 +54,26 @@ class HighlightWindow(QObject):
         document.verticalScrollBar().valueChanged.connect(self._on_view_moved)
         document.viewport().installEventFilter(self)
 
-    def set_selections(self, starts: list[int], ends: list[int], selections: list[QTextEdit.ExtraSelection]) -> None:
-        """Every highlight's document start and end, and its selection, in painting order (later ones on top)."""
+    def set_highlights(self, starts: list[int], ends: list[int], formats: list[QTextCharFormat]) -> None:
+        """Every highlight's document start and end, and its format, in painting order (later ones on top)."""
         order = sorted(range(len(starts)), key=starts.__getitem__)
         self._starts = [starts[index] for index in order]
         self._ends = [ends[index] for index in order]
         self._orders = order
-        self._selections = [selections[index] for index in order]
+        self._formats = [formats[index] for index in order]
+        self._made = {}
         self._longest = max((end - start for start, end in zip(starts, ends, strict=True)), default=0)
         self._shown = None
         self.show_near_view()
 
     def clear(self) -> None:
-        """Let go of every highlight (the page is about to be loaded again); `set_selections` hands new ones."""
-        self._starts, self._ends, self._orders, self._selections, self._shown = [], [], [], [], None
+        """Let go of every highlight (the page is about to be loaded again); `set_highlights` hands new ones."""
+        self._starts, self._ends, self._orders, self._formats, self._shown = [], [], [], [], None
+        self._made = {}
+
+    def held(self) -> int:
+        """How many highlights Qt is given now (each with a text cursor on the document)."""
+        return len(self._made)
 
     def stop(self) -> None:
         """Hand Qt nothing more (the notes are closing; a new window may take the layer over)."""
@@ -75,7 +88,7 @@ class HighlightWindow(QObject):
         if len(self._starts) <= EVERY_HIGHLIGHT_UP_TO:
             if self._shown is None:
                 order = sorted(range(len(self._orders)), key=self._orders.__getitem__)
-                self._document.set_highlight_layer(self._layer, [self._selections[index] for index in order])
+                self._hand_over(order)
                 self._shown = (0, sys.maxsize)
             return
         top, bottom = self._in_view()
@@ -88,8 +101,28 @@ class HighlightWindow(QObject):
         end = bisect_right(self._starts, last)
         ends, orders = self._ends, self._orders
         near = sorted((index for index in range(start, end) if ends[index] > first), key=orders.__getitem__)
-        self._document.set_highlight_layer(self._layer, [self._selections[index] for index in near])
+        self._hand_over(near)
         self._shown = (first, last)
+
+    def _hand_over(self, indexes: list[int]) -> None:
+        """Give Qt the highlights at these indexes, in this order: those it holds already as they are, the others
+        made now; the rest let go."""
+        made = self._made
+        document = self._document.document()
+        starts, ends, formats = self._starts, self._ends, self._formats
+        kept: dict[int, QTextEdit.ExtraSelection] = {}
+        for index in indexes:
+            selection = made.get(index)
+            if selection is None:
+                cursor = QTextCursor(document)
+                cursor.setPosition(starts[index])
+                cursor.setPosition(ends[index], QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = formats[index]
+            kept[index] = selection
+        self._made = kept
+        self._document.set_highlight_layer(self._layer, list(kept.values()))
 
     def _in_view(self) -> tuple[int, int]:
         viewport = self._document.viewport()

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat
 
 from reader.errors import ReaderError
 from reader.notes.note import MY_LAYER, Anchor, Color, Note, Style
@@ -37,7 +36,7 @@ class _Painted(NamedTuple):
 
     note: Note
     placement: Placement | None
-    selections: list[QTextEdit.ExtraSelection]
+    text_format: QTextCharFormat | None  # how its ranges are drawn (None for a bookmark, drawn in the margin)
     ranges: list[tuple[int, int, str]]
     mark: tuple[int, Color] | None
 
@@ -182,15 +181,16 @@ class NoteHighlighter(QObject):
             start = time.perf_counter()
         starts: list[int] = []
         ends: list[int] = []
-        selections: list[QTextEdit.ExtraSelection] = []
+        formats: list[QTextCharFormat] = []
         ranges: list[tuple[int, int, str]] = []
         marks: list[tuple[int, Color]] = []
         for note in notes:
             entry = painted[note.id]
-            for selection, (begin, end, _note_id) in zip(entry.selections, entry.ranges, strict=True):
-                starts.append(begin)
-                ends.append(end)
-                selections.append(selection)
+            if entry.text_format is not None:
+                for begin, end, _note_id in entry.ranges:
+                    starts.append(begin)
+                    ends.append(end)
+                    formats.append(entry.text_format)
             ranges += entry.ranges
             if entry.mark is not None:
                 marks.append(entry.mark)
@@ -198,7 +198,7 @@ class NoteHighlighter(QObject):
             yield
         self._ranges = ranges
         self._has_painted = True
-        self._window.set_selections(starts, ends, selections)  # Qt gets those near the view
+        self._window.set_highlights(starts, ends, formats)  # Qt gets those near the view
         if marks and self._marks is None:
             self._marks = BookmarkMarks(self._document)
         if self._marks is not None:
@@ -210,25 +210,17 @@ class NoteHighlighter(QObject):
         """One note's highlights (or its ribbon, for a bookmark) at its document positions."""
         spans = self._ranges_of(placement)
         if is_bookmark(note):
-            return _Painted(note, placement, [], [], (spans[0][0], note.color) if spans else None)
+            return _Painted(note, placement, None, [], (spans[0][0], note.color) if spans else None)
         look = (note.color, note.style, note.layer != MY_LAYER)
-        if look not in self._formats:
+        text_format = self._formats.get(look)
+        if text_format is None:
             page = self._document.palette().color(QPalette.ColorRole.Base).name()
-            self._formats[look] = highlight_format(*look, page=page)
-        selections = []
-        for start, end in spans:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self._document.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = self._formats[look]
-            selections.append(selection)
-        return _Painted(note, placement, selections, [(start, end, note.id) for start, end in spans], None)
+            text_format = self._formats[look] = highlight_format(*look, page=page)
+        return _Painted(note, placement, text_format, [(start, end, note.id) for start, end in spans], None)
 
     def _forget_positions(self) -> None:
-        """Let go of every highlight before the page is loaded again (each holds a cursor Qt would have to move
-        through the whole change); `repaint` builds them again at their new positions once it is loaded."""
+        """Let go of every highlight before the page is loaded again (those Qt holds have a cursor it would have to
+        move through the whole change); `repaint` builds them again at their new positions once it is loaded."""
         self._next_slice.stop()
         self._pending = None  # a paint under way holds highlights too
         self._painted.clear()

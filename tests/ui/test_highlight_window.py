@@ -44,3 +44,37 @@ def test_scrolling_far_hands_qt_the_highlights_there_and_only_those(
     assert first.text[:20] not in painted_texts(window)
     notes = window.findChild(QObject, "notesFeature").annotator.notes()
     assert highlighter.painted_notes() == {note.id for note in notes}  # a click finds either
+
+
+def test_a_highlight_far_from_the_view_holds_no_text_cursor_until_it_comes_near(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every text cursor ever made on the page slows each later loading of it (a theme or reference-mode change):
+    with thousands of notes, only the highlights near the view have one."""
+    monkeypatch.setattr(highlight_window, "MARGIN", 100)
+    monkeypatch.setattr(highlight_window, "EVERY_HIGHLIGHT_UP_TO", 0)  # as with thousands of notes
+    paragraphs = [paragraph for paragraph in report.paragraphs() if len(paragraph.text) > 40]
+    with NoteStore(data_dir) as store:
+        for paragraph in paragraphs[:2] + paragraphs[-3:]:
+            store.add(anchor_from_selection(report, paragraph.id, 0, 20))
+    window = make_window()
+    highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
+    qtbot.waitUntil(lambda: highlighter.is_active, timeout=10_000)
+    scroll_bar = window.document.verticalScrollBar()
+    scroll_bar.setValue(0)
+    qtbot.waitUntil(lambda: paragraphs[0].text[:20] in painted_texts(window))
+    assert live_selections() == 2  # the two notes at the top: the three at the end have none
+
+    scroll_bar.setValue(scroll_bar.maximum())
+    qtbot.waitUntil(lambda: paragraphs[-1].text[:20] in painted_texts(window))
+    assert live_selections() == 3
+
+
+def live_selections() -> int:
+    """The extra selections made in Python that are still alive (each holds a text cursor on the page)."""
+    import gc
+
+    from shiboken6 import Shiboken
+
+    gc.collect()
+    return sum(type(wrapper).__name__ == "ExtraSelection" for wrapper in Shiboken.getAllValidWrappers())

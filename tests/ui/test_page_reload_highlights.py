@@ -58,7 +58,7 @@ def test_no_highlight_is_held_while_the_new_page_is_set(highlighted, qtbot, acti
             (
                 len(window.document.extraSelections()),  # what Qt paints: notes, search matches
                 len(highlighter._painted),  # each note's highlights, kept until the page changes
-                len(highlighter._window._selections),  # and the same, sorted by place for the view
+                highlighter._window.held(),  # and those of them near the view, with their cursors
             )
         )
 
