@@ -27,9 +27,9 @@ class HighlightWindow(QObject):
     comes near the edge of the margin, the highlights around the new view are handed over.
 
     A highlight is kept as its place and format; its selection (a text cursor) is made only while Qt is given it. The
-    document keeps track of every cursor made on it and moves each one at every change of its text, and what it
-    keeps them in never shrinks: after 14,000 cursors had lived, loading the page again (a theme or reference-mode
-    change) took four times as long, long after they were gone.
+    document keeps track of every cursor made on it and moves each one at every change of its text, and it stays
+    slower once many have lived: after 14,000 cursors had been made and let go, loading the page again (a theme or
+    reference-mode change) took four times as long.
     """
 
     def __init__(self, document: DocumentView, layer: str, parent: QObject | None = None) -> None:
