@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTextEdit
 
-from reader.content import Report
+from reader.content import Paragraph, Report
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.store import NoteStore
 from reader.ui import highlight_window
@@ -22,19 +22,33 @@ def painted_texts(window) -> set[str]:
     return {selection.cursor.selectedText() for selection in window.document.extraSelections()}
 
 
-def test_scrolling_far_hands_qt_the_highlights_there_and_only_those(
-    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def long_paragraphs(report: Report) -> list[Paragraph]:
+    return [paragraph for paragraph in report.paragraphs() if len(paragraph.text) > 40]
+
+
+def window_with_notes_at(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch, paragraphs: list[Paragraph]
+):
+    """A window with a note on the first 20 characters of each paragraph, painted; Qt holding only the highlights
+    near the view (as with thousands of notes), within a margin of 100 characters."""
     monkeypatch.setattr(highlight_window, "MARGIN", 100)
-    monkeypatch.setattr(highlight_window, "EVERY_HIGHLIGHT_UP_TO", 0)  # as with thousands of notes
-    paragraphs = [paragraph for paragraph in report.paragraphs() if len(paragraph.text) > 40]
-    first, last = paragraphs[0], paragraphs[-1]
+    monkeypatch.setattr(highlight_window, "EVERY_HIGHLIGHT_UP_TO", 0)
     with NoteStore(data_dir) as store:
-        for paragraph in (first, last):
+        for paragraph in paragraphs:
             store.add(anchor_from_selection(report, paragraph.id, 0, 20))
     window = make_window()
     highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
     qtbot.waitUntil(lambda: highlighter.is_active, timeout=10_000)
+    return window
+
+
+def test_scrolling_far_hands_qt_the_highlights_there_and_only_those(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paragraphs = long_paragraphs(report)
+    first, last = paragraphs[0], paragraphs[-1]
+    window = window_with_notes_at(make_window, qtbot, report, data_dir, monkeypatch, [first, last])
+    highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
     scroll_bar = window.document.verticalScrollBar()
     scroll_bar.setValue(0)
     qtbot.waitUntil(lambda: first.text[:20] in painted_texts(window))
@@ -52,15 +66,8 @@ def test_a_highlight_far_from_the_view_holds_no_text_cursor_until_it_comes_near(
 ) -> None:
     """Every text cursor ever made on the page slows each later loading of it (a theme or reference-mode change):
     with thousands of notes, only the highlights near the view have one."""
-    monkeypatch.setattr(highlight_window, "MARGIN", 100)
-    monkeypatch.setattr(highlight_window, "EVERY_HIGHLIGHT_UP_TO", 0)  # as with thousands of notes
-    paragraphs = [paragraph for paragraph in report.paragraphs() if len(paragraph.text) > 40]
-    with NoteStore(data_dir) as store:
-        for paragraph in paragraphs[:2] + paragraphs[-3:]:
-            store.add(anchor_from_selection(report, paragraph.id, 0, 20))
-    window = make_window()
-    highlighter = window.findChild(NoteHighlighter, "noteHighlighter")
-    qtbot.waitUntil(lambda: highlighter.is_active, timeout=10_000)
+    paragraphs = long_paragraphs(report)
+    window = window_with_notes_at(make_window, qtbot, report, data_dir, monkeypatch, paragraphs[:2] + paragraphs[-3:])
     scroll_bar = window.document.verticalScrollBar()
     scroll_bar.setValue(0)
     qtbot.waitUntil(lambda: paragraphs[0].text[:20] in painted_texts(window))
