@@ -172,12 +172,12 @@ class NotesPanel(QWidget):
 
     def _on_notes_changed(self) -> None:
         """List the notes again. When more notes than a slice must be sorted again into reading order (a new edition
-        placed them all afresh, say), their reading keys are worked out a slice per turn first, as when the panel
-        first lists them: with 14,000 notes, sorting them in the turn that lists them held the window for 50-60 ms."""
+        placed them all afresh, say, or the notes came in after the panel was built), their reading keys are worked
+        out a slice per turn first, as when the panel first lists them: with 14,000 notes, sorting them in the turn
+        that lists them held the window for 50-60 ms."""
         annotator = self._annotator
         if (
             self._built
-            and self._listed
             and not self._sorting
             and not annotator.is_loading
             and self.isVisible()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QListView
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QListView, QWidget
 
 from reader.content import Report
 from reader.notes.anchoring import anchor_from_selection
@@ -321,9 +321,10 @@ def test_a_deleted_note_leaves_every_backup_once_the_window_has_purged_them(
     assert backups and not any(b"Witness-Khalil" in path.read_bytes() for path in backups)
 
 
-def _open_panel_counting_keys(make_window, monkeypatch: pytest.MonkeyPatch, on_key=None):
+def _open_panel_counting_keys(make_window, monkeypatch: pytest.MonkeyPatch, on_key=None, before_showing=None):
     """A window whose notes panel is opened with a slice of 4 reading keys a turn; the window, its annotator, and for
-    each reading key worked out, the event-loop turn it was worked out in."""
+    each reading key worked out, the event-loop turn it was worked out in. `before_showing(annotator)` is called
+    just before the panel is shown."""
     monkeypatch.setattr(notes_panel, "SORT_SLICE", 4)
     window = make_window()
     window.ensure_features()
@@ -345,6 +346,8 @@ def _open_panel_counting_keys(make_window, monkeypatch: pytest.MonkeyPatch, on_k
         return counted
 
     monkeypatch.setattr(type(annotator), "reading_key", counted_key)
+    if before_showing is not None:
+        before_showing(annotator)
     window.findChild(QDockWidget, "notesDock").show()
     return window, annotator, turns
 
@@ -405,3 +408,28 @@ def test_notes_changed_while_the_panel_is_listed_are_sorted_again_a_slice_per_tu
 
     _listed_in_reading_order_in_slices(qtbot, window, annotator, turns, 29)
     assert deleted.id not in _listed(window)
+
+
+def test_notes_read_after_the_panel_was_built_are_sorted_a_slice_per_turn(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel shown at the start (a restored layout) is built while the notes are still read and placed: once
+    they are all in, they are not all sorted in the turn that lists them."""
+    add_notes(data_dir, report, 30)
+    loading = [True]
+    window, annotator, turns = _open_panel_counting_keys(
+        make_window, monkeypatch, before_showing=lambda annotator: _still_loading(monkeypatch, annotator, loading)
+    )
+    panel = window.findChild(QWidget, "notesPanel")
+    qtbot.waitUntil(lambda: panel.findChild(QWidget, "noteEditor") is not None)  # built, nothing listed
+    assert _listed(window) == [] and turns == []
+
+    loading[0] = False
+    annotator.notes_changed.emit()
+
+    _listed_in_reading_order_in_slices(qtbot, window, annotator, turns, 30)
+
+
+def _still_loading(monkeypatch: pytest.MonkeyPatch, annotator, loading: list[bool]) -> None:
+    """The notes seen as still being read until `loading[0]` is False."""
+    monkeypatch.setattr(type(annotator), "is_loading", property(lambda _self: loading[0]))
