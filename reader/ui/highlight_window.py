@@ -43,6 +43,8 @@ class HighlightWindow(QObject):
         self._orders: list[int] = []
         self._formats: list[QTextCharFormat] = []
         self._made: dict[int, QTextEdit.ExtraSelection] = {}  # the selections Qt holds, by index in those lists
+        # While new highlights are handed over: the selections Qt held, by place and format (`set_highlights`)
+        self._spare: dict[tuple[int, int, int], list[QTextEdit.ExtraSelection]] = {}
         self._longest = 0
         self._shown: tuple[int, int] | None = None  # the document range whose highlights Qt holds
         self._stopped = False
@@ -56,6 +58,14 @@ class HighlightWindow(QObject):
 
     def set_highlights(self, starts: list[int], ends: list[int], formats: list[QTextCharFormat]) -> None:
         """Every highlight's document start and end, and its format, in painting order (later ones on top)."""
+        # What Qt holds now is handed over again where a highlight keeps its place and format (a note deleted or
+        # changed: all the others), rather than made anew. The formats it was made with stay alive meanwhile, so that
+        # no new format can take one's id.
+        held_formats = self._formats
+        self._spare = {}
+        for index, selection in self._made.items():
+            key = (self._starts[index], self._ends[index], id(held_formats[index]))
+            self._spare.setdefault(key, []).append(selection)
         order = sorted(range(len(starts)), key=starts.__getitem__)
         self._starts = [starts[index] for index in order]
         self._ends = [ends[index] for index in order]
@@ -65,6 +75,8 @@ class HighlightWindow(QObject):
         self._longest = max((end - start for start, end in zip(starts, ends, strict=True)), default=0)
         self._shown = None
         self.show_near_view()
+        self._spare = {}
+        del held_formats
 
     def clear(self) -> None:
         """Let go of every highlight (the page is about to be loaded again); `set_highlights` hands new ones."""
@@ -107,12 +119,15 @@ class HighlightWindow(QObject):
     def _hand_over(self, indexes: list[int]) -> None:
         """Give Qt the highlights at these indexes, in this order: those it holds already as they are, the others
         made now; the rest let go."""
-        made = self._made
+        made, spare = self._made, self._spare
         document = self._document.document()
         starts, ends, formats = self._starts, self._ends, self._formats
         kept: dict[int, QTextEdit.ExtraSelection] = {}
         for index in indexes:
             selection = made.get(index)
+            if selection is None and spare:
+                alike = spare.get((starts[index], ends[index], id(formats[index])))
+                selection = alike.pop() if alike else None
             if selection is None:
                 cursor = QTextCursor(document)
                 cursor.setPosition(starts[index])

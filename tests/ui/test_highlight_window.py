@@ -78,7 +78,29 @@ def test_a_highlight_far_from_the_view_holds_no_text_cursor_until_it_comes_near(
     assert live_selections(window) == 3
 
 
+def test_deleting_a_note_makes_no_new_cursor_for_the_highlights_that_stay(
+    make_window, qtbot, report: Report, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paragraphs = long_paragraphs(report)
+    window = window_with_notes_at(make_window, qtbot, report, data_dir, monkeypatch, paragraphs[:2])
+    window.document.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: len(painted_texts(window)) == 2)
+    held = live_selection_list(window)  # kept alive here, so that no new selection can take one's id
+    annotator = window.findChild(QObject, "notesFeature").annotator
+    first = next(note for note in annotator.notes() if note.anchor.paragraph_id == paragraphs[0].id)
+
+    annotator.delete(first.id)
+
+    qtbot.waitUntil(lambda: painted_texts(window) == {paragraphs[1].text[:20]})
+    assert len(held) == 2
+    assert {id(selection) for selection in live_selection_list(window)} == {id(selection) for selection in held}
+
+
 def live_selections(window) -> int:
+    return len(live_selection_list(window))
+
+
+def live_selection_list(window) -> list[QTextEdit.ExtraSelection]:
     """The extra selections made in Python that are still alive with a text cursor on this window's page."""
     import gc
 
@@ -86,7 +108,8 @@ def live_selections(window) -> int:
 
     gc.collect()
     page = window.document.document()
-    return sum(
-        isinstance(wrapper, QTextEdit.ExtraSelection) and wrapper.cursor.document() == page
+    return [
+        wrapper
         for wrapper in Shiboken.getAllValidWrappers()
-    )
+        if isinstance(wrapper, QTextEdit.ExtraSelection) and wrapper.cursor.document() == page
+    ]
