@@ -59,8 +59,8 @@ class HighlightWindow(QObject):
     def set_highlights(self, starts: list[int], ends: list[int], formats: list[QTextCharFormat]) -> None:
         """Every highlight's document start and end, and its format, in painting order (later ones on top)."""
         # What Qt holds now is handed over again where a highlight keeps its place and format (a note deleted or
-        # changed: all the others), rather than made anew. The formats it was made with stay alive meanwhile, so that
-        # no new format can take one's id.
+        # changed: all the others), rather than made anew. The formats it was made with stay alive meanwhile (held
+        # here until the hand-over is done), so that no new format can take one's id.
         held_formats = self._formats
         self._spare = {}
         for index, selection in self._made.items():
@@ -76,7 +76,6 @@ class HighlightWindow(QObject):
         self._shown = None
         self.show_near_view()
         self._spare = {}
-        del held_formats
 
     def clear(self) -> None:
         """Let go of every highlight (the page is about to be loaded again); `set_highlights` hands new ones."""
