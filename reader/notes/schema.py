@@ -86,6 +86,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             found TEXT
         )""",
     ),
+    (
+        # A count of every change to a note or a layer, kept by the database itself (whichever program writes), so
+        # that a window can tell another program's save from another connection only emptying the write-ahead log
+        # (SQLite's data_version changes for both) with one row read (`NoteStore.changed_elsewhere`).
+        "CREATE TABLE changes (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL)",
+        "INSERT INTO changes (id, count) VALUES (1, 0)",
+        *(
+            f"CREATE TRIGGER {table}_{event.lower()}_counted AFTER {event} ON {table} "
+            "BEGIN UPDATE changes SET count = count + 1 WHERE id = 1; END"
+            for table in ("notes", "layers")
+            for event in ("INSERT", "UPDATE", "DELETE")
+        ),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

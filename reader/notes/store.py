@@ -82,6 +82,7 @@ class _Unchanged(enum.Enum):
 
 
 UNCHANGED = _Unchanged.UNCHANGED
+_CHANGES = "SELECT count FROM changes WHERE id = 1"  # the count of changes to notes and layers (`schema.py`)
 _RELOCATE = 'UPDATE notes SET section_id = ?, paragraph_id = ?, start = ?, "end" = ? WHERE id = ?'
 _REMEMBER_NEAR_PLACE = (
     'INSERT OR REPLACE INTO near_places (note_id, edition, anchor, section_id, start, "end", method, found) '
@@ -128,6 +129,7 @@ class NoteStore(LayerWrites):
         self._purger: Purger = PurgeAtOnce()
         self.recovery_message: str | None = opened.recovery_message
         self._data_version = self._read_data_version()  # what `changed_elsewhere()` compares with
+        self._changes = self._read_changes()  # the database's count of changes to notes and layers, as last seen
 
     # -- life cycle -------------------------------------------------------------------------------------------
 
@@ -176,10 +178,11 @@ class NoteStore(LayerWrites):
         """Whether another program (a command run beside the window) saved to the notes since this store was opened
         or last asked: one cheap query, for a window that wants to show what is on disk.
 
-        This store's own writes never count. Another connection emptying the write-ahead log counts although no
-        note changed (the purge after this store's own deletion does it), so a caller that holds the notes compares
-        `revisions()` before reading them all again. In a folder that cannot be written to, nothing changes. Sealed
-        notes (the lock is on) catch up with another process's save of the sealed file, and are then changed.
+        This store's own writes never count, nor does another connection only emptying the write-ahead log (the
+        purge after this store's own deletion does it): the database counts every change to a note or a layer, and
+        that count is compared once SQLite's data_version says another connection did something. In a folder that
+        cannot be written to, nothing changes. Sealed notes (the lock is on) catch up with another process's save of
+        the sealed file, and are then changed.
         """
         if self.is_sealed:
             from reader.notes.sealed_database import SealedDatabase
@@ -189,11 +192,19 @@ class NoteStore(LayerWrites):
         if version == self._data_version:
             return False
         self._data_version = version
+        changes = self._read_changes()
+        if changes == self._changes:
+            return False
+        self._changes = changes
         return True
 
     def _read_data_version(self) -> int:
         # SQLite's counter of commits by other connections; our own commits leave it as it is.
         return int(self._query("PRAGMA data_version").fetchone()[0])
+
+    def _read_changes(self) -> int:
+        """The database's count of changes to notes and layers, kept by its triggers (`schema.py`)."""
+        return int(self._query(_CHANGES).fetchone()[0])
 
     # -- reading ----------------------------------------------------------------------------------------------
 
@@ -456,6 +467,8 @@ class NoteStore(LayerWrites):
                 ) from exc
             try:
                 yield
+                # Read before the commit, while no other program can write: the count is then this store's own.
+                changes = int(self._connection.execute(_CHANGES).fetchone()[0])
                 self._connection.execute("COMMIT")
             except BaseException as exc:
                 if self._connection.in_transaction:  # SQLite may have rolled back already (a full disk)
@@ -469,6 +482,7 @@ class NoteStore(LayerWrites):
                     ) from exc
                 raise
             self._changed = True
+            self._changes = changes
 
     def _read_failed(self, exc: sqlite3.Error) -> NotesError:
         return NotesError(

@@ -151,7 +151,7 @@ class Annotator(QObject):
             return False  # (nothing read yet: the first read reads the notes as they are now)
         held = {note_id: note.updated for note_id, note in self._notes.items()}
         if self._store.revisions() == held and _looks(self._store.layers()) == _looks(self._layers.values()):
-            return False  # another connection only emptied the log (after this window's own deletion)
+            return False  # another program saved the notes as they already were here (an undone change)
         self.reload()
         return True
 

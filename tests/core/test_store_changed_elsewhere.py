@@ -1,8 +1,10 @@
 """`NoteStore.changed_elsewhere()`: true once after another program (a command beside the window) saved to the same
-notes, plain or sealed; never for the store's own writes, nor in a folder that cannot be written to."""
+notes, plain or sealed; never for the store's own writes (nor the purge emptying the write-ahead log after its own
+deletion), nor in a folder that cannot be written to."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,11 @@ from reader.content import ParagraphId, SectionId
 from reader.lock.key_file import LockSettings
 from reader.lock.privacy import Privacy
 from reader.notes.note import Anchor
+from reader.notes.schema import DB_NAME
 from reader.notes.store import NoteStore
 
 from .lock.conftest import make_read_only
+from .notes.conftest import database_at_version
 
 PASSPHRASE = "olive grove 1967"
 
@@ -29,6 +33,61 @@ def test_the_stores_own_writes_are_not_changes_elsewhere(data_dir: Path) -> None
         store.relocate([(note.id, anchor(start=1))])
 
         assert not store.changed_elsewhere()
+
+
+def test_the_purge_after_the_stores_own_deletion_is_not_a_change_elsewhere(data_dir: Path) -> None:
+    """The purge empties the write-ahead log from a connection of its own (SQLite's data_version changes): the notes
+    did not change, so a window holding 10,000 of them need not read them all again."""
+    with NoteStore(data_dir) as store:
+        kept, deleted = store.add(anchor(), text="kept"), store.add(anchor(), text="deleted")
+        store.delete(deleted.id)  # purged at once: the log emptied by another connection
+
+        assert (data_dir / f"{DB_NAME}-wal").stat().st_size == 0  # the purge did empty the log
+        assert not store.changed_elsewhere()
+        assert store.notes() == (kept,)
+
+
+def program_writing(folder: Path, statement: str) -> None:
+    """A program that writes to the notes database with plain SQLite (not through a NoteStore)."""
+    connection = sqlite3.connect(folder / DB_NAME)
+    try:
+        connection.execute(statement)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    ("statement", "changed"),
+    [
+        ("UPDATE notes SET body = 'changed by another program'", True),
+        ("UPDATE layers SET visible = 0", True),
+        ("PRAGMA wal_checkpoint(TRUNCATE)", False),
+    ],
+)
+def test_any_programs_change_to_notes_or_layers_counts_and_a_checkpoint_does_not(
+    data_dir: Path, statement: str, changed: bool
+) -> None:
+    with NoteStore(data_dir) as window:
+        window.add(anchor(), text="written by the window")
+        assert not window.changed_elsewhere()
+
+        program_writing(data_dir, statement)
+
+        assert window.changed_elsewhere() is changed
+
+
+def test_a_database_from_before_the_count_counts_changes_once_opened(data_dir: Path) -> None:
+    database_at_version(data_dir, 4)
+    with NoteStore(data_dir) as window:
+        assert [note.text for note in window.notes()] == ["written by version 4"]
+        program_writing(data_dir, "PRAGMA wal_checkpoint(TRUNCATE)")
+        assert not window.changed_elsewhere()
+
+        program_writing(data_dir, "DELETE FROM notes")
+
+        assert window.changed_elsewhere()
+        assert window.notes() == ()
 
 
 @pytest.mark.parametrize("change", ["add", "delete"])

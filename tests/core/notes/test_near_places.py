@@ -181,7 +181,11 @@ def test_a_version_3_database_migrates_with_every_note_intact(report: Report, da
     with NoteStore(data_dir) as store:
         notes = _add_notes(store, report)
     connection = sqlite3.connect(data_dir / DB_NAME)
-    connection.execute("DROP TABLE near_places")  # the file as version 3 left it
+    # The file as version 3 left it: without the tables (and the triggers) that later versions add.
+    for (trigger,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        connection.execute(f"DROP TRIGGER {trigger}")
+    connection.execute("DROP TABLE changes")
+    connection.execute("DROP TABLE near_places")
     connection.execute("PRAGMA user_version = 3")
     connection.commit()
     connection.close()
