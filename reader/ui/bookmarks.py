@@ -199,14 +199,21 @@ class BookmarkMarks(QWidget):
 
     def mark_rects(self) -> list[QRect]:
         """Where each ribbon is drawn, in this widget's coordinates (those in view only)."""
-        rects = []
-        viewport = self._document.viewport()
-        height = self._ribbon_height()
-        for position, _color in self._in_view(height):
+        return [rect for rect, _color in self._ribbons(self._ribbon_height())]
+
+    def _ribbons(self, height: int) -> list[tuple[QRect, Color]]:
+        """The ribbons in view, top to bottom: one a line, in the colour of the line's last bookmark.
+
+        Bookmarks beginning on the same line share its ribbon's place, where only the last drawn was ever seen:
+        that one is drawn alone (with many bookmarks, drawing each stalled every paint of the page).
+        """
+        ribbons: dict[tuple[int, int], tuple[QRect, Color]] = {}
+        bottom = self._document.viewport().height()
+        for position, color in self._in_view(height):
             rect = self._rect_for(position, height)
-            if rect is not None and rect.bottom() >= 0 and rect.top() <= viewport.height():
-                rects.append(rect)
-        return rects
+            if rect is not None and rect.bottom() >= 0 and rect.top() <= bottom:
+                ribbons[rect.left(), rect.top()] = rect, color
+        return list(ribbons.values())
 
     def _in_view(self, height: int) -> list[tuple[int, Color]]:
         """The marks between the document positions at the view's top and bottom (and a ribbon's height beyond):
@@ -251,12 +258,9 @@ class BookmarkMarks(QWidget):
         painter = QPainter(self)
         try:  # ended here whatever happens (see `ElidingComboBox.paintEvent`)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            height = self._ribbon_height()
-            for position, color in self._in_view(height):
-                rect = self._rect_for(position, height)
-                if rect is None or rect.bottom() < 0 or rect.top() > self.height():
-                    continue
-                shade = QColor(ribbon_hex(color, self._document.palette().color(QPalette.ColorRole.Base).name()))
+            page = self._document.palette().color(QPalette.ColorRole.Base).name()
+            for rect, color in self._ribbons(self._ribbon_height()):
+                shade = QColor(ribbon_hex(color, page))
                 painter.setPen(shade.darker(150))
                 painter.setBrush(shade)
                 painter.save()

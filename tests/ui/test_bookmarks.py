@@ -152,3 +152,31 @@ def test_a_bookmark_beginning_mid_line_keeps_its_ribbon_in_the_margin(window, re
     assert bookmarked.left() > text_left + 100  # the bookmark really begins well into the line
     assert ribbon.right() < text_left  # in the margin, clear of the words
     assert ribbon.top() <= bookmarked.center().y() <= ribbon.bottom()  # beside the line it begins on
+
+
+def test_bookmarks_beginning_on_one_line_share_one_ribbon_in_the_last_ones_colour(window, report, qtbot):
+    """Several bookmarks on one line (imported ones may begin anywhere) show one ribbon there, as before, in the
+    colour of the one beginning last on the line; a bookmark on the next line keeps a ribbon of its own."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from reader.notes.anchoring import anchor_from_selection
+    from reader.notes.note import Color
+    from reader.ui.bookmarks import ribbon_hex
+
+    paragraph = report.paragraph("red-wolf-p2")
+    middle = paragraph.text.index(" ", 30) + 1  # a word on the paragraph's first line
+    annotator = window._notes.annotator
+    annotator.add(anchor_from_selection(report, "red-wolf-p2", 0, 12), color="green", style=Style.BOOKMARK)
+    annotator.add(anchor_from_selection(report, "red-wolf-p2", middle, middle + 12), color="pink", style=Style.BOOKMARK)
+    annotator.add(anchor_from_selection(report, "red-wolf-p3", 0, 12), color="green", style=Style.BOOKMARK)
+    window.go_to("red-wolf-p2")
+    qtbot.waitUntil(lambda: len(highlighter(window).bookmark_marks()) == 3)
+    marks = highlighter(window)._marks
+
+    first_line, next_paragraph = marks.mark_rects()
+
+    assert next_paragraph.top() > first_line.bottom() - first_line.height() // 2
+    image = marks.grab().toImage()
+    page = window.document.palette().color(QPalette.ColorRole.Base).name()
+    x, y = first_line.center().x(), first_line.top() + first_line.height() // 3  # the ribbon's middle, above its notch
+    assert image.pixelColor(x, y) == QColor(ribbon_hex(Color.PINK, page))
