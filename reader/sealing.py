@@ -16,6 +16,8 @@ from reader.message import QT_TRANSLATE_NOOP, message
 MAGIC = b"FIELD-READER-SEALED-1\n"
 KEY_BYTES = 32  # AES-256
 _NONCE_BYTES = 12
+_LARGEST_MAXMEM = 2**31 - 1  # the most memory the standard library's scrypt can be allowed (a C int)
+_SCRYPT_SLACK = 2**20
 
 
 class SealError(ReaderError):
@@ -63,10 +65,22 @@ def unseal(key: SealKey, blob: bytes, purpose: str) -> bytes:
 
 
 def derive_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> SealKey:
-    """The key scrypt derives from a passphrase (the cost n, r, p is stored beside the salt by the caller)."""
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    """The key scrypt derives from a passphrase (the cost n, r, p is stored beside the salt by the caller).
 
-    return SealKey(Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(passphrase.encode("utf-8")))
+    It comes from the standard library's scrypt, which is OpenSSL's as `cryptography`'s is (the same key), and lets
+    go of the GIL while it works: derived on a worker thread (a sealed file being imported), it leaves the window
+    answering, where `cryptography`'s held the GIL for the whole of its half second. A cost whose memory the standard
+    library cannot be allowed (over 2 GiB, never one this app writes) is left to `cryptography`, as before.
+    """
+    secret = passphrase.encode("utf-8")
+    memory = 128 * r * (n + p + 2) + _SCRYPT_SLACK  # OpenSSL's measure of what scrypt at this cost needs
+    if memory > _LARGEST_MAXMEM:
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+        return SealKey(Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(secret))
+    import hashlib  # here: its first import loads OpenSSL's library, which only sealing needs
+
+    return SealKey(hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, maxmem=memory, dklen=KEY_BYTES))
 
 
 def is_sealed(blob: bytes) -> bool:

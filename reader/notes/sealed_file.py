@@ -17,7 +17,7 @@ import zlib
 
 from reader.message import QT_TRANSLATE_NOOP, message
 from reader.notes.note import NotesError
-from reader.sealing import KEY_BYTES, SealError, SealKey, derive_key, seal, unseal
+from reader.sealing import SealError, SealKey, derive_key, seal, unseal
 
 MARK = "field-reader-sealed-notes"
 SCRYPT_N = 2**17
@@ -28,7 +28,6 @@ _MAX_N = 2**20
 _PURPOSE = "notes file"
 COMPRESSION = "zlib"
 _COMPRESSION_LEVEL = 3  # 13 MB of JSON (10,000 notes) to 0.8 MB in 30 ms; higher levels gain little for much more
-_SCRYPT_MAX_MEMORY = 2**28  # scrypt at SCRYPT_N and SCRYPT_R needs 128 MiB; OpenSSL refuses beyond its limit
 
 
 class SealedFileError(NotesError):
@@ -40,9 +39,8 @@ class NotesFileSealer:
 
     scrypt at this cost takes about a quarter of a second, so the key is derived on a thread of its own while the
     caller writes the file to seal and it is compressed: the export takes about as long as the longer of the two,
-    not their sum. The key comes from the standard library's scrypt (OpenSSL's, as `cryptography`'s is, and the
-    same key), which lets go of the GIL while it works; `cryptography`'s holds it. A passphrase that is too short
-    is refused here, before any work.
+    not their sum (`derive_key` lets go of the GIL while it works). A passphrase that is too short is refused
+    here, before any work.
     """
 
     def __init__(self, passphrase: str) -> None:
@@ -64,19 +62,8 @@ class NotesFileSealer:
         self._deriving.start()
 
     def _derive(self, passphrase: str) -> None:
-        import hashlib  # here: its first import loads OpenSSL's library, which only sealing needs
-
         try:
-            secret = hashlib.scrypt(
-                passphrase.encode("utf-8"),
-                salt=self._salt,
-                n=SCRYPT_N,
-                r=SCRYPT_R,
-                p=SCRYPT_P,
-                maxmem=_SCRYPT_MAX_MEMORY,
-                dklen=KEY_BYTES,
-            )
-            self._key = SealKey(secret)
+            self._key = derive_key(passphrase, self._salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
         except Exception as exc:  # handed to the caller by `seal`
             self._failure = exc
 
