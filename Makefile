@@ -30,10 +30,11 @@ system-deps:
 			libxcb-randr0 libxcb-render-util0 libxcb-image0 python3-venv python3-pip >/dev/null; \
 	fi
 
-# A checkout's first start as quick as a later one: the project's bytecode compiled, and the parsed report and the
-# rendered page prepared in prepared/, which the app reads as the download reads its own (only ever read; each file
-# is named by the content's checksum and the renderer's version, so a stale one is never used). Made again whenever
-# a source or the content changes.
+# A checkout's first start as quick as a later one: the project's bytecode compiled, and the parsed report, the
+# rendered page and shiboken6's start-up code compiled (reader/shiboken_code_cache.py) prepared in prepared/, which
+# the app reads as the download reads its own (only ever read; each file is named by the content's checksum and the
+# renderer's version, or holds the source it was compiled from, so a stale one is never used). Made again whenever a
+# source, the content or the installed packages change.
 $(PREPARED): $(STAMP) $(SOURCES) packaging/prepare_first_start.py
 	$(BIN)/python -m compileall -q reader
 	rm -rf prepared

@@ -26,7 +26,7 @@ quiet "$BIN/pip" install --quiet "pyinstaller>=6.10,<7"
 step "2/8 search index (built once here, shipped read-only)"
 quiet "$BIN/field-reader" index build
 
-step "3/8 first start prepared (parsed report and rendered page, as the cache keeps them)"
+step "3/8 first start prepared (parsed report, rendered page, shiboken6's start-up code compiled)"
 rm -rf build/prepared
 quiet "$BIN/python" packaging/prepare_first_start.py build/prepared
 

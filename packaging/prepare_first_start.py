@@ -1,4 +1,5 @@
-"""Prepare what a first start would otherwise make: the parsed report and the rendered page, as the cache keeps them.
+"""Prepare what a first start would otherwise make: the parsed report and the rendered page, as the cache keeps them,
+and shiboken6's own start-up code compiled (`reader/shiboken_code_cache.py`), which every start would compile again.
 
 Usage: python packaging/prepare_first_start.py OUT. packaging/build.sh writes OUT for the bundle to ship as
 `prepared/`; the Makefile's setup step writes the checkout's own `prepared/` (ignored by git), made again whenever a
@@ -31,6 +32,18 @@ def prepare(content: Path, out: Path) -> list[Path]:
     return sorted(path for path in out.rglob("*") if path.is_file())
 
 
+def _keep_shiboken_code(out: Path) -> None:
+    """shiboken6's embedded modules compiled into `out`, as shiboken6 compiles them when first imported (here)."""
+    from reader.shiboken_code_cache import code_kept_in
+
+    if "shiboken6" in sys.modules:  # imported already (a test, say): its code was compiled then, and is not kept
+        print("prepare_first_start: PySide6 was imported before; its start-up code is not kept", file=sys.stderr)
+        return
+    with code_kept_in([], out):
+        import shiboken6  # noqa: F401
+
+
 if __name__ == "__main__":
+    _keep_shiboken_code(Path(sys.argv[1]))
     for path in prepare(ROOT / "content", Path(sys.argv[1])):
         print(path)

@@ -10,7 +10,10 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
+
+    from reader.paths import Folders
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,11 +66,20 @@ def _open_window(content: Path | None, *, exit_after_start: bool) -> int:
         except ReaderError as error:
             print(f"{PROGRAM}: {error}", file=sys.stderr)
             return 1
-        from reader.ui.app import run_window
-
+        run_window = _window_runner(folders)
         return run_window(lambda: build_app_objects(folders), folders.data, exit_after_start=exit_after_start)
     finally:
         gc.enable()
+
+
+def _window_runner(folders: Folders) -> Callable[..., int]:
+    """`reader.ui.app.run_window`, imported with PySide6: shiboken6's start-up code is taken from the prepared first
+    start where it was compiled (`shiboken_code_cache`) instead of being compiled again."""
+    from reader.shiboken_code_cache import code_kept_in
+
+    with code_kept_in([folders.bundled_cache] if folders.bundled_cache is not None else []):
+        from reader.ui.app import run_window
+    return run_window
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ class Folders:
     cache: Path  # rebuildable files: rendered pages, a search index; it may be missing or read-only
     content: Path  # the report to show
     bundled_index: Path  # the search index built before release; only ever read
-    # The parsed report and rendered page prepared by the build or the checkout's setup (the cache's layout); only read.
+    # The parsed report, rendered page and shiboken6 code prepared by the build or the checkout's setup; only read.
     bundled_cache: Path | None = None
     portable: bool = False  # every user file is kept in data/ beside the frozen program (`is_portable`)
     # A downloaded (frozen) app's own folder, which the app never writes into (an install folder may be shared,
