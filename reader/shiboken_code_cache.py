@@ -8,7 +8,9 @@ the download or by the checkout's setup) when it was compiled there from the ver
 Python, and compiles it otherwise. Any other use of `compile` is passed on unchanged; a file that cannot be read, is
 not such code or was made from another source is as if it were not there.
 
-No Qt here: the caller imports PySide6 inside the `with` block.
+The code is only ever read from the prepared folder inside the install folder or checkout, which is as trusted as the
+program's own code: marshal data is not checked against tampering, so a folder anyone else can write to (the user's
+cache) is never read. No Qt here: the caller imports PySide6 inside the `with` block.
 """
 
 from __future__ import annotations
