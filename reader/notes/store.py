@@ -130,6 +130,7 @@ class NoteStore(LayerWrites):
         self.recovery_message: str | None = opened.recovery_message
         self._data_version = self._read_data_version()  # what `changed_elsewhere()` compares with
         self._changes = self._read_changes()  # the database's count of changes to notes and layers, as last seen
+        self._missed = False  # another program changed the notes before one of this store's writes counted on
 
     # -- life cycle -------------------------------------------------------------------------------------------
 
@@ -193,9 +194,9 @@ class NoteStore(LayerWrites):
             return False
         self._data_version = version
         changes = self._read_changes()
-        if changes == self._changes:
+        if changes == self._changes and not self._missed:
             return False
-        self._changes = changes
+        self._changes, self._missed = changes, False
         return True
 
     def _read_data_version(self) -> int:
@@ -466,8 +467,9 @@ class NoteStore(LayerWrites):
                     )
                 ) from exc
             try:
+                # Read while no other program can write: what changed between the two counts is this store's own.
+                before = int(self._connection.execute(_CHANGES).fetchone()[0])
                 yield
-                # Read before the commit, while no other program can write: the count is then this store's own.
                 changes = int(self._connection.execute(_CHANGES).fetchone()[0])
                 self._connection.execute("COMMIT")
             except BaseException as exc:
@@ -482,6 +484,7 @@ class NoteStore(LayerWrites):
                     ) from exc
                 raise
             self._changed = True
+            self._missed = self._missed or before != self._changes  # another program's change, not yet told
             self._changes = changes
 
     def _read_failed(self, exc: sqlite3.Error) -> NotesError:

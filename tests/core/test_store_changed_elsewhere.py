@@ -106,6 +106,21 @@ def test_another_stores_save_is_a_change_elsewhere_once(data_dir: Path, change: 
         assert not window.changed_elsewhere()  # told once
 
 
+def test_another_programs_save_is_told_although_the_store_wrote_after_it(data_dir: Path) -> None:
+    """The window saves a note after a command did, before it asked: the command's change is still told."""
+    with NoteStore(data_dir) as window:
+        window.add(anchor(), text="first")
+        assert not window.changed_elsewhere()
+        with NoteStore(data_dir) as command:
+            command.add(anchor(), text="from the command line")
+
+        window.add(anchor(), text="typed in the window meanwhile")
+
+        assert window.changed_elsewhere()
+        assert not window.changed_elsewhere()  # told once
+        assert len(window.notes()) == 3
+
+
 def test_a_change_made_before_the_first_question_is_reported(data_dir: Path) -> None:
     with NoteStore(data_dir) as window, NoteStore(data_dir) as command:
         command.add(anchor(), text="made while the window was starting")
