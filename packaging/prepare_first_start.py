@@ -36,7 +36,7 @@ def _keep_shiboken_code(out: Path) -> None:
     """shiboken6's embedded modules compiled into `out`, as shiboken6 compiles them when first imported (here)."""
     from reader.shiboken_code_cache import code_kept_in
 
-    if "shiboken6" in sys.modules:  # imported already (a test, say): its code was compiled then, and is not kept
+    if "shiboken6" in sys.modules:  # its code was compiled when it was imported, outside the block below
         print("prepare_first_start: PySide6 was imported before; its start-up code is not kept", file=sys.stderr)
         return
     with code_kept_in([], out):
