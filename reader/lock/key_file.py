@@ -121,8 +121,7 @@ def create_key_file(data_folder: Path, passphrase: str, settings: LockSettings, 
 
 def open_key_file(data_folder: Path, record: KeyFile, passphrase: str) -> tuple[Opened, SealKey | None]:
     """Try `passphrase` on both slots (always both, so the time taken tells nothing) and count a wrong try."""
-    secret = _unwrap(record, record.key_slot, passphrase)
-    erase = _unwrap(record, record.erase_slot, passphrase)
+    secret, erase = _unwrap_both(record, passphrase)
     # A read-only folder (a copy on read-only media) can neither keep a count nor be erased: the notes still open,
     # to read, and a wrong try is not counted.
     writable = os.access(data_folder, os.W_OK | os.X_OK)
@@ -199,6 +198,23 @@ def _is_text(passphrase: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _unwrap_both(record: KeyFile, passphrase: str) -> tuple[bytes | None, bytes | None]:
+    """What the passphrase opens in the key slot and in the erase slot.
+
+    With more than one processor the two keys are derived at the same time (scrypt lets go of the interpreter's lock),
+    which halves the wait of every unlock; with one, one after the other, so as not to hold both keys' memory at once
+    for no gain.
+    """
+    if (os.cpu_count() or 1) < 2:
+        return _unwrap(record, record.key_slot, passphrase), _unwrap(record, record.erase_slot, passphrase)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="erase-slot") as helper:
+        erase = helper.submit(_unwrap, record, record.erase_slot, passphrase)
+        secret = _unwrap(record, record.key_slot, passphrase)
+        return secret, erase.result()
 
 
 def _unwrap(record: KeyFile, slot: _Slot, passphrase: str) -> bytes | None:

@@ -446,6 +446,10 @@ The report stays. Erased notes cannot be brought back.</source>
 <context>
     <name>LockFeature</name>
     <message>
+        <source>The passphrase could not be checked; the notes stay locked.</source>
+        <translation>تعذّر التحقق من عبارة المرور؛ تبقى الملاحظات مقفلة.</translation>
+    </message>
+    <message>
         <source>The privacy lock is on. Ctrl+L locks your notes now.</source>
         <translation>قفل الخصوصية مفعَّل. يقفل Ctrl+L ملاحظاتك فورًا.</translation>
     </message>
@@ -2036,6 +2040,14 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Why the notes did not open</source>
         <translation>سبب عدم فتح الملاحظات</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>جارٍ التحقق من عبارة المرور…</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase</source>
+        <translation>جارٍ التحقق من عبارة المرور</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>

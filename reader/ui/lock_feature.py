@@ -30,6 +30,8 @@ from reader.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from reader.ui.erase_dialog import EraseDialog
+    from reader.ui.tasks import Task
+    from reader.ui.unlock_dialog import Answer
 
 MS_PER_MINUTE = 60_000  # tests make minutes short
 _ACTIVITY = frozenset(
@@ -75,6 +77,9 @@ class LockFeature(QObject):
         self._actions = actions
         self._dock = notes_dock
         self._dialogs: list[QDialog] = []
+        self._unlocking: Task | None = None  # a passphrase being checked
+        self._unlock_answer: Answer | None = None
+        self._unlock_problem: str | None = None
         self._watching = False
         self._idle = QTimer(self)
         self._idle.setObjectName("autoLockTimer")
@@ -145,19 +150,41 @@ class LockFeature(QObject):
                 return
         self._open_dialog(UnlockDialog(self._try_unlock, self._dock.window()))
 
-    def _try_unlock(self, passphrase: str) -> str | None:
-        """The unlock dialog's attempt: None when the notes are open now, else the line to show."""
-        try:
-            with busy():
-                self._privacy.unlock(passphrase)
-        except WrongPassphraseError as error:
-            if self._privacy.is_on:
-                return error_text(error)
-            self.message.emit(error_text(error), 8000)  # too many wrong tries: everything was erased
-        except ReaderError as error:
-            return error_text(error)
+    def _try_unlock(self, passphrase: str, answer: Answer) -> None:
+        """The unlock dialog's attempt, made off the UI thread; `answer` is told None once the notes are open, else
+        the line to show (one attempt at a time: the dialog waits for its answer)."""
+        from reader.ui.tasks import Task
+
+        self._unlocking = Task(self._unlock, passphrase)  # no parent: the application holds it while it runs
+        self._unlocking.succeeded.connect(self._on_unlock_succeeded)
+        self._unlocking.failed.connect(self._on_unlock_failed)
+        self._unlocking.stopped.connect(self._on_unlock_stopped)
+        self._unlock_answer = answer
+        # What the dialog is told if a bug stops the attempt (the application logs and tells the bug itself).
+        self._unlock_problem: str | None = self.tr("The passphrase could not be checked; the notes stay locked.")
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the window answers meanwhile: busy, not waiting
+        self._unlocking.start()
+
+    def _unlock(self, passphrase: str, _progress: Callable[[int, int], None]) -> None:
+        self._privacy.unlock(passphrase)  # on a worker thread: scrypt, and reading or writing the lock's file
+
+    def _on_unlock_succeeded(self, _none: None) -> None:
+        self._unlock_problem = None
         self._after_opening()
-        return None
+
+    def _on_unlock_failed(self, error: ReaderError) -> None:
+        if isinstance(error, WrongPassphraseError) and not self._privacy.is_on:
+            self._unlock_problem = None
+            self.message.emit(error_text(error), 8000)  # too many wrong tries: everything was erased
+            self._after_opening()
+        else:
+            self._unlock_problem = error_text(error)
+
+    def _on_unlock_stopped(self) -> None:
+        QApplication.restoreOverrideCursor()
+        answer, self._unlock_answer, self._unlocking = self._unlock_answer, None, None
+        if answer is not None:
+            answer(self._unlock_problem)
 
     def _after_opening(self) -> None:
         """The lock was opened (or erased by the erase passphrase, which must look the same)."""

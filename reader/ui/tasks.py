@@ -23,6 +23,7 @@ class Task(QObject):
     succeeded = Signal(object)
     failed = Signal(object)  # the ReaderError
     finished = Signal()  # after either of the two above
+    stopped = Signal()  # last of all, however the call ended: after `finished`, or after a bug was handed on
     _crashed = Signal(object)
 
     def __init__(self, function: Callable[..., Any], *args: Any, parent: QObject | None = None) -> None:
@@ -34,6 +35,7 @@ class Task(QObject):
         self._adopted = False
         self._crashed.connect(self._on_crashed)
         self.finished.connect(self._release)
+        self.finished.connect(self.stopped)
 
     @property
     def is_running(self) -> bool:
@@ -79,7 +81,10 @@ class Task(QObject):
 
     def _on_crashed(self, bug: Exception) -> None:
         self._release()
-        sys.excepthook(type(bug), bug, bug.__traceback__)
+        try:
+            sys.excepthook(type(bug), bug, bug.__traceback__)
+        finally:
+            self.stopped.emit()
 
     def _release(self) -> None:
         if self._adopted:

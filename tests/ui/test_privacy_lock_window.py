@@ -142,9 +142,16 @@ def unlock_with(window, qtbot, passphrase: str) -> QDialog:
     """Press Ctrl+L, type the passphrase, press Unlock; the dialog (closed or not)."""
     press_ctrl_l(window, qtbot)
     dialog = shown_dialog(window, "unlockDialog")
-    qtbot.keyClicks(dialog.findChild(QLineEdit, "unlockPassphrase"), passphrase)
-    qtbot.mouseClick(dialog.findChild(QPushButton, "unlockOk"), Qt.MouseButton.LeftButton)
+    try_passphrase(dialog, qtbot, passphrase)
     return dialog
+
+
+def try_passphrase(dialog: QDialog, qtbot, passphrase: str) -> None:
+    """Type the passphrase into the open unlock dialog, press Unlock and wait for the answer (checked off the UI
+    thread)."""
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "unlockPassphrase"), passphrase)
+    with qtbot.waitSignal(dialog.tried):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "unlockOk"), Qt.MouseButton.LeftButton)
 
 
 def assert_locked(window, qtbot, quote: str) -> None:
@@ -382,11 +389,9 @@ def test_too_many_wrong_passphrases_leave_a_freshly_installed_reader(
     window = make_window()
     dialog = unlock_with(window, qtbot, "wrong once")
     assert "2 tries are left" in dialog.findChild(QLabel, "unlockError").text()
-    qtbot.keyClicks(dialog.findChild(QLineEdit, "unlockPassphrase"), "wrong twice")
-    qtbot.mouseClick(dialog.findChild(QPushButton, "unlockOk"), Qt.MouseButton.LeftButton)
+    try_passphrase(dialog, qtbot, "wrong twice")
 
-    qtbot.keyClicks(dialog.findChild(QLineEdit, "unlockPassphrase"), "wrong thrice")
-    qtbot.mouseClick(dialog.findChild(QPushButton, "unlockOk"), Qt.MouseButton.LeftButton)
+    try_passphrase(dialog, qtbot, "wrong thrice")
 
     assert not dialog.isVisible()
     action(window, "actionFocusNotes").trigger()
