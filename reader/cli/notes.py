@@ -102,7 +102,7 @@ def run_export(
     sealed: bool = False,
 ) -> int:
     """Write the chosen notes to `out` as a handout or a W3C annotation file (sealed under a passphrase if asked)."""
-    from reader.notes.export import export_notes, refuse_inside
+    from reader.notes.export import SealedExportInMaking, export_notes, refuse_inside
 
     if sealed and export_format != "json":
         raise NotesError("Only a W3C notes file (--format json) can be sealed; handouts are made to be shared.")
@@ -113,15 +113,19 @@ def run_export(
     with open_store(open_notes) as store:
         refuse_inside(out, store.path.parent)  # before a passphrase is asked for a file that would not be written
         notes = select_notes(store, layer, tags)
+        text = ReportText(report)
+        edition = recall_places(store, text)
         if sealed and sealer is None:
-            # Typed on the terminal: the key is begun once it is typed, while it is typed again and the notes are
-            # placed and written out, so that once it is confirmed the export waits for little more than that.
+            # Typed on the terminal: the notes are placed and written out while the reader types, and the key is
+            # begun once the passphrase is typed, while it is typed again; once it is confirmed, the export waits
+            # for little more than sealing and saving the file.
+            making = SealedExportInMaking(notes, text, safe=safe)
             passphrase = ask_file_passphrase()
             sealer = _sealer(passphrase)
             confirm_file_passphrase(passphrase)
-        text = ReportText(report)
-        edition = recall_places(store, text)
-        path = export_notes(out, export_format, notes, text, safe=safe, sealer=sealer, away_from=store.path.parent)
+            path = making.write(out, sealer, away_from=store.path.parent)
+        else:
+            path = export_notes(out, export_format, notes, text, safe=safe, sealer=sealer, away_from=store.path.parent)
         remember_places(store, edition, new_places(text, notes))
     print(f"Exported {len(notes)} note{'s' if len(notes) != 1 else ''} to {path}.")
     return 0

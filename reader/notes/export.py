@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,23 +88,65 @@ def _write_export(
     safe: bool,
     sealer: NotesFileSealer | None,
 ) -> Path:
+    return _written(path, _contents(chosen, notes, report, safe), sealer)
+
+
+def _contents(chosen: ExportFormat, notes: tuple[Note, ...], report: Report | ReportText, safe: bool) -> bytes:
+    """The bytes of the export file, before any sealing."""
     text = report if isinstance(report, ReportText) else ReportText(report)
     if chosen is ExportFormat.JSON:
         from reader.notes.w3c_export import w3c_bytes
 
-        data = w3c_bytes(notes, text, safe=safe)
-        return write_atomically(path, data if sealer is None else sealer.seal(data), chosen=True)
+        return w3c_bytes(notes, text, safe=safe)
     entries = handout_entries(notes, text, safe=safe)
     title = handout_title(text.report)
     if chosen is ExportFormat.MARKDOWN:
-        data = render_markdown(entries, title).encode("utf-8")
-    elif chosen is ExportFormat.HTML:
-        data = render_html(entries, title).encode("utf-8")
-    else:
-        from reader.notes.handout_pdf import render_pdf
+        return render_markdown(entries, title).encode("utf-8")
+    if chosen is ExportFormat.HTML:
+        return render_html(entries, title).encode("utf-8")
+    from reader.notes.handout_pdf import render_pdf
 
-        data = render_pdf(entries, title, safe=safe)
-    return write_atomically(path, data, chosen=True)
+    return render_pdf(entries, title, safe=safe)
+
+
+def _written(path: Path, data: bytes, sealer: NotesFileSealer | None) -> Path:
+    return write_atomically(path, data if sealer is None else sealer.seal(data), chosen=True)
+
+
+class SealedExportInMaking:
+    """A W3C notes file made on a thread of its own while the caller asks for the passphrase to seal it with.
+
+    Reading a passphrase from the terminal lets go of the interpreter's lock, so the notes are placed and written out
+    meanwhile: once the passphrase is confirmed, `write` waits for little more than sealing and saving the file. Given
+    the `ReportText` the caller goes on using, the caller leaves it alone until `write` has returned. Should no
+    passphrase come (the command stopped at the prompt), the thread ends with the process.
+    """
+
+    def __init__(self, notes: Iterable[Note], text: ReportText, *, safe: bool = False) -> None:
+        self._notes = tuple(notes)
+        self._text = text
+        self._safe = safe
+        self._data: bytes | None = None
+        self._failure: BaseException | None = None
+        self._making = threading.Thread(target=self._make, name="sealed-export", daemon=True)
+        self._making.start()
+
+    def _make(self) -> None:
+        try:
+            with garbage_collection_paused():
+                self._data = _contents(ExportFormat.JSON, self._notes, self._text, self._safe)
+        except BaseException as exc:  # handed to the caller by `write`
+            self._failure = exc
+
+    def write(self, path: Path, sealer: NotesFileSealer, *, away_from: Path | None = None) -> Path:
+        """Seal the file under `sealer`'s key and write it to `path` atomically (waiting for both if need be)."""
+        if away_from is not None:
+            refuse_inside(Path(path), away_from)
+        self._making.join()
+        if self._failure is not None:
+            raise self._failure
+        assert self._data is not None  # set by `_make` whenever it did not fail
+        return _written(Path(path), self._data, sealer)
 
 
 def refuse_inside(path: Path, away_from: Path) -> None:

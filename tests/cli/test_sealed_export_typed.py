@@ -5,6 +5,8 @@ short, writes nothing."""
 from __future__ import annotations
 
 import io
+import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ import pytest
 from reader.__main__ import main
 from reader.cli import passphrase as passphrase_module
 from reader.content import Report
-from reader.notes import sealed_file
+from reader.notes import export, sealed_file
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.store import NoteStore
 
@@ -93,3 +95,34 @@ def test_a_refused_export_writes_nothing_and_asks_no_more_than_it_must(
     error = capsys.readouterr().err
     assert error.startswith("field-reader: ") and said in error and error.count("\n") == 1
     assert not out.exists()
+
+
+def test_the_file_is_made_while_the_passphrase_is_typed(typed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notes are placed and written out while the reader types (reading the terminal lets go of the interpreter's
+    lock): by the time the passphrase is asked again, only sealing and saving are left."""
+    answers, happened = typed
+    made = threading.Event()
+    contents = export._contents
+
+    def watched(*args):
+        data = contents(*args)
+        made.set()
+        return data
+
+    monkeypatch.setattr(export, "_contents", watched)
+    answers += ["shared by phone", "shared by phone"]
+    getpass = passphrase_module.getpass.getpass
+
+    def typed_slowly(prompt: str) -> str:
+        if prompt in AGAIN:
+            happened.append(f"made before it was asked again: {made.wait(timeout=5)}")
+        return getpass(prompt)
+
+    monkeypatch.setattr(passphrase_module.getpass, "getpass", typed_slowly)
+    out = tmp_path / "for-a-colleague.json"
+
+    assert main(["notes", "export", "--format", "json", "--seal", "--out", str(out)]) == 0
+
+    assert happened == [FIRST, "key begun", "made before it was asked again: True", AGAIN]
+    opened = sealed_file.open_sealed_notes_file(out.read_bytes(), "shared by phone", out.name, 10**8)
+    assert "contact-Yusra" in json.loads(opened)["first"]["items"][0]["body"][0]["value"]
