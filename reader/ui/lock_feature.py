@@ -161,7 +161,7 @@ class LockFeature(QObject):
         self._unlocking.stopped.connect(self._on_unlock_stopped)
         self._unlock_answer = answer
         # What the dialog is told if a bug stops the attempt (the application logs and tells the bug itself).
-        self._unlock_problem: str | None = self.tr("The passphrase could not be checked; the notes stay locked.")
+        self._unlock_problem = self.tr("The passphrase could not be checked; the notes stay locked.")
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the window answers meanwhile: busy, not waiting
         self._unlocking.start()
 

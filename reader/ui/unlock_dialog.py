@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from reader.ui.accessibility import announce
 from reader.ui.password_field import password_field
 
 Answer = Callable[[str | None], None]
@@ -104,6 +105,7 @@ class UnlockDialog(QDialog):
             self.error.show()
             self.adjustSize()  # a long line wraps: the dialog grows to show all of it
             self.field.setFocus()
+            announce(self.error, problem)  # the field, focused again, is what a screen reader says otherwise
         self.tried.emit()
 
     def _set_trying(self, trying: bool) -> None:
@@ -113,3 +115,4 @@ class UnlockDialog(QDialog):
         self.status.setVisible(trying)
         if trying:
             self.error.hide()
+            announce(self.status, self.status.text())

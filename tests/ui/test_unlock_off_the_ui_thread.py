@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from reader.lock import key_file
+from reader.ui import unlock_dialog
 
 from .test_privacy_lock_window import (
     PASSPHRASE,
@@ -81,7 +82,10 @@ def test_a_wrong_passphrase_gives_the_field_back_for_another_try(
     qtbot,
     app_objects,
     with_notes: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    said: list[str] = []  # what a screen reader is given to say
+    monkeypatch.setattr(unlock_dialog, "announce", lambda _widget, message: said.append(message))
     lock_on_before_start(app_objects)
     window = make_window()
     press_ctrl_l(window, qtbot)
@@ -90,10 +94,12 @@ def test_a_wrong_passphrase_gives_the_field_back_for_another_try(
     try_passphrase(dialog, qtbot, "not my passphrase")
 
     field = dialog.findChild(QLineEdit, "unlockPassphrase")
-    assert field.isEnabled() and field.text() == ""
+    assert field.isEnabled() and field.text() == "" and field.hasFocus()
     assert dialog.findChild(QPushButton, "unlockOk").isEnabled()
     assert not dialog.findChild(QLabel, "unlockStatus").isVisible()
-    assert dialog.findChild(QLabel, "unlockError").text().startswith("Wrong passphrase")
+    error = dialog.findChild(QLabel, "unlockError").text()
+    assert error.startswith("Wrong passphrase")
+    assert said == ["Checking the passphrase…", error]
     try_passphrase(dialog, qtbot, PASSPHRASE)
     assert not dialog.isVisible()
     notes_painted(window, qtbot, with_notes)
