@@ -11,14 +11,34 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+FileState = tuple[tuple[int, int, int, int] | None, ...]
+"""What `file_state` gives: for the database and its write-ahead log, device, inode, size and time of change."""
+
+
+def file_state(path: Path) -> FileState:
+    """The state of the database at `path` and of its write-ahead log, to tell whether either changed since."""
+    states = []
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = file.stat()
+        except OSError:
+            states.append(None)
+        else:
+            states.append((stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(states)
+
 
 class IntegrityCheck:
     """The check of the notes database in the folder `data` (what `schema.damage` says of it), running from the
-    moment this is made; `result()` waits for it."""
+    moment this is made; `result()` waits for it.
+
+    The answer holds for the files as they were checked: `result()` also gives their state then, for the caller to
+    take the answer only while they are unchanged (None when the database changed while it was checked).
+    """
 
     def __init__(self, data: Path) -> None:
         self._data = data
-        self._answer: tuple[Path, str | None] | None = None
+        self._answer: tuple[Path, FileState | None, str | None] | None = None
         self._failure: Exception | None = None
         self._thread = threading.Thread(target=self._check, name="notes-integrity-check", daemon=True)
         self._thread.start()
@@ -28,13 +48,16 @@ class IntegrityCheck:
             from reader.notes.schema import BACKUP_FOLDER, DB_NAME, damage
 
             path = self._data / DB_NAME
-            self._answer = path, damage(path, self._data / BACKUP_FOLDER)
+            before = file_state(path)[0]
+            problem = damage(path, self._data / BACKUP_FOLDER)
+            state = file_state(path)  # the log may only now exist: SQLite makes one as it opens a database
+            self._answer = path, state if state[0] == before else None, problem
         except Exception as exc:  # handed to the caller by `result`
             self._failure = exc
 
-    def result(self) -> tuple[Path, str | None]:
-        """The database checked, and why it cannot be trusted, or None when it is healthy or absent (raises what the
-        check raised)."""
+    def result(self) -> tuple[Path, FileState | None, str | None]:
+        """The database checked, the state of its files when it was checked (None: it changed meanwhile), and why
+        it cannot be trusted, or None when it is healthy or absent (raises what the check raised)."""
         self._thread.join()
         if self._failure is not None:
             raise self._failure

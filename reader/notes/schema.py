@@ -144,10 +144,13 @@ def open_database(path: Path, today: dt.date | None = None, check: IntegrityChec
 
 
 def _checked(check: IntegrityCheck | None, path: Path, backups: Path) -> str | None:
-    """`damage(path, backups)`, taken from `check` when that checked this very file."""
+    """`damage(path, backups)`, taken from `check` when that checked this very file as it is now (a check begun
+    before another open of the store, or before another program wrote to it, is of other contents)."""
     if check is not None:
-        checked, problem = check.result()
-        if checked == path:
+        from reader.notes.integrity_check import file_state
+
+        checked, state, problem = check.result()
+        if checked == path and state is not None and state == file_state(path):
             return problem
     return damage(path, backups)
 

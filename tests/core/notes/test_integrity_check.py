@@ -99,3 +99,22 @@ def test_no_check_is_begun_while_the_notes_are_locked(data_dir: Path, checks, mo
     monkeypatch.setattr(Privacy, "is_on", property(lambda self: True))
     _opener(data_dir).begin_check()
     assert checks == []
+
+
+def test_a_file_changed_after_the_early_check_is_checked_again_as_it_opens(
+    data_dir: Path, written, checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check tells of the file as it was: one damaged since (by another program, a failing disk, a sync tool) is
+    found as the notes open and restored from its backup, not opened on the old answer."""
+    with NoteStore(data_dir) as store:
+        store.back_up()
+    checks.clear()
+    opener = _opener(data_dir)
+    opener.begin_check()
+    opener._check.result()  # checked: the file was healthy
+    path = data_dir / DB_NAME
+    path.write_bytes(b"this is not a database" * 100)
+    with opener.open() as store:
+        assert store.notes() == written
+        assert "restored from the backup" in (store.recovery_message or "")
+    assert len(checks) == 2 and checks[1][1] is threading.current_thread()
