@@ -345,6 +345,7 @@ class NotesFeature(QObject):
     def _on_export_notes_triggered(self) -> None:
         from reader.ui.notes_export_dialog import NotesExportDialog
 
+        self.annotator.finish_work()  # every note, also while they are still being read a slice at a time
         notes, listed = self.annotator.notes(), self._panel.listed_notes()
         # The report text the notes were placed in: the export finds each where the window did, searching no more.
         dialog = NotesExportDialog(

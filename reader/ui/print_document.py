@@ -32,6 +32,7 @@ class PrintMark:
 
 def marks_from(annotator: Annotator) -> tuple[PrintMark, ...]:
     """The visible highlights of an `Annotator`, in reading order; orphaned ones (nowhere to draw) left out."""
+    annotator.finish_work()  # every note, also while they are still being read a slice at a time
     marks = []
     for note in annotator.in_reading_order(annotator.notes(visible_only=True)):
         placement = annotator.placement(note.id)

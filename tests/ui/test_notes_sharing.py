@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -283,3 +283,29 @@ def test_the_export_dialog_never_writes_into_the_data_folder(window, qtbot, data
     assert seen["written"] is None
     assert "inside the folder that keeps your notes" in str(seen["problem"])
     assert sorted(path.name for path in data_dir.iterdir()) == before
+
+
+def test_an_export_made_while_the_notes_are_still_being_read_holds_every_note(
+    make_window, qtbot, report: Report, data_dir: Path, tmp_path: Path
+) -> None:
+    """The notes are read a slice per turn after the window appears: an export asked for meanwhile still has all."""
+    from reader.notes.note import MY_LAYER, ImportedNote
+
+    paragraphs = [paragraph for paragraph in report.paragraphs() if len(paragraph.text) > 20]
+    chosen = (paragraphs * (1200 // len(paragraphs) + 1))[:1200]
+    with NoteStore(data_dir) as store:
+        store.add_imported(
+            MY_LAYER,
+            [
+                ImportedNote(key=f"n{number}", anchor=anchor_from_selection(report, paragraph.id, 0, 12))
+                for number, paragraph in enumerate(chosen)
+            ],
+        )
+    window = make_window()
+    annotator = window.findChild(QObject, "notesFeature").annotator
+    qtbot.waitUntil(lambda: annotator.is_loading and 0 < len(annotator.notes()) < 1200, timeout=10_000)
+    target = tmp_path / "all.json"
+
+    export_through_the_menu(window, target, "Notes file")
+
+    assert len(json.loads(target.read_text(encoding="utf-8"))["first"]["items"]) == 1200

@@ -203,3 +203,28 @@ def test_while_the_notes_are_locked_highlights_cannot_be_chosen(window, qtbot, m
 
     assert states == [(False, False)]
     assert (tmp_path / "plain.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_printing_while_the_notes_are_still_being_read_prints_every_highlight(
+    make_window, qtbot, report: Report, data_dir: Path
+) -> None:
+    """The notes are read a slice per turn after the window appears: asked for meanwhile, the page still gets all."""
+    from PySide6.QtCore import QObject
+
+    from reader.notes.note import MY_LAYER, ImportedNote
+    from reader.ui.print_document import marks_from
+
+    paragraphs = [paragraph for paragraph in report.paragraphs() if len(paragraph.text) > 20]
+    with NoteStore(data_dir) as store:
+        store.add_imported(
+            MY_LAYER,
+            [
+                ImportedNote(key=f"n{number}", anchor=anchor_from_selection(report, paragraph.id, 0, 12))
+                for number, paragraph in enumerate(paragraphs * (1200 // len(paragraphs) + 1))
+            ][:1200],
+        )
+    window = make_window()
+    annotator = window.findChild(QObject, "notesFeature").annotator
+    qtbot.waitUntil(lambda: annotator.is_loading and 0 < len(annotator.notes()) < 1200, timeout=10_000)
+
+    assert len(marks_from(annotator)) == 1200
