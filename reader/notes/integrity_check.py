@@ -10,22 +10,10 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-FileState = tuple[tuple[int, int, int, int] | None, ...]
-"""What `file_state` gives: for the database and its write-ahead log, device, inode, size and time of change."""
-
-
-def file_state(path: Path) -> FileState:
-    """The state of the database at `path` and of its write-ahead log, to tell whether either changed since."""
-    states = []
-    for file in (path, path.with_name(path.name + "-wal")):
-        try:
-            stat = file.stat()
-        except OSError:
-            states.append(None)
-        else:
-            states.append((stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
-    return tuple(states)
+if TYPE_CHECKING:
+    from reader.notes.schema import FileState
 
 
 class IntegrityCheck:
@@ -45,7 +33,7 @@ class IntegrityCheck:
 
     def _check(self) -> None:
         try:
-            from reader.notes.schema import BACKUP_FOLDER, DB_NAME, damage
+            from reader.notes.schema import BACKUP_FOLDER, DB_NAME, damage, file_state
 
             path = self._data / DB_NAME
             before = file_state(path)[0]

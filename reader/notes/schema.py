@@ -147,12 +147,27 @@ def _checked(check: IntegrityCheck | None, path: Path, backups: Path) -> str | N
     """`damage(path, backups)`, taken from `check` when that checked this very file as it is now (a check begun
     before another open of the store, or before another program wrote to it, is of other contents)."""
     if check is not None:
-        from reader.notes.integrity_check import file_state
-
         checked, state, problem = check.result()
         if checked == path and state is not None and state == file_state(path):
             return problem
     return damage(path, backups)
+
+
+FileState = tuple[tuple[int, int, int, int] | None, ...]
+"""What `file_state` gives: for the database and its write-ahead log, device, inode, size and time of change."""
+
+
+def file_state(path: Path) -> FileState:
+    """The state of the database at `path` and of its write-ahead log, to tell whether either changed since."""
+    states = []
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = file.stat()
+        except OSError:
+            states.append(None)
+        else:
+            states.append((stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(states)
 
 
 def folder_is_writable(folder: Path) -> bool:

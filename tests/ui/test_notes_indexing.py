@@ -62,8 +62,8 @@ def test_an_edited_note_is_found_by_its_new_words_at_once(make_window, qtbot, re
     add_notes(data_dir, report, 3)
     window = make_window()
     indexer = window.findChild(NotesIndexer)
-    qtbot.waitUntil(lambda: indexer.is_ready)
     annotator = window.findChild(QObject, "notesFeature").annotator
+    qtbot.waitUntil(lambda: indexer.is_ready and not annotator.is_loading)  # the notes are read a slice per turn
     first = annotator.notes()[0]
 
     annotator.update(first.id, text="orchards and beekeepers")
@@ -77,8 +77,8 @@ def test_a_deleted_note_is_not_found_after_one_turn(make_window, qtbot, report: 
     add_notes(data_dir, report, 3)
     window = make_window()
     indexer = window.findChild(NotesIndexer)
-    qtbot.waitUntil(lambda: indexer.is_ready)
     annotator = window.findChild(QObject, "notesFeature").annotator
+    qtbot.waitUntil(lambda: indexer.is_ready and not annotator.is_loading)
     gone = annotator.notes()[1]
 
     with qtbot.waitSignal(indexer.updated):
