@@ -24,6 +24,14 @@ from .test_privacy_lock_window import (
 )
 
 
+def unlock_dialog_at_start(make_window, qtbot, app_objects):
+    """A window started with the lock on, and its unlock dialog, opened with Ctrl+L."""
+    lock_on_before_start(app_objects)
+    window = make_window()
+    press_ctrl_l(window, qtbot)
+    return window, shown_dialog(window, "unlockDialog")
+
+
 @pytest.fixture
 def held_derivation(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Keys are derived only once the returned event is set (at most 5 s later), as if scrypt took that long."""
@@ -45,10 +53,7 @@ def test_the_window_answers_while_the_passphrase_is_checked(
     with_notes: str,  # noqa: F811
     held_derivation: threading.Event,
 ) -> None:
-    lock_on_before_start(app_objects)
-    window = make_window()
-    press_ctrl_l(window, qtbot)
-    dialog = shown_dialog(window, "unlockDialog")
+    window, dialog = unlock_dialog_at_start(make_window, qtbot, app_objects)
     field = dialog.findChild(QLineEdit, "unlockPassphrase")
     qtbot.keyClicks(field, PASSPHRASE)
     ticks: list[int] = []
@@ -86,10 +91,7 @@ def test_a_wrong_passphrase_gives_the_field_back_for_another_try(
 ) -> None:
     said: list[str] = []  # what a screen reader is given to say
     monkeypatch.setattr(unlock_dialog, "announce", lambda _widget, message: said.append(message))
-    lock_on_before_start(app_objects)
-    window = make_window()
-    press_ctrl_l(window, qtbot)
-    dialog = shown_dialog(window, "unlockDialog")
+    window, dialog = unlock_dialog_at_start(make_window, qtbot, app_objects)
 
     try_passphrase(dialog, qtbot, "not my passphrase")
 
@@ -112,10 +114,7 @@ def test_a_bug_while_checking_is_told_and_leaves_the_dialog_usable(
     with_notes: str,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    lock_on_before_start(app_objects)
-    window = make_window()
-    press_ctrl_l(window, qtbot)
-    dialog = shown_dialog(window, "unlockDialog")
+    _window, dialog = unlock_dialog_at_start(make_window, qtbot, app_objects)
 
     def broken(_passphrase: str) -> None:
         raise RuntimeError("a bug")
