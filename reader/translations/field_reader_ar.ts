@@ -458,6 +458,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>أُوقف قفل الخصوصية؛ ملاحظاتك محفوظة.</translation>
     </message>
     <message>
+        <source>The change could not be made.</source>
+        <translation>تعذّر إجراء التغيير.</translation>
+    </message>
+    <message>
         <source>Your notes and history were erased. The report stays.</source>
         <translation>مُحيت ملاحظاتك وسجلك. بقي التقرير كما هو.</translation>
     </message>
@@ -1610,6 +1614,10 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source> wrong passphrases</source>
         <translation> محاولات خاطئة</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>جارٍ التحقق من عبارة المرور…</translation>
     </message>
 </context>
 <context>

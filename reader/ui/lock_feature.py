@@ -24,14 +24,13 @@ from reader.lock.key_file import LockError, LockSettings
 from reader.lock.privacy import Privacy, WrongPassphraseError
 from reader.prefs import Preferences
 from reader.ui.actions import ActionName, Actions
+from reader.ui.background_call import Answer, in_background, plain_outcome
 from reader.ui.busy import busy
 from reader.ui.docks import bring_forward, fill_dock
 from reader.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from reader.ui.erase_dialog import EraseDialog
-    from reader.ui.tasks import Task
-    from reader.ui.unlock_dialog import Answer
 
 MS_PER_MINUTE = 60_000  # tests make minutes short
 _ACTIVITY = frozenset(
@@ -77,9 +76,6 @@ class LockFeature(QObject):
         self._actions = actions
         self._dock = notes_dock
         self._dialogs: list[QDialog] = []
-        self._unlocking: Task | None = None  # a passphrase being checked
-        self._unlock_answer: Answer | None = None
-        self._unlock_problem: str | None = None
         self._watching = False
         self._idle = QTimer(self)
         self._idle.setObjectName("autoLockTimer")
@@ -151,40 +147,25 @@ class LockFeature(QObject):
         self._open_dialog(UnlockDialog(self._try_unlock, self._dock.window()))
 
     def _try_unlock(self, passphrase: str, answer: Answer) -> None:
-        """The unlock dialog's attempt, made off the UI thread; `answer` is told None once the notes are open, else
-        the line to show (one attempt at a time: the dialog waits for its answer)."""
-        from reader.ui.tasks import Task
+        """The unlock dialog's attempt, made off the UI thread (scrypt, and reading or writing the lock's file);
+        `answer` is told None once the notes are open, else the line to show."""
+        in_background(
+            self,
+            lambda: self._privacy.unlock(passphrase),
+            answer,
+            self.tr("The passphrase could not be checked; the notes stay locked."),
+            self._unlock_outcome,
+        )
 
-        self._unlocking = Task(self._unlock, passphrase)  # no parent: the application holds it while it runs
-        self._unlocking.succeeded.connect(self._on_unlock_succeeded)
-        self._unlocking.failed.connect(self._on_unlock_failed)
-        self._unlocking.stopped.connect(self._on_unlock_stopped)
-        self._unlock_answer = answer
-        # What the dialog is told if a bug stops the attempt (the application logs and tells the bug itself).
-        self._unlock_problem = self.tr("The passphrase could not be checked; the notes stay locked.")
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the window answers meanwhile: busy, not waiting
-        self._unlocking.start()
-
-    def _unlock(self, passphrase: str, _progress: Callable[[int, int], None]) -> None:
-        self._privacy.unlock(passphrase)  # on a worker thread: scrypt, and reading or writing the lock's file
-
-    def _on_unlock_succeeded(self, _none: None) -> None:
-        self._unlock_problem = None
-        self._after_opening()
-
-    def _on_unlock_failed(self, error: ReaderError) -> None:
+    def _unlock_outcome(self, error: ReaderError | None) -> str | None:
+        if error is None:
+            self._after_opening()
+            return None
         if isinstance(error, WrongPassphraseError) and not self._privacy.is_on:
-            self._unlock_problem = None
             self.message.emit(error_text(error), 8000)  # too many wrong tries: everything was erased
             self._after_opening()
-        else:
-            self._unlock_problem = error_text(error)
-
-    def _on_unlock_stopped(self) -> None:
-        QApplication.restoreOverrideCursor()
-        answer, self._unlock_answer, self._unlocking = self._unlock_answer, None, None
-        if answer is not None:
-            answer(self._unlock_problem)
+            return None
+        return error_text(error)
 
     def _after_opening(self) -> None:
         """The lock was opened (or erased by the erase passphrase, which must look the same)."""
@@ -217,14 +198,23 @@ class LockFeature(QObject):
             self.message.emit(self.tr("The privacy lock is off; your notes are kept."), 8000)
         return problem
 
-    def change_passphrase(self, passphrase: str, new_passphrase: str) -> str | None:
-        return self._checked(lambda: self._privacy.change_passphrase(passphrase, new_passphrase))
+    # These three check the passphrase and rewrite the lock's file off the UI thread; `answer` is told the outcome.
 
-    def set_erase_passphrase(self, passphrase: str, erase_passphrase: str | None) -> str | None:
-        return self._checked(lambda: self._privacy.set_erase_passphrase(passphrase, erase_passphrase))
+    def change_passphrase(self, passphrase: str, new_passphrase: str, answer: Answer) -> None:
+        self._change_in_background(lambda: self._privacy.change_passphrase(passphrase, new_passphrase), answer)
 
-    def change_settings(self, passphrase: str, settings: LockSettings) -> str | None:
-        return self._checked(lambda: self._privacy.change_settings(passphrase, settings))
+    def set_erase_passphrase(self, passphrase: str, erase_passphrase: str | None, answer: Answer) -> None:
+        self._change_in_background(lambda: self._privacy.set_erase_passphrase(passphrase, erase_passphrase), answer)
+
+    def change_settings(self, passphrase: str, settings: LockSettings, answer: Answer) -> None:
+        self._change_in_background(lambda: self._privacy.change_settings(passphrase, settings), answer)
+
+    def _change_in_background(self, work: Callable[[], None], answer: Answer) -> None:
+        in_background(self, work, answer, self.tr("The change could not be made."), self._changed)
+
+    def _changed(self, error: ReaderError | None) -> str | None:
+        self._update()
+        return plain_outcome(error)
 
     def _checked(self, work: Callable[[], None]) -> str | None:
         try:

@@ -7,6 +7,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.lock.key_file import MIN_PASSPHRASE, LockError, LockSettings
+from reader.ui.accessibility import announce
+from reader.ui.background_call import Answer
 from reader.ui.error_text import error_text
 from reader.ui.password_field import password_field
 from reader.ui.vertical_scroller import VerticalScroller
@@ -30,6 +33,8 @@ from reader.ui.window_state import fit_on_screen
 if TYPE_CHECKING:
     from reader.ui.lock_feature import LockFeature
 
+Work = Callable[[Answer], None]
+"""A page's change: it tells `Answer` its line, or None, at once or once it has ended."""
 _DIFFERENT = QT_TRANSLATE_NOOP("PrivacyDialog", "The two new passphrases differ; nothing was changed.")
 
 
@@ -55,8 +60,11 @@ class PrivacyDialog(QDialog):
             tabs.addTab(self._scrolling(self._erase_page()), self.tr("&Erase Passphrase"))
             tabs.addTab(self._scrolling(self._off_page()), self.tr("Turn &Off"))
             layout.addWidget(tabs, 1)
+            self._content: QWidget = tabs
         else:
-            layout.addWidget(self._scrolling(self._on_page()), 1)
+            self._content = self._scrolling(self._on_page())
+            layout.addWidget(self._content, 1)
+        self._working = False
         self.result_line = QLabel(self)
         self.result_line.setObjectName("privacyResult")
         self.result_line.setAccessibleName(self.tr("What happened"))
@@ -66,7 +74,7 @@ class PrivacyDialog(QDialog):
         self.result_line.hide()
         layout.addWidget(self.result_line)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close = self._close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("privacyClose")
         close.setAccessibleName(self.tr("Close"))
         # Enter never closes the dialog: in a page's passphrase fields it goes to the next field, then runs the
@@ -105,10 +113,11 @@ class PrivacyDialog(QDialog):
         form.addRow(self.tr("E&rase notes after:"), tries)
         form.addRow(warning)
 
-        def turn_on() -> str | None:
+        def turn_on(answer: Answer) -> None:
             if passphrase.text() != repeat.text():
-                return self.tr(_DIFFERENT)
-            return self._lock.turn_on(passphrase.text(), LockSettings(minutes.value(), tries.value()))
+                answer(self.tr(_DIFFERENT))
+                return
+            answer(self._lock.turn_on(passphrase.text(), LockSettings(minutes.value(), tries.value())))
 
         self._button(form, "privacyTurnOn", self.tr("&Turn Lock On"), turn_on, (passphrase, repeat), closes=True)
         return page
@@ -123,9 +132,11 @@ class PrivacyDialog(QDialog):
         form.addRow(self.tr("E&rase notes after:"), tries)
         form.addRow(self.tr("Pass&phrase:"), passphrase)
 
-        def save() -> str | None:
-            problem = self._lock.change_settings(passphrase.text(), LockSettings(minutes.value(), tries.value()))
-            return problem or self.tr("The settings were saved.")
+        def save(answer: Answer) -> None:
+            settings = LockSettings(minutes.value(), tries.value())
+            self._lock.change_settings(
+                passphrase.text(), settings, self._or(answer, self.tr("The settings were saved."))
+            )
 
         self._button(form, "privacySaveSettings", self.tr("Sa&ve Settings"), save, (passphrase,))
         return page
@@ -140,10 +151,13 @@ class PrivacyDialog(QDialog):
         form.addRow(self.tr("&Again:"), repeat)
         form.addRow(self._note(self.tr("Your notes stay as they are; only the passphrase that opens them changes.")))
 
-        def change() -> str | None:
+        def change(answer: Answer) -> None:
             if new.text() != repeat.text():
-                return self.tr(_DIFFERENT)
-            return self._lock.change_passphrase(old.text(), new.text()) or self.tr("The passphrase was changed.")
+                answer(self.tr(_DIFFERENT))
+                return
+            self._lock.change_passphrase(
+                old.text(), new.text(), self._or(answer, self.tr("The passphrase was changed."))
+            )
 
         self._button(form, "privacyChangePassphrase", self.tr("C&hange Passphrase"), change, (old, new, repeat))
         return page
@@ -166,15 +180,16 @@ class PrivacyDialog(QDialog):
         form.addRow(self.tr("E&rase passphrase:"), erase)
         form.addRow(self.tr("&Again:"), repeat)
 
-        def set_it() -> str | None:
+        def set_it(answer: Answer) -> None:
             if erase.text() != repeat.text():
-                return self.tr("The two erase passphrases differ; nothing was changed.")
-            problem = self._lock.set_erase_passphrase(passphrase.text(), erase.text())
-            return problem or self.tr("The erase passphrase was set.")
+                answer(self.tr("The two erase passphrases differ; nothing was changed."))
+                return
+            done = self._or(answer, self.tr("The erase passphrase was set."))
+            self._lock.set_erase_passphrase(passphrase.text(), erase.text(), done)
 
-        def remove_it() -> str | None:
-            problem = self._lock.set_erase_passphrase(passphrase.text(), None)
-            return problem or self.tr("There is no erase passphrase now.")
+        def remove_it(answer: Answer) -> None:
+            done = self._or(answer, self.tr("There is no erase passphrase now."))
+            self._lock.set_erase_passphrase(passphrase.text(), None, done)
 
         row = QHBoxLayout()
         fields = (passphrase, erase, repeat)
@@ -198,7 +213,7 @@ class PrivacyDialog(QDialog):
             form,
             "privacyTurnOff",
             self.tr("Turn Lock O&ff"),
-            lambda: self._lock.turn_off(passphrase.text()),
+            lambda answer: answer(self._lock.turn_off(passphrase.text())),
             (passphrase,),
             closes=True,
         )
@@ -262,7 +277,7 @@ class PrivacyDialog(QDialog):
         self,
         name: str,
         label: str,
-        work: Callable[[], str | None],
+        work: Work,
         fields: tuple[QLineEdit, ...],
         closes: bool = False,
         on_enter: bool = True,
@@ -285,7 +300,7 @@ class PrivacyDialog(QDialog):
         form: QFormLayout,
         name: str,
         label: str,
-        work: Callable[[], str | None],
+        work: Work,
         fields: tuple[QLineEdit, ...],
         closes: bool = False,
     ) -> None:
@@ -294,12 +309,22 @@ class PrivacyDialog(QDialog):
         row.addWidget(self._push(name, label, work, fields, closes))
         form.addRow(row)
 
-    def _run(self, work: Callable[[], str | None], fields: tuple[QLineEdit, ...], closes: bool) -> None:
-        """Do one change; show its line. A change that switched the lock closes the dialog when it worked."""
+    def _run(self, work: Work, fields: tuple[QLineEdit, ...], closes: bool) -> None:
+        """Do one change; show its line. A change that switched the lock closes the dialog when it worked.
+
+        A change that checks the passphrase is made off the UI thread: until it has ended the dialog says so, and its
+        pages and Close wait (closing it would not stop the change, only hide how it ended).
+        """
+        if self._working:
+            return
+        self._set_working(True)
         try:
-            outcome = work()
-        except LockError as error:
-            outcome = error_text(error)
+            work(lambda outcome: self._on_outcome(outcome, fields, closes))
+        except LockError as error:  # settings out of range, say: nothing was begun
+            self._on_outcome(error_text(error), fields, closes)
+
+    def _on_outcome(self, outcome: str | None, fields: tuple[QLineEdit, ...], closes: bool) -> None:
+        self._set_working(False)
         for field in fields:
             field.clear()
         if closes and outcome is None:
@@ -307,3 +332,29 @@ class PrivacyDialog(QDialog):
             return
         self.result_line.setText(outcome or "")
         self.result_line.setVisible(bool(outcome))
+        if outcome:
+            announce(self.result_line, outcome)
+
+    def _set_working(self, working: bool) -> None:
+        self._working = working
+        self._content.setEnabled(not working)
+        self._close.setEnabled(not working)
+        if working:
+            checking = self.tr("Checking the passphrase…")
+            self.result_line.setText(checking)
+            self.result_line.setVisible(True)
+            announce(self.result_line, checking)
+
+    def _or(self, answer: Answer, done: str) -> Answer:
+        """`answer`, told `done` instead of None (a change that worked says so in its own words)."""
+        return lambda problem: answer(problem or done)
+
+    def reject(self) -> None:
+        if not self._working:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._working:
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -13,10 +13,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from reader.ui.accessibility import announce
+from reader.ui.background_call import Answer
 from reader.ui.password_field import password_field
-
-Answer = Callable[[str | None], None]
-"""Told when an attempt has ended: None when the notes are open, else the line saying why they are not."""
 
 
 class UnlockDialog(QDialog):
