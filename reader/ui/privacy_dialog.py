@@ -65,6 +65,7 @@ class PrivacyDialog(QDialog):
             self._content = self._scrolling(self._on_page())
             layout.addWidget(self._content, 1)
         self._working = False
+        self._focus_before: QWidget | None = None
         self.result_line = QLabel(self)
         self.result_line.setObjectName("privacyResult")
         self.result_line.setAccessibleName(self.tr("What happened"))
@@ -337,8 +338,13 @@ class PrivacyDialog(QDialog):
 
     def _set_working(self, working: bool) -> None:
         self._working = working
+        if working:  # disabling them takes the focus away: it is given back where it was
+            self._focus_before = self.focusWidget()
         self._content.setEnabled(not working)
         self._close.setEnabled(not working)
+        if not working and self._focus_before is not None:
+            self._focus_before.setFocus()
+            self._focus_before = None
         if working:
             checking = self.tr("Checking the passphrase…")
             self.result_line.setText(checking)

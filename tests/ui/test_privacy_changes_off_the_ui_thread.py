@@ -97,7 +97,15 @@ def test_the_passphrase_is_changed_only_with_the_current_one(
     new = {"privacyChangedPassphrase": NEW_PASSPHRASE, "privacyChangedAgain": NEW_PASSPHRASE}
 
     fill(dialog, qtbot, privacyOldPassphrase="not my passphrase", **new)
-    press(dialog, qtbot, "privacyChangePassphrase", "Wrong passphrase; nothing was changed.")
+    last = dialog.findChild(QLineEdit, "privacyChangedAgain")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    last.setFocus()
+    qtbot.waitUntil(last.hasFocus)
+    qtbot.keyClick(last, Qt.Key.Key_Return)  # Enter in the last field presses the page's button
+    result = dialog.findChild(QLabel, "privacyResult")
+    qtbot.waitUntil(lambda: result.text() == "Wrong passphrase; nothing was changed.", timeout=10_000)
+    assert last.hasFocus()  # for the next try, where it was
     fill(dialog, qtbot, privacyOldPassphrase=PASSPHRASE, **new)
     press(dialog, qtbot, "privacyChangePassphrase", "The passphrase was changed.")
 
