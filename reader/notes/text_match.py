@@ -162,7 +162,8 @@ def best_start(pattern: str, before: str, preferred: Callable[[int], bool] | Non
     """The length and errors of the best match of `pattern` ending where `before` ends.
 
     Among equally good starts, one whose length is `preferred` (when given) comes first; then the one giving a
-    match closest to the pattern's own length (the shorter of two as close).
+    match closest to the pattern's own length; of two as close, the one starting with the pattern's first character
+    ("Mn of" is "Many of" with two letters lost, not " of" with two added), else the shorter.
     """
     size = len(pattern)
     if before.endswith(pattern) and (preferred is None or preferred(size)):  # no errors: only the own length has none
@@ -175,12 +176,27 @@ def best_start(pattern: str, before: str, preferred: Callable[[int], bool] | Non
     for near, at_near in _errors_by_closeness(rises, falls, size, length):
         if at_near == errors:
             if preferred is None or preferred(near):
+                longer = size + (size - near)  # as close as `near`, on the other side of the pattern's length
+                if (
+                    near < size
+                    and longer <= length
+                    and (near == 0 or before[length - near] != pattern[0])
+                    and before[length - longer] == pattern[0]
+                    and _errors_at(rises, falls, size, longer) == errors
+                    and (preferred is None or preferred(longer))
+                ):
+                    return longer, errors
                 return near, errors
             if first is None:
                 first = near
     if first is None:  # pragma: no cover (the least is at some length)
         raise AssertionError("no length has the least errors")
     return first, errors
+
+
+def _errors_at(rises: int, falls: int, size: int, length: int) -> int:
+    """The errors of the match of that length, as `_errors_by_closeness` walks to them."""
+    return size + (rises & ((1 << length) - 1)).bit_count() - (falls & ((1 << length) - 1)).bit_count()
 
 
 def _errors_by_closeness(rises: int, falls: int, size: int, length: int) -> Iterator[tuple[int, int]]:

@@ -46,7 +46,12 @@ def settle_layouts() -> None:
 def choose_row(window, qtbot, note_text: str) -> None:
     notes_list = window.findChild(QListView, "notesList")
     model = notes_list.model()
-    row = next(row for row in range(model.rowCount()) if note_text[:20] in model.index(row, 0).data())
+
+    def rows() -> list[int]:
+        return [row for row in range(model.rowCount()) if note_text[:20] in model.index(row, 0).data()]
+
+    qtbot.waitUntil(lambda: bool(rows()))  # the notes are read, and listed, a slice per turn
+    row = rows()[0]
     notes_list.setCurrentIndex(model.index(row, 0))
     editor_text = window.findChild(QPlainTextEdit, "noteText")
     qtbot.waitUntil(lambda: editor_text.toPlainText() == note_text)
