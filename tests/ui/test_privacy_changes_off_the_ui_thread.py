@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget
 
 from reader.lock.privacy import Privacy, WrongPassphraseError
@@ -22,7 +22,10 @@ from .test_privacy_lock_window import (
     unlock_with,
     with_notes,  # noqa: F401 (a fixture)
 )
-from .test_unlock_off_the_ui_thread import held_derivation  # noqa: F401 (a fixture)
+from .test_unlock_off_the_ui_thread import (
+    held_derivation,  # noqa: F401 (a fixture)
+    ticking,
+)
 
 NEW_PASSPHRASE = "lemon tree by the well"
 ERASE_PASSPHRASE = "blue door on the left"
@@ -62,10 +65,7 @@ def test_the_window_answers_while_new_settings_are_checked_and_saved(
     page = dialog.findChild(QTabWidget, "privacyTabs").widget(0)
     page.findChild(QSpinBox, "privacyAutoLock").setValue(5)
     fill(dialog, qtbot, privacySettingsPassphrase=PASSPHRASE)
-    ticks: list[int] = []
-    timer = QTimer(window)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(10)
+    ticks = ticking(window)
 
     qtbot.mouseClick(dialog.findChild(QPushButton, "privacySaveSettings"), Qt.MouseButton.LeftButton)
 

@@ -32,6 +32,15 @@ def unlock_dialog_at_start(make_window, qtbot, app_objects):
     return window, shown_dialog(window, "unlockDialog")
 
 
+def ticking(window) -> list[int]:
+    """A list that grows by one every 10 ms for as long as the UI thread goes on with its events."""
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    return ticks
+
+
 @pytest.fixture
 def held_derivation(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Keys are derived only once the returned event is set (at most 5 s later), as if scrypt took that long."""
@@ -56,10 +65,7 @@ def test_the_window_answers_while_the_passphrase_is_checked(
     window, dialog = unlock_dialog_at_start(make_window, qtbot, app_objects)
     field = dialog.findChild(QLineEdit, "unlockPassphrase")
     qtbot.keyClicks(field, PASSPHRASE)
-    ticks: list[int] = []
-    timer = QTimer(window)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(10)
+    ticks = ticking(window)
 
     qtbot.mouseClick(dialog.findChild(QPushButton, "unlockOk"), Qt.MouseButton.LeftButton)
 
