@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import accumulate, groupby
+from itertools import accumulate, chain, groupby
 from operator import itemgetter, sub
 
 SEPARATOR = "\n"  # between sections in a MatchText; normalised text never holds one, so no quote matches across it
@@ -161,9 +161,10 @@ _NIBBLES = [_nibble(rises, falls) for rises in range(16) for falls in range(16)]
 def best_start(pattern: str, before: str, preferred: Callable[[int], bool] | None = None) -> tuple[int, int]:
     """The length and errors of the best match of `pattern` ending where `before` ends.
 
-    Among equally good starts, one whose length is `preferred` (when given) comes first; then the one giving a
-    match closest to the pattern's own length; of two as close, the one starting with the pattern's first character
-    ("Mn of" is "Many of" with two letters lost, not " of" with two added), else the shorter.
+    Among equally good starts, the one giving a match closest to the pattern's own length; of two as close, the one
+    starting with the pattern's first character when only it does ("Mn of" is "Many of" with two letters lost, not
+    " of" with two added), else the shorter. In that order, the first whose length is `preferred` (when given), else
+    the first.
     """
     size = len(pattern)
     if before.endswith(pattern) and (preferred is None or preferred(size)):  # no errors: only the own length has none
@@ -172,31 +173,28 @@ def best_start(pattern: str, before: str, preferred: Callable[[int], bool] | Non
     length = len(before)
     rises, falls = _along_text(pattern[::-1], before[::-1], True)
     errors = _least_level(rises, falls, size, length)
+
+    def starts_as_the_pattern(near: int) -> bool:
+        return near > 0 and before[length - near] == pattern[0]
+
     first = None
-    for near, at_near in _errors_by_closeness(rises, falls, size, length):
+    group: list[int] = []  # the lengths with the least errors at one distance from the pattern's length
+    distance = 0
+    for near, at_near in chain(_errors_by_closeness(rises, falls, size, length), [(-1, -1)]):  # (-1, -1): the end
+        if abs(near - size) != distance or near < 0:  # the group is complete: its lengths, in order
+            if len(group) == 2 and starts_as_the_pattern(group[1]) and not starts_as_the_pattern(group[0]):
+                group.reverse()
+            for candidate in group:
+                if preferred is None or preferred(candidate):
+                    return candidate, errors
+                if first is None:
+                    first = candidate
+            group, distance = [], abs(near - size)
         if at_near == errors:
-            if preferred is None or preferred(near):
-                longer = size + (size - near)  # as close as `near`, on the other side of the pattern's length
-                if (
-                    near < size
-                    and longer <= length
-                    and (near == 0 or before[length - near] != pattern[0])
-                    and before[length - longer] == pattern[0]
-                    and _errors_at(rises, falls, size, longer) == errors
-                    and (preferred is None or preferred(longer))
-                ):
-                    return longer, errors
-                return near, errors
-            if first is None:
-                first = near
+            group.append(near)
     if first is None:  # pragma: no cover (the least is at some length)
         raise AssertionError("no length has the least errors")
     return first, errors
-
-
-def _errors_at(rises: int, falls: int, size: int, length: int) -> int:
-    """The errors of the match of that length, as `_errors_by_closeness` walks to them."""
-    return size + (rises & ((1 << length) - 1)).bit_count() - (falls & ((1 << length) - 1)).bit_count()
 
 
 def _errors_by_closeness(rises: int, falls: int, size: int, length: int) -> Iterator[tuple[int, int]]:

@@ -1,5 +1,5 @@
-"""Helpers the notes tests share: an edit-distance table to check near matches against, a handout entry, a later
-edition of the report (with notes made on the first), a count of near searches."""
+"""Helpers the notes tests share: an edit-distance table to check near matches against (their ends and starts), a
+handout entry, a later edition of the report (with notes made on the first), a count of near searches."""
 
 from __future__ import annotations
 
@@ -50,6 +50,30 @@ def errors_by_table(pattern: str, text: str, anchored: bool) -> list[int]:
             current.append(min(previous[column] + 1, current[-1] + 1, previous[column - 1] + (wanted != char)))
         previous = current
     return previous
+
+
+def starts_by_table(pattern: str, before: str) -> tuple[list[int], int]:
+    """The lengths of the matches of `pattern` ending where `before` ends that have the fewest errors, in the order
+    `best_start` takes them, and those errors: nearest the pattern's length first; of two as near, the one starting
+    with the pattern's first character when only it does, else the shorter."""
+    by_length = errors_by_table(pattern[::-1], before[::-1], anchored=True)
+    errors = min(by_length)
+
+    def starts_as_the_pattern(length: int) -> bool:
+        return bool(pattern) and length > 0 and before[len(before) - length] == pattern[0]
+
+    def order(length: int) -> tuple[int, bool, int]:
+        distance = abs(length - len(pattern))
+        twin = 2 * len(pattern) - length  # as near, on the other side of the pattern's length
+        turned = (
+            twin in range(len(by_length))
+            and by_length[twin] == errors
+            and starts_as_the_pattern(max(length, twin))
+            and not starts_as_the_pattern(min(length, twin))
+        )
+        return distance, (length < twin) == turned, length
+
+    return sorted((length for length, value in enumerate(by_length) if value == errors), key=order), errors
 
 
 def handout_entry(

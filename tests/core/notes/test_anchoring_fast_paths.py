@@ -223,9 +223,8 @@ def test_a_near_match_starts_where_the_whole_edit_distance_table_says(pattern: s
     def starts_as_the_pattern(length: int) -> bool:
         return bool(pattern) and length > 0 and before[len(before) - length] == pattern[0]
 
-    expected = (
-        longer[0] if longer and starts_as_the_pattern(longer[0]) and not starts_as_the_pattern(shorter) else shorter
-    )
+    turned = longer and starts_as_the_pattern(longer[0]) and not starts_as_the_pattern(shorter)
+    expected = longer[0] if turned else shorter
     assert best_start(pattern, before) == (expected, errors)
 
 

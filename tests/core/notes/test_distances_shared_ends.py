@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.notes.text_match import best_start, distance_after, distance_before
 
-from .conftest import errors_by_table
+from .conftest import errors_by_table, starts_by_table
 
 _PIECE = st.text(alphabet="abc d", max_size=30)
 
@@ -40,10 +40,7 @@ def test_the_best_start_of_a_quote_ending_as_the_window_does_is_the_one_of_the_t
     pattern, before = own + shared, other + shared
     if before.endswith(pattern):
         return  # the match without errors, found without the table
-    by_length = errors_by_table(pattern[::-1], before[::-1], anchored=True)
-    errors = min(by_length)
-    best = [length for length, value in enumerate(by_length) if value == errors]
-    nearest = sorted(best, key=lambda length: (abs(length - len(pattern)), length))
+    nearest, errors = starts_by_table(pattern, before)
     assert best_start(pattern, before) == (nearest[0], errors)
     chosen = next((length for length in nearest if length in liked), nearest[0])
     assert best_start(pattern, before, liked.__contains__) == (chosen, errors)
