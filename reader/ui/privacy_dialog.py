@@ -318,14 +318,23 @@ class PrivacyDialog(QDialog):
         """
         if self._working:
             return
-        self._set_working(True)
+        answered = False
+
+        def answer(outcome: str | None) -> None:
+            nonlocal answered
+            answered = True
+            self._on_outcome(outcome, fields, closes)
+
         try:
-            work(lambda outcome: self._on_outcome(outcome, fields, closes))
+            work(answer)
         except LockError as error:  # settings out of range, say: nothing was begun
-            self._on_outcome(error_text(error), fields, closes)
+            answer(error_text(error))
+        if not answered:  # it goes on off the UI thread
+            self._set_working(True)
 
     def _on_outcome(self, outcome: str | None, fields: tuple[QLineEdit, ...], closes: bool) -> None:
-        self._set_working(False)
+        if self._working:
+            self._set_working(False)
         for field in fields:
             field.clear()
         if closes and outcome is None:
