@@ -16,8 +16,9 @@ a W3C file of 5,000 notes (the file is read and placed beforehand, as the app do
 includes writing them, in slices of one transaction, as the app does); removing an imported layer of 1,000 notes
 as the notes panel does, undoing and redoing that; deleting one note; switching the theme and back and turning
 reference mode on and off (the page is loaded again and every highlight built anew); typing a word into the search
-field; opening the notes panel; typing a word into its filter, one key every 120 ms; then the first start on a new
-edition of the report (every note placed afresh, moved positions saved).
+field; opening the notes panel; typing a word into its filter, one key every 120 ms; turning the privacy lock on and
+off again (every note sealed or unsealed, then read and placed anew); then the first start on a new edition of the
+report (every note placed afresh, moved positions saved).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ SAMPLE_AFTER_MS = 15
 STACK_DEPTH = 5
 CULPRITS_SHOWN = 3
 STALLS_EXPLAINED = 2
+LOCK_PASSPHRASE = "benchmark passphrase"
 
 
 class Probe:
@@ -217,6 +219,7 @@ def main() -> int:
         open_notes=notes.open,
         privacy=privacy,
         begin_notes_check=notes.begin_check,
+        prepare_notes=notes.prepare,
     )
 
     def start_window():
@@ -315,6 +318,28 @@ def main() -> int:
     probe.stop()
     report_moment("typing 'follow' into the notes filter", probe)
     print(f"median tick gap while typing in the filter: {statistics.median(probe.stalls or [0]):.1f} ms over 10 ms")
+
+    # The privacy lock turned on, then off, as its dialog does: every note sealed or unsealed off the UI thread, the
+    # notes closed meanwhile and opened again after (read and placed in slices).
+    from reader.lock.key_file import LockSettings
+
+    lock = window.findChild(QObject, "lockFeature")
+
+    def notes_back() -> bool:
+        feature = window.findChild(QObject, "notesFeature")
+        return feature is not None and not feature.annotator.is_loading and all_ready()
+
+    for label, switch in [
+        ("turning the privacy lock on", lambda answer: lock.turn_on(LOCK_PASSPHRASE, LockSettings(), answer)),
+        ("turning the privacy lock off", lambda answer: lock.turn_off(LOCK_PASSPHRASE, answer)),
+    ]:
+        answers: list[str | None] = []
+        probe.start()
+        QTimer.singleShot(0, lambda switch=switch, answers=answers: switch(answers.append))
+        run_until(app, lambda answers=answers: bool(answers) and notes_back())
+        probe.stop()
+        report_moment(label, probe)
+        assert answers == [None], answers
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -338,6 +363,7 @@ def main() -> int:
         open_notes=opener.open,
         privacy=privacy,
         begin_notes_check=opener.begin_check,
+        prepare_notes=opener.prepare,
     )
     probe.start()
     window = start_window()

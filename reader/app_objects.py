@@ -31,6 +31,8 @@ class AppObjects:
     the user's notes database and the caller closes it (while the privacy lock is closed it raises NotesLockedError).
     `begin_notes_check()` begins the database's integrity check on a thread of its own, so that the next
     `open_notes()` takes its answer instead of checking then (the window begins it at its first paint).
+    `prepare_notes()` does on a worker thread, and waits for, what makes the next `open_notes()` quick (after the
+    privacy lock was turned on or off, just before the window opens the notes again).
     """
 
     report: Report
@@ -39,6 +41,7 @@ class AppObjects:
     open_notes: Callable[[], NoteStore]
     privacy: Privacy
     begin_notes_check: Callable[[], None] = lambda: None
+    prepare_notes: Callable[[], None] = lambda: None
 
 
 def build_app_objects(folders: Folders) -> AppObjects:
@@ -55,6 +58,7 @@ def build_app_objects(folders: Folders) -> AppObjects:
         open_notes=notes.open,
         privacy=privacy,
         begin_notes_check=notes.begin_check,
+        prepare_notes=notes.prepare,
     )
 
 
@@ -112,6 +116,19 @@ class NotesOpener:
             from reader.notes.integrity_check import IntegrityCheck
 
             self._check = IntegrityCheck(self._data)
+
+    def prepare(self) -> None:
+        """Make the next `open` quick, on a worker thread: a plain database checked, or the modules opening a sealed
+        one needs imported (the window opens the notes on the UI thread once the lock was switched)."""
+        if self._privacy.is_on:
+            import filelock  # noqa: F401 (what a sealed store imports as it opens)
+
+            import reader.notes.sealed_database  # noqa: F401
+
+            return
+        self.begin_check()
+        if self._check is not None:
+            self._check.wait()
 
     def open(self) -> NoteStore:
         """The notes, opened (the caller closes them); while the privacy lock is closed, raises NotesLockedError."""

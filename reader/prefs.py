@@ -3,6 +3,9 @@ window layout and the panels' folds.
 
 The reading position says what the reader was looking at, so while the privacy lock is on it is kept sealed in
 `private.sealed` (readable after unlocking) and never written to `preferences.json`.
+
+Turning the lock on or off converts the preferences on a worker thread while the window may save them: saving and
+each conversion hold one lock, so the two never write the files at once or save halfway through a conversion.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,6 +111,7 @@ class Preferences:
         self._values: dict[str, object] = dict(_DEFAULTS)
         self._sealed = sealed
         self._key: SealKey | None = None
+        self._writing = threading.RLock()  # saving, and switching between plain and sealed (see the module's note)
         self.load_problem: str | None = None
         self._load()
         if sealed:
@@ -120,46 +125,51 @@ class Preferences:
         """The lock was opened: read the private values sealed with `key` (a damaged file gives defaults)."""
         from reader.sealing import unseal
 
-        self._sealed, self._key = True, key
-        try:
-            data = json.loads(unseal(key, read_regular_file(self.private_path, MAX_PREFERENCES_BYTES), "private"))
-        except FileNotFoundError:
-            return
-        except (OSError, ReaderError, ValueError, RecursionError):
-            self.load_problem = message(
-                QT_TRANSLATE_NOOP(
-                    "core", "The sealed reading position could not be read; reading starts at the beginning."
+        with self._writing:
+            self._sealed, self._key = True, key
+            try:
+                data = json.loads(unseal(key, read_regular_file(self.private_path, MAX_PREFERENCES_BYTES), "private"))
+            except FileNotFoundError:
+                return
+            except (OSError, ReaderError, ValueError, RecursionError):
+                self.load_problem = message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The sealed reading position could not be read; reading starts at the beginning."
+                    )
                 )
-            )
-            return
-        if isinstance(data, dict):
-            for name in PRIVATE_KEYS:
-                self._values[name] = data.get(name)
+                return
+            if isinstance(data, dict):
+                for name in PRIVATE_KEYS:
+                    self._values[name] = data.get(name)
 
     def close_private(self) -> None:
         """The lock was closed: save the private values sealed, then forget them."""
-        try:
-            if self._key is not None:
-                self.save()
-        finally:  # a save that failed still forgets the key and the private values
-            self._key = None
-            self._forget_private()
+        with self._writing:
+            try:
+                if self._key is not None:
+                    self.save()
+            finally:  # a save that failed still forgets the key and the private values
+                self._key = None
+                self._forget_private()
 
     def seal_private(self, key: SealKey) -> None:
         """The lock was turned on: move the private values out of `preferences.json` into the sealed file."""
-        self._sealed, self._key = True, key
-        self.save()
+        with self._writing:
+            self._sealed, self._key = True, key
+            self.save()
 
     def unseal_private(self) -> None:
         """The lock was turned off: the private values go back to `preferences.json`."""
-        self._sealed, self._key = False, None
-        self.save()
-        self.private_path.unlink(missing_ok=True)
+        with self._writing:
+            self._sealed, self._key = False, None
+            self.save()
+            self.private_path.unlink(missing_ok=True)
 
     def forget_erased(self) -> None:
         """Everything was erased (the lock with it): forget the private values and write nothing now."""
-        self._sealed, self._key = False, None
-        self._forget_private()
+        with self._writing:
+            self._sealed, self._key = False, None
+            self._forget_private()
 
     def _forget_private(self) -> None:
         for name in PRIVATE_KEYS:
@@ -323,6 +333,10 @@ class Preferences:
 
     def save(self) -> None:
         """Write atomically: a temporary file in the same folder, then a rename."""
+        with self._writing:
+            self._save()
+
+    def _save(self) -> None:
         from reader.atomic_file import write_atomically
 
         try:

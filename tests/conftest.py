@@ -114,6 +114,7 @@ def app_objects(request: pytest.FixtureRequest, report: Report, data_dir: Path, 
         open_notes=notes.open,
         privacy=privacy,
         begin_notes_check=notes.begin_check,
+        prepare_notes=notes.prepare,
     )
 
 

@@ -43,6 +43,10 @@ class IntegrityCheck:
         except Exception as exc:  # handed to the caller by `result`
             self._failure = exc
 
+    def wait(self) -> None:
+        """Wait until the check is over (its answer or failure is then kept for `result`)."""
+        self._thread.join()
+
     def result(self) -> tuple[Path, FileState | None, str | None]:
         """The database checked, the state of its files when it was checked (None: it changed meanwhile), and why
         it cannot be trusted, or None when it is healthy or absent (raises what the check raised)."""

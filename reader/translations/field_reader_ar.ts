@@ -458,8 +458,20 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>أُوقف قفل الخصوصية؛ ملاحظاتك محفوظة.</translation>
     </message>
     <message>
+        <source>The lock is being switched already.</source>
+        <translation>يجري تبديل القفل بالفعل.</translation>
+    </message>
+    <message>
+        <source>The lock could not be switched.</source>
+        <translation>تعذّر تبديل القفل.</translation>
+    </message>
+    <message>
         <source>The change could not be made.</source>
         <translation>تعذّر إجراء التغيير.</translation>
+    </message>
+    <message>
+        <source>The lock is being switched; nothing was erased. Try again in a moment.</source>
+        <translation>يجري تبديل القفل؛ لم يُمحَ شيء. حاول مجددًا بعد لحظة.</translation>
     </message>
     <message>
         <source>Your notes and history were erased. The report stays.</source>
@@ -1504,6 +1516,10 @@ The report stays. Erased notes cannot be brought back.</source>
         <translation>&amp;تفعيل القفل</translation>
     </message>
     <message>
+        <source>Turning the lock on and encrypting your notes…</source>
+        <translation>جارٍ تفعيل القفل وتشفير ملاحظاتك…</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
@@ -1594,6 +1610,10 @@ The report stays. Erased notes cannot be brought back.</source>
     <message>
         <source>Turn Lock O&amp;ff</source>
         <translation>إيقا&amp;ف القفل</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase and turning the lock off…</source>
+        <translation>جارٍ التحقق من عبارة المرور وإيقاف القفل…</translation>
     </message>
     <message>
         <source>Lock when idle after this many minutes (0: never)</source>

@@ -81,6 +81,11 @@ class Annotator(QObject):
         return self._work is not None
 
     @property
+    def is_unread(self) -> bool:
+        """Whether no note has been read yet: `notes()` would then read and place every one at once."""
+        return self._notes is None
+
+    @property
     def is_writing(self) -> bool:
         """Whether an import (`start_import`) or a layer removal (`start_removing_layer`) is still under way."""
         return self._writing

@@ -220,6 +220,7 @@ def build_main_window(objects: AppObjects) -> MainWindow:
         privacy=objects.privacy,
         bundled_index=folders.bundled_index,
         cache_folder=folders.cache,
+        prepare_notes=objects.prepare_notes,
     )
     window.setProperty("portable", folders.portable)  # the About box says so
     # The notes database is checked on a thread of its own from the turn after the first paint on, while the chrome

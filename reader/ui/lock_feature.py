@@ -68,7 +68,10 @@ class LockFeature(QObject):
         notes_dock: QDockWidget,
         status_bar: QStatusBar,
         parent: QObject | None = None,
+        prepare_notes: Callable[[], None] = lambda: None,
     ) -> None:
+        """`prepare_notes` is called on a worker thread once the lock was switched, before the notes open again
+        (`AppObjects.prepare_notes`)."""
         super().__init__(parent)
         self.setObjectName("lockFeature")
         self._privacy = privacy
@@ -76,6 +79,8 @@ class LockFeature(QObject):
         self._actions = actions
         self._dock = notes_dock
         self._dialogs: list[QDialog] = []
+        self._switching = False
+        self._prepare_notes = prepare_notes
         self._watching = False
         self._idle = QTimer(self)
         self._idle.setObjectName("autoLockTimer")
@@ -119,7 +124,7 @@ class LockFeature(QObject):
 
     def lock_now(self) -> None:
         """Close the notes and forget the key; nothing of the notes stays on screen."""
-        if not self._privacy.is_on or self._privacy.is_locked:
+        if self._switching or not self._privacy.is_on or self._privacy.is_locked:
             return
         self._close_dialogs()
         self.notes_closing.emit()
@@ -135,7 +140,7 @@ class LockFeature(QObject):
 
     def ask_to_unlock(self) -> None:
         """Open the unlock dialog (or bring it forward)."""
-        if not self._privacy.is_locked:
+        if self._switching or not self._privacy.is_locked:
             return
         from reader.ui.unlock_dialog import UnlockDialog
 
@@ -184,19 +189,52 @@ class LockFeature(QObject):
         self._prefs.forget_erased()
         self.erased.emit()
 
-    # Switching the lock (the privacy dialog calls these; each returns None or the line to show)
+    # Switching the lock, off the UI thread: the notes close first and open again once it has ended, whatever
+    # happened (a failure changes nothing); `answer` is told None when it worked, else the line to show.
 
-    def turn_on(self, passphrase: str, settings: LockSettings) -> str | None:
-        problem = self._with_notes_closed(lambda: self._privacy.enable(passphrase, settings, self._prefs))
-        if problem is None:
-            self.message.emit(self.tr("The privacy lock is on. Ctrl+L locks your notes now."), 8000)
-        return problem
+    def turn_on(self, passphrase: str, settings: LockSettings, answer: Answer) -> None:
+        self._switch_in_background(
+            lambda: self._privacy.enable(passphrase, settings, self._prefs),
+            answer,
+            self.tr("The privacy lock is on. Ctrl+L locks your notes now."),
+        )
 
-    def turn_off(self, passphrase: str) -> str | None:
-        problem = self._with_notes_closed(lambda: self._privacy.disable(passphrase, self._prefs))
-        if problem is None:
-            self.message.emit(self.tr("The privacy lock is off; your notes are kept."), 8000)
-        return problem
+    def turn_off(self, passphrase: str, answer: Answer) -> None:
+        self._switch_in_background(
+            lambda: self._privacy.disable(passphrase, self._prefs),
+            answer,
+            self.tr("The privacy lock is off; your notes are kept."),
+        )
+
+    @property
+    def is_switching(self) -> bool:
+        """Whether the lock is being turned on or off (the notes are closed meanwhile)."""
+        return self._switching
+
+    def _switch_in_background(self, work: Callable[[], None], answer: Answer, done: str) -> None:
+        """Every note is sealed or unsealed and the lock's key made or checked (scrypt): half a second or more with
+        many notes. Meanwhile locking, unlocking and erasing wait; the window keeps answering."""
+        if self._switching:
+            answer(self.tr("The lock is being switched already."))
+            return
+        self._switching = True
+        self._idle.stop()
+        self.notes_closing.emit()
+
+        def answered(problem: str | None) -> None:  # told however the switch ended, even after a bug
+            self._switching = False
+            self._update()
+            if not self._privacy.is_locked:
+                self.notes_available.emit()
+            if problem is None:
+                self.message.emit(done, 8000)
+            answer(problem)
+
+        def switch() -> None:
+            work()
+            self._prepare_notes()  # on the worker too: the notes open on the UI thread just after
+
+        in_background(self, switch, answered, self.tr("The lock could not be switched."), plain_outcome)
 
     # These three check the passphrase and rewrite the lock's file off the UI thread; `answer` is told the outcome.
 
@@ -226,18 +264,12 @@ class LockFeature(QObject):
             self._update()
         return None
 
-    def _with_notes_closed(self, work: Callable[[], None]) -> str | None:
-        """Close the notes, do `work`, and open them again whatever happened (a failure changes nothing)."""
-        self.notes_closing.emit()
-        error = self._checked(work)
-        if not self._privacy.is_locked:
-            self.notes_available.emit()
-        return error
-
     # Erasing
 
     def erase_all(self) -> str | None:
         """Erase the notes, their backups, the reading position, caches and the lock; the report stays."""
+        if self._switching:  # its files are being rewritten: erasing now could leave some behind
+            return self.tr("The lock is being switched; nothing was erased. Try again in a moment.")
         self._close_dialogs()
         was_locked = self._privacy.is_locked
         self.notes_closing.emit()

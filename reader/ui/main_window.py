@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         privacy: Privacy,
         bundled_index: Path,
         cache_folder: Path,
+        prepare_notes: Callable[[], None] = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -78,11 +79,13 @@ class MainWindow(QMainWindow):
         self._html_for = html_for
         self._load_glossary = glossary
         self._open_notes = open_notes
+        self._prepare_notes = prepare_notes
         self._privacy = privacy
         self._place_to_restore = privacy.is_locked  # the reading position is sealed until the first unlock
         self._bundled_index = bundled_index
         self._cache_folder = cache_folder
         self._shown_once = False
+        self._closed = False
         self._chrome_ready = False  # every part of the chrome built and in place
         self._layout_restored = False  # the saved layout put back (until then it is what saving keeps)
         self._chrome: WindowChrome
@@ -229,7 +232,15 @@ class MainWindow(QMainWindow):
         from reader.ui.lock_feature import LockFeature
         from reader.ui.search_feature import SearchFeature
 
-        self._lock = LockFeature(self._privacy, self._prefs, chrome.actions, chrome.notes_dock, self.statusBar(), self)
+        self._lock = LockFeature(
+            self._privacy,
+            self._prefs,
+            chrome.actions,
+            chrome.notes_dock,
+            self.statusBar(),
+            self,
+            prepare_notes=self._prepare_notes,
+        )
         self._search = SearchFeature(
             self._report,
             glossary,
@@ -390,8 +401,8 @@ class MainWindow(QMainWindow):
             self._search.forget()
 
     def _on_lock_notes_available(self) -> None:
-        if self._notes is not None:
-            return
+        if self._notes is not None or self._closed:
+            return  # open already, or the window closed while the lock was switched: nothing to show them in
         try:
             self._notes = self._make_notes()
         except ReaderError as error:
@@ -571,6 +582,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed before everything was built: build nothing more (a step running now still finishes).
+        self._closed = True
         self._next_chrome_part.stop()
         self._feature_steps = iter(())
         if self._lock is not None:

@@ -74,6 +74,9 @@ class NotesIndexer(QObject):
         if self._closed:
             return
         self._sync_due.stop()
+        if self._annotator.is_unread:  # read in slices first (notes opened anew); `notes_changed` comes back here
+            self._annotator.load_in_slices()
+            return
         try:
             notes = self._annotator.notes(visible_only=True)  # from the annotator's cache
         except ReaderError as error:

@@ -118,9 +118,17 @@ class PrivacyDialog(QDialog):
             if passphrase.text() != repeat.text():
                 answer(self.tr(_DIFFERENT))
                 return
-            answer(self._lock.turn_on(passphrase.text(), LockSettings(minutes.value(), tries.value())))
+            self._lock.turn_on(passphrase.text(), LockSettings(minutes.value(), tries.value()), answer)
 
-        self._button(form, "privacyTurnOn", self.tr("&Turn Lock On"), turn_on, (passphrase, repeat), closes=True)
+        self._button(
+            form,
+            "privacyTurnOn",
+            self.tr("&Turn Lock On"),
+            turn_on,
+            (passphrase, repeat),
+            closes=True,
+            working=self.tr("Turning the lock on and encrypting your notes…"),
+        )
         return page
 
     def _settings_page(self) -> QWidget:
@@ -214,9 +222,10 @@ class PrivacyDialog(QDialog):
             form,
             "privacyTurnOff",
             self.tr("Turn Lock O&ff"),
-            lambda answer: answer(self._lock.turn_off(passphrase.text())),
+            lambda answer: self._lock.turn_off(passphrase.text(), answer),
             (passphrase,),
             closes=True,
+            working=self.tr("Checking the passphrase and turning the lock off…"),
         )
         return page
 
@@ -281,15 +290,16 @@ class PrivacyDialog(QDialog):
         work: Work,
         fields: tuple[QLineEdit, ...],
         closes: bool = False,
+        working: str | None = None,
         on_enter: bool = True,
     ) -> QPushButton:
         """The button doing a page's change; with `on_enter`, Enter in each of `fields` but the last goes to the
-        next one, and in the last presses the button."""
+        next one, and in the last presses the button. `working`: see `_run`."""
         button = QPushButton(label, self)
         button.setObjectName(name)
         button.setAccessibleName(label.replace("&", ""))
         button.setAutoDefault(False)
-        button.clicked.connect(lambda: self._run(work, fields, closes))
+        button.clicked.connect(lambda: self._run(work, fields, closes, working))
         if on_enter and fields:
             for field, following in pairwise(fields):
                 field.returnPressed.connect(following.setFocus)
@@ -304,17 +314,19 @@ class PrivacyDialog(QDialog):
         work: Work,
         fields: tuple[QLineEdit, ...],
         closes: bool = False,
+        working: str | None = None,
     ) -> None:
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(self._push(name, label, work, fields, closes))
+        row.addWidget(self._push(name, label, work, fields, closes, working))
         form.addRow(row)
 
-    def _run(self, work: Work, fields: tuple[QLineEdit, ...], closes: bool) -> None:
+    def _run(self, work: Work, fields: tuple[QLineEdit, ...], closes: bool, working: str | None) -> None:
         """Do one change; show its line. A change that switched the lock closes the dialog when it worked.
 
-        A change that checks the passphrase is made off the UI thread: until it has ended the dialog says so, and its
-        pages and Close wait (closing it would not stop the change, only hide how it ended).
+        A change that checks the passphrase or switches the lock is made off the UI thread: until it has ended the
+        dialog says so (`working`, else that it checks the passphrase), and its pages and Close wait (closing it
+        would not stop the change, only hide how it ended).
         """
         if self._working:
             return
@@ -330,7 +342,7 @@ class PrivacyDialog(QDialog):
         except LockError as error:  # settings out of range, say: nothing was begun
             answer(error_text(error))
         if not answered:  # it goes on off the UI thread
-            self._set_working(True)
+            self._set_working(True, working)
 
     def _on_outcome(self, outcome: str | None, fields: tuple[QLineEdit, ...], closes: bool) -> None:
         if self._working:
@@ -345,7 +357,7 @@ class PrivacyDialog(QDialog):
         if outcome:
             announce(self.result_line, outcome)
 
-    def _set_working(self, working: bool) -> None:
+    def _set_working(self, working: bool, line: str | None = None) -> None:
         self._working = working
         if working:  # disabling them takes the focus away: it is given back where it was
             self._focus_before = self.focusWidget()
@@ -355,7 +367,7 @@ class PrivacyDialog(QDialog):
             self._focus_before.setFocus()
             self._focus_before = None
         if working:
-            checking = self.tr("Checking the passphrase…")
+            checking = line or self.tr("Checking the passphrase…")
             self.result_line.setText(checking)
             self.result_line.setVisible(True)
             announce(self.result_line, checking)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from reader.content import Report
 from reader.notes.anchoring import anchor_from_selection
 from reader.notes.store import NoteStore
-from reader.ui import notes_indexer
+from reader.ui import notes_indexer, work_slices
 from reader.ui.notes_indexer import NotesIndexer
 
 pytestmark = pytest.mark.usefixtures("bundled_index")
@@ -33,7 +33,9 @@ def test_indexing_many_notes_yields_to_the_event_loop_between_slices(
     monkeypatch.setattr(notes_indexer, "MAX_NOTES_PER_SLICE", 5)
     add_notes(data_dir, report, 40)
     window = make_window()
-    indexer = window.findChild(NotesIndexer)
+    annotator = window.findChild(QObject, "notesFeature").annotator
+    qtbot.waitUntil(lambda: not annotator.is_unread and not annotator.is_loading)
+    indexer = NotesIndexer(annotator, report, window)  # the notes read, nothing indexed yet
     indexer.index_all()
 
     # One slice ran; the rest wait for later turns of the event loop rather than holding the window.
@@ -43,6 +45,26 @@ def test_indexing_many_notes_yields_to_the_event_loop_between_slices(
     qtbot.waitUntil(lambda: indexer.is_ready)
     assert indexer.index.document_count == 40
     assert indexer.slices >= 8
+    assert len([hit for hit in indexer.index.search("checkpoint", limit=50).hits]) == 40
+
+
+def test_notes_not_read_yet_are_read_in_slices_before_they_are_indexed(
+    make_window, qtbot, report: Report, data_dir, monkeypatch
+) -> None:
+    """Notes opened anew (the lock opened or switched) are not all read and placed in one go when the index asks
+    for them first: they are read a slice per turn, then indexed."""
+    monkeypatch.setattr(work_slices, "MAX_NOTES_PER_SLICE", 5)
+    add_notes(data_dir, report, 40)
+    window = make_window()
+    annotator = window.findChild(QObject, "notesFeature").annotator
+    indexer = window.findChild(NotesIndexer)
+    assert annotator.is_unread  # the window reads them only once its page is up
+
+    indexer.index_all()
+
+    assert annotator.is_loading and len(annotator.notes()) <= 5
+    assert not indexer.is_ready
+    qtbot.waitUntil(lambda: not annotator.is_loading and indexer.is_ready)
     assert len(found_notes(window, "checkpoint")) == 40
 
 

@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -124,6 +125,11 @@ def search(window, qtbot, text: str) -> list[HitKind]:
 def hit_kinds(window) -> list[HitKind]:
     model = window.findChild(QWidget, "searchPanel").model
     return [model.hit(row).kind for row in range(model.rowCount())]
+
+
+def closed(dialog: QDialog) -> bool:
+    """Whether the dialog was closed (the window deletes a dialog of its own once it is closed)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
 def shown_dialog(window, name: str) -> QDialog:
@@ -277,7 +283,7 @@ def turn_lock_on(window, qtbot, minutes: int = 10) -> None:
     qtbot.keyClicks(dialog.findChild(QLineEdit, "privacyRepeatPassphrase"), PASSPHRASE)
     dialog.findChild(QSpinBox, "privacyAutoLock").setValue(minutes)
     qtbot.mouseClick(dialog.findChild(QPushButton, "privacyTurnOn"), Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible(), dialog.findChild(QLabel, "privacyResult").text()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)  # the lock is switched off the UI thread
 
 
 def test_differing_passphrases_turn_nothing_on(window, qtbot, app_objects) -> None:
@@ -312,7 +318,7 @@ def test_enter_in_the_passphrase_fields_turns_the_lock_on_and_never_just_closes(
     qtbot.keyClicks(first, PASSPHRASE)
     qtbot.keyClicks(second, PASSPHRASE)
     qtbot.keyClick(second, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
     assert app_objects.privacy.is_on
 
 
@@ -375,8 +381,9 @@ def test_a_passphrase_the_lock_refuses_leaves_the_notes_open_as_they_were(
 
     qtbot.mouseClick(dialog.findChild(QPushButton, "privacyTurnOn"), Qt.MouseButton.LeftButton)
 
+    result = dialog.findChild(QLabel, "privacyResult")
+    qtbot.waitUntil(lambda: "at least 8 characters" in result.text(), timeout=10_000)
     assert dialog.isVisible()
-    assert "at least 8 characters" in dialog.findChild(QLabel, "privacyResult").text()
     assert not app_objects.privacy.is_on
     notes_painted(window, qtbot, with_notes)
     assert action(window, "actionHighlight").isEnabled()
