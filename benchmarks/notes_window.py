@@ -16,9 +16,9 @@ a W3C file of 5,000 notes (the file is read and placed beforehand, as the app do
 includes writing them, in slices of one transaction, as the app does); removing an imported layer of 1,000 notes
 as the notes panel does, undoing and redoing that; deleting one note; switching the theme and back and turning
 reference mode on and off (the page is loaded again and every highlight built anew); typing a word into the search
-field; opening the notes panel; typing a word into its filter, one key every 120 ms; turning the privacy lock on and
-off again (every note sealed or unsealed, then read and placed anew); then the first start on a new edition of the
-report (every note placed afresh, moved positions saved).
+field; opening the notes panel; typing a word into its filter, one key every 120 ms; turning the privacy lock on,
+locking and unlocking, and turning it off again (every note sealed or unsealed, then read and placed anew); then
+the first start on a new edition of the report (every note placed afresh, moved positions saved).
 """
 
 from __future__ import annotations
@@ -329,8 +329,13 @@ def main() -> int:
         feature = window.findChild(QObject, "notesFeature")
         return feature is not None and not feature.annotator.is_loading and all_ready()
 
+    def lock_and_unlock(answer: Callable[[str | None], None]) -> None:
+        lock.lock_now()
+        lock._try_unlock(LOCK_PASSPHRASE, answer)  # as the unlock dialog does
+
     for label, switch in [
         ("turning the privacy lock on", lambda answer: lock.turn_on(LOCK_PASSPHRASE, LockSettings(), answer)),
+        ("locking, then unlocking", lock_and_unlock),
         ("turning the privacy lock off", lambda answer: lock.turn_off(LOCK_PASSPHRASE, answer)),
     ]:
         answers: list[str | None] = []

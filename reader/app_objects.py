@@ -19,6 +19,7 @@ from reader.paths import Folders
 if TYPE_CHECKING:
     from reader.glossary import Glossary
     from reader.notes.integrity_check import IntegrityCheck
+    from reader.notes.sealed_database import ReadAhead
     from reader.notes.store import NoteStore
 
 
@@ -32,7 +33,7 @@ class AppObjects:
     `begin_notes_check()` begins the database's integrity check on a thread of its own, so that the next
     `open_notes()` takes its answer instead of checking then (the window begins it at its first paint).
     `prepare_notes()` does on a worker thread, and waits for, what makes the next `open_notes()` quick (after the
-    privacy lock was turned on or off, just before the window opens the notes again).
+    privacy lock was opened, or turned on or off, just before the window opens the notes again).
     """
 
     report: Report
@@ -108,6 +109,7 @@ class NotesOpener:
         self._privacy = privacy
         self._report_id = report_id
         self._check: IntegrityCheck | None = None
+        self._ahead: ReadAhead | None = None
 
     def begin_check(self) -> None:
         """Begin the plain database's integrity check, for the next `open` (nothing while the lock is on: a sealed
@@ -118,13 +120,18 @@ class NotesOpener:
             self._check = IntegrityCheck(self._data)
 
     def prepare(self) -> None:
-        """Make the next `open` quick, on a worker thread: a plain database checked, or the modules opening a sealed
-        one needs imported (the window opens the notes on the UI thread once the lock was switched)."""
-        if self._privacy.is_on:
+        """Make the next `open` quick, on a worker thread (the window opens the notes on the UI thread once the lock
+        was opened or switched): a plain database checked, or sealed notes read, unsealed and checked (and the
+        modules opening them needs imported)."""
+        if self._privacy.is_locked:
+            return
+        key = self._privacy.key
+        if key is not None:
             import filelock  # noqa: F401 (what a sealed store imports as it opens)
 
-            import reader.notes.sealed_database  # noqa: F401
+            from reader.notes.sealed_database import read_ahead
 
+            self._ahead = read_ahead(self._data, key)
             return
         self.begin_check()
         if self._check is not None:
@@ -135,4 +142,5 @@ class NotesOpener:
         from reader.notes.store import NoteStore
 
         check, self._check = self._check, None
-        return NoteStore(self._data, key=self._privacy.key, report=self._report_id, check=check)
+        ahead, self._ahead = self._ahead, None  # decrypted notes: never kept beyond this opening
+        return NoteStore(self._data, key=self._privacy.key, report=self._report_id, check=check, ahead=ahead)

@@ -37,13 +37,46 @@ LOCK_NAME = "notes.sealed.lock"
 LOCK_TIMEOUT_SECONDS = 10.0
 
 
-def open_sealed_database(folder: Path, key: SealKey, today: dt.date | None = None) -> OpenedDatabase:
-    """Open (creating if needed) the sealed notes in `folder`, recovering a damaged file from the newest backup."""
+@dataclass(frozen=True, slots=True)
+class ReadAhead:
+    """The sealed notes file read, unsealed and checked ahead of an opening, on a worker thread (`read_ahead`): the
+    opening takes `image` instead of doing that work itself while the file is still the one read (`stamp`)."""
+
+    key: SealKey
+    stamp: tuple[int, int, int]
+    image: bytes
+
+
+def read_ahead(folder: Path, key: SealKey) -> ReadAhead | None:
+    """The sealed notes of `folder` read, unsealed and checked now; None when there is no such file or it cannot be
+    read or is damaged (the opening then reads it itself, and recovers from a backup)."""
+    path = Path(folder) / SEALED_NAME
+    try:
+        stamp = _stamp(path)
+        image = SealedCopies(key).read_image(path)
+        connection = memory_connection()
+        try:
+            connection.deserialize(image)
+            healthy = connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        finally:
+            connection.close()
+        if not healthy or _stamp(path) != stamp:  # damaged, or saved again while it was read
+            return None
+    except (OSError, sqlite3.Error):
+        return None
+    return ReadAhead(key, stamp, image)
+
+
+def open_sealed_database(
+    folder: Path, key: SealKey, today: dt.date | None = None, ahead: ReadAhead | None = None
+) -> OpenedDatabase:
+    """Open (creating if needed) the sealed notes in `folder`, recovering a damaged file from the newest backup;
+    with what `read_ahead` read, while the file is unchanged since."""
     folder = Path(folder)
     if not folder_is_writable(folder):
         return _open_read_only(folder, key)
     sealed = SealedFile(folder, key)
-    message = sealed.load()
+    message = sealed.load(ahead if ahead is not None and ahead.key is key else None)
     with sealed.saving():
         migrate(sealed.connection, sealed.path, sealed.backups, sealed.copies)
     take_daily_backup(sealed.connection, sealed.backups, today or dt.date.today(), sealed.copies)
@@ -97,13 +130,14 @@ class SealedFile:
         self._folder = folder
         self._lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS)
 
-    def load(self) -> str | None:
-        """Read the file into memory; a message when it was damaged and a backup was used instead."""
+    def load(self, ahead: ReadAhead | None = None) -> str | None:
+        """Read the file into memory (or take what `ahead` read of it); a message when it was damaged and a backup
+        was used instead."""
         if not self.path.exists():
             self.is_new = True
             return None
         try:
-            self.read()
+            self.read(ahead)
             return None
         except (OSError, sqlite3.Error) as exc:
             return self._recover(_problem(exc, self.path.name))
@@ -178,8 +212,17 @@ class SealedFile:
             self._lock.release()
         return True
 
-    def read(self) -> None:
-        """Read the file into memory; OSError or sqlite3.DatabaseError when it cannot be read or is damaged."""
+    def read(self, ahead: ReadAhead | None = None) -> None:
+        """Read the file into memory; OSError or sqlite3.DatabaseError when it cannot be read or is damaged.
+
+        What `ahead` read is taken instead while the file is the one it read (already unsealed and checked)."""
+        seen = _stamp(self.path)
+        if ahead is not None and ahead.stamp == seen:
+            self.connection.deserialize(ahead.image)
+            configure(self.connection)
+            self._image = ahead.image
+            self._seen = seen
+            return
         image = self.copies.read_image(self.path)
         self.connection.deserialize(image)
         configure(self.connection)

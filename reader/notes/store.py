@@ -55,6 +55,7 @@ from reader.sealing import SealKey
 
 if TYPE_CHECKING:
     from reader.notes.integrity_check import IntegrityCheck
+    from reader.notes.sealed_database import ReadAhead
 
 __all__ = [
     "MAX_LAYER_NAME",
@@ -104,13 +105,15 @@ class NoteStore(LayerWrites):
         key: SealKey | None = None,
         report: str = BUNDLED_REPORT_ID,
         check: IntegrityCheck | None = None,
+        ahead: ReadAhead | None = None,
     ) -> None:
         """Open `location`: a folder (holding `notes.sqlite3`, normally the data folder) or a database file.
 
         With a `key` (the lock is on), `location` is the data folder and the notes are the sealed `notes.sealed`.
         `report` is the identity of the report being read (its manifest's id): the store lists, counts and writes
         only that report's notes (`other_reports_notes()` lists the rest, to be shown apart and never placed).
-        A `check` begun earlier on the database file (`integrity_check.py`) stands for the check opening makes.
+        A `check` begun earlier on the database file (`integrity_check.py`) stands for the check opening makes; for
+        sealed notes, what `sealed_database.read_ahead` read stands for reading, unsealing and checking the file.
         """
         location = Path(location)
         self.report = report
@@ -119,7 +122,7 @@ class NoteStore(LayerWrites):
             from reader.notes.sealed_database import SEALED_NAME, open_sealed_database
 
             self._path = location / SEALED_NAME
-            opened = open_sealed_database(location, key, today)
+            opened = open_sealed_database(location, key, today, ahead)
         else:
             self._path = location / DB_NAME if location.is_dir() or not location.suffix else location
             opened = open_database(self._path, today, check)

@@ -70,8 +70,8 @@ class LockFeature(QObject):
         parent: QObject | None = None,
         prepare_notes: Callable[[], None] = lambda: None,
     ) -> None:
-        """`prepare_notes` is called on a worker thread once the lock was switched, before the notes open again
-        (`AppObjects.prepare_notes`)."""
+        """`prepare_notes` is called on a worker thread once the lock was opened or switched, before the notes open
+        again (`AppObjects.prepare_notes`)."""
         super().__init__(parent)
         self.setObjectName("lockFeature")
         self._privacy = privacy
@@ -154,9 +154,14 @@ class LockFeature(QObject):
     def _try_unlock(self, passphrase: str, answer: Answer) -> None:
         """The unlock dialog's attempt, made off the UI thread (scrypt, and reading or writing the lock's file);
         `answer` is told None once the notes are open, else the line to show."""
+
+        def unlock() -> None:
+            self._privacy.unlock(passphrase)
+            self._prepare_notes()  # on the worker too: the notes open on the UI thread just after
+
         in_background(
             self,
-            lambda: self._privacy.unlock(passphrase),
+            unlock,
             answer,
             self.tr("The passphrase could not be checked; the notes stay locked."),
             self._unlock_outcome,

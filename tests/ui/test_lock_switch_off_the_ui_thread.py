@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTabWidget
 
 from reader.lock.leftovers import sealed_files
-from reader.notes import schema
+from reader.notes import copies, schema
 from reader.notes.store import NoteStore
 
 from .test_privacy_lock_window import (
@@ -149,6 +149,39 @@ def test_after_turning_the_lock_off_the_notes_are_checked_off_the_ui_thread(
     qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
     notes_painted(window, qtbot, with_notes)
     assert checked_on and threading.main_thread() not in checked_on
+
+
+@pytest.mark.parametrize("how", ["unlocking", "turning the lock on"])
+def test_sealed_notes_are_read_and_unsealed_off_the_ui_thread(
+    make_window,
+    qtbot,
+    app_objects,
+    with_notes: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    """Reading, unsealing and checking the sealed notes (tens of milliseconds with many notes) is done on the worker
+    that opened or switched the lock; the window then only takes them in."""
+    unsealed_on: list[threading.Thread] = []
+    read_image = copies.SealedCopies.read_image
+
+    def recorded(self, path: Path) -> bytes:
+        unsealed_on.append(threading.current_thread())
+        return read_image(self, path)
+
+    monkeypatch.setattr(copies.SealedCopies, "read_image", recorded)
+    if how == "unlocking":
+        window = unlocked_window(make_window, qtbot, app_objects)
+    else:
+        window = make_window()
+        notes_painted(window, qtbot, with_notes)
+        dialog = privacy_dialog(window)
+        fill_turn_on(dialog, qtbot)
+        click(dialog, qtbot, "privacyTurnOn")
+        qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
+
+    notes_painted(window, qtbot, with_notes)
+    assert unsealed_on and threading.main_thread() not in unsealed_on
 
 
 def test_a_wrong_passphrase_turns_nothing_off_and_gives_the_notes_back(

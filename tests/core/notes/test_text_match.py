@@ -109,12 +109,9 @@ def test_occurrences_found_through_the_index_are_those_found_one_by_one(text: st
 def test_a_preferred_length_comes_first_among_the_best_and_only_among_them(
     pattern: str, before: str, liked: set[int]
 ) -> None:
-    """With a preference, the least errors still decide; among lengths with the least, a preferred one nearest the
-    pattern's length, else the nearest of all."""
-    by_length = errors_by_table(pattern[::-1], before[::-1], anchored=True)
-    errors = min(by_length)
-    best = [length for length, value in enumerate(by_length) if value == errors]
-    nearest = sorted(best, key=lambda length: (abs(length - len(pattern)), length))
+    """With a preference, the least errors still decide; among lengths with the least, the first preferred one in
+    `best_start`'s order (nearest the pattern's length, then the tie rule), else the first of all."""
+    nearest, errors = starts_by_table(pattern, before)
     chosen = next((length for length in nearest if length in liked), nearest[0])
     assert best_start(pattern, before, liked.__contains__) == (chosen, errors)
 
