@@ -45,8 +45,8 @@ run: $(PREPARED)
 	$(BIN)/field-reader
 
 test: $(STAMP)
-	$(BIN)/ruff check reader tests benchmarks resources
-	$(BIN)/ruff format --check reader tests benchmarks resources
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
 
 index: $(STAMP)
