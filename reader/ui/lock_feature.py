@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
-from reader.lock.key_file import LockError, LockSettings
+from reader.lock.key_file import LockError, LockSettings, check_new_passphrase
 from reader.lock.privacy import Privacy, WrongPassphraseError
 from reader.prefs import Preferences
 from reader.ui.actions import ActionName, Actions
@@ -198,6 +198,11 @@ class LockFeature(QObject):
     # happened (a failure changes nothing); `answer` is told None when it worked, else the line to show.
 
     def turn_on(self, passphrase: str, settings: LockSettings, answer: Answer) -> None:
+        try:  # a passphrase the lock refuses is told at once, the notes left open
+            check_new_passphrase(passphrase)
+        except LockError as error:
+            answer(error_text(error))
+            return
         self._switch_in_background(
             lambda: self._privacy.enable(passphrase, settings, self._prefs),
             answer,
