@@ -57,12 +57,12 @@ def read_ahead(folder: Path, key: SealKey) -> ReadAhead | None:
         connection = memory_connection()
         try:
             connection.deserialize(image)
-            healthy = connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            _check(connection)
         finally:
             connection.close()
-        if not healthy or _stamp(path) != stamp:  # damaged, or saved again while it was read
+        if _stamp(path) != stamp:  # saved again while it was read
             return None
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error):  # unreadable or damaged
         return None
     return ReadAhead(key, stamp, image)
 
@@ -218,19 +218,16 @@ class SealedFile:
         What `ahead` read is taken instead while the file is the one it read (already unsealed and checked)."""
         seen = _stamp(self.path)
         if ahead is not None and ahead.stamp == seen:
-            self.connection.deserialize(ahead.image)
-            configure(self.connection)
-            self._image = ahead.image
-            self._seen = seen
-            return
-        image = self.copies.read_image(self.path)
+            image, checked = ahead.image, True
+        else:
+            image, checked = self.copies.read_image(self.path), False
         self.connection.deserialize(image)
         configure(self.connection)
-        rows = self.connection.execute("PRAGMA integrity_check").fetchall()
-        if rows != [("ok",)]:
-            raise sqlite3.DatabaseError("; ".join(str(row[0]) for row in rows[:3]))
+        if not checked:
+            _check(self.connection)
+            seen = _stamp(self.path)
         self._image = image
-        self._seen = _stamp(self.path)
+        self._seen = seen
 
     def _put_back(self) -> None:
         """Make memory hold what the file holds again (nothing, for a file not yet written)."""
@@ -342,6 +339,13 @@ def _problem(error: OSError | sqlite3.Error, name: str) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error)
+
+
+def _check(connection: sqlite3.Connection) -> None:
+    """SQLite's integrity check of the notes in memory; sqlite3.DatabaseError saying what is wrong when it fails."""
+    rows = connection.execute("PRAGMA integrity_check").fetchall()
+    if rows != [("ok",)]:
+        raise sqlite3.DatabaseError("; ".join(str(row[0]) for row in rows[:3]))
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:

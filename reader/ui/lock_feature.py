@@ -155,13 +155,9 @@ class LockFeature(QObject):
         """The unlock dialog's attempt, made off the UI thread (scrypt, and reading or writing the lock's file);
         `answer` is told None once the notes are open, else the line to show."""
 
-        def unlock() -> None:
-            self._privacy.unlock(passphrase)
-            self._prepare_notes()  # on the worker too: the notes open on the UI thread just after
-
         in_background(
             self,
-            unlock,
+            self._then_prepared(lambda: self._privacy.unlock(passphrase)),
             answer,
             self.tr("The passphrase could not be checked; the notes stay locked."),
             self._unlock_outcome,
@@ -240,11 +236,18 @@ class LockFeature(QObject):
                 self.message.emit(done, 8000)
             answer(problem)
 
-        def switch() -> None:
-            work()
-            self._prepare_notes()  # on the worker too: the notes open on the UI thread just after
+        crash_line = self.tr("The lock could not be switched.")
+        in_background(self, self._then_prepared(work), answered, crash_line, plain_outcome)
 
-        in_background(self, switch, answered, self.tr("The lock could not be switched."), plain_outcome)
+    def _then_prepared(self, work: Callable[[], None]) -> Callable[[], None]:
+        """`work` (opening or switching the lock), then, when it worked, what makes the notes quick to open again
+        (`prepare_notes`): both on the worker, as the notes open on the UI thread just after."""
+
+        def run() -> None:
+            work()
+            self._prepare_notes()
+
+        return run
 
     # These three check the passphrase and rewrite the lock's file off the UI thread; `answer` is told the outcome.
 
